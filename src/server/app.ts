@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Db, Dialect } from './db/db.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { demoRoutes } from './features/demo/demo.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { meRoutes } from './features/me/me.routes.ts';
+import { NetworkCache } from './features/network/networkCache.ts';
+import { peopleRoutes } from './features/people/people.routes.ts';
+import { PeopleSearch } from './features/people/search.ts';
+import { tokenRoutes } from './features/tokens/tokens.routes.ts';
+import { registerAuth, type Access } from './http/auth.ts';
+import { registerErrorHandling } from './http/errors.ts';
+
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  now: () => Date;
+  network: NetworkCache;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface BuildOptions {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  now?: () => Date;
+  /** Pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    // Never log credentials, session ids, tokens or request bodies (notes are personal data).
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; deps: AppDeps; routes: RouteInfo[] }> {
+  const { config } = opts;
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site form (text/plain, urlencoded) can never reach a route.
+  app.removeContentTypeParser(['text/plain']);
+
+  const network = new NetworkCache(opts.db, { search: () => new PeopleSearch() });
+  const deps: AppDeps = { db: opts.db, dialect: opts.dialect, config, now, network };
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (url.startsWith('/api/') || url === '/healthz') {
+      if (!access) throw new Error(`Route ${methods.join(',')} ${url} declares no access policy`);
+      for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url, access });
+    }
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  registerAuth(app, deps);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    hook: 'preHandler',
+    keyGenerator: (req) => (req.auth ? `u:${req.auth.userId}` : `ip:${req.ip}`),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
+    }),
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rete API',
+        version: '1',
+        description:
+          'The REST API of Rete, a give-first networking system. Authenticate with the session cookie (web app; changes need the `X-CSRF-Token` header) or with a personal API token: `Authorization: Bearer rete_...`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token created in Settings or with `rete token create`.' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'rete_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  tokenRoutes(app, deps);
+  meRoutes(app, deps);
+  peopleRoutes(app, deps);
+  demoRoutes(app, deps);
+
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The web app routes on the client: unknown non-API paths get its page.
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  await app.ready();
+  return { app, deps, routes };
+}

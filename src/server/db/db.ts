@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repos take either the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** The raw SQLite connection, for online backups. Null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+// bigint columns (versions, counters) fit easily in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const conn = new SQLite(file);
+  if (file !== ':memory:') conn.pragma('journal_mode = WAL');
+  // FULL: a committed transaction survives power loss, not only a process crash.
+  conn.pragma('synchronous = FULL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  return conn;
+}
+
+export function openDatabase(
+  database: Config['database'],
+  options: { pgSearchPath?: string; pgPoolSize?: number } = {},
+): DbHandle {
+  if (database.kind === 'sqlite') {
+    const conn = openSqlite(database.path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite: conn,
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: options.pgPoolSize ?? 10,
+    ...(options.pgSearchPath ? { options: `-c search_path=${options.pgSearchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}

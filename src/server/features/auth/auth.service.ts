@@ -1,0 +1,193 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/db.ts';
+import type { User } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import { newId, newSecret, sha256 } from '../../lib/ids.ts';
+import { createSelfPerson } from '../people/people.service.ts';
+import * as repo from './auth.repo.ts';
+import { dummyVerify, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'it' | 'en';
+  isAdmin: boolean;
+  selfPersonId: string;
+  createdAt: string;
+}
+
+export async function toPublicUser(deps: Deps, u: User): Promise<PublicUser> {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    locale: u.locale,
+    isAdmin: u.is_admin === 1,
+    selfPersonId: await repo.selfPersonId(deps.db, u.id),
+    createdAt: u.created_at,
+  };
+}
+
+export async function authState(deps: Deps): Promise<{ hasUsers: boolean; signupOpen: boolean }> {
+  const n = await repo.countUsers(deps.db);
+  return { hasUsers: n > 0, signupOpen: n === 0 || deps.config.signup === 'open' };
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: 'it' | 'en';
+  isAdmin?: boolean;
+}
+
+/**
+ * Creates a user and their "Me" person in one transaction. The very first account of an
+ * instance is its admin, whatever was asked.
+ */
+export async function createUser(deps: Deps, input: NewAccount, mode: 'signup' | 'admin'): Promise<User> {
+  const problem = passwordProblem(input.password, input.email);
+  if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'password', message: problem }]);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.now().toISOString();
+  const id = newId();
+  return deps.db.transaction().execute(async (tx) => {
+    const n = await repo.countUsers(tx);
+    if (mode === 'signup' && n > 0 && deps.config.signup === 'closed') {
+      throw new AppError(403, 'signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
+    }
+    if (await repo.findUserByEmail(tx, input.email)) {
+      throw new AppError(409, 'conflict', 'An account with this email already exists', [
+        { path: 'email', message: 'already registered' },
+      ]);
+    }
+    await repo.insertUser(tx, {
+      id,
+      email: input.email,
+      password_hash: passwordHash,
+      display_name: input.displayName,
+      locale: input.locale,
+      is_admin: n === 0 || input.isAdmin ? 1 : 0,
+      network_version: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await createSelfPerson(tx, id, input.displayName, input.locale, now);
+    const user = await repo.findUserById(tx, id);
+    if (!user) throw new Error('user vanished inside its own transaction');
+    return user;
+  });
+}
+
+/** Returns the user for a right email+password, null otherwise, in the same time either way. */
+export async function checkCredentials(deps: Deps, email: string, password: string): Promise<User | null> {
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (!user) {
+    await dummyVerify(password);
+    return null;
+  }
+  if (!(await verifyPassword(user.password_hash, password))) return null;
+  if (needsRehash(user.password_hash)) {
+    await repo.updateUser(deps.db, user.id, { password_hash: await hashPassword(password) });
+  }
+  return user;
+}
+
+export interface NewSession {
+  secret: string;
+  idHash: string;
+  csrfToken: string;
+}
+
+export async function startSession(deps: Deps, userId: string): Promise<NewSession> {
+  const secret = newSecret();
+  const idHash = sha256(secret);
+  const csrfToken = newSecret();
+  const now = deps.now();
+  await repo.insertSession(deps.db, {
+    id_hash: idHash,
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: sessionExpiry(deps, now, now),
+  });
+  return { secret, idHash, csrfToken };
+}
+
+function sessionExpiry(deps: Deps, createdAt: Date, lastSeen: Date): string {
+  const absolute = createdAt.getTime() + deps.config.sessionAbsoluteMs;
+  const idle = lastSeen.getTime() + deps.config.sessionIdleMs;
+  return new Date(Math.min(absolute, idle)).toISOString();
+}
+
+export interface SessionAuth {
+  userId: string;
+  idHash: string;
+  csrfToken: string;
+}
+
+// Writing last_seen on every request would turn every read into a write.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function resolveSession(deps: Deps, secret: string): Promise<SessionAuth | null> {
+  const idHash = sha256(secret);
+  const s = await repo.findSession(deps.db, idHash);
+  if (!s) return null;
+  const now = deps.now();
+  if (s.expires_at <= now.toISOString()) {
+    await repo.deleteSession(deps.db, idHash);
+    return null;
+  }
+  if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) {
+    await repo.touchSession(deps.db, idHash, now.toISOString(), sessionExpiry(deps, new Date(s.created_at), now));
+  }
+  return { userId: s.user_id, idHash, csrfToken: s.csrf_token };
+}
+
+export const endSession = (deps: Deps, idHash: string) => repo.deleteSession(deps.db, idHash);
+
+export async function changePassword(
+  deps: Deps,
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionHash: string | null,
+): Promise<void> {
+  const user = await repo.findUserById(deps.db, userId);
+  if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new AppError(400, 'invalid_credentials', 'The current password is wrong', [
+      { path: 'currentPassword', message: 'wrong password' },
+    ]);
+  }
+  const problem = passwordProblem(newPassword, user.email);
+  if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'newPassword', message: problem }]);
+  const hash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, userId, { password_hash: hash, updated_at: deps.now().toISOString() });
+    // A changed password ends every other session: whoever knew the old one is out.
+    await repo.deleteOtherSessions(tx, userId, keepSessionHash);
+  });
+}
+
+export async function updateAccount(
+  deps: Deps,
+  userId: string,
+  patch: { displayName?: string | undefined; locale?: 'it' | 'en' | undefined },
+): Promise<User> {
+  const set: Parameters<typeof repo.updateUser>[2] = { updated_at: deps.now().toISOString() };
+  if (patch.displayName !== undefined) set.display_name = patch.displayName;
+  if (patch.locale !== undefined) set.locale = patch.locale;
+  await repo.updateUser(deps.db, userId, set);
+  const u = await repo.findUserById(deps.db, userId);
+  if (!u) throw new AppError(401, 'unauthenticated', 'Log in first');
+  return u;
+}

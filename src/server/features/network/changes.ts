@@ -1,0 +1,41 @@
+import type { Executor } from '../../db/db.ts';
+
+/**
+ * Records that these people of one owner changed. Runs inside the writer's transaction: the
+ * UPDATE of the owner's row serialises writers of the same network, so versions commit in
+ * order and a reader that has seen version N has seen every change up to N. In-memory indexes
+ * (search, matching) in any number of server processes catch up from this log.
+ */
+export async function recordChange(tx: Executor, ownerId: string, personIds: readonly string[]): Promise<number> {
+  const row = await tx
+    .updateTable('users')
+    .set((eb) => ({ network_version: eb('network_version', '+', 1) }))
+    .where('id', '=', ownerId)
+    .returning('network_version')
+    .executeTakeFirstOrThrow();
+  const version = Number(row.network_version);
+  const unique = [...new Set(personIds)];
+  if (unique.length > 0) {
+    await tx
+      .insertInto('network_changes')
+      .values(unique.map((person_id) => ({ owner_id: ownerId, version, person_id })))
+      .execute();
+  }
+  return version;
+}
+
+export async function currentVersion(db: Executor, ownerId: string): Promise<number> {
+  const row = await db.selectFrom('users').select('network_version').where('id', '=', ownerId).executeTakeFirst();
+  return row ? Number(row.network_version) : 0;
+}
+
+export async function changedSince(db: Executor, ownerId: string, version: number, limit: number) {
+  return db
+    .selectFrom('network_changes')
+    .select(['version', 'person_id'])
+    .where('owner_id', '=', ownerId)
+    .where('version', '>', version)
+    .orderBy('version')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,355 @@
+import type { Executor } from '../../db/db.ts';
+import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
+
+// Every function here takes the owner and filters by it in SQL: a row of another user is
+// indistinguishable from a missing one.
+
+export const findPerson = (db: Executor, ownerId: string, id: string) =>
+  db.selectFrom('people').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export async function ownsPeople(db: Executor, ownerId: string, ids: readonly string[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return true;
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', unique)
+    .execute();
+  return rows.length === unique.length;
+}
+
+export const insertPerson = (db: Executor, p: PeopleTable) => db.insertInto('people').values(p).execute();
+
+export const updatePerson = (db: Executor, ownerId: string, id: string, patch: Partial<PeopleTable>) =>
+  db.updateTable('people').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export async function deletePerson(db: Executor, ownerId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('people')
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('is_self', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export interface ChannelRow {
+  id: string;
+  kind: ChannelKind;
+  value: string;
+  label: string | null;
+  normalized: string;
+}
+
+export async function replaceChannels(
+  db: Executor,
+  ownerId: string,
+  personId: string,
+  kind: ChannelKind,
+  rows: ChannelRow[],
+): Promise<void> {
+  await db
+    .deleteFrom('person_channels')
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('person_channels')
+    .values(rows.map((r, position) => ({ ...r, owner_id: ownerId, person_id: personId, position })))
+    .execute();
+}
+
+export async function replaceTags(db: Executor, ownerId: string, personId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('person_tags').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('person_tags')
+    .values(unique.map((tag) => ({ owner_id: ownerId, person_id: personId, tag })))
+    .execute();
+}
+
+export const channelsOf = (db: Executor, ownerId: string, personIds: readonly string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person_channels')
+        .select(['person_id', 'kind', 'value', 'label'])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', personIds)
+        .orderBy('person_id')
+        .orderBy('position')
+        .execute();
+
+export const tagsOf = (db: Executor, ownerId: string, personIds: readonly string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person_tags')
+        .select(['person_id', 'tag'])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', personIds)
+        .orderBy('tag')
+        .execute();
+
+export const itemsOf = (db: Executor, table: ItemTable, ownerId: string, personIds: readonly string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom(table)
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', personIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+
+export async function countsOf(db: Executor, ownerId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return { openNeeds: new Map<string, number>(), offers: new Map<string, number>(), last: new Map<string, string>() };
+  const [needs, offers, last] = await Promise.all([
+    db
+      .selectFrom('needs')
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('owner_id', '=', ownerId)
+      .where('person_id', 'in', personIds)
+      .where('status', '=', 'open')
+      .groupBy('person_id')
+      .execute(),
+    db
+      .selectFrom('offers')
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('owner_id', '=', ownerId)
+      .where('person_id', 'in', personIds)
+      .where('status', '=', 'open')
+      .groupBy('person_id')
+      .execute(),
+    db
+      .selectFrom('interactions')
+      .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])
+      .where('owner_id', '=', ownerId)
+      .where('person_id', 'in', personIds)
+      .groupBy('person_id')
+      .execute(),
+  ]);
+  return {
+    openNeeds: new Map(needs.map((r) => [r.person_id, Number(r.n)])),
+    offers: new Map(offers.map((r) => [r.person_id, Number(r.n)])),
+    last: new Map(last.map((r) => [r.person_id, String(r.last)])),
+  };
+}
+
+export interface ListFilter {
+  tag?: string | undefined;
+  city?: string | undefined;
+  hasOpenNeeds?: boolean | undefined;
+  after?: { sortName: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Keyset pagination by (sort_name, id) over the owner's contacts, "Me" excluded. */
+export function listPeople(db: Executor, ownerId: string, f: ListFilter) {
+  let q = db
+    .selectFrom('people as p')
+    .select(['p.id', 'p.name', 'p.sort_name', 'p.company', 'p.role', 'p.city', 'p.language'])
+    .where('p.owner_id', '=', ownerId)
+    .where('p.is_self', '=', 0);
+  if (f.city) q = q.where('p.city', '=', f.city);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.tag', '=', tag)),
+    );
+  }
+  if (f.hasOpenNeeds !== undefined) {
+    const wanted = f.hasOpenNeeds;
+    q = q.where((eb) => {
+      const open = eb.exists(
+        eb.selectFrom('needs as n').select('n.id').whereRef('n.person_id', '=', 'p.id').where('n.status', '=', 'open'),
+      );
+      return wanted ? open : eb.not(open);
+    });
+  }
+  if (f.after) {
+    const { sortName, id } = f.after;
+    q = q.where((eb) => eb.or([eb('p.sort_name', '>', sortName), eb.and([eb('p.sort_name', '=', sortName), eb('p.id', '>', id)])]));
+  }
+  return q.orderBy('p.sort_name').orderBy('p.id').limit(f.limit).execute();
+}
+
+export const peopleByIds = (db: Executor, ownerId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('people')
+        .select(['id', 'name', 'sort_name', 'company', 'role', 'city', 'language'])
+        .where('owner_id', '=', ownerId)
+        .where('id', 'in', ids)
+        .execute();
+
+export const namesOf = (db: Executor, ownerId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('people').select(['id', 'name']).where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+
+export async function facets(db: Executor, ownerId: string) {
+  const [tags, cities, total] = await Promise.all([
+    db
+      .selectFrom('person_tags')
+      .select(['tag as value', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('owner_id', '=', ownerId)
+      .groupBy('tag')
+      .orderBy('count', 'desc')
+      .orderBy('tag')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('people')
+      .select(['city as value', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('owner_id', '=', ownerId)
+      .where('is_self', '=', 0)
+      .where('city', 'is not', null)
+      .groupBy('city')
+      .orderBy('count', 'desc')
+      .orderBy('city')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('is_self', '=', 0)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    tags: tags.map((t) => ({ value: t.value, count: Number(t.count) })),
+    cities: cities.map((c) => ({ value: c.value ?? '', count: Number(c.count) })),
+    total: Number(total.n),
+  };
+}
+
+// --- needs and offers -------------------------------------------------------------------
+
+export const findItem = (db: Executor, table: ItemTable, ownerId: string, id: string) =>
+  db.selectFrom(table).selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export const insertItem = (
+  db: Executor,
+  table: ItemTable,
+  row: {
+    id: string;
+    owner_id: string;
+    person_id: string;
+    text: string;
+    language: 'it' | 'en' | null;
+    status: ItemStatus;
+    created_at: string;
+    updated_at: string;
+    closed_at: string | null;
+  },
+) => db.insertInto(table).values(row).execute();
+
+export const updateItem = (
+  db: Executor,
+  table: ItemTable,
+  ownerId: string,
+  id: string,
+  patch: { text?: string; language?: 'it' | 'en' | null; status?: ItemStatus; updated_at: string; closed_at?: string | null },
+) => db.updateTable(table).set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+export const deleteItem = (db: Executor, table: ItemTable, ownerId: string, id: string) =>
+  db.deleteFrom(table).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+// --- timeline ---------------------------------------------------------------------------
+
+export const interactionsOf = (db: Executor, ownerId: string, personId: string) =>
+  db
+    .selectFrom('interactions')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', personId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id')
+    .execute();
+
+export const findInteraction = (db: Executor, ownerId: string, id: string) =>
+  db.selectFrom('interactions').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export const insertInteraction = (
+  db: Executor,
+  row: { id: string; owner_id: string; person_id: string; kind: InteractionKind; occurred_at: string; summary: string; created_at: string },
+) => db.insertInto('interactions').values(row).execute();
+
+export const updateInteraction = (
+  db: Executor,
+  ownerId: string,
+  id: string,
+  patch: { kind?: InteractionKind; occurred_at?: string; summary?: string },
+) => db.updateTable('interactions').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+export const deleteInteraction = (db: Executor, ownerId: string, id: string) =>
+  db.deleteFrom('interactions').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+// --- relationships ----------------------------------------------------------------------
+
+export const relationshipsOf = (db: Executor, ownerId: string, personId: string) =>
+  db
+    .selectFrom('relationships')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
+    .orderBy('strength', 'desc')
+    .orderBy('created_at')
+    .execute();
+
+export const findRelationship = (db: Executor, ownerId: string, id: string) =>
+  db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export const findRelationshipByPair = (db: Executor, ownerId: string, a: string, b: string) =>
+  db
+    .selectFrom('relationships')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('person_a_id', '=', a)
+    .where('person_b_id', '=', b)
+    .executeTakeFirst();
+
+export const insertRelationship = (
+  db: Executor,
+  row: { id: string; owner_id: string; person_a_id: string; person_b_id: string; strength: number; note: string | null; created_at: string; updated_at: string },
+) => db.insertInto('relationships').values(row).execute();
+
+export const updateRelationship = (
+  db: Executor,
+  ownerId: string,
+  id: string,
+  patch: { strength?: number; note?: string | null; updated_at: string },
+) => db.updateTable('relationships').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+export const deleteRelationship = (db: Executor, ownerId: string, id: string) =>
+  db.deleteFrom('relationships').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+// --- documents for in-memory indexes --------------------------------------------------------
+
+/** Everything the search and matching indexes need of some people (or all of them). */
+export async function loadDocs(db: Executor, ownerId: string, ids: readonly string[] | null) {
+  const only = ids ? [...ids] : null;
+  let people = db
+    .selectFrom('people')
+    .select(['id', 'is_self', 'name', 'sort_name', 'company', 'role', 'city', 'notes', 'how_met'])
+    .where('owner_id', '=', ownerId);
+  let tags = db.selectFrom('person_tags').select(['person_id', 'tag']).where('owner_id', '=', ownerId);
+  let needs = db.selectFrom('needs').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
+  let offers = db.selectFrom('offers').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
+  if (only) {
+    people = people.where('id', 'in', only);
+    tags = tags.where('person_id', 'in', only);
+    needs = needs.where('person_id', 'in', only);
+    offers = offers.where('person_id', 'in', only);
+  }
+  const [p, t, n, o] = await Promise.all([people.execute(), tags.execute(), needs.execute(), offers.execute()]);
+  return { people: p, tags: t, needs: n, offers: o };
+}
+export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;

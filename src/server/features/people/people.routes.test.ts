@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
+import { dialects } from '../../../../test/helpers/testDb.ts';
+
+describe.each(dialects())('people routes on %s', (dialect) => {
+  let t: TestApp;
+  let alice: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    alice = await signup(t.app);
+  });
+  afterAll(async () => t.close());
+
+  it('answers 401 without credentials', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/people' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+  });
+
+  it('creates a person with channels, tags, a need and an offer, and reads it back', async () => {
+    const p = await createPerson(alice, {
+      name: 'Giulia Ferri',
+      company: 'Studio Ferri',
+      role: 'Commercialista',
+      city: 'Bologna',
+      language: 'it',
+      emails: [{ value: 'giulia@example.it', label: 'work' }],
+      phones: [{ value: '+39 051 123 4567' }],
+      links: [{ value: 'https://www.linkedin.com/in/giulia-example' }],
+      tags: ['Clienti', 'bni'],
+      notes: 'Conosciuta al BNI',
+    });
+    const need = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Un sito più moderno per lo studio' } });
+    expect(need.statusCode).toBe(201);
+    expect(need.json()).toMatchObject({ text: 'Un sito più moderno per lo studio', status: 'open', language: 'it' });
+    const offer = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/offers`, payload: { text: 'Tax returns for freelancers' } });
+    expect(offer.statusCode).toBe(201);
+    expect(offer.json()).toMatchObject({ language: 'en' });
+
+    const res = await alice.req({ method: 'GET', url: `/api/v1/people/${p.id}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      name: 'Giulia Ferri',
+      company: 'Studio Ferri',
+      emails: [{ value: 'giulia@example.it', label: 'work' }],
+      phones: [{ value: '+39 051 123 4567', label: null }],
+      tags: ['bni', 'clienti'],
+      isSelf: false,
+    });
+    expect(body.needs).toHaveLength(1);
+    expect(body.offers).toHaveLength(1);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('finds people by any word of their offers, with prefixes and without accents', async () => {
+    const p = await createPerson(alice, { name: 'Marco Bellini', city: 'Milano' });
+    await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/offers`, payload: { text: 'Pianificazione fiscale per società' } });
+    for (const q of ['pianificazione', 'PIANIF', 'societa', 'bellini fiscale']) {
+      const res = await alice.req({ method: 'GET', url: `/api/v1/people?q=${encodeURIComponent(q)}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['Marco Bellini']);
+    }
+    const none = await alice.req({ method: 'GET', url: '/api/v1/people?q=bellini+nonexistentword' });
+    expect(none.json().items).toEqual([]);
+  });
+
+  it('shows an edit in the very next search', async () => {
+    const p = await createPerson(alice, { name: 'Laura Conti' });
+    const before = await alice.req({ method: 'GET', url: '/api/v1/people?q=sommelier' });
+    expect(before.json().items).toEqual([]);
+    await alice.req({ method: 'PATCH', url: `/api/v1/people/${p.id}`, payload: { role: 'Sommelier' } });
+    const after = await alice.req({ method: 'GET', url: '/api/v1/people?q=sommelier' });
+    expect(after.json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+  });
+
+  it('pages with a cursor and filters by tag, city and open needs', async () => {
+    const u = await signup(t.app);
+    for (let i = 0; i < 7; i++) {
+      const p = await createPerson(u, { name: `Person ${String(i).padStart(2, '0')}`, city: i % 2 ? 'Torino' : 'Roma', tags: i < 3 ? ['vip'] : [] });
+      if (i === 4) await u.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'A lawyer for a contract' } });
+    }
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/people?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await u.req({ method: 'GET', url });
+      const body = res.json<{ items: Array<{ name: string }>; nextCursor: string | null }>();
+      names.push(...body.items.map((i) => i.name));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(names).toEqual(['Person 00', 'Person 01', 'Person 02', 'Person 03', 'Person 04', 'Person 05', 'Person 06']);
+    const vip = await u.req({ method: 'GET', url: '/api/v1/people?tag=vip&city=Roma' });
+    expect(vip.json().items.map((i: { name: string }) => i.name)).toEqual(['Person 00', 'Person 02']);
+    const needy = await u.req({ method: 'GET', url: '/api/v1/people?hasOpenNeeds=true' });
+    expect(needy.json().items.map((i: { name: string }) => i.name)).toEqual(['Person 04']);
+    const bad = await u.req({ method: 'GET', url: '/api/v1/people?cursor=notacursor' });
+    expect(bad.statusCode).toBe(400);
+    const huge = await u.req({ method: 'GET', url: '/api/v1/people?limit=1000000' });
+    expect(huge.statusCode).toBe(400);
+  });
+
+  it('keeps a timeline whose newest entry is the last interaction', async () => {
+    const p = await createPerson(alice, { name: 'Sarah Whitfield' });
+    for (const [kind, at] of [['meeting', '2026-01-10'], ['call', '2026-03-02'], ['note', '2025-12-01']] as const) {
+      const r = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/interactions`, payload: { kind, occurredAt: at, summary: `${kind} summary` } });
+      expect(r.statusCode).toBe(201);
+    }
+    const body = (await alice.req({ method: 'GET', url: `/api/v1/people/${p.id}` })).json();
+    expect(body.timeline.map((i: { kind: string }) => i.kind)).toEqual(['call', 'meeting', 'note']);
+    expect(body.lastInteractionAt).toBe('2026-03-02T00:00:00.000Z');
+  });
+
+  it('links two contacts both ways and refuses a duplicate link with 409', async () => {
+    const a = await createPerson(alice, { name: 'Anna A' });
+    const b = await createPerson(alice, { name: 'Bruno B' });
+    const r = await alice.req({ method: 'POST', url: `/api/v1/people/${a.id}/relationships`, payload: { otherPersonId: b.id, strength: 3, note: 'ex colleghi' } });
+    expect(r.statusCode).toBe(201);
+    const dup = await alice.req({ method: 'POST', url: `/api/v1/people/${b.id}/relationships`, payload: { otherPersonId: a.id } });
+    expect(dup.statusCode).toBe(409);
+    const fromB = (await alice.req({ method: 'GET', url: `/api/v1/people/${b.id}` })).json();
+    expect(fromB.relationships).toEqual([expect.objectContaining({ other: { id: a.id, name: 'Anna A' }, strength: 3, note: 'ex colleghi' })]);
+  });
+
+  it('marks a need satisfied and reopens it', async () => {
+    const p = await createPerson(alice, { name: 'Need Owner' });
+    const n = (await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Cerco un avvocato' } })).json();
+    const s = await alice.req({ method: 'PATCH', url: `/api/v1/needs/${n.id}`, payload: { status: 'satisfied' } });
+    expect(s.json()).toMatchObject({ status: 'satisfied', closedAt: expect.any(String) });
+    const o = await alice.req({ method: 'PATCH', url: `/api/v1/needs/${n.id}`, payload: { status: 'open' } });
+    expect(o.json()).toMatchObject({ status: 'open', closedAt: null });
+  });
+
+  it('keeps my own offers and needs on Me', async () => {
+    const add = await alice.req({ method: 'POST', url: `/api/v1/people/${alice.selfPersonId}/offers`, payload: { text: 'Consulenza di marketing per PMI' } });
+    expect(add.statusCode).toBe(201);
+    const me = (await alice.req({ method: 'GET', url: '/api/v1/me' })).json();
+    expect(me.isSelf).toBe(true);
+    expect(me.offers.map((o: { text: string }) => o.text)).toContain('Consulenza di marketing per PMI');
+    const list = (await alice.req({ method: 'GET', url: '/api/v1/people?limit=200' })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(alice.selfPersonId);
+    const del = await alice.req({ method: 'DELETE', url: `/api/v1/people/${alice.selfPersonId}` });
+    expect(del.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
+import {
+  CreateInteractionBody,
+  CreateItemBody,
+  CreatePersonBody,
+  CreateRelationshipBody,
+  Facets,
+  Interaction,
+  Item,
+  ListPeopleQuery,
+  PeoplePage,
+  PersonDetail,
+  Relationship,
+  UpdateInteractionBody,
+  UpdateItemBody,
+  UpdatePersonBody,
+  UpdateRelationshipBody,
+} from '#shared/api/people.ts';
+import type { AppDeps } from '../../app.ts';
+import { requireUserId } from '../../http/auth.ts';
+import * as svc from './people.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['People'];
+
+  r.get('/api/v1/people', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'List or search my contacts, by name, with filters and a cursor',
+      querystring: ListPeopleQuery,
+      response: { 200: PeoplePage, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => svc.listPeople(deps, requireUserId(req), req.query),
+  });
+
+  r.get('/api/v1/people/facets', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Tags and cities of my contacts, with counts, for filters', response: { 200: Facets, 401: ErrorBody } },
+    handler: (req) => svc.facets(deps, requireUserId(req)),
+  });
+
+  r.post('/api/v1/people', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Add a contact', body: CreatePersonBody, response: { 201: PersonDetail, ...errors } },
+    handler: async (req, reply) => {
+      const owner = requireUserId(req);
+      const id = await svc.createPerson(deps, owner, req.body);
+      return reply.code(201).send(await svc.getPerson(deps, owner, id));
+    },
+  });
+
+  r.get('/api/v1/people/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'A contact with details, tags, needs, offers, timeline and relationships',
+      params: IdParams,
+      response: { 200: PersonDetail, 401: ErrorBody, 404: ErrorBody },
+    },
+    handler: (req) => svc.getPerson(deps, requireUserId(req), req.params.id),
+  });
+
+  r.patch('/api/v1/people/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Change a contact; lists (emails, phones, links, tags) given are replaced whole',
+      params: IdParams,
+      body: UpdatePersonBody,
+      response: { 200: PersonDetail, ...errors },
+    },
+    handler: async (req) => {
+      const owner = requireUserId(req);
+      await svc.updatePerson(deps, owner, req.params.id, req.body);
+      return svc.getPerson(deps, owner, req.params.id);
+    },
+  });
+
+  r.delete('/api/v1/people/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Delete a contact and everything attached to it', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deletePerson(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  for (const table of ['needs', 'offers'] as const) {
+    const what = table === 'needs' ? 'need' : 'offer';
+    const t = [table === 'needs' ? 'Needs' : 'Offers'];
+    r.post(`/api/v1/people/:id/${table}`, {
+      config: { access: 'user' },
+      schema: { tags: t, summary: `Add a ${what} to a person (or to me)`, params: IdParams, body: CreateItemBody, response: { 201: Item, ...errors } },
+      handler: async (req, reply) => reply.code(201).send(await svc.addItem(deps, table, requireUserId(req), req.params.id, req.body)),
+    });
+    r.get(`/api/v1/${table}/:id`, {
+      config: { access: 'user' },
+      schema: { tags: t, summary: `One ${what}`, params: IdParams, response: { 200: Item, 401: ErrorBody, 404: ErrorBody } },
+      handler: (req) => svc.getItem(deps, table, requireUserId(req), req.params.id),
+    });
+    r.patch(`/api/v1/${table}/:id`, {
+      config: { access: 'user' },
+      schema: { tags: t, summary: `Change a ${what}'s text, language or status`, params: IdParams, body: UpdateItemBody, response: { 200: Item, ...errors } },
+      handler: (req) => svc.updateItem(deps, table, requireUserId(req), req.params.id, req.body),
+    });
+    r.delete(`/api/v1/${table}/:id`, {
+      config: { access: 'user' },
+      schema: { tags: t, summary: `Delete a ${what}`, params: IdParams, response: { 200: OkBody, ...errors } },
+      handler: async (req) => {
+        await svc.deleteItem(deps, table, requireUserId(req), req.params.id);
+        return { ok: true as const };
+      },
+    });
+  }
+
+  const tl = ['Timeline'];
+  r.post('/api/v1/people/:id/interactions', {
+    config: { access: 'user' },
+    schema: { tags: tl, summary: 'Add a meeting, call, message or note to a timeline', params: IdParams, body: CreateInteractionBody, response: { 201: Interaction, ...errors } },
+    handler: async (req, reply) => reply.code(201).send(await svc.addInteraction(deps, requireUserId(req), req.params.id, req.body)),
+  });
+  r.patch('/api/v1/interactions/:id', {
+    config: { access: 'user' },
+    schema: { tags: tl, summary: 'Change a timeline entry', params: IdParams, body: UpdateInteractionBody, response: { 200: Interaction, ...errors } },
+    handler: (req) => svc.updateInteraction(deps, requireUserId(req), req.params.id, req.body),
+  });
+  r.delete('/api/v1/interactions/:id', {
+    config: { access: 'user' },
+    schema: { tags: tl, summary: 'Delete a timeline entry', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deleteInteraction(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  const rl = ['Relationships'];
+  r.post('/api/v1/people/:id/relationships', {
+    config: { access: 'user' },
+    schema: { tags: rl, summary: 'Record that this person knows another contact', params: IdParams, body: CreateRelationshipBody, response: { 201: Relationship, ...errors } },
+    handler: async (req, reply) => reply.code(201).send(await svc.addRelationship(deps, requireUserId(req), req.params.id, req.body)),
+  });
+  r.patch('/api/v1/relationships/:id', {
+    config: { access: 'user' },
+    schema: { tags: rl, summary: 'Change strength or note of a relationship', params: IdParams, body: UpdateRelationshipBody, response: { 200: Relationship, ...errors } },
+    handler: (req) => svc.updateRelationship(deps, requireUserId(req), req.params.id, req.body),
+  });
+  r.delete('/api/v1/relationships/:id', {
+    config: { access: 'user' },
+    schema: { tags: rl, summary: 'Remove a relationship', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deleteRelationship(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+}

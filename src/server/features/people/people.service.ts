@@ -1,0 +1,487 @@
+import type { CreatePersonBody, PersonDetail, PersonSummary, UpdatePersonBody } from '#shared/api/people.ts';
+import { fold } from '#shared/text/fold.ts';
+import { detectLanguage } from '#shared/text/language.ts';
+import type { Executor } from '../../db/db.ts';
+import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Deps } from '../auth/auth.service.ts';
+import { recordChange } from '../network/changes.ts';
+import type { NetworkCache } from '../network/networkCache.ts';
+import * as repo from './people.repo.ts';
+import type { PeopleSearch } from './search.ts';
+
+export interface PeopleDeps extends Deps {
+  network: NetworkCache;
+}
+
+export const sortKey = (name: string): string => fold(name).replace(/\s+/g, ' ').trim();
+
+export async function createSelfPerson(tx: Executor, ownerId: string, name: string, locale: 'it' | 'en', now: string): Promise<string> {
+  const id = newId();
+  await repo.insertPerson(tx, {
+    id,
+    owner_id: ownerId,
+    is_self: 1,
+    name,
+    sort_name: sortKey(name),
+    company: null,
+    role: null,
+    city: null,
+    country: null,
+    language: locale,
+    notes: null,
+    how_met: null,
+    introduced_by_id: null,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
+// --- channels ---------------------------------------------------------------------------
+
+export function normalizeChannel(kind: ChannelKind, value: string): string {
+  switch (kind) {
+    case 'email':
+      return value.trim().toLowerCase();
+    case 'phone': {
+      const digits = value.replace(/[^0-9+]/g, '');
+      // "0039..." and "+39..." are the same number.
+      return digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
+    }
+    case 'link':
+      return value.trim().replace(/^https?:\/\/(www\.)?/i, '').replace(/\/+$/, '').toLowerCase();
+  }
+}
+
+type ChannelInput = { value: string; label?: string | null | undefined };
+
+function channelRows(kind: ChannelKind, list: ChannelInput[]): repo.ChannelRow[] {
+  const seen = new Set<string>();
+  const rows: repo.ChannelRow[] = [];
+  for (const c of list) {
+    const normalized = normalizeChannel(kind, c.value);
+    if (seen.has(normalized)) continue;
+    seen.add(normalized);
+    rows.push({ id: newId(), kind, value: c.value.trim(), label: c.label?.trim() || null, normalized });
+  }
+  return rows;
+}
+
+async function checkIntroducer(tx: Executor, ownerId: string, personId: string | null, introducedById: string | null | undefined) {
+  if (!introducedById) return;
+  if (introducedById === personId) throw badRequest('A person cannot introduce themselves', [{ path: 'introducedById', message: 'same person' }]);
+  if (!(await repo.ownsPeople(tx, ownerId, [introducedById]))) {
+    throw badRequest('The introducer is not one of your contacts', [{ path: 'introducedById', message: 'unknown contact' }]);
+  }
+}
+
+async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: string, input: UpdatePersonBody) {
+  if (input.emails) await repo.replaceChannels(tx, ownerId, personId, 'email', channelRows('email', input.emails));
+  if (input.phones) await repo.replaceChannels(tx, ownerId, personId, 'phone', channelRows('phone', input.phones));
+  if (input.links) await repo.replaceChannels(tx, ownerId, personId, 'link', channelRows('link', input.links));
+  if (input.tags) await repo.replaceTags(tx, ownerId, personId, input.tags);
+}
+
+export async function createPerson(deps: PeopleDeps, ownerId: string, input: CreatePersonBody): Promise<string> {
+  const id = newId();
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    await checkIntroducer(tx, ownerId, null, input.introducedById);
+    await repo.insertPerson(tx, {
+      id,
+      owner_id: ownerId,
+      is_self: 0,
+      name: input.name,
+      sort_name: sortKey(input.name),
+      company: input.company ?? null,
+      role: input.role ?? null,
+      city: input.city ?? null,
+      country: input.country ?? null,
+      language: input.language ?? null,
+      notes: input.notes ?? null,
+      how_met: input.howMet ?? null,
+      introduced_by_id: input.introducedById ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    await writeChannelsAndTags(tx, ownerId, id, input);
+    await recordChange(tx, ownerId, [id]);
+  });
+  return id;
+}
+
+export async function updatePerson(deps: PeopleDeps, ownerId: string, id: string, input: UpdatePersonBody): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const existing = await repo.findPerson(tx, ownerId, id);
+    if (!existing) throw notFound();
+    await checkIntroducer(tx, ownerId, id, input.introducedById);
+    const patch: Partial<PeopleTable> = { updated_at: deps.now().toISOString() };
+    if (input.name !== undefined) {
+      patch.name = input.name;
+      patch.sort_name = sortKey(input.name);
+    }
+    if (input.company !== undefined) patch.company = input.company;
+    if (input.role !== undefined) patch.role = input.role;
+    if (input.city !== undefined) patch.city = input.city;
+    if (input.country !== undefined) patch.country = input.country;
+    if (input.language !== undefined) patch.language = input.language;
+    if (input.notes !== undefined) patch.notes = input.notes;
+    if (input.howMet !== undefined) patch.how_met = input.howMet;
+    if (input.introducedById !== undefined) patch.introduced_by_id = input.introducedById;
+    await repo.updatePerson(tx, ownerId, id, patch);
+    await writeChannelsAndTags(tx, ownerId, id, input);
+    await recordChange(tx, ownerId, [id]);
+  });
+}
+
+export async function deletePerson(deps: PeopleDeps, ownerId: string, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const p = await repo.findPerson(tx, ownerId, id);
+    if (!p) throw notFound();
+    if (p.is_self === 1) throw new AppError(409, 'conflict', 'Your own profile cannot be deleted here');
+    await repo.deletePerson(tx, ownerId, id);
+    await recordChange(tx, ownerId, [id]);
+  });
+}
+
+// --- reading ----------------------------------------------------------------------------
+
+const toItem = (r: Item) => ({
+  id: r.id,
+  personId: r.person_id,
+  text: r.text,
+  language: r.language,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  closedAt: r.closed_at,
+});
+
+export async function getPerson(deps: Deps, ownerId: string, id: string): Promise<PersonDetail> {
+  const db = deps.db;
+  const p = await repo.findPerson(db, ownerId, id);
+  if (!p) throw notFound();
+  const [channels, tags, needs, offers, timeline, rels] = await Promise.all([
+    repo.channelsOf(db, ownerId, [id]),
+    repo.tagsOf(db, ownerId, [id]),
+    repo.itemsOf(db, 'needs', ownerId, [id]),
+    repo.itemsOf(db, 'offers', ownerId, [id]),
+    repo.interactionsOf(db, ownerId, id),
+    repo.relationshipsOf(db, ownerId, id),
+  ]);
+  const otherIds = rels.map((r) => (r.person_a_id === id ? r.person_b_id : r.person_a_id));
+  if (p.introduced_by_id) otherIds.push(p.introduced_by_id);
+  const names = new Map((await repo.namesOf(db, ownerId, otherIds)).map((n) => [n.id, n.name]));
+  const byKind = (k: ChannelKind) => channels.filter((c) => c.kind === k).map((c) => ({ value: c.value, label: c.label }));
+  return {
+    id: p.id,
+    isSelf: p.is_self === 1,
+    name: p.name,
+    company: p.company,
+    role: p.role,
+    city: p.city,
+    country: p.country,
+    language: p.language,
+    notes: p.notes,
+    howMet: p.how_met,
+    introducedBy: p.introduced_by_id ? { id: p.introduced_by_id, name: names.get(p.introduced_by_id) ?? '' } : null,
+    emails: byKind('email'),
+    phones: byKind('phone'),
+    links: byKind('link'),
+    tags: tags.map((t) => t.tag),
+    needs: needs.map(toItem),
+    offers: offers.map(toItem),
+    timeline: timeline.map((t) => ({
+      id: t.id,
+      personId: t.person_id,
+      kind: t.kind,
+      occurredAt: t.occurred_at,
+      summary: t.summary,
+      createdAt: t.created_at,
+    })),
+    lastInteractionAt: timeline[0]?.occurred_at ?? null,
+    relationships: rels.map((r) => {
+      const other = r.person_a_id === id ? r.person_b_id : r.person_a_id;
+      return {
+        id: r.id,
+        other: { id: other, name: names.get(other) ?? '' },
+        strength: r.strength,
+        note: r.note,
+        createdAt: r.created_at,
+      };
+    }),
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}
+
+interface Cursor {
+  n: string;
+  i: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.n, c.i])).toString('base64url');
+}
+
+function decodeCursor(s: string | undefined): Cursor | undefined {
+  if (s === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { n: v[0], i: v[1] };
+  } catch {
+    // fall through
+  }
+  throw badRequest('The cursor is not valid', [{ path: 'cursor', message: 'invalid cursor' }]);
+}
+
+export interface ListInput {
+  q?: string | undefined;
+  tag?: string | undefined;
+  city?: string | undefined;
+  hasOpenNeeds?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export async function listPeople(deps: PeopleDeps, ownerId: string, input: ListInput): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(input.cursor);
+  let rows: Array<{ id: string; name: string; sort_name: string; company: string | null; role: string | null; city: string | null; language: 'it' | 'en' | null }>;
+  if (input.q && input.q.trim() !== '') {
+    const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
+    const ids = search.search(input.q, input);
+    let start = 0;
+    if (after) {
+      // First id strictly after the cursor in (sortName, id) order.
+      start = ids.findIndex((id) => {
+        const n = search.sortNameOf(id) ?? '';
+        return n > after.n || (n === after.n && id > after.i);
+      });
+      if (start < 0) start = ids.length;
+    }
+    const pageIds = ids.slice(start, start + input.limit + 1);
+    const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
+    rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+  } else {
+    rows = await repo.listPeople(deps.db, ownerId, {
+      tag: input.tag?.toLowerCase(),
+      city: input.city,
+      hasOpenNeeds: input.hasOpenNeeds,
+      after: after ? { sortName: after.n, id: after.i } : undefined,
+      limit: input.limit + 1,
+    });
+  }
+  const more = rows.length > input.limit;
+  const pageRows = rows.slice(0, input.limit);
+  const ids = pageRows.map((r) => r.id);
+  const [tags, counts] = await Promise.all([repo.tagsOf(deps.db, ownerId, ids), repo.countsOf(deps.db, ownerId, ids)]);
+  const tagsBy = new Map<string, string[]>();
+  for (const t of tags) tagsBy.set(t.person_id, [...(tagsBy.get(t.person_id) ?? []), t.tag]);
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      company: r.company,
+      role: r.role,
+      city: r.city,
+      language: r.language,
+      tags: tagsBy.get(r.id) ?? [],
+      openNeeds: counts.openNeeds.get(r.id) ?? 0,
+      offers: counts.offers.get(r.id) ?? 0,
+      lastInteractionAt: counts.last.get(r.id) ?? null,
+    })),
+    nextCursor: more && last ? encodeCursor({ n: last.sort_name, i: last.id }) : null,
+  };
+}
+
+export const facets = (deps: Deps, ownerId: string) => repo.facets(deps.db, ownerId);
+
+// --- needs and offers -------------------------------------------------------------------
+
+export interface ItemInput {
+  text: string;
+  language?: 'it' | 'en' | null | undefined;
+  status?: ItemStatus | undefined;
+}
+
+export async function addItem(deps: Deps, table: ItemTable, ownerId: string, personId: string, input: ItemInput) {
+  const id = newId();
+  const now = deps.now().toISOString();
+  const status = input.status ?? 'open';
+  await deps.db.transaction().execute(async (tx) => {
+    if (!(await repo.findPerson(tx, ownerId, personId))) throw notFound();
+    await repo.insertItem(tx, table, {
+      id,
+      owner_id: ownerId,
+      person_id: personId,
+      text: input.text,
+      language: input.language ?? detectLanguage(input.text),
+      status,
+      created_at: now,
+      updated_at: now,
+      closed_at: status === 'open' ? null : now,
+    });
+    await recordChange(tx, ownerId, [personId]);
+  });
+  return getItem(deps, table, ownerId, id);
+}
+
+export async function getItem(deps: Deps, table: ItemTable, ownerId: string, id: string) {
+  const row = await repo.findItem(deps.db, table, ownerId, id);
+  if (!row) throw notFound();
+  return toItem(row);
+}
+
+export async function updateItem(deps: Deps, table: ItemTable, ownerId: string, id: string, input: Partial<ItemInput>) {
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await repo.findItem(tx, table, ownerId, id);
+    if (!row) throw notFound();
+    const patch: Parameters<typeof repo.updateItem>[4] = { updated_at: now };
+    if (input.text !== undefined) {
+      patch.text = input.text;
+      if (input.language === undefined) patch.language = detectLanguage(input.text);
+    }
+    if (input.language !== undefined) patch.language = input.language;
+    if (input.status !== undefined && input.status !== row.status) {
+      patch.status = input.status;
+      patch.closed_at = input.status === 'open' ? null : now;
+    }
+    await repo.updateItem(tx, table, ownerId, id, patch);
+    await recordChange(tx, ownerId, [row.person_id]);
+  });
+  return getItem(deps, table, ownerId, id);
+}
+
+export async function deleteItem(deps: Deps, table: ItemTable, ownerId: string, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await repo.findItem(tx, table, ownerId, id);
+    if (!row) throw notFound();
+    await repo.deleteItem(tx, table, ownerId, id);
+    await recordChange(tx, ownerId, [row.person_id]);
+  });
+}
+
+// --- timeline ---------------------------------------------------------------------------
+
+const toInteraction = (t: { id: string; person_id: string; kind: InteractionKind; occurred_at: string; summary: string; created_at: string }) => ({
+  id: t.id,
+  personId: t.person_id,
+  kind: t.kind,
+  occurredAt: t.occurred_at,
+  summary: t.summary,
+  createdAt: t.created_at,
+});
+
+export async function addInteraction(
+  deps: Deps,
+  ownerId: string,
+  personId: string,
+  input: { kind: InteractionKind; occurredAt: string; summary: string },
+) {
+  if (!(await repo.findPerson(deps.db, ownerId, personId))) throw notFound();
+  const row = {
+    id: newId(),
+    owner_id: ownerId,
+    person_id: personId,
+    kind: input.kind,
+    occurred_at: input.occurredAt,
+    summary: input.summary,
+    created_at: deps.now().toISOString(),
+  };
+  await repo.insertInteraction(deps.db, row);
+  return toInteraction(row);
+}
+
+export async function updateInteraction(
+  deps: Deps,
+  ownerId: string,
+  id: string,
+  input: { kind?: InteractionKind | undefined; occurredAt?: string | undefined; summary?: string | undefined },
+) {
+  if (!(await repo.findInteraction(deps.db, ownerId, id))) throw notFound();
+  const patch: Parameters<typeof repo.updateInteraction>[3] = {};
+  if (input.kind !== undefined) patch.kind = input.kind;
+  if (input.occurredAt !== undefined) patch.occurred_at = input.occurredAt;
+  if (input.summary !== undefined) patch.summary = input.summary;
+  if (Object.keys(patch).length > 0) await repo.updateInteraction(deps.db, ownerId, id, patch);
+  const row = await repo.findInteraction(deps.db, ownerId, id);
+  if (!row) throw notFound();
+  return toInteraction(row);
+}
+
+export async function deleteInteraction(deps: Deps, ownerId: string, id: string): Promise<void> {
+  if (!(await repo.findInteraction(deps.db, ownerId, id))) throw notFound();
+  await repo.deleteInteraction(deps.db, ownerId, id);
+}
+
+// --- relationships ----------------------------------------------------------------------
+
+export async function addRelationship(
+  deps: Deps,
+  ownerId: string,
+  personId: string,
+  input: { otherPersonId: string; strength: number; note?: string | null | undefined },
+) {
+  if (personId === input.otherPersonId) throw badRequest('A person cannot know themselves', [{ path: 'otherPersonId', message: 'same person' }]);
+  const [a, b] = personId < input.otherPersonId ? [personId, input.otherPersonId] : [input.otherPersonId, personId];
+  const now = deps.now().toISOString();
+  const id = newId();
+  await deps.db.transaction().execute(async (tx) => {
+    if (!(await repo.findPerson(tx, ownerId, personId))) throw notFound();
+    if (!(await repo.findPerson(tx, ownerId, input.otherPersonId))) {
+      throw badRequest('The other person is not one of your contacts', [{ path: 'otherPersonId', message: 'unknown contact' }]);
+    }
+    if (await repo.findRelationshipByPair(tx, ownerId, a, b)) throw conflict('These two people are already linked');
+    await repo.insertRelationship(tx, {
+      id,
+      owner_id: ownerId,
+      person_a_id: a,
+      person_b_id: b,
+      strength: input.strength,
+      note: input.note ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordChange(tx, ownerId, [a, b]);
+  });
+  return relationshipView(deps, ownerId, id, personId);
+}
+
+async function relationshipView(deps: Deps, ownerId: string, id: string, fromPersonId: string) {
+  const r = await repo.findRelationship(deps.db, ownerId, id);
+  if (!r) throw notFound();
+  const other = r.person_a_id === fromPersonId ? r.person_b_id : r.person_a_id;
+  const names = await repo.namesOf(deps.db, ownerId, [other]);
+  return { id: r.id, other: { id: other, name: names[0]?.name ?? '' }, strength: r.strength, note: r.note, createdAt: r.created_at };
+}
+
+export async function updateRelationship(
+  deps: Deps,
+  ownerId: string,
+  id: string,
+  input: { strength?: number | undefined; note?: string | null | undefined },
+) {
+  const r = await repo.findRelationship(deps.db, ownerId, id);
+  if (!r) throw notFound();
+  const patch: Parameters<typeof repo.updateRelationship>[3] = { updated_at: deps.now().toISOString() };
+  if (input.strength !== undefined) patch.strength = input.strength;
+  if (input.note !== undefined) patch.note = input.note;
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.updateRelationship(tx, ownerId, id, patch);
+    await recordChange(tx, ownerId, [r.person_a_id, r.person_b_id]);
+  });
+  return relationshipView(deps, ownerId, id, r.person_a_id);
+}
+
+export async function deleteRelationship(deps: Deps, ownerId: string, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const r = await repo.findRelationship(tx, ownerId, id);
+    if (!r) throw notFound();
+    await repo.deleteRelationship(tx, ownerId, id);
+    await recordChange(tx, ownerId, [r.person_a_id, r.person_b_id]);
+  });
+}

@@ -1,0 +1,38 @@
+import type { Executor } from '../../db/db.ts';
+
+export const listTokens = (db: Executor, userId: string) =>
+  db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+
+export const insertToken = (
+  db: Executor,
+  t: { id: string; user_id: string; name: string; token_hash: string; prefix: string; created_at: string },
+) => db.insertInto('api_tokens').values({ ...t, last_used_at: null, revoked_at: null }).execute();
+
+export const findActiveTokenByHash = (db: Executor, hash: string) =>
+  db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
+export const touchToken = (db: Executor, id: string, at: string) =>
+  db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+
+/** Scoped to the owner: another user's token id matches no row. */
+export async function revokeToken(db: Executor, userId: string, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

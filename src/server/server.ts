@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, loggerOptions } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DbHandle } from './db/db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DbHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and listens. Used by `rete serve` and `npm start`. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db);
+  const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    // app.close() stops accepting connections and waits for requests in flight.
+    stopping ??= app.close().then(() => handle.close());
+    return stopping;
+  };
+  return { app, handle, url, stop };
+}
+
+export function stopOnSignals(server: RunningServer, graceMs: number): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      server.app.log.error('requests still in flight after the grace period; exiting');
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        server.app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Language, Timestamp } from './common.ts';
+
+export const MIN_PASSWORD = 8;
+export const MAX_PASSWORD = 256;
+
+const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase())
+  .describe('Email address (case-insensitive).');
+const Password = z
+  .string()
+  .min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`)
+  .max(MAX_PASSWORD)
+  .describe(`A passphrase of ${MIN_PASSWORD}–${MAX_PASSWORD} characters; any characters; no composition rules.`);
+
+export const SignupBody = z
+  .strictObject({
+    email: Email,
+    password: Password,
+    displayName: z.string().trim().min(1).max(120),
+    locale: Language.default('it'),
+  })
+  .meta({ id: 'SignupBody' });
+
+export const LoginBody = z
+  .strictObject({
+    email: Email,
+    password: z.string().min(1).max(MAX_PASSWORD),
+  })
+  .meta({ id: 'LoginBody' });
+
+export const CurrentUser = z
+  .object({
+    id: Id,
+    email: z.string(),
+    displayName: z.string(),
+    locale: Language,
+    isAdmin: z.boolean(),
+    selfPersonId: Id.describe('The id of the person that is "Me": my offers and needs hang on it.'),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'CurrentUser' });
+export type CurrentUser = z.infer<typeof CurrentUser>;
+
+export const SessionBody = z
+  .object({
+    user: CurrentUser,
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('Send as the `X-CSRF-Token` header with every cookie-authenticated change. Null for token auth.'),
+  })
+  .meta({ id: 'Session' });
+
+export const AuthState = z.object({
+  hasUsers: z.boolean().describe('False on a fresh instance: the first account becomes the admin.'),
+  signupOpen: z.boolean(),
+});
+
+export const UpdateAccountBody = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(120).optional(),
+    locale: Language.optional(),
+  })
+  .meta({ id: 'UpdateAccountBody' });
+
+export const ChangePasswordBody = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(MAX_PASSWORD),
+    newPassword: Password,
+  })
+  .meta({ id: 'ChangePasswordBody' });
+
+export const AdminCreateUserBody = z
+  .strictObject({
+    email: Email,
+    password: Password,
+    displayName: z.string().trim().min(1).max(120),
+    locale: Language.default('it'),
+    isAdmin: z.boolean().default(false),
+  })
+  .meta({ id: 'AdminCreateUserBody' });
+
+export const TokenBody = z
+  .object({
+    id: Id,
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the token, to recognise it.'),
+    createdAt: Timestamp,
+    lastUsedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).meta({ id: 'CreateTokenBody' });
+
+export const CreatedTokenBody = z
+  .object({
+    token: TokenBody,
+    secret: z.string().describe('The token itself, shown only once. Send it as `Authorization: Bearer <secret>`.'),
+  })
+  .meta({ id: 'CreatedToken' });

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { Id, Language, optionalText, PageQuery, Timestamp, page } from './common.ts';
+
+export const MAX_CHANNELS = 20;
+export const MAX_TAGS = 50;
+
+const Label = z.string().trim().max(50).nullable().optional();
+
+export const EmailChannel = z.strictObject({
+  value: z.email().max(254),
+  label: Label,
+});
+export const PhoneChannel = z.strictObject({
+  value: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[+()0-9 .\-/]+$/, 'digits, spaces and + ( ) . - / only'),
+  label: Label,
+});
+/** Only http(s) links are accepted, so a stored link can never run script when clicked. */
+export const LinkChannel = z.strictObject({
+  value: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+    .max(500),
+  label: Label,
+});
+
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .transform((t) => t.toLowerCase());
+
+export const PersonFields = {
+  name: z.string().trim().min(1).max(200),
+  company: optionalText(200).optional(),
+  role: optionalText(200).optional(),
+  city: optionalText(100).optional(),
+  country: optionalText(100).optional(),
+  language: Language.nullable().optional(),
+  notes: optionalText(20_000).optional(),
+  howMet: optionalText(1_000).optional().describe('How and where we met.'),
+  introducedById: Id.nullable().optional().describe('The contact who introduced us.'),
+  emails: z.array(EmailChannel).max(MAX_CHANNELS).optional(),
+  phones: z.array(PhoneChannel).max(MAX_CHANNELS).optional(),
+  links: z.array(LinkChannel).max(MAX_CHANNELS).optional().describe('LinkedIn profile, website, ...'),
+  tags: z.array(Tag).max(MAX_TAGS).optional(),
+};
+
+export const CreatePersonBody = z.strictObject(PersonFields).meta({ id: 'CreatePersonBody' });
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+export const UpdatePersonBody = z
+  .strictObject({ ...PersonFields, name: PersonFields.name.optional() })
+  .meta({ id: 'UpdatePersonBody' });
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+
+export const Channel = z.object({ value: z.string(), label: z.string().nullable() });
+
+export const ItemStatus = z.enum(['open', 'satisfied']);
+export const Item = z
+  .object({
+    id: Id,
+    personId: Id,
+    text: z.string(),
+    language: Language.nullable(),
+    status: ItemStatus,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    closedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'NeedOrOffer' });
+export type Item = z.infer<typeof Item>;
+
+export const CreateItemBody = z
+  .strictObject({
+    text: z.string().trim().min(2).max(2_000),
+    language: Language.nullable().optional().describe('Detected from the text when omitted.'),
+    status: ItemStatus.optional(),
+  })
+  .meta({ id: 'CreateNeedOrOfferBody' });
+export const UpdateItemBody = z
+  .strictObject({
+    text: z.string().trim().min(2).max(2_000).optional(),
+    language: Language.nullable().optional(),
+    status: ItemStatus.optional(),
+  })
+  .meta({ id: 'UpdateNeedOrOfferBody' });
+
+export const InteractionKind = z.enum(['meeting', 'call', 'message', 'note']);
+export const Interaction = z
+  .object({
+    id: Id,
+    personId: Id,
+    kind: InteractionKind,
+    occurredAt: Timestamp,
+    summary: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Interaction' });
+const OccurredAt = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .transform((s) => new Date(s).toISOString())
+  .describe('When it happened: an ISO date or date-time.');
+export const CreateInteractionBody = z
+  .strictObject({
+    kind: InteractionKind,
+    occurredAt: OccurredAt,
+    summary: z.string().trim().max(5_000).default(''),
+  })
+  .meta({ id: 'CreateInteractionBody' });
+export const UpdateInteractionBody = z
+  .strictObject({
+    kind: InteractionKind.optional(),
+    occurredAt: OccurredAt.optional(),
+    summary: z.string().trim().max(5_000).optional(),
+  })
+  .meta({ id: 'UpdateInteractionBody' });
+
+export const Strength = z.number().int().min(1).max(3).describe('1 = acquaintance, 2 = good, 3 = close.');
+export const Relationship = z
+  .object({
+    id: Id,
+    other: z.object({ id: Id, name: z.string() }),
+    strength: Strength,
+    note: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Relationship' });
+export const CreateRelationshipBody = z
+  .strictObject({
+    otherPersonId: Id.describe('The contact this person knows.'),
+    strength: Strength.default(2),
+    note: optionalText(1_000).optional(),
+  })
+  .meta({ id: 'CreateRelationshipBody' });
+export const UpdateRelationshipBody = z
+  .strictObject({
+    strength: Strength.optional(),
+    note: optionalText(1_000).optional(),
+  })
+  .meta({ id: 'UpdateRelationshipBody' });
+
+export const PersonSummary = z
+  .object({
+    id: Id,
+    name: z.string(),
+    company: z.string().nullable(),
+    role: z.string().nullable(),
+    city: z.string().nullable(),
+    language: Language.nullable(),
+    tags: z.array(z.string()),
+    openNeeds: z.number().int(),
+    offers: z.number().int(),
+    lastInteractionAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'PersonSummary' });
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const PersonDetail = z
+  .object({
+    id: Id,
+    isSelf: z.boolean(),
+    name: z.string(),
+    company: z.string().nullable(),
+    role: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+    language: Language.nullable(),
+    notes: z.string().nullable(),
+    howMet: z.string().nullable(),
+    introducedBy: z.object({ id: Id, name: z.string() }).nullable(),
+    emails: z.array(Channel),
+    phones: z.array(Channel),
+    links: z.array(Channel),
+    tags: z.array(z.string()),
+    needs: z.array(Item),
+    offers: z.array(Item),
+    timeline: z.array(Interaction).describe('Newest first.'),
+    lastInteractionAt: Timestamp.nullable().describe('Derived from the timeline.'),
+    relationships: z.array(Relationship),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Person' });
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const ListPeopleQuery = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('Words to find in name, company, role, city, tags, notes, needs and offers.'),
+  tag: z.string().trim().max(50).optional(),
+  city: z.string().trim().max(100).optional(),
+  hasOpenNeeds: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  ...PageQuery,
+});
+export type ListPeopleQuery = z.infer<typeof ListPeopleQuery>;
+
+export const PeoplePage = page(PersonSummary).meta({ id: 'PeoplePage' });
+
+export const Facets = z
+  .object({
+    tags: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    cities: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    total: z.number().int(),
+  })
+  .meta({ id: 'Facets' });

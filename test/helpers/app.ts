@@ -1,0 +1,75 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp, type AppDeps, type RouteInfo } from '../../src/server/app.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
+import type { Dialect } from '../../src/server/db/db.ts';
+import { createTestDb, type TestDb } from './testDb.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  routes: RouteInfo[];
+  db: TestDb;
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDb(dialect);
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://rete.test', RATE_LIMIT_PER_MINUTE: '100000', ...env }, overrides);
+  const clock = { now: new Date() };
+  const built = await buildApp({ db: db.handle.db, dialect: db.dialect, config: { ...config, database: db.dialect === 'sqlite' ? { kind: 'sqlite', path: db.location } : { kind: 'postgres', url: db.url ?? '' } }, now: () => clock.now });
+  return {
+    ...built,
+    db,
+    clock,
+    close: async () => {
+      await built.app.close();
+      await db.destroy();
+    },
+  };
+}
+
+export interface Client {
+  email: string;
+  password: string;
+  userId: string;
+  selfPersonId: string;
+  cookie: string;
+  csrf: string;
+  /** An injected request with this user's session cookie and CSRF token. */
+  req(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+let counter = 0;
+
+export function cookieFrom(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((k) => k.name.endsWith('rete_session'));
+  if (!c) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return `${c.name}=${c.value}`;
+}
+
+export async function signup(app: FastifyInstance, opts: { email?: string; password?: string; locale?: 'it' | 'en' } = {}): Promise<Client> {
+  counter++;
+  const email = opts.email ?? `user${counter}-${Date.now()}@example.com`;
+  const password = opts.password ?? 'correct horse battery staple';
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, displayName: `User ${counter}`, locale: opts.locale ?? 'it' } });
+  if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
+  const body = res.json<{ user: { id: string; selfPersonId: string }; csrfToken: string }>();
+  const cookie = cookieFrom(res);
+  const client: Client = {
+    email,
+    password,
+    userId: body.user.id,
+    selfPersonId: body.user.selfPersonId,
+    cookie,
+    csrf: body.csrfToken,
+    req: (o) => app.inject({ ...o, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, ...(o.headers ?? {}) } }),
+  };
+  return client;
+}
+
+export async function createPerson(c: Client, body: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>> {
+  const res = await c.req({ method: 'POST', url: '/api/v1/people', payload: body });
+  if (res.statusCode !== 201) throw new Error(`create person failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
