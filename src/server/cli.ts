@@ -146,12 +146,13 @@ export function buildCli(): Command {
   return program;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');
-if (isMain) {
-  buildCli()
-    .parseAsync(process.argv)
-    .catch((err: unknown) => {
-      console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
-      process.exitCode = 1;
-    });
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err: unknown) {
+    console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
 }
+
+if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) await runCli(process.argv);
