@@ -333,7 +333,7 @@ export const deleteRelationship = (db: Executor, ownerId: string, id: string) =>
 
 // --- documents for in-memory indexes --------------------------------------------------------
 
-/** Everything the search and matching indexes need of some people (or all of them). */
+/** Everything the in-memory views (search, matching, paths) need of some people (or all of them). */
 export async function loadDocs(db: Executor, ownerId: string, ids: readonly string[] | null) {
   const only = ids ? [...ids] : null;
   let people = db
@@ -343,13 +343,35 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
   let tags = db.selectFrom('person_tags').select(['person_id', 'tag']).where('owner_id', '=', ownerId);
   let needs = db.selectFrom('needs').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
   let offers = db.selectFrom('offers').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
+  let rels = db.selectFrom('relationships').select(['person_a_id', 'person_b_id', 'strength']).where('owner_id', '=', ownerId);
+  let last = db
+    .selectFrom('interactions')
+    .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])
+    .where('owner_id', '=', ownerId)
+    .groupBy('person_id');
   if (only) {
     people = people.where('id', 'in', only);
     tags = tags.where('person_id', 'in', only);
     needs = needs.where('person_id', 'in', only);
     offers = offers.where('person_id', 'in', only);
+    rels = rels.where((eb) => eb.or([eb('person_a_id', 'in', only), eb('person_b_id', 'in', only)]));
+    last = last.where('person_id', 'in', only);
   }
-  const [p, t, n, o] = await Promise.all([people.execute(), tags.execute(), needs.execute(), offers.execute()]);
-  return { people: p, tags: t, needs: n, offers: o };
+  const [p, t, n, o, r, l] = await Promise.all([
+    people.execute(),
+    tags.execute(),
+    needs.execute(),
+    offers.execute(),
+    rels.execute(),
+    last.execute(),
+  ]);
+  return {
+    people: p,
+    tags: t,
+    needs: n,
+    offers: o,
+    relationships: r,
+    lastInteraction: l.map((x) => ({ person_id: x.person_id, last: String(x.last) })),
+  };
 }
 export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;

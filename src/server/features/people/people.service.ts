@@ -392,7 +392,10 @@ export async function addInteraction(
     summary: input.summary,
     created_at: deps.now().toISOString(),
   };
-  await repo.insertInteraction(deps.db, row);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.insertInteraction(tx, row);
+    await recordChange(tx, ownerId, [personId]);
+  });
   return toInteraction(row);
 }
 
@@ -402,20 +405,30 @@ export async function updateInteraction(
   id: string,
   input: { kind?: InteractionKind | undefined; occurredAt?: string | undefined; summary?: string | undefined },
 ) {
-  if (!(await repo.findInteraction(deps.db, ownerId, id))) throw notFound();
+  const existing = await repo.findInteraction(deps.db, ownerId, id);
+  if (!existing) throw notFound();
   const patch: Parameters<typeof repo.updateInteraction>[3] = {};
   if (input.kind !== undefined) patch.kind = input.kind;
   if (input.occurredAt !== undefined) patch.occurred_at = input.occurredAt;
   if (input.summary !== undefined) patch.summary = input.summary;
-  if (Object.keys(patch).length > 0) await repo.updateInteraction(deps.db, ownerId, id, patch);
+  if (Object.keys(patch).length > 0) {
+    await deps.db.transaction().execute(async (tx) => {
+      await repo.updateInteraction(tx, ownerId, id, patch);
+      await recordChange(tx, ownerId, [existing.person_id]);
+    });
+  }
   const row = await repo.findInteraction(deps.db, ownerId, id);
   if (!row) throw notFound();
   return toInteraction(row);
 }
 
 export async function deleteInteraction(deps: Deps, ownerId: string, id: string): Promise<void> {
-  if (!(await repo.findInteraction(deps.db, ownerId, id))) throw notFound();
-  await repo.deleteInteraction(deps.db, ownerId, id);
+  const existing = await repo.findInteraction(deps.db, ownerId, id);
+  if (!existing) throw notFound();
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.deleteInteraction(tx, ownerId, id);
+    await recordChange(tx, ownerId, [existing.person_id]);
+  });
 }
 
 // --- relationships ----------------------------------------------------------------------

@@ -1,0 +1,183 @@
+import type { NetworkView } from '../network/networkCache.ts';
+import type { LoadedDocs } from '../people/people.repo.ts';
+
+/** How I reach a helper. */
+export type Path =
+  | { kind: 'self' }
+  | { kind: 'direct'; strength: number | null; lastInteractionAt: string | null }
+  | {
+      kind: 'via';
+      /** Intermediaries, best first: the person I know who knows the helper. */
+      via: Array<{ personId: string; name: string; myStrength: number | null; theirStrength: number; lastInteractionAt: string | null }>;
+    }
+  | { kind: 'none'; lastInteractionAt: string | null };
+
+const NO_TIME = -1;
+
+/**
+ * "Who knows whom" of one owner's network, in memory. Nodes are small integers; each node's
+ * neighbours are an Int32Array of (neighbour << 2 | strength), so two million relationships
+ * cost tens of megabytes and a two-hop neighbourhood is a few array scans.
+ */
+export class NetworkGraph implements NetworkView {
+  private readonly index = new Map<string, number>();
+  private ids: string[] = [];
+  private names: string[] = [];
+  private lastAt: number[] = [];
+  private adj: Int32Array[] = [];
+  private selfNode = -1;
+  private static readonly EMPTY = new Int32Array(0);
+
+  private node(id: string): number {
+    let n = this.index.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.index.set(id, n);
+      this.ids.push(id);
+      this.names.push('');
+      this.lastAt.push(NO_TIME);
+      this.adj.push(NetworkGraph.EMPTY);
+    }
+    return n;
+  }
+
+  apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
+    if (ids) {
+      // Drop every edge touching a changed person; the loaded rows bring back the current ones.
+      for (const id of ids) {
+        const n = this.index.get(id);
+        if (n === undefined) continue;
+        for (const e of this.adj[n] as Int32Array) this.unlink(e >> 2, n);
+        this.adj[n] = NetworkGraph.EMPTY;
+        this.names[n] = '';
+        this.lastAt[n] = NO_TIME;
+      }
+    }
+    for (const p of loaded.people) {
+      const n = this.node(p.id);
+      this.names[n] = p.name;
+      if (p.is_self === 1) this.selfNode = n;
+    }
+    for (const l of loaded.lastInteraction) {
+      const n = this.node(l.person_id);
+      this.lastAt[n] = Date.parse(l.last);
+    }
+    if (ids) {
+      const seen = new Set<string>();
+      for (const r of loaded.relationships) {
+        const key = `${r.person_a_id}|${r.person_b_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const a = this.node(r.person_a_id);
+        const b = this.node(r.person_b_id);
+        // An edge between two changed people was unlinked from both; one between a changed and an
+        // unchanged person only from the changed side's list and the unchanged one's entry.
+        this.unlink(a, b);
+        this.unlink(b, a);
+        this.link(a, b, r.strength);
+        this.link(b, a, r.strength);
+      }
+    } else {
+      const lists = new Map<number, number[]>();
+      for (const r of loaded.relationships) {
+        const a = this.node(r.person_a_id);
+        const b = this.node(r.person_b_id);
+        const s = Math.max(1, Math.min(3, r.strength));
+        (lists.get(a) ?? lists.set(a, []).get(a))?.push((b << 2) | s);
+        (lists.get(b) ?? lists.set(b, []).get(b))?.push((a << 2) | s);
+      }
+      for (const [n, list] of lists) this.adj[n] = Int32Array.from(list);
+    }
+  }
+
+  private link(from: number, to: number, strength: number): void {
+    const old = this.adj[from] as Int32Array;
+    const next = new Int32Array(old.length + 1);
+    next.set(old);
+    next[old.length] = (to << 2) | Math.max(1, Math.min(3, strength));
+    this.adj[from] = next;
+  }
+
+  private unlink(from: number, to: number): void {
+    const old = this.adj[from] as Int32Array;
+    let k = 0;
+    for (const e of old) if (e >> 2 === to) k++;
+    if (k === 0) return;
+    const next = new Int32Array(old.length - k);
+    let i = 0;
+    for (const e of old) if (e >> 2 !== to) next[i++] = e;
+    this.adj[from] = next;
+  }
+
+  get edgeCount(): number {
+    let n = 0;
+    for (const a of this.adj) n += a.length;
+    return n / 2;
+  }
+
+  private strengthBetween(a: number, b: number): number | null {
+    for (const e of this.adj[a] as Int32Array) if (e >> 2 === b) return e & 3;
+    return null;
+  }
+
+  private iso(n: number): string | null {
+    const t = this.lastAt[n] ?? NO_TIME;
+    return t === NO_TIME ? null : new Date(t).toISOString();
+  }
+
+  /** I know someone directly when a relationship links us or when we have interacted. */
+  private direct(n: number): boolean {
+    return (this.selfNode >= 0 && this.strengthBetween(this.selfNode, n) !== null) || (this.lastAt[n] ?? NO_TIME) !== NO_TIME;
+  }
+
+  /**
+   * How the owner reaches `personId`: themself, directly, or through contacts who know them,
+   * the strongest and most recent ties first (at most `maxVia`).
+   */
+  pathTo(personId: string, maxVia = 3): Path {
+    const n = this.index.get(personId);
+    if (n === undefined) return { kind: 'none', lastInteractionAt: null };
+    if (n === this.selfNode) return { kind: 'self' };
+    if (this.direct(n)) {
+      return { kind: 'direct', strength: this.selfNode >= 0 ? this.strengthBetween(this.selfNode, n) : null, lastInteractionAt: this.iso(n) };
+    }
+    const candidates: Array<{ node: number; mine: number | null; theirs: number; score: number }> = [];
+    for (const e of this.adj[n] as Int32Array) {
+      const m = e >> 2;
+      if (m === this.selfNode || !this.direct(m)) continue;
+      const mine = this.selfNode >= 0 ? this.strengthBetween(this.selfNode, m) : null;
+      const theirs = e & 3;
+      // The weakest link bounds how well an introduction travels; recency breaks ties.
+      const tie = Math.min(mine ?? 2, theirs);
+      const t = this.lastAt[m] ?? NO_TIME;
+      candidates.push({ node: m, mine, theirs, score: tie * 1e13 + (t === NO_TIME ? 0 : t) });
+    }
+    if (candidates.length === 0) return { kind: 'none', lastInteractionAt: null };
+    candidates.sort((a, b) => b.score - a.score);
+    return {
+      kind: 'via',
+      via: candidates.slice(0, maxVia).map((c) => ({
+        personId: this.ids[c.node] as string,
+        name: this.names[c.node] as string,
+        myStrength: c.mine,
+        theirStrength: c.theirs,
+        lastInteractionAt: this.iso(c.node),
+      })),
+    };
+  }
+
+  /** Rank bonus for reachability: me > direct > via > none. */
+  reachability(personId: string): number {
+    const p = this.pathTo(personId, 1);
+    switch (p.kind) {
+      case 'self':
+        return 3;
+      case 'direct':
+        return 2;
+      case 'via':
+        return 1;
+      case 'none':
+        return 0;
+    }
+  }
+}
