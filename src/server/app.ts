@@ -30,6 +30,11 @@ export interface AppDeps {
   network: NetworkCache;
 }
 
+/** The per-owner in-memory views kept fresh from the change log. */
+export function createNetworkCache(db: Db): NetworkCache {
+  return new NetworkCache(db, { search: () => new PeopleSearch() });
+}
+
 export interface RouteInfo {
   method: string;
   url: string;
@@ -74,7 +79,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   // JSON only: a cross-site form (text/plain, urlencoded) can never reach a route.
   app.removeContentTypeParser(['text/plain']);
 
-  const network = new NetworkCache(opts.db, { search: () => new PeopleSearch() });
+  const network = createNetworkCache(opts.db);
   const deps: AppDeps = { db: opts.db, dialect: opts.dialect, config, now, network };
 
   const routes: RouteInfo[] = [];

@@ -6,11 +6,9 @@ import { findUserByEmail } from './features/auth/auth.repo.ts';
 import { createUser } from './features/auth/auth.service.ts';
 import { backupSqlite, restoreSqlite } from './features/backup/backup.service.ts';
 import { loadDemo } from './features/demo/demo.service.ts';
-import { NetworkCache } from './features/network/networkCache.ts';
-import { PeopleSearch } from './features/people/search.ts';
 import { createToken } from './features/tokens/tokens.service.ts';
 import { startServer, stopOnSignals } from './server.ts';
-import type { AppDeps } from './app.ts';
+import { createNetworkCache, type AppDeps } from './app.ts';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
 interface Context {
@@ -29,7 +27,7 @@ async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
       dialect: handle.dialect,
       config,
       now: () => new Date(),
-      network: new NetworkCache(handle.db, { search: () => new PeopleSearch() }),
+      network: createNetworkCache(handle.db),
     };
     return await fn({ config, handle, deps });
   } finally {
