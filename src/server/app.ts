@@ -13,6 +13,9 @@ import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
+import { ItemIndex } from './features/matching/indexes.ts';
+import { NetworkGraph } from './features/matching/graph.ts';
+import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { NetworkCache } from './features/network/networkCache.ts';
@@ -30,9 +33,14 @@ export interface AppDeps {
   network: NetworkCache;
 }
 
-/** The per-owner in-memory views kept fresh from the change log. */
+/** The per-owner in-memory views kept fresh from the change log: search, matching both ways, ties. */
 export function createNetworkCache(db: Db): NetworkCache {
-  return new NetworkCache(db, { search: () => new PeopleSearch() });
+  return new NetworkCache(db, {
+    search: () => new PeopleSearch(),
+    offers: () => new ItemIndex('offers'),
+    needs: () => new ItemIndex('needs'),
+    graph: () => new NetworkGraph(),
+  });
 }
 
 export interface RouteInfo {
@@ -153,7 +161,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  // No staticCSP: the docs page keeps the app's policy above (its own default allows framing by 'self').
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null } });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
@@ -163,6 +172,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   meRoutes(app, deps);
   peopleRoutes(app, deps);
   demoRoutes(app, deps);
+  matchingRoutes(app, deps);
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

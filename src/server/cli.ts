@@ -9,6 +9,10 @@ import { loadDemo } from './features/demo/demo.service.ts';
 import { createToken } from './features/tokens/tokens.service.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { createNetworkCache, type AppDeps } from './app.ts';
+import type { Helper, ValueFinder as ValueFinderBody } from '#shared/api/matching.ts';
+import { evalMatching, formatTable } from './features/matching/eval.ts';
+import { matchText, valueFinder } from './features/matching/matching.service.ts';
+import { listPeople } from './features/people/people.service.ts';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
 interface Context {
@@ -141,7 +145,99 @@ export function buildCli(): Command {
       }
     });
 
+  program
+    .command('match')
+    .description('"I need…": who in my network can help with a need, with reasons and paths')
+    .argument('<text>', 'the need, in Italian or English')
+    .requiredOption('--user <email>')
+    .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 10)
+    .option('--json', 'print JSON', false)
+    .action((text: string, o: { user: string; limit: number; json: boolean }) =>
+      withContext(async (ctx) => {
+        const results = await matchText(ctx.deps, await userIdByEmail(ctx, o.user), text, o.limit);
+        if (o.json) console.log(JSON.stringify({ items: results }, null, 2));
+        else console.log(results.length ? results.map((h, i) => formatHelper(h, i)).join('\n') : 'Nobody in your network offers this yet.');
+      }),
+    );
+
+  program
+    .command('help-for')
+    .description('the Value Finder for a person: how I can help, who else can, who needs what they offer')
+    .argument('<person>', 'a person id, or words of their name')
+    .requiredOption('--user <email>')
+    .option('--json', 'print JSON', false)
+    .action((person: string, o: { user: string; json: boolean }) =>
+      withContext(async (ctx) => {
+        const owner = await userIdByEmail(ctx, o.user);
+        const personId = await resolvePerson(ctx, owner, person);
+        const vf = await valueFinder(ctx.deps, owner, personId);
+        console.log(o.json ? JSON.stringify(vf, null, 2) : formatValueFinder(vf));
+      }),
+    );
+
+  const evalCmd = program.command('eval').description('quality measurements');
+  evalCmd
+    .command('matching')
+    .description('rank a split\'s profiles for each ask and print recall@5, MRR and nDCG@5')
+    .requiredOption('--split <dir>', 'folder with profiles.jsonl and asks.jsonl')
+    .requiredOption('--out <file>', 'where to write the rankings (JSON lines)')
+    .action(async (o: { split: string; out: string }) => {
+      const r = await evalMatching(o.split, o.out);
+      console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
+      if (r.rows.length) console.log(formatTable(r.rows));
+    });
+
   return program;
+}
+
+async function resolvePerson(ctx: Context, ownerId: string, ref: string): Promise<string> {
+  if (/^[0-9a-f-]{36}$/i.test(ref)) return ref;
+  const page = await listPeople(ctx.deps, ownerId, { q: ref, limit: 2 });
+  const first = page.items[0];
+  if (!first) throw new Error(`Nobody in your network matches "${ref}"`);
+  if (page.items.length > 1) console.error(`Several people match "${ref}"; showing ${first.name}.`);
+  return first.id;
+}
+
+function formatPath(p: Helper['path']): string {
+  switch (p.kind) {
+    case 'self':
+      return 'it is you';
+    case 'direct':
+      return `direct contact${p.strength ? `, tie ${p.strength}/3` : ''}${p.lastInteractionAt ? `, last seen ${p.lastInteractionAt.slice(0, 10)}` : ''}`;
+    case 'via':
+      return `through ${p.via.map((v) => `${v.name} (knows them ${v.theirStrength}/3)`).join(' or ')}`;
+    case 'none':
+      return 'in your network, no recorded tie';
+  }
+}
+
+function formatReasons(h: { reasons: Helper['reasons'] }): string {
+  return h.reasons
+    .slice(0, 3)
+    .map((r) => (r.kind === 'concept' ? `${r.labelEn}: '${r.needText}' ↔ '${r.offerText}'` : `'${r.needText}' ↔ '${r.offerText}'`))
+    .join('; ');
+}
+
+function formatHelper(h: Helper, i: number): string {
+  const who = [h.person.name, h.person.role, h.person.city].filter(Boolean).join(', ');
+  return `${i + 1}. ${who}\n   offers: ${h.offer.text}\n   why: ${formatReasons(h)}\n   path: ${formatPath(h.path)}`;
+}
+
+function formatValueFinder(vf: ValueFinderBody): string {
+  const out: string[] = [`# ${vf.person.name}`];
+  for (const n of vf.needs) {
+    out.push(`\nNeeds: ${n.need.text}`);
+    for (const m of n.mine) out.push(`  you can help — ${m.offer.text} (${formatReasons(m)})`);
+    n.network.forEach((h, i) => out.push(`  ${formatHelper(h, i).replace(/\n/g, '\n  ')}`));
+    if (n.mine.length + n.network.length === 0) out.push('  nobody in your network offers this yet');
+  }
+  for (const o of vf.offers) {
+    out.push(`\nOffers: ${o.offer.text}`);
+    for (const s of o.seekers) out.push(`  ${s.person.name} needs: ${s.need.text} — path: ${formatPath(s.path)}`);
+    if (o.seekers.length === 0) out.push('  nobody in your network needs this right now');
+  }
+  return out.join('\n');
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -18,7 +18,7 @@ function migrator(db: Db): Migrator {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`Database migration failed: ${reason}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -34,12 +34,12 @@ export interface MigrationState {
 export async function migrationState(db: Db): Promise<MigrationState> {
   const all = await migrator(db).getMigrations();
   const known = new Set(Object.keys(migrations));
-  let appliedNames: string[] = [];
-  try {
-    appliedNames = (await db.selectFrom('kysely_migration').select('name').execute()).map((r) => r.name);
-  } catch {
-    appliedNames = [];
-  }
+  const appliedNames = await db
+    .selectFrom('kysely_migration')
+    .select('name')
+    .execute()
+    .then((rows) => rows.map((r) => r.name))
+    .catch(() => [] as string[]);
   return {
     applied: all.filter((m) => m.executedAt !== undefined).map((m) => m.name),
     pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),

@@ -159,8 +159,8 @@ export function listPeople(db: Executor, ownerId: string, f: ListFilter) {
   if (f.city) q = q.where('p.city', '=', f.city);
   if (f.tag) {
     const tag = f.tag;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.tag', '=', tag)),
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.tag', '=', tag)),
     );
   }
   if (f.hasOpenNeeds !== undefined) {

@@ -1,0 +1,271 @@
+/**
+ * Turns one text (a need, an offer, a headline) into what the index scores on: the concepts it
+ * expresses (with the phrase that expressed them), sense-tagged lexical terms, and city names.
+ */
+import { correctTypo, type Catalogue, type Pattern } from './catalogue.ts';
+import { citiesIn } from './cities.ts';
+import { detectLang } from './lang.ts';
+import { isNegation, tokenize, type Token } from './normalize.ts';
+import { lightStem, snowballStem, type Lang } from './stem.ts';
+
+export interface ConceptHit {
+  concept: number;
+  /** 1 for a plain mention; lower when the mention describes the writer ("I'm an architect"). */
+  weight: number;
+  /** Character span of the phrase in the text. */
+  start: number;
+  end: number;
+}
+
+export interface TermHit {
+  term: string;
+  weight: number;
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  lang: Lang;
+  concepts: ConceptHit[];
+  /** Lexical terms in text order (repeated terms repeat: term frequency). */
+  terms: TermHit[];
+  cities: number[];
+}
+
+interface Content {
+  tok: Token;
+  stem: string;
+  /** Multiplier for self-descriptions. */
+  factor: number;
+  /** Index in the full token list, to find punctuation boundaries. */
+  pos: number;
+}
+
+interface Match {
+  pattern: Pattern;
+  first: number;
+  last: number;
+}
+
+// One extra content word may sit between two words of a phrase.
+const MAX_GAP = 1;
+// Unordered ("a & b") patterns look this many content words around the first part.
+const WINDOW = 6;
+
+const ARTICLES = new Set(['un', 'uno', 'una', 'a', 'an', 'the', 'il', 'la', 'lo', 'i', 'gli', 'le']);
+// A mention right after "I'm a" / "siamo una" describes who writes, not what they want:
+// "I'm an architect and need a portfolio site" is not a request for an architect.
+const SELF_FACTOR = 0.2;
+
+function selfDescriptionFactors(tokens: readonly Token[], text: string): Float32Array {
+  const f = new Float32Array(tokens.length).fill(1);
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]?.norm;
+    const b = tokens[i + 1]?.norm;
+    let startAt = -1;
+    if ((a === 'sono' || a === 'siamo') && b !== undefined && ARTICLES.has(b)) startAt = i + 2;
+    else if (a === 'i' && (b === 'm' || b === 'am') && tokens[i + 2] && ARTICLES.has(tokens[i + 2]?.norm ?? '')) startAt = i + 3;
+    else if (a === 'we' && (b === 're' || b === 'are') && tokens[i + 2] && ARTICLES.has(tokens[i + 2]?.norm ?? ''))
+      startAt = i + 3;
+    else if ((a === 'lavoro' && b === 'come') || (a === 'work' && b === 'as')) startAt = i + 2;
+    if (startAt < 0) continue;
+    let content = 0;
+    for (let j = startAt; j < tokens.length && content < 3; j++) {
+      const t = tokens[j];
+      const prev = tokens[j - 1];
+      if (!t || !prev) break;
+      // Stop at clause boundaries: punctuation or a coordinating conjunction.
+      if (j > startAt && /[,.;:!?()]/.test(text.slice(prev.end, t.start))) break;
+      if (['e', 'ed', 'and', 'ma', 'but', 'che', 'who', 'with', 'con'].includes(t.norm)) break;
+      f[j] = SELF_FACTOR;
+      if (!t.stop) content++;
+    }
+  }
+  return f;
+}
+
+// Words that introduce what is asked for: the concepts right after them are the heart of the
+// need ("Apro un bar a Lecce: mi serve la cassa telematica"), the rest is context.
+const REQUEST_MARKERS = new Set(
+  'cerco cerchiamo cercando cerca serve servono servirebbe servirebbero bisogno vorrei vorremmo voglio vogliamo trovare need needs needed looking seeking want wants require requires'.split(' '),
+);
+const FOCUS_FACTOR = 1.3;
+const FOCUS_SPAN = 4;
+
+function focusFactors(tokens: readonly Token[], text: string): Float32Array {
+  const f = new Float32Array(tokens.length).fill(1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!REQUEST_MARKERS.has(tokens[i]?.norm ?? '')) continue;
+    for (let j = i + 1; j < tokens.length && j <= i + FOCUS_SPAN; j++) {
+      const t = tokens[j];
+      const prev = tokens[j - 1];
+      if (!t || !prev) break;
+      if (/[.;!?]/.test(text.slice(prev.end, t.start))) break;
+      f[j] = FOCUS_FACTOR;
+    }
+  }
+  return f;
+}
+
+function tokenMatches(pt: Pattern['tokens'][number], c: Content): boolean {
+  switch (pt.kind) {
+    case 'stem':
+      return c.stem === pt.v;
+    case 'exact':
+      return c.tok.norm === pt.v;
+    case 'prefix':
+      return c.tok.norm.startsWith(pt.v);
+  }
+}
+
+function tryMatch(p: Pattern, content: readonly Content[], i: number): Match | null {
+  const toks = p.tokens;
+  if (toks.length === 1) return { pattern: p, first: i, last: i };
+  if (p.unordered) {
+    let lo = i;
+    let hi = i;
+    for (let k = 1; k < toks.length; k++) {
+      const pt = toks[k];
+      if (!pt) return null;
+      let found = -1;
+      for (let j = Math.max(0, i - WINDOW); j <= Math.min(content.length - 1, i + WINDOW); j++) {
+        const cj = content[j];
+        if (j !== i && cj && tokenMatches(pt, cj)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) return null;
+      lo = Math.min(lo, found);
+      hi = Math.max(hi, found);
+    }
+    return { pattern: p, first: lo, last: hi };
+  }
+  let prev = i;
+  for (let k = 1; k < toks.length; k++) {
+    const pt = toks[k];
+    if (!pt) return null;
+    let found = -1;
+    for (let j = prev + 1; j <= prev + 1 + MAX_GAP && j < content.length; j++) {
+      const cj = content[j];
+      if (cj && tokenMatches(pt, cj)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    prev = found;
+  }
+  return { pattern: p, first: i, last: prev };
+}
+
+function hasCue(norms: readonly string[], cues: readonly string[]): boolean {
+  for (const n of norms) for (const cue of cues) if (n.startsWith(cue)) return true;
+  return false;
+}
+
+export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
+  const tokens = tokenize(text);
+  const detected = lang ?? detectLang(text, tokens);
+  const factors = selfDescriptionFactors(tokens, text);
+  const focus = focusFactors(tokens, text);
+  const content: Content[] = [];
+  const norms: string[] = [];
+  tokens.forEach((tok, pos) => {
+    norms.push(tok.norm);
+    if (tok.stop && !isNegation(tok.norm)) return;
+    content.push({ tok, stem: correctTypo(cat, lightStem(tok.norm)), factor: factors[pos] ?? 1, pos });
+  });
+
+  // 1. Every pattern occurrence.
+  const matches: Match[] = [];
+  const consider = (p: Pattern, i: number): void => {
+    const m = tryMatch(p, content, i);
+    if (m) matches.push(m);
+  };
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (!c) continue;
+    const byStem = cat.byFirst.get('s:' + c.stem);
+    if (byStem) for (const p of byStem) consider(p, i);
+    const byExact = cat.byFirst.get('e:' + c.tok.norm);
+    if (byExact) for (const p of byExact) consider(p, i);
+    const byPrefix = cat.byPrefix.get(c.tok.norm.slice(0, 3));
+    if (byPrefix) for (const { prefix, pattern } of byPrefix) if (c.tok.norm.startsWith(prefix)) consider(pattern, i);
+  }
+
+  // 2. Senses: an ambiguous mention counts only if the context agrees.
+  const senseOk = new Map<number, boolean>();
+  const accepted = matches.filter((m) => {
+    if (!m.pattern.ambiguous) return true;
+    const cid = m.pattern.concept;
+    let ok = senseOk.get(cid);
+    if (ok === undefined) {
+      const concept = cat.concepts[cid];
+      ok = concept !== undefined && !hasCue(norms, concept.veto) && (concept.need.length === 0 || hasCue(norms, concept.need));
+      senseOk.set(cid, ok);
+    }
+    return ok;
+  });
+
+  // 3. Longest match wins: a word inside "consulente del lavoro" is not also a bare
+  //    "consulente"; the other concepts of the longer phrase are kept.
+  const kept = accepted.filter((m) => {
+    const len = m.last - m.first;
+    for (const o of accepted) {
+      // Co-occurrence patterns ("vecchio & sito") are not phrases: they hide nothing.
+      if (o === m || o.pattern.concept === m.pattern.concept || o.pattern.unordered) continue;
+      if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
+    }
+    return true;
+  });
+
+  // 4. One hit per concept: the strongest mention, remembering where it is.
+  const best = new Map<number, ConceptHit>();
+  const senseOfToken = new Map<number, number>();
+  for (const m of kept) {
+    let factor = 1;
+    for (let k = m.first; k <= m.last; k++) factor = Math.min(factor, content[k]?.factor ?? 1);
+    factor *= focus[content[m.first]?.pos ?? 0] ?? 1;
+    const first = content[m.first];
+    const last = content[m.last];
+    if (!first || !last) continue;
+    const cid = m.pattern.concept;
+    const prev = best.get(cid);
+    if (!prev || prev.weight < factor) best.set(cid, { concept: cid, weight: factor, start: first.tok.start, end: last.tok.end });
+  }
+  for (const m of accepted) if (m.pattern.ambiguous && m.first === m.last) senseOfToken.set(m.first, m.pattern.concept);
+  // A phrase settles the sense of the ambiguous words inside it: "rete" in "rete vendita" is
+  // the sales network, in "reti da pesca" the fishing net.
+  for (const m of kept) {
+    if (m.pattern.unordered || m.first === m.last) continue;
+    for (let k = m.first; k <= m.last; k++) {
+      const ck = content[k];
+      if (ck && cat.ambiguousWords.has(ck.stem) && !senseOfToken.has(k)) senseOfToken.set(k, m.pattern.concept);
+    }
+  }
+
+  // 5. Lexical terms. Words that have several senses are tagged with the sense chosen above,
+  //    so "Java" (coffee) never matches "Java" (programming) lexically either.
+  const terms: TermHit[] = [];
+  content.forEach((c, i) => {
+    const n = c.tok.norm;
+    if (isNegation(n) || n.length < 2 || /^\d+$/.test(n)) return;
+    let term = snowballStem(n, detected);
+    if (cat.ambiguousWords.has(c.stem)) {
+      const sense = senseOfToken.get(i);
+      term += '#' + (sense === undefined ? '?' : String(sense));
+    }
+    terms.push({ term, weight: c.factor, start: c.tok.start, end: c.tok.end });
+  });
+
+  return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };
+}
+
+/** The same word stemmed the other language's way: texts mix languages ("il nostro e-shop"). */
+export function altStem(term: string, lang: Lang, surface: string): string | null {
+  const hash = term.indexOf('#');
+  const suffix = hash >= 0 ? term.slice(hash) : '';
+  const other = snowballStem(surface, lang === 'it' ? 'en' : 'it') + suffix;
+  return other === term ? null : other;
+}

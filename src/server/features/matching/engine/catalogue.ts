@@ -1,0 +1,211 @@
+/**
+ * Compiles the concept catalogue (data in ../concepts) into structures the matcher can scan in
+ * one pass over a text: patterns indexed by their first word, a deletion index for light typo
+ * tolerance, and the relation graph used for query expansion.
+ */
+import type { ConceptDef } from '../concepts/types.ts';
+import { isNegation, isStopWord, tokenize } from './normalize.ts';
+import { lightStem } from './stem.ts';
+
+export type PatternToken =
+  | { kind: 'stem'; v: string }
+  | { kind: 'prefix'; v: string }
+  | { kind: 'exact'; v: string };
+
+export interface Pattern {
+  concept: number;
+  tokens: PatternToken[];
+  ambiguous: boolean;
+  unordered: boolean;
+}
+
+export interface CompiledConcept {
+  idx: number;
+  id: string;
+  labelIt: string;
+  labelEn: string;
+  weight: number;
+  need: readonly string[];
+  veto: readonly string[];
+  /** Outgoing relations: this concept is served by / tied to `to`. */
+  rel: Array<{ to: number; w: number }>;
+  /** Incoming relations, used when expanding in the reverse direction. */
+  relIn: Array<{ to: number; w: number }>;
+}
+
+export interface Catalogue {
+  concepts: CompiledConcept[];
+  byId: Map<string, number>;
+  /** Patterns keyed by their first token: "s:<stem>" or "e:<exact>". */
+  byFirst: Map<string, Pattern[]>;
+  /** Patterns whose first token is a prefix, keyed by the prefix's first 3 letters. */
+  byPrefix: Map<string, Array<{ prefix: string; pattern: Pattern }>>;
+  /** All stems used by any pattern, for typo correction. */
+  stems: Set<string>;
+  /** Single-deletion variants of long stems -> the stem (undefined when ambiguous). */
+  deletions: Map<string, string | null>;
+  /** Words that have an ambiguous (~) pattern. */
+  ambiguousWords: Set<string>;
+  /** Catalogue errors: duplicate ids, unknown related concepts, bad prefixes. */
+  problems: string[];
+  /** Terms ignored because stop-word removal leaves a single generic word. */
+  dropped: string[];
+}
+
+function deletionsOf(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; unordered: boolean } | null {
+  let t = term.trim();
+  let ambiguous = false;
+  if (t.startsWith('~')) {
+    ambiguous = true;
+    t = t.slice(1);
+  }
+  const unordered = t.includes('&');
+  const tokens: PatternToken[] = [];
+  for (const part of t.split(/\s+|&/)) {
+    if (part.length === 0) continue;
+    if (part.startsWith('=')) {
+      for (const tok of tokenize(part.slice(1))) tokens.push({ kind: 'exact', v: tok.norm });
+      continue;
+    }
+    const isPrefix = part.endsWith('*');
+    const toks = tokenize(isPrefix ? part.slice(0, -1) : part);
+    toks.forEach((tok, i) => {
+      if (isPrefix && i === toks.length - 1) {
+        tokens.push({ kind: 'prefix', v: tok.norm });
+        return;
+      }
+      // Same filtering as texts: function words never take part in matching.
+      if (tok.stop && !isNegation(tok.norm)) return;
+      tokens.push({ kind: 'stem', v: lightStem(tok.norm) });
+    });
+  }
+  if (tokens.length === 0) return null;
+  // A phrase of several words that loses all but one to stop-word removal would fire on a
+  // single common word ("da mesi" -> "mesi"): refuse it.
+  const words = t.split(/\s+|&/).filter((w) => w.length > 0).length;
+  if (words > 1 && tokens.length === 1 && tokens[0]?.kind !== 'exact') return null;
+  return { tokens, ambiguous, unordered };
+}
+
+export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
+  const concepts: CompiledConcept[] = [];
+  const byId = new Map<string, number>();
+  const problems: string[] = [];
+  for (const d of defs) {
+    if (byId.has(d.id)) {
+      problems.push(`duplicate concept id ${d.id}`);
+      continue;
+    }
+    const idx = concepts.length;
+    byId.set(d.id, idx);
+    concepts.push({
+      idx,
+      id: d.id,
+      labelIt: d.it,
+      labelEn: d.en,
+      weight: d.weight ?? 1,
+      need: (d.need ?? []).map((x) => x.toLowerCase()),
+      veto: (d.veto ?? []).map((x) => x.toLowerCase()),
+      rel: [],
+      relIn: [],
+    });
+  }
+  for (const d of defs) {
+    const from = byId.get(d.id);
+    if (from === undefined || !d.rel) continue;
+    for (const [target, w] of Object.entries(d.rel)) {
+      const to = byId.get(target);
+      if (to === undefined) {
+        problems.push(`${d.id}: unknown related concept ${target}`);
+        continue;
+      }
+      concepts[from]?.rel.push({ to, w });
+      concepts[to]?.relIn.push({ to: from, w });
+    }
+  }
+  const byFirst = new Map<string, Pattern[]>();
+  const byPrefix = new Map<string, Array<{ prefix: string; pattern: Pattern }>>();
+  const stems = new Set<string>();
+  const ambiguousWords = new Set<string>();
+  const dropped: string[] = [];
+  for (const d of defs) {
+    const idx = byId.get(d.id);
+    if (idx === undefined) continue;
+    const seen = new Set<string>();
+    for (const term of [...d.itTerms, ...d.enTerms]) {
+      const parsed = parseTerm(term);
+      if (!parsed) {
+        // Phrases made only of function words ("get paid" -> "paid") are skipped on purpose;
+        // listed for catalogue review, not an error.
+        dropped.push(`${d.id}: "${term}"`);
+        continue;
+      }
+      const key = (parsed.ambiguous ? '~' : '') + (parsed.unordered ? '&' : '') + parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pattern: Pattern = { concept: idx, ...parsed };
+      for (const t of parsed.tokens) if (t.kind === 'stem') stems.add(t.v);
+      const first = parsed.tokens[0];
+      if (!first) continue;
+      if (parsed.ambiguous) ambiguousWords.add(first.v);
+      if (first.kind === 'prefix') {
+        if (first.v.length < 3) {
+          problems.push(`${d.id}: prefix "${first.v}" too short`);
+          continue;
+        }
+        const k = first.v.slice(0, 3);
+        let list = byPrefix.get(k);
+        if (!list) byPrefix.set(k, (list = []));
+        list.push({ prefix: first.v, pattern });
+      } else {
+        const k = (first.kind === 'stem' ? 's:' : 'e:') + first.v;
+        let list = byFirst.get(k);
+        if (!list) byFirst.set(k, (list = []));
+        list.push(pattern);
+      }
+    }
+  }
+  // Longer patterns first, so that the longest match at a position is found first.
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const deletions = new Map<string, string | null>();
+  for (const s of stems) {
+    if (s.length < 6) continue;
+    for (const del of deletionsOf(s)) {
+      const prev = deletions.get(del);
+      deletions.set(del, prev === undefined || prev === s ? s : null);
+    }
+  }
+  return { concepts, byId, byFirst, byPrefix, stems, deletions, ambiguousWords, problems, dropped };
+}
+
+/**
+ * Maps a stem that no pattern uses onto a catalogue stem one edit away ("commercialsta" ->
+ * "commercialist"), only for long words (8+ letters) where a single edit is unlikely to be another real word
+ * ("contatti" is one letter away from "contratti", hence the length floor).
+ */
+export function correctTypo(cat: Catalogue, stem: string): string {
+  if (stem.length < 8 || cat.stems.has(stem)) return stem;
+  const direct = cat.deletions.get(stem);
+  if (direct) return direct;
+  let found: string | null = null;
+  for (const del of deletionsOf(stem)) {
+    if (cat.stems.has(del) && del.length >= 6) {
+      if (found !== null && found !== del) return stem;
+      found = del;
+    }
+    const cand = cat.deletions.get(del);
+    if (cand) {
+      if (found !== null && found !== cand) return stem;
+      found = cand;
+    }
+  }
+  return found ?? stem;
+}
+
+export { isStopWord };

@@ -1,0 +1,729 @@
+/**
+ * Rete matching engine: in-memory, bilingual (Italian/English) ranking of short texts.
+ *
+ * Usage
+ * -----
+ *   const helpers = new MatchEngine();                  // index of OFFERS
+ *   helpers.upsertOffer({ id: 'o1', personId: 'p1', text: 'Recupero crediti e decreti ingiuntivi',
+ *                         headline: 'Avvocato civilista', city: 'Napoli' });
+ *   helpers.upsertPersonHeadline('p1', 'Avvocato civilista');   // re-indexes p1's offers
+ *   helpers.removeOffer('o1'); helpers.removePerson('p1');
+ *   helpers.query('clients pay late', { limit: 20, excludePersonIds: ['me'] })
+ *     // -> [{ offerId, personId, score, reasons: [{ kind: 'concept', conceptId, labelIt, labelEn,
+ *     //       needText: 'clients pay late', offerText: 'Recupero crediti' }, ...] }, ...]
+ *   helpers.queryPeople('clients pay late', { limit: 20 })
+ *     // -> [{ personId, score, best: OfferMatch, offers: OfferMatch[] }]: best offer per person
+ *
+ * Reverse direction ("who needs what this person offers"): a second instance indexes NEEDS
+ * with the same methods (a need is an "offer" document of that instance) and is queried with
+ * an offer's text. Scoring is symmetric (concept relations are expanded both ways on the
+ * query side), so the same class serves both directions.
+ *
+ * Scoring
+ * -------
+ * score = Σ over concepts shared by query and document  q_c · d_c · idf_c · weight_c
+ *       + LEX · BM25 over Snowball stems (offer text weight 1, headline weight HEAD_TERM)
+ *       × (1 + CITY) when the query names the document's city.
+ * q_c is 1 for a concept the query states, r for a concept reached through a catalogue
+ * relation (problem -> profession, specialty -> profession), lower for self-descriptions
+ * ("I'm an architect"). d_c is 1 for the offer text, HEAD_CONCEPT for the headline.
+ * Words with several senses ("sito", "rete", "Java") are disambiguated from context both in
+ * concepts and in lexical terms (terms carry their sense tag).
+ *
+ * Cost: documents have integer ids; postings are typed arrays; removals are lazy (a dead flag,
+ * with per-posting compaction) so updates stay well under a millisecond; queries reuse score
+ * buffers and keep a bounded heap.
+ */
+import { ALL_CONCEPTS } from '../concepts/index.ts';
+import type { ConceptDef } from '../concepts/types.ts';
+import { altStem, analyze, type Analysis } from './analyze.ts';
+import { compileCatalogue, type Catalogue } from './catalogue.ts';
+import { cityIndex } from './cities.ts';
+import type { Lang } from './stem.ts';
+
+export type { Lang } from './stem.ts';
+export { analyze } from './analyze.ts';
+export { compileCatalogue } from './catalogue.ts';
+
+export interface OfferInput {
+  id: string;
+  personId: string;
+  text: string;
+  /** The person's headline; stored per person (last value wins) and weighted below the offer. */
+  headline?: string;
+  /** The person's city, for needs tied to a place. */
+  city?: string;
+  lang?: Lang;
+}
+
+export interface QueryOptions {
+  limit?: number;
+  excludePersonIds?: Iterable<string>;
+  /** Language of the need when known (otherwise detected). */
+  lang?: Lang;
+}
+
+export interface Reason {
+  kind: 'concept' | 'term';
+  conceptId?: string;
+  labelIt?: string;
+  labelEn?: string;
+  /** The phrase of the query (need) that matched. */
+  needText: string;
+  /** The phrase of the document (offer or headline) that matched. */
+  offerText: string;
+}
+
+export interface OfferMatch {
+  offerId: string;
+  personId: string;
+  score: number;
+  reasons: Reason[];
+}
+
+export interface PersonMatch {
+  personId: string;
+  /** Best offer's score plus a little for a second matching offer. */
+  score: number;
+  /** The best offer, with reasons. */
+  best: OfferMatch;
+  /** The person's other matching offers, best first (at most 3), without reasons. */
+  others: Array<{ offerId: string; score: number }>;
+}
+
+export interface MatchEngineOptions {
+  /** Replace the built-in catalogue (tests, experiments). */
+  concepts?: readonly ConceptDef[];
+  /** Scoring weights; the defaults are the product's settings. */
+  weights?: Partial<Weights>;
+}
+
+export interface Weights {
+  lex: number;
+  headTerm: number;
+  headConcept: number;
+  city: number;
+  reverseRel: number;
+  secondOffer: number;
+  k1: number;
+  b: number;
+}
+
+const DEFAULT_WEIGHTS: Weights = {
+  lex: 0.25,
+  headTerm: 0.6,
+  headConcept: 0.7,
+  city: 0.15,
+  reverseRel: 0.6,
+  secondOffer: 0.15,
+  k1: 1.2,
+  b: 0.5,
+};
+
+// Terms in more than this share of documents are skipped for speed: they carry almost no
+// information (BM25 idf near zero) but would touch a large part of the index.
+const MAX_DF_SHARE = 0.05;
+// The same for concepts reached only through a relation (weaker evidence).
+const MAX_DF_SHARE_EXPANDED = 0.1;
+const MIN_DOCS_FOR_DF_CAP = 2000;
+const SUPPORT = 0.3;
+
+class Postings {
+  ids: Int32Array;
+  w: Float32Array;
+  n = 0;
+  dead = 0;
+  constructor(cap = 4) {
+    this.ids = new Int32Array(cap);
+    this.w = new Float32Array(cap);
+  }
+  add(id: number, w: number): void {
+    if (this.n === this.ids.length) {
+      const ids = new Int32Array(this.n * 2);
+      ids.set(this.ids);
+      const ws = new Float32Array(this.n * 2);
+      ws.set(this.w);
+      this.ids = ids;
+      this.w = ws;
+    }
+    this.ids[this.n] = id;
+    this.w[this.n] = w;
+    this.n++;
+  }
+  compact(alive: Uint8Array): void {
+    let j = 0;
+    for (let i = 0; i < this.n; i++) {
+      const id = this.ids[i] ?? 0;
+      if (alive[id]) {
+        this.ids[j] = id;
+        this.w[j] = this.w[i] ?? 0;
+        j++;
+      }
+    }
+    this.n = j;
+    this.dead = 0;
+  }
+}
+
+interface DocRecord {
+  offerId: string;
+  person: number;
+  text: string;
+  terms: string[];
+  concepts: Int32Array;
+}
+
+interface PersonRecord {
+  id: string;
+  headline: string;
+  headlineAnalysis: Analysis | null;
+  city: number;
+  docs: Set<number>;
+}
+
+interface QueryConcept {
+  concept: number;
+  w: number;
+  /** The stated concept this one comes from (itself for a stated concept). */
+  origin: number;
+  /** Span of the need phrase that brought the concept in. */
+  start: number;
+  end: number;
+}
+
+let sharedCatalogue: Catalogue | null = null;
+
+/** The built-in catalogue, compiled once per process. */
+export function defaultCatalogue(): Catalogue {
+  if (!sharedCatalogue) sharedCatalogue = compileCatalogue(ALL_CONCEPTS);
+  return sharedCatalogue;
+}
+
+export class MatchEngine {
+  readonly catalogue: Catalogue;
+  private readonly wt: Weights;
+  private docs: Array<DocRecord | undefined> = [];
+  private alive = new Uint8Array(1024);
+  private docPerson = new Int32Array(1024);
+  private docLen = new Float32Array(1024);
+  private docCity = new Int32Array(1024);
+  private live = 0;
+  private totalLen = 0;
+  private readonly offerToDoc = new Map<string, number>();
+  private readonly persons: PersonRecord[] = [];
+  private readonly personNum = new Map<string, number>();
+  private readonly terms = new Map<string, Postings>();
+  private conceptPostings: Array<Postings | undefined> = [];
+  // Reused per query: scores and a "touched in this query" stamp avoid clearing big arrays.
+  private acc = new Float64Array(1024);
+  private stamp = new Uint32Array(1024);
+  private touched = new Int32Array(1024);
+  private epoch = 0;
+  private originBest = new Float64Array(1024);
+  private originStamp = new Uint32Array(1024);
+  private originDocs = new Int32Array(1024);
+  private originEpoch = 0;
+  private personAcc = new Float64Array(256);
+  private personSecond = new Float64Array(256);
+  private personBestDoc = new Int32Array(256);
+  private personStamp = new Uint32Array(256);
+
+  constructor(options: MatchEngineOptions = {}) {
+    this.catalogue = options.concepts ? compileCatalogue(options.concepts) : defaultCatalogue();
+    this.wt = { ...DEFAULT_WEIGHTS, ...options.weights };
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  upsertOffer(input: OfferInput): void {
+    const p = this.person(input.personId);
+    if (input.headline !== undefined && input.headline !== p.headline) {
+      p.headline = input.headline;
+      p.headlineAnalysis = input.headline ? analyze(this.catalogue, input.headline) : null;
+      // The headline is part of every offer of the person: re-index the others.
+      for (const d of [...p.docs]) {
+        const rec = this.docs[d];
+        if (rec && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
+      }
+    }
+    if (input.city !== undefined) p.city = cityIndex(input.city);
+    this.reindex(input.id, input.text, p, input.lang);
+  }
+
+  removeOffer(offerId: string): boolean {
+    const d = this.offerToDoc.get(offerId);
+    if (d === undefined) return false;
+    this.removeDoc(d);
+    return true;
+  }
+
+  upsertPersonHeadline(personId: string, headline: string, city?: string): void {
+    const p = this.person(personId);
+    if (city !== undefined) p.city = cityIndex(city);
+    if (headline === p.headline) return;
+    p.headline = headline;
+    p.headlineAnalysis = headline ? analyze(this.catalogue, headline) : null;
+    for (const d of [...p.docs]) {
+      const rec = this.docs[d];
+      if (rec) this.reindex(rec.offerId, rec.text, p);
+    }
+  }
+
+  removePerson(personId: string): void {
+    const n = this.personNum.get(personId);
+    if (n === undefined) return;
+    const p = this.persons[n];
+    if (!p) return;
+    for (const d of [...p.docs]) this.removeDoc(d);
+    p.headline = '';
+    p.headlineAnalysis = null;
+  }
+
+  private person(personId: string): PersonRecord {
+    let n = this.personNum.get(personId);
+    if (n === undefined) {
+      n = this.persons.length;
+      this.personNum.set(personId, n);
+      this.persons.push({ id: personId, headline: '', headlineAnalysis: null, city: -1, docs: new Set() });
+    }
+    const p = this.persons[n];
+    if (!p) throw new Error('unreachable');
+    return p;
+  }
+
+  private grow(min: number): void {
+    if (min < this.alive.length) return;
+    let cap = this.alive.length;
+    while (cap <= min) cap *= 2;
+    const g8 = (a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const gf = (a: Float32Array<ArrayBuffer>): Float32Array<ArrayBuffer> => {
+      const b = new Float32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.alive = g8(this.alive);
+    this.docPerson = g32(this.docPerson);
+    this.docCity = g32(this.docCity);
+    this.docLen = gf(this.docLen);
+    this.acc = new Float64Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.touched = new Int32Array(cap);
+    this.originBest = new Float64Array(cap);
+    this.originStamp = new Uint32Array(cap);
+    this.originDocs = new Int32Array(cap);
+    this.originEpoch = 0;
+  }
+
+  private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang): void {
+    const old = this.offerToDoc.get(offerId);
+    if (old !== undefined) this.removeDoc(old);
+    const a = analyze(this.catalogue, text, lang);
+    const h = p.headlineAnalysis;
+    const tf = new Map<string, number>();
+    for (const t of a.terms) tf.set(t.term, (tf.get(t.term) ?? 0) + t.weight);
+    if (h) for (const t of h.terms) tf.set(t.term, (tf.get(t.term) ?? 0) + this.wt.headTerm * t.weight);
+    const cw = new Map<number, number>();
+    for (const c of a.concepts) cw.set(c.concept, Math.max(cw.get(c.concept) ?? 0, c.weight));
+    if (h)
+      for (const c of h.concepts) {
+        // Stated in both the offer and the headline: a little stronger than either alone.
+        const prev = cw.get(c.concept) ?? 0;
+        cw.set(c.concept, Math.min(1.3, prev + this.wt.headConcept * c.weight));
+      }
+    const d = this.docs.length;
+    this.grow(d + 1);
+    let len = 0;
+    for (const [term, f] of tf) {
+      let post = this.terms.get(term);
+      if (!post) this.terms.set(term, (post = new Postings()));
+      post.add(d, f);
+      len += f;
+    }
+    const concepts = new Int32Array(cw.size);
+    let i = 0;
+    for (const [c, w] of cw) {
+      let post = this.conceptPostings[c];
+      if (!post) this.conceptPostings[c] = post = new Postings();
+      post.add(d, w);
+      concepts[i++] = c;
+    }
+    this.docs.push({ offerId, person: this.personNum.get(p.id) ?? 0, text, terms: [...tf.keys()], concepts });
+    this.alive[d] = 1;
+    this.docPerson[d] = this.personNum.get(p.id) ?? 0;
+    this.docLen[d] = len;
+    this.docCity[d] = p.city;
+    this.live++;
+    this.totalLen += len;
+    this.offerToDoc.set(offerId, d);
+    p.docs.add(d);
+  }
+
+  private removeDoc(d: number): void {
+    const rec = this.docs[d];
+    if (!rec || !this.alive[d]) return;
+    this.alive[d] = 0;
+    this.live--;
+    this.totalLen -= this.docLen[d] ?? 0;
+    for (const t of rec.terms) {
+      const post = this.terms.get(t);
+      if (!post) continue;
+      post.dead++;
+      if (post.dead * 2 > post.n) {
+        post.compact(this.alive);
+        if (post.n === 0) this.terms.delete(t);
+      }
+    }
+    for (const c of rec.concepts) {
+      const post = this.conceptPostings[c];
+      if (!post) continue;
+      post.dead++;
+      if (post.dead * 2 > post.n) post.compact(this.alive);
+    }
+    this.offerToDoc.delete(rec.offerId);
+    this.persons[rec.person]?.docs.delete(d);
+    this.docs[d] = undefined;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Offers ranked for a need, best first, with reasons. */
+  query(needText: string, options: QueryOptions = {}): OfferMatch[] {
+    const limit = options.limit ?? 20;
+    const q = this.prepare(needText, options.lang);
+    const touchedN = this.score(q);
+    const excluded = this.excludedPersons(options.excludePersonIds);
+    const top = topK(this.touched, touchedN, this.acc, limit, (d) => !excluded.has(this.docPerson[d] ?? -1));
+    return top.map((d) => this.explain(d, q));
+  }
+
+  /** People ranked for a need: each person's best offer, plus a little for a second one. */
+  queryPeople(needText: string, options: QueryOptions = {}): PersonMatch[] {
+    const limit = options.limit ?? 20;
+    const q = this.prepare(needText, options.lang);
+    const touchedN = this.score(q);
+    const excluded = this.excludedPersons(options.excludePersonIds);
+    if (this.personAcc.length < this.persons.length) {
+      const cap = Math.max(this.persons.length, this.personAcc.length * 2);
+      this.personAcc = new Float64Array(cap);
+      this.personSecond = new Float64Array(cap);
+      this.personBestDoc = new Int32Array(cap);
+      this.personStamp = new Uint32Array(cap);
+    }
+    const people: number[] = [];
+    for (let i = 0; i < touchedN; i++) {
+      const d = this.touched[i] ?? 0;
+      const p = this.docPerson[d] ?? 0;
+      if (excluded.has(p)) continue;
+      const s = this.acc[d] ?? 0;
+      if (this.personStamp[p] !== this.epoch) {
+        this.personStamp[p] = this.epoch;
+        this.personAcc[p] = s;
+        this.personSecond[p] = 0;
+        this.personBestDoc[p] = d;
+        people.push(p);
+      } else if (s > (this.personAcc[p] ?? 0)) {
+        this.personSecond[p] = this.personAcc[p] ?? 0;
+        this.personAcc[p] = s;
+        this.personBestDoc[p] = d;
+      } else if (s > (this.personSecond[p] ?? 0)) {
+        this.personSecond[p] = s;
+      }
+    }
+    const total = new Float64Array(people.length);
+    const idx = new Int32Array(people.length);
+    people.forEach((p, i) => {
+      total[i] = (this.personAcc[p] ?? 0) + this.wt.secondOffer * (this.personSecond[p] ?? 0);
+      idx[i] = i;
+    });
+    const top = topK(idx, people.length, total, limit, () => true);
+    return top.map((i) => {
+      const p = people[i] ?? 0;
+      const rec = this.persons[p];
+      const bestDoc = this.personBestDoc[p] ?? 0;
+      const others = [...(rec?.docs ?? [])]
+        .filter((d) => d !== bestDoc && this.stamp[d] === this.epoch && (this.acc[d] ?? 0) > 0)
+        .sort((a, b) => (this.acc[b] ?? 0) - (this.acc[a] ?? 0))
+        .slice(0, 3)
+        .map((d) => ({ offerId: this.docs[d]?.offerId ?? '', score: this.acc[d] ?? 0 }));
+      return { personId: rec?.id ?? '', score: total[i] ?? 0, best: this.explain(bestDoc, q), others };
+    });
+  }
+
+  /** The analysis of a text, for debugging and for callers that show detected concepts. */
+  analyzeText(text: string, lang?: Lang): { lang: Lang; concepts: Array<{ id: string; labelIt: string; labelEn: string; text: string }> } {
+    const a = analyze(this.catalogue, text, lang);
+    return {
+      lang: a.lang,
+      concepts: a.concepts.map((h) => {
+        const c = this.catalogue.concepts[h.concept];
+        return { id: c?.id ?? '', labelIt: c?.labelIt ?? '', labelEn: c?.labelEn ?? '', text: text.slice(h.start, h.end) };
+      }),
+    };
+  }
+
+  private excludedPersons(ids: Iterable<string> | undefined): Set<number> {
+    const out = new Set<number>();
+    if (ids) for (const id of ids) {
+      const n = this.personNum.get(id);
+      if (n !== undefined) out.add(n);
+    }
+    return out;
+  }
+
+  private prepare(text: string, lang?: Lang): PreparedQuery {
+    const a = analyze(this.catalogue, text, lang);
+    const cat = this.catalogue;
+    // One entry per concept, owned by its strongest origin; when several phrases of the need
+    // point to the same concept, that agreement adds a little (SUPPORT) on top.
+    const concepts = new Map<number, QueryConcept>();
+    const support = new Map<number, number>();
+    const put = (qc: QueryConcept): void => {
+      const prev = concepts.get(qc.concept);
+      if (!prev || prev.w < qc.w) {
+        if (prev && prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + prev.w);
+        concepts.set(qc.concept, qc);
+      } else if (prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + qc.w);
+    };
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (!c) continue;
+      put({ concept: h.concept, w: h.weight, origin: h.concept, start: h.start, end: h.end });
+    }
+    // One hop along the relation graph, both ways; direct mentions already in `concepts` win.
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (!c) continue;
+      for (const r of c.rel) put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end });
+      for (const r of c.relIn)
+        put({ concept: r.to, w: h.weight * r.w * this.wt.reverseRel, origin: h.concept, start: h.start, end: h.end });
+    }
+    for (const [c, extra] of support) {
+      const qc = concepts.get(c);
+      if (qc) qc.w += SUPPORT * Math.min(extra, 1);
+    }
+    const terms = new Map<string, { w: number; start: number; end: number }>();
+    for (const t of a.terms) {
+      const prev = terms.get(t.term);
+      if (prev) prev.w = Math.min(2, prev.w + t.weight * 0.5);
+      else terms.set(t.term, { w: t.weight, start: t.start, end: t.end });
+      const alt = altStem(t.term, a.lang, text.slice(t.start, t.end).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+      if (alt && !terms.has(alt)) terms.set(alt, { w: t.weight * 0.5, start: t.start, end: t.end });
+    }
+    return { text, analysis: a, concepts: [...concepts.values()], terms };
+  }
+
+  private idf(df: number): number {
+    const n = Math.max(this.live, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Fills acc/touched for the query; returns how many documents were touched. */
+  private score(q: PreparedQuery): number {
+    this.epoch++;
+    if (this.epoch === 0xffffffff) {
+      this.stamp.fill(0);
+      this.personStamp.fill(0);
+      this.epoch = 1;
+    }
+    const ep = this.epoch;
+    const acc = this.acc;
+    const stamp = this.stamp;
+    const alive = this.alive;
+    let touchedN = 0;
+    const add = (post: Postings, factor: number, tfMode: boolean, idf: number): void => {
+      const { ids, w, n } = post;
+      const { k1, b } = this.wt;
+      const avg = this.live > 0 ? this.totalLen / this.live : 1;
+      for (let i = 0; i < n; i++) {
+        const d = ids[i] ?? 0;
+        if (!alive[d]) continue;
+        const f = w[i] ?? 0;
+        let s: number;
+        if (tfMode) {
+          const len = this.docLen[d] ?? 0;
+          s = factor * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
+        } else s = factor * f;
+        if (stamp[d] !== ep) {
+          stamp[d] = ep;
+          acc[d] = s;
+          this.touched[touchedN++] = d;
+        } else acc[d] = (acc[d] ?? 0) + s;
+      }
+    };
+    // Concepts: each stated concept of the need is satisfied at most once per document, by the
+    // best of itself and the concepts it expands to. Without this, a problem with many related
+    // services ("cash shortage" -> cash flow, CFO, loans) would outweigh a direct answer.
+    const cat = this.catalogue;
+    const expandedCap = this.live >= MIN_DOCS_FOR_DF_CAP ? this.live * MAX_DF_SHARE_EXPANDED : Infinity;
+    const byOrigin = new Map<number, QueryConcept[]>();
+    for (const qc of q.concepts) {
+      let g = byOrigin.get(qc.origin);
+      if (!g) byOrigin.set(qc.origin, (g = []));
+      g.push(qc);
+    }
+    const best = this.originBest;
+    const bestStamp = this.originStamp;
+    const bestDocs = this.originDocs;
+    for (const group of byOrigin.values()) {
+      this.originEpoch++;
+      if (this.originEpoch === 0xffffffff) {
+        bestStamp.fill(0);
+        this.originEpoch = 1;
+      }
+      const oep = this.originEpoch;
+      let nDocs = 0;
+      for (const qc of group) {
+        const post = this.conceptPostings[qc.concept];
+        if (!post || post.n - post.dead === 0) continue;
+        if (qc.origin !== qc.concept && post.n - post.dead > expandedCap) continue;
+        const c = cat.concepts[qc.concept];
+        const factor = qc.w * (c?.weight ?? 1) * this.idf(post.n - post.dead);
+        const { ids, w, n } = post;
+        for (let i = 0; i < n; i++) {
+          const d = ids[i] ?? 0;
+          if (!alive[d]) continue;
+          const v = factor * (w[i] ?? 0);
+          if (bestStamp[d] !== oep) {
+            bestStamp[d] = oep;
+            best[d] = v;
+            bestDocs[nDocs++] = d;
+          } else if (v > (best[d] ?? 0)) best[d] = v;
+        }
+      }
+      for (let i = 0; i < nDocs; i++) {
+        const d = bestDocs[i] ?? 0;
+        const v = best[d] ?? 0;
+        if (stamp[d] !== ep) {
+          stamp[d] = ep;
+          acc[d] = v;
+          this.touched[touchedN++] = d;
+        } else acc[d] = (acc[d] ?? 0) + v;
+      }
+    }
+    const cap = this.live >= MIN_DOCS_FOR_DF_CAP ? this.live * MAX_DF_SHARE : Infinity;
+    for (const [term, qt] of q.terms) {
+      const post = this.terms.get(term);
+      if (!post) continue;
+      const df = post.n - post.dead;
+      if (df === 0 || df > cap) continue;
+      add(post, this.wt.lex * qt.w, true, this.idf(df));
+    }
+    if (q.analysis.cities.length > 0) {
+      const cities = q.analysis.cities;
+      for (let i = 0; i < touchedN; i++) {
+        const d = this.touched[i] ?? 0;
+        if (cities.includes(this.docCity[d] ?? -1)) acc[d] = (acc[d] ?? 0) * (1 + this.wt.city);
+      }
+    }
+    return touchedN;
+  }
+
+  private explain(d: number, q: PreparedQuery): OfferMatch {
+    const rec = this.docs[d];
+    const person = rec ? this.persons[rec.person] : undefined;
+    const reasons: Array<Reason & { weight: number }> = [];
+    if (rec && person) {
+      const offer = analyze(this.catalogue, rec.text);
+      const head = person.headlineAnalysis;
+      const cat = this.catalogue;
+      for (const qc of q.concepts) {
+        const inOffer = offer.concepts.find((h) => h.concept === qc.concept);
+        const hit = inOffer ?? head?.concepts.find((h) => h.concept === qc.concept);
+        if (!hit) continue;
+        const src = inOffer ? rec.text : person.headline;
+        const c = cat.concepts[qc.concept];
+        reasons.push({
+          kind: 'concept',
+          conceptId: c?.id ?? '',
+          labelIt: c?.labelIt ?? '',
+          labelEn: c?.labelEn ?? '',
+          needText: q.text.slice(qc.start, qc.end),
+          offerText: src.slice(hit.start, hit.end),
+          weight: qc.w * (c?.weight ?? 1) * (inOffer ? 1 : 0.7),
+        });
+      }
+      const seen = new Set<string>();
+      const lexical = (a: Analysis, src: string, factor: number): void => {
+        for (const t of a.terms) {
+          const qt = q.terms.get(t.term);
+          if (!qt || seen.has(t.term)) continue;
+          const needText = q.text.slice(qt.start, qt.end);
+          if (reasons.some((r) => r.needText.includes(needText))) continue;
+          seen.add(t.term);
+          reasons.push({ kind: 'term', needText, offerText: src.slice(t.start, t.end), weight: 0.3 * qt.w * factor });
+        }
+      };
+      lexical(offer, rec.text, 1);
+      if (head) lexical(head, person.headline, 0.6);
+    }
+    reasons.sort((a, b) => b.weight - a.weight);
+    return {
+      offerId: rec?.offerId ?? '',
+      personId: person?.id ?? '',
+      score: this.acc[d] ?? 0,
+      reasons: reasons.slice(0, 6).map(({ weight: _w, ...r }) => r),
+    };
+  }
+}
+
+interface PreparedQuery {
+  text: string;
+  analysis: Analysis;
+  concepts: QueryConcept[];
+  terms: Map<string, { w: number; start: number; end: number }>;
+}
+
+/** Indices (taken from `items[0..n)`) of the k best scores, best first, via a bounded min-heap. */
+function topK(items: Int32Array, n: number, scores: Float64Array, k: number, keep: (i: number) => boolean): number[] {
+  const heap: number[] = [];
+  const s = (i: number): number => scores[i] ?? 0;
+  const down = (i0: number): void => {
+    let i = i0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && s(heap[l] ?? 0) < s(heap[m] ?? 0)) m = l;
+      if (r < heap.length && s(heap[r] ?? 0) < s(heap[m] ?? 0)) m = r;
+      if (m === i) return;
+      const t = heap[i] ?? 0;
+      heap[i] = heap[m] ?? 0;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  for (let j = 0; j < n; j++) {
+    const i = items[j] ?? 0;
+    const v = s(i);
+    if (v <= 0 || !keep(i)) continue;
+    if (heap.length < k) {
+      heap.push(i);
+      let c = heap.length - 1;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (s(heap[p] ?? 0) <= s(heap[c] ?? 0)) break;
+        const t = heap[p] ?? 0;
+        heap[p] = heap[c] ?? 0;
+        heap[c] = t;
+        c = p;
+      }
+    } else if (v > s(heap[0] ?? 0)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => s(b) - s(a));
+}

@@ -1,0 +1,45 @@
+import type { NetworkView } from '../network/networkCache.ts';
+import type { LoadedDocs } from '../people/people.repo.ts';
+import { MatchEngine } from './engine/index.ts';
+
+const headlineOf = (p: { role: string | null; company: string | null }): string | undefined =>
+  [p.role, p.company].filter((s): s is string => !!s).join(' — ') || undefined;
+
+/**
+ * The matching engine over one owner's open needs or open offers (kept fresh by NetworkCache).
+ * My own items also go into a small engine of their own, so "what can I give" never competes
+ * with the whole network for a place in the top results.
+ */
+export class ItemIndex implements NetworkView {
+  readonly all = new MatchEngine();
+  readonly mine = new MatchEngine();
+  selfId: string | null = null;
+
+  constructor(private readonly kind: 'offers' | 'needs') {}
+
+  apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
+    if (ids) {
+      for (const id of ids) {
+        this.all.removePerson(id);
+        if (id === this.selfId) this.mine.removePerson(id);
+      }
+    }
+    const people = new Map(loaded.people.map((p) => [p.id, p]));
+    for (const p of loaded.people) if (p.is_self === 1) this.selfId = p.id;
+    // A person's headline says what they do: evidence for their offers, not for their needs.
+    for (const item of this.kind === 'offers' ? loaded.offers : loaded.needs) {
+      if (item.status !== 'open') continue;
+      const p = people.get(item.person_id);
+      if (!p) continue;
+      const doc = {
+        id: item.id,
+        personId: item.person_id,
+        text: item.text,
+        ...(this.kind === 'offers' && headlineOf(p) ? { headline: headlineOf(p) } : {}),
+        ...(p.city ? { city: p.city } : {}),
+      };
+      this.all.upsertOffer(doc);
+      if (p.is_self === 1) this.mine.upsertOffer(doc);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNetworkCache } from '../../app.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
+import { dialects } from '../../../../test/helpers/testDb.ts';
+import { matchText } from './matching.service.ts';
+
+describe.each(dialects())('value finder on %s', (dialect) => {
+  let t: TestApp;
+  let me: Client;
+  let ids: Record<string, string>;
+
+  const add = async (personId: string, table: 'needs' | 'offers', text: string) => {
+    const r = await me.req({ method: 'POST', url: `/api/v1/people/${personId}/${table}`, payload: { text } });
+    expect(r.statusCode).toBe(201);
+    return r.json<{ id: string }>().id;
+  };
+  const link = async (a: string, b: string, strength: number) => {
+    const r = await me.req({ method: 'POST', url: `/api/v1/people/${a}/relationships`, payload: { otherPersonId: b, strength } });
+    expect(r.statusCode).toBe(201);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    me = await signup(t.app);
+    const mk = async (name: string, role: string, city: string) => (await createPerson(me, { name, role, city })).id;
+    ids = {
+      chiara: await mk('Chiara Rinaldi', 'Titolare, carpenteria metallica', 'Brescia'),
+      federica: await mk('Federica Villa', 'Consulente finanza d’impresa', 'Milano'),
+      sarah: await mk('Sarah Whitfield', 'Tax advisor for expats', 'Bologna'),
+      laura: await mk('Laura Conti', 'Avvocato', 'Milano'),
+      tom: await mk('Tom Hughes', 'Founder', 'Bologna'),
+    };
+    await add(ids.chiara as string, 'needs', 'I clienti pagano le fatture a 120 giorni e siamo sempre senza liquidità');
+    await add(ids.chiara as string, 'offers', 'Lavorazioni di carpenteria metallica su misura');
+    await add(ids.federica as string, 'offers', 'Factoring e anticipo fatture per PMI');
+    await add(ids.sarah as string, 'offers', 'Italian tax returns for foreigners, explained in plain English');
+    await add(ids.laura as string, 'offers', 'Recupero crediti e decreti ingiuntivi');
+    await add(ids.tom as string, 'needs', 'We need custom metal parts for our shop fittings');
+    await add(me.selfPersonId, 'offers', 'Consulenza per il recupero dei crediti commerciali e gestione degli insoluti');
+    // I know Laura well; Laura knows Federica; I have never met Federica.
+    await link(me.selfPersonId, ids.laura as string, 3);
+    await link(ids.laura as string, ids.federica as string, 3);
+  });
+  afterAll(async () => t.close());
+
+  it('answers a problem-stated need with my offer first, then the network, with reasons and paths', async () => {
+    const res = await me.req({ method: 'GET', url: `/api/v1/people/${ids.chiara}/value-finder` });
+    expect(res.statusCode).toBe(200);
+    const vf = res.json();
+    expect(vf.person.name).toBe('Chiara Rinaldi');
+    expect(vf.needs).toHaveLength(1);
+    const n = vf.needs[0];
+    expect(n.mine.map((h: { person: { isSelf: boolean } }) => h.person.isSelf)).toEqual([true]);
+    const names = n.network.map((h: { person: { name: string } }) => h.person.name);
+    expect(names).toEqual(expect.arrayContaining(['Federica Villa', 'Laura Conti']));
+    expect(names).not.toContain('Chiara Rinaldi');
+    const federica = n.network.find((h: { person: { name: string } }) => h.person.name === 'Federica Villa');
+    expect(federica.reasons.length).toBeGreaterThan(0);
+    expect(federica.path).toEqual({
+      kind: 'via',
+      via: [expect.objectContaining({ personId: ids.laura, name: 'Laura Conti', myStrength: 3, theirStrength: 3 })],
+    });
+    const laura = n.network.find((h: { person: { name: string } }) => h.person.name === 'Laura Conti');
+    expect(laura.path).toMatchObject({ kind: 'direct', strength: 3 });
+  });
+
+  it('finds who needs what the person offers, across languages', async () => {
+    const vf = (await me.req({ method: 'GET', url: `/api/v1/people/${ids.chiara}/value-finder` })).json();
+    expect(vf.offers).toHaveLength(1);
+    expect(vf.offers[0].seekers.map((s: { person: { name: string } }) => s.person.name)).toContain('Tom Hughes');
+  });
+
+  it('matches a typed need across languages in the "I need" box', async () => {
+    const res = await me.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent('cerco un commercialista che parli inglese per un expat')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0].person.name).toBe('Sarah Whitfield');
+    const bad = await me.req({ method: 'GET', url: '/api/v1/match?q=' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('shows an edited offer in the very next answer, also to another process', async () => {
+    const other = createNetworkCache(t.deps.db); // a second server process on the same database
+    const q = 'affitto di un piccolo ufficio a Bologna';
+    const before = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    expect(before.map((h) => h.person.name)).not.toContain('Tom Hughes');
+    const offerId = await add(ids.tom as string, 'offers', 'Short-term office space to rent in central Bologna');
+    const after = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    expect(after[0]?.person.name).toBe('Tom Hughes');
+    await me.req({ method: 'DELETE', url: `/api/v1/offers/${offerId}` });
+    const gone = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    expect(gone.map((h) => h.person.name)).not.toContain('Tom Hughes');
+  });
+
+  it('never reveals another user\'s network', async () => {
+    const stranger = await signup(t.app);
+    const vf = await stranger.req({ method: 'GET', url: `/api/v1/people/${ids.chiara}/value-finder` });
+    expect(vf.statusCode).toBe(404);
+    const m = await stranger.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent('factoring anticipo fatture')}` });
+    expect(m.json().items).toEqual([]);
+  });
+});

@@ -1,0 +1,162 @@
+import type { Helper, MatchReason, Seeker, ValueFinder } from '#shared/api/matching.ts';
+import { notFound } from '../../http/errors.ts';
+import type { AppDeps } from '../../app.ts';
+import * as peopleRepo from '../people/people.repo.ts';
+import type { OfferMatch } from './engine/index.ts';
+import type { NetworkGraph } from './graph.ts';
+import type { ItemIndex } from './indexes.ts';
+
+export const MATCH_VIEWS = {
+  offers: 'offers',
+  needs: 'needs',
+  graph: 'graph',
+} as const;
+
+/** Results per need (or per offer) in the Value Finder. */
+const PER_ITEM = 5;
+const MINE_PER_NEED = 3;
+
+interface Views {
+  offers: ItemIndex;
+  needs: ItemIndex;
+  graph: NetworkGraph;
+}
+
+async function views(deps: AppDeps, ownerId: string): Promise<Views> {
+  const [offers, needs, graph] = await Promise.all([
+    deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.offers),
+    deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.needs),
+    deps.network.view<NetworkGraph>(ownerId, MATCH_VIEWS.graph),
+  ]);
+  return { offers, needs, graph };
+}
+
+const toReasons = (m: OfferMatch): MatchReason[] =>
+  m.reasons.map((r) => ({
+    kind: r.kind,
+    labelIt: r.labelIt ?? null,
+    labelEn: r.labelEn ?? null,
+    needText: r.needText,
+    offerText: r.offerText,
+  }));
+
+/** Swaps the roles of the texts when the engine matched an offer (query) against needs (documents). */
+const reversed = (m: OfferMatch): MatchReason[] => toReasons(m).map((r) => ({ ...r, needText: r.offerText, offerText: r.needText }));
+
+/** Loads the people and items that the results name, in two queries. */
+async function hydrate(deps: AppDeps, ownerId: string, personIds: string[], items: Array<{ table: 'needs' | 'offers'; id: string }>) {
+  const [people, offers, needs] = await Promise.all([
+    deps.db
+      .selectFrom('people')
+      .select(['id', 'name', 'company', 'role', 'city', 'is_self'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', personIds.length ? [...new Set(personIds)] : [''])
+      .execute(),
+    itemRows(deps, ownerId, 'offers', items.filter((i) => i.table === 'offers').map((i) => i.id)),
+    itemRows(deps, ownerId, 'needs', items.filter((i) => i.table === 'needs').map((i) => i.id)),
+  ]);
+  return {
+    person: new Map(
+      people.map((p) => [p.id, { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 }]),
+    ),
+    item: new Map([...offers, ...needs].map((i) => [i.id, { id: i.id, text: i.text, language: i.language }])),
+  };
+}
+
+function itemRows(deps: AppDeps, ownerId: string, table: 'needs' | 'offers', ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return deps.db
+    .selectFrom(table)
+    .select(['id', 'text', 'language'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** "Cerco… / I need…": the people of my network (me included) whose offers answer a need. */
+export async function matchText(deps: AppDeps, ownerId: string, text: string, limit: number): Promise<Helper[]> {
+  const v = await views(deps, ownerId);
+  const ranked = v.offers.all.queryPeople(text, { limit });
+  const h = await hydrate(
+    deps,
+    ownerId,
+    ranked.map((r) => r.personId),
+    ranked.map((r) => ({ table: 'offers' as const, id: r.best.offerId })),
+  );
+  return ranked.flatMap((r) => {
+    const person = h.person.get(r.personId);
+    const offer = h.item.get(r.best.offerId);
+    return person && offer ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId) }] : [];
+  });
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The Value Finder for one person: for each open need, my offers that answer it and the people
+ * of my network who can, with reasons and the path to them; for each open offer, who needs it.
+ */
+export async function valueFinder(deps: AppDeps, ownerId: string, personId: string): Promise<ValueFinder> {
+  const person = await peopleRepo.findPerson(deps.db, ownerId, personId);
+  if (!person) throw notFound();
+  const [needs, offers] = await Promise.all([
+    peopleRepo.itemsOf(deps.db, 'needs', ownerId, [personId]),
+    peopleRepo.itemsOf(deps.db, 'offers', ownerId, [personId]),
+  ]);
+  const v = await views(deps, ownerId);
+  const selfId = v.offers.selfId;
+  const exclude = [personId];
+
+  const needResults = needs
+    .filter((n) => n.status === 'open')
+    .map((n) => ({
+      need: n,
+      mine: personId === selfId ? [] : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }),
+      network: v.offers.all.queryPeople(n.text, { limit: PER_ITEM, excludePersonIds: selfId ? [...exclude, selfId] : exclude }),
+    }));
+  const offerResults = offers
+    .filter((o) => o.status === 'open')
+    .map((o) => ({ offer: o, seekers: v.needs.all.queryPeople(o.text, { limit: PER_ITEM, excludePersonIds: exclude }) }));
+
+  const personIds = [
+    personId,
+    ...needResults.flatMap((r) => [...r.mine.map((m) => m.personId), ...r.network.map((m) => m.personId)]),
+    ...offerResults.flatMap((r) => r.seekers.map((s) => s.personId)),
+  ];
+  const items = [
+    ...needResults.flatMap((r) => [...r.mine.map((m) => m.offerId), ...r.network.map((m) => m.best.offerId)]).map((id) => ({ table: 'offers' as const, id })),
+    ...offerResults.flatMap((r) => r.seekers.map((s) => ({ table: 'needs' as const, id: s.best.offerId }))),
+  ];
+  const h = await hydrate(deps, ownerId, personIds, items);
+
+  const helper = (m: OfferMatch, score: number): Helper[] => {
+    const p = h.person.get(m.personId);
+    const offer = h.item.get(m.offerId);
+    return p && offer ? [{ person: p, offer, score: round(score), reasons: toReasons(m), path: v.graph.pathTo(m.personId) }] : [];
+  };
+  const seeker = (m: OfferMatch, score: number): Seeker[] => {
+    const p = h.person.get(m.personId);
+    const need = h.item.get(m.offerId);
+    return p && need ? [{ person: p, need, score: round(score), reasons: reversed(m), path: v.graph.pathTo(m.personId) }] : [];
+  };
+  const self = h.person.get(personId) ?? {
+    id: person.id,
+    name: person.name,
+    company: person.company,
+    role: person.role,
+    city: person.city,
+    isSelf: person.is_self === 1,
+  };
+  return {
+    person: self,
+    needs: needResults.map((r) => ({
+      need: { id: r.need.id, text: r.need.text, language: r.need.language },
+      mine: r.mine.flatMap((m) => helper(m, m.score)),
+      network: r.network.flatMap((m) => helper(m.best, m.score)),
+    })),
+    offers: offerResults.map((r) => ({
+      offer: { id: r.offer.id, text: r.offer.text, language: r.offer.language },
+      seekers: r.seekers.flatMap((m) => seeker(m.best, m.score)),
+    })),
+  };
+}
