@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_init.ts';
 
@@ -11,12 +11,27 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? '';
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+/**
+ * On PostgreSQL the migration tables are pinned to the current schema: Kysely otherwise finds
+ * them in any schema of the database and skips creating its own.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = r.rows[0]?.schema;
+  }
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`Database migration failed: ${reason}`);
@@ -32,7 +47,7 @@ export interface MigrationState {
 }
 
 export async function migrationState(db: Db): Promise<MigrationState> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   const known = new Set(Object.keys(migrations));
   const appliedNames = await db
     .selectFrom('kysely_migration')

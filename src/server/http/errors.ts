@@ -80,7 +80,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Fastify's own 4xx (bad JSON, wrong content type): never echo internals.
       return reply.code(fe.statusCode).send(body('bad_request', 'The request could not be understood'));
     }
-    req.log.error({ err }, 'unhandled error');
+    // Only name, code, message and stack: a PostgreSQL error's `detail` quotes the failing row
+    // ("Failing row contains (...)", "Key (email)=(...)"), i.e. personal data, which logs never hold.
+    const { name, message, stack } = err;
+    req.log.error({ error: { name, code: (err as { code?: unknown }).code, message, stack } }, 'unhandled error');
     return reply.code(500).send(body('internal', `Internal error (request ${req.id})`));
   });
 }
