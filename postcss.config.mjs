@@ -1,0 +1,16 @@
+// Mantine's PostCSS preset (light-dark, rem, breakpoints as variables). An .mjs file so that the
+// project's lint setup (which allows *.mjs outside tsconfig) covers it.
+export default {
+  plugins: {
+    'postcss-preset-mantine': {},
+    'postcss-simple-vars': {
+      variables: {
+        'mantine-breakpoint-xs': '36em',
+        'mantine-breakpoint-sm': '48em',
+        'mantine-breakpoint-md': '62em',
+        'mantine-breakpoint-lg': '75em',
+        'mantine-breakpoint-xl': '88em',
+      },
+    },
+  },
+};

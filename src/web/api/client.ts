@@ -1,0 +1,198 @@
+/**
+ * The one way the web app talks to the server. Types come from the shared zod contract, so a
+ * change there shows up here as a type error. Cookie-authenticated changes carry the session's
+ * CSRF token; any 401 tells the app to go back to the log-in page.
+ */
+import type { z } from 'zod';
+import type * as Auth from '#shared/api/auth.ts';
+import type * as People from '#shared/api/people.ts';
+
+export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
+export type Session = z.infer<typeof Auth.SessionBody>;
+export type AuthState = z.infer<typeof Auth.AuthState>;
+export type SignupInput = z.input<typeof Auth.SignupBody>;
+export type LoginInput = z.input<typeof Auth.LoginBody>;
+export type UpdateAccountInput = z.input<typeof Auth.UpdateAccountBody>;
+export type ChangePasswordInput = z.input<typeof Auth.ChangePasswordBody>;
+export type ApiToken = z.infer<typeof Auth.TokenBody>;
+export type CreatedToken = z.infer<typeof Auth.CreatedTokenBody>;
+
+export type Language = NonNullable<z.infer<typeof People.PersonSummary>['language']>;
+export type PersonSummary = z.infer<typeof People.PersonSummary>;
+export type PersonDetail = z.infer<typeof People.PersonDetail>;
+export type PeoplePage = z.infer<typeof People.PeoplePage>;
+export type Facets = z.infer<typeof People.Facets>;
+export type Item = z.infer<typeof People.Item>;
+export type ItemStatus = z.infer<typeof People.ItemStatus>;
+export type Interaction = z.infer<typeof People.Interaction>;
+export type InteractionKind = z.infer<typeof People.InteractionKind>;
+export type Relationship = z.infer<typeof People.Relationship>;
+export type Channel = z.infer<typeof People.Channel>;
+export type CreatePersonInput = z.input<typeof People.CreatePersonBody>;
+export type UpdatePersonInput = z.input<typeof People.UpdatePersonBody>;
+export type CreateItemInput = z.input<typeof People.CreateItemBody>;
+export type UpdateItemInput = z.input<typeof People.UpdateItemBody>;
+export type CreateInteractionInput = z.input<typeof People.CreateInteractionBody>;
+export type UpdateInteractionInput = z.input<typeof People.UpdateInteractionBody>;
+export type CreateRelationshipInput = z.input<typeof People.CreateRelationshipBody>;
+export type UpdateRelationshipInput = z.input<typeof People.UpdateRelationshipBody>;
+
+export type ItemKind = 'needs' | 'offers';
+
+export interface PeopleFilter {
+  q?: string;
+  tag?: string;
+  city?: string;
+  hasOpenNeeds?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+function isErrorBody(v: unknown): v is { error: { code: string; message: string; details?: ErrorDetail[] } } {
+  if (typeof v !== 'object' || v === null || !('error' in v)) return false;
+  const e = v.error;
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const err = isErrorBody(data)
+      ? new ApiError(res.status, data.error.code, data.error.message, data.error.details ?? [])
+      : new ApiError(res.status, res.status >= 500 ? 'internal' : 'bad_request', res.statusText || 'Request failed');
+    // A wrong password at log-in is a 401 too, but it is an answer, not a lost session.
+    if (res.status === 401 && path !== '/api/v1/auth/login') onUnauthorized?.();
+    throw err;
+  }
+  return data as T;
+}
+
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === '') continue;
+    sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  // account
+  authState: () => request<AuthState>('GET', '/api/v1/auth/state'),
+  session: () => request<Session>('GET', '/api/v1/auth/me'),
+  signup: (body: SignupInput) => request<Session>('POST', '/api/v1/auth/signup', body),
+  login: (body: LoginInput) => request<Session>('POST', '/api/v1/auth/login', body),
+  logout: () => request<{ ok: true }>('POST', '/api/v1/auth/logout'),
+  updateAccount: (body: UpdateAccountInput) => request<CurrentUser>('PATCH', '/api/v1/auth/me', body),
+  changePassword: (body: ChangePasswordInput) => request<{ ok: true }>('POST', '/api/v1/auth/password', body),
+
+  // tokens
+  tokens: () => request<{ items: ApiToken[] }>('GET', '/api/v1/tokens'),
+  createToken: (name: string) => request<CreatedToken>('POST', '/api/v1/tokens', { name }),
+  revokeToken: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/tokens/${enc(id)}`),
+
+  // people
+  people: (f: PeopleFilter) =>
+    request<PeoplePage>(
+      'GET',
+      `/api/v1/people${query({ q: f.q?.trim(), tag: f.tag, city: f.city, hasOpenNeeds: f.hasOpenNeeds, cursor: f.cursor, limit: f.limit })}`,
+    ),
+  facets: () => request<Facets>('GET', '/api/v1/people/facets'),
+  person: (id: string) => request<PersonDetail>('GET', `/api/v1/people/${enc(id)}`),
+  createPerson: (body: CreatePersonInput) => request<PersonDetail>('POST', '/api/v1/people', body),
+  updatePerson: (id: string, body: UpdatePersonInput) => request<PersonDetail>('PATCH', `/api/v1/people/${enc(id)}`, body),
+  deletePerson: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/people/${enc(id)}`),
+  me: () => request<PersonDetail>('GET', '/api/v1/me'),
+
+  // needs and offers
+  addItem: (kind: ItemKind, personId: string, body: CreateItemInput) =>
+    request<Item>('POST', `/api/v1/people/${enc(personId)}/${kind}`, body),
+  updateItem: (kind: ItemKind, id: string, body: UpdateItemInput) => request<Item>('PATCH', `/api/v1/${kind}/${enc(id)}`, body),
+  deleteItem: (kind: ItemKind, id: string) => request<{ ok: true }>('DELETE', `/api/v1/${kind}/${enc(id)}`),
+
+  // timeline
+  addInteraction: (personId: string, body: CreateInteractionInput) =>
+    request<Interaction>('POST', `/api/v1/people/${enc(personId)}/interactions`, body),
+  updateInteraction: (id: string, body: UpdateInteractionInput) =>
+    request<Interaction>('PATCH', `/api/v1/interactions/${enc(id)}`, body),
+  deleteInteraction: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/interactions/${enc(id)}`),
+
+  // relationships
+  addRelationship: (personId: string, body: CreateRelationshipInput) =>
+    request<Relationship>('POST', `/api/v1/people/${enc(personId)}/relationships`, body),
+  updateRelationship: (id: string, body: UpdateRelationshipInput) =>
+    request<Relationship>('PATCH', `/api/v1/relationships/${enc(id)}`, body),
+  deleteRelationship: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/relationships/${enc(id)}`),
+
+  // demo
+  loadDemo: () => request<{ people: number; relationships: number }>('POST', '/api/v1/demo'),
+};
+
+/** Query keys, in one place so that invalidation cannot drift from the queries. */
+export const keys = {
+  session: ['session'] as const,
+  authState: ['auth-state'] as const,
+  people: ['people'] as const,
+  peopleList: (f: PeopleFilter) => ['people', 'list', f] as const,
+  peopleSearch: (q: string) => ['people', 'search', q] as const,
+  facets: ['facets'] as const,
+  person: (id: string) => ['person', id] as const,
+  persons: ['person'] as const,
+  me: ['me'] as const,
+  tokens: ['tokens'] as const,
+};

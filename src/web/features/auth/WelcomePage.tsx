@@ -1,0 +1,70 @@
+import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconPlant2, IconUsersGroup } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { api, keys } from '../../api/client.ts';
+import { FullPageLoader } from '../../components/FullPageLoader.tsx';
+import { useLoadDemo } from '../people/useLoadDemo.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+import { useUser } from './session.tsx';
+
+/** The first step after sign-up: a network to explore, or a blank page. */
+export default function WelcomePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const facets = useQuery({ queryKey: keys.facets, queryFn: api.facets });
+  const demo = useLoadDemo(() => void navigate('/people', { replace: true }));
+
+  if (facets.isPending) return <FullPageLoader />;
+  if (facets.data && facets.data.total > 0) return <Navigate to="/people" replace />;
+
+  return (
+    <AuthLayout width={720}>
+      <Stack gap="lg">
+        <div>
+          <Title order={2}>{t('welcome.title', { name: user.displayName })}</Title>
+          <Text c="dimmed" mt={4}>
+            {t('welcome.subtitle')}
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm" h="100%">
+              <ThemeIcon size={42} radius="md" variant="light" color="teal">
+                <IconUsersGroup size={24} />
+              </ThemeIcon>
+              <Text fw={600}>{t('welcome.demoTitle')}</Text>
+              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                {t('welcome.demoText')}
+              </Text>
+              <Button onClick={() => demo.mutate()} loading={demo.isPending}>
+                {t('welcome.demoButton')}
+              </Button>
+            </Stack>
+          </Card>
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm" h="100%">
+              <ThemeIcon size={42} radius="md" variant="light" color="gray">
+                <IconPlant2 size={24} />
+              </ThemeIcon>
+              <Text fw={600}>{t('welcome.emptyTitle')}</Text>
+              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                {t('welcome.emptyText')}
+              </Text>
+              <Button variant="default" onClick={() => void navigate('/people', { replace: true })} disabled={demo.isPending}>
+                {t('welcome.emptyButton')}
+              </Button>
+            </Stack>
+          </Card>
+        </SimpleGrid>
+        <Group justify="center">
+          <Text size="xs" c="dimmed">
+            {t('welcome.later')}
+          </Text>
+        </Group>
+      </Stack>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,275 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { IconMessage, IconNote, IconPencil, IconPhone, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Interaction, type InteractionKind } from '../../api/client.ts';
+import { fieldErrors, notifyError } from '../../components/errors.ts';
+import { SaveCancel } from '../../components/InlineEdit.tsx';
+import { relativeTime, toDateInput } from '../../components/format.ts';
+import i18n from '../../i18n/index.ts';
+import { useInvalidateNetwork } from './hooks.ts';
+
+const KINDS: InteractionKind[] = ['meeting', 'call', 'message', 'note'];
+const ICON = { meeting: IconUsers, call: IconPhone, message: IconMessage, note: IconNote };
+const COLOR = { meeting: 'teal', call: 'blue', message: 'violet', note: 'gray' };
+
+/** Dates entered without a time are stored as midnight UTC: show them as that calendar day. */
+function formatOccurred(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const dateOnly = iso.endsWith('T00:00:00.000Z');
+  return new Intl.DateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+  }).format(d);
+}
+
+function dateInputOf(iso: string): string {
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : toDateInput(iso);
+}
+
+interface Draft {
+  kind: InteractionKind;
+  date: string;
+  summary: string;
+}
+
+function InteractionForm({
+  initial,
+  onSubmit,
+  onCancel,
+  saving,
+  errors,
+  submitLabel,
+}: {
+  initial: Draft;
+  onSubmit: (d: Draft) => void;
+  onCancel?: () => void;
+  saving: boolean;
+  errors: Record<string, string>;
+  submitLabel?: string;
+}) {
+  const { t } = useTranslation();
+  const [d, setD] = useState<Draft>(initial);
+  const [dateError, setDateError] = useState<string | null>(null);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) return setDateError(t('timeline.dateRequired'));
+        setDateError(null);
+        onSubmit(d);
+        if (!onCancel) setD({ ...initial, date: d.date, kind: d.kind });
+      }}
+    >
+      <Stack gap="xs">
+        <Group gap="xs" grow wrap="wrap">
+          <Select
+            aria-label={t('timeline.kind')}
+            label={t('timeline.kind')}
+            data={KINDS.map((k) => ({ value: k, label: t(`timeline.kinds.${k}`) }))}
+            value={d.kind}
+            onChange={(v) => v && setD({ ...d, kind: v })}
+            allowDeselect={false}
+            error={errors.kind}
+            miw={130}
+          />
+          <TextInput
+            type="date"
+            label={t('timeline.date')}
+            aria-label={t('timeline.date')}
+            value={d.date}
+            onChange={(e) => setD({ ...d, date: e.currentTarget.value })}
+            error={dateError ?? errors.occurredAt}
+            miw={150}
+          />
+        </Group>
+        <Textarea
+          label={t('timeline.summary')}
+          placeholder={t('timeline.summaryPlaceholder')}
+          value={d.summary}
+          onChange={(e) => setD({ ...d, summary: e.currentTarget.value })}
+          autosize
+          minRows={2}
+          maxRows={10}
+          maxLength={5000}
+          error={errors.summary}
+        />
+        {onCancel ? (
+          <SaveCancel onCancel={onCancel} saving={saving} />
+        ) : (
+          <Group justify="flex-end">
+            <Button type="submit" size="sm" variant="light" leftSection={<IconPlus size={16} />} loading={saving}>
+              {submitLabel}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+export function TimelineSection({
+  personId,
+  timeline,
+  lastInteractionAt,
+}: {
+  personId: string;
+  timeline: Interaction[];
+  lastInteractionAt: string | null;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateNetwork();
+  const [adding, setAdding] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const add = useMutation({
+    mutationFn: (d: Draft) => api.addInteraction(personId, { kind: d.kind, occurredAt: d.date, summary: d.summary }),
+    meta: { silent: true },
+    onSuccess: async () => {
+      setErrors({});
+      setAdding(false);
+      await invalidate();
+    },
+    onError: (err) => {
+      const fe = fieldErrors(err);
+      if (Object.keys(fe).length) setErrors(fe);
+      else notifyError(err);
+    },
+  });
+
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('timeline.title')}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <div>
+            <Title order={3} size="h4">
+              {t('timeline.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {lastInteractionAt
+                ? t('timeline.last', { when: relativeTime(lastInteractionAt), date: formatOccurred(lastInteractionAt) })
+                : t('timeline.none')}
+            </Text>
+          </div>
+          {!adding && (
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
+              {t('timeline.add')}
+            </Button>
+          )}
+        </Group>
+        {adding && (
+          <Paper p="sm" bg="gray.0" radius="md">
+            <InteractionForm
+              initial={{ kind: 'meeting', date: toDateInput(new Date()), summary: '' }}
+              onSubmit={(d) => add.mutate(d)}
+              onCancel={() => setAdding(false)}
+              saving={add.isPending}
+              errors={errors}
+            />
+          </Paper>
+        )}
+        {timeline.length > 0 && (
+          <Timeline bulletSize={28} lineWidth={2} mt="xs">
+            {timeline.map((i) => (
+              <Timeline.Item key={i.id} bullet={<KindIcon kind={i.kind} />} color={COLOR[i.kind]}>
+                <InteractionRow interaction={i} />
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function KindIcon({ kind }: { kind: InteractionKind }) {
+  const Icon = ICON[kind];
+  return <Icon size={15} />;
+}
+
+function InteractionRow({ interaction: i }: { interaction: Interaction }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateNetwork();
+  const [editing, setEditing] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = useMutation({
+    mutationFn: (d: Draft) => api.updateInteraction(i.id, { kind: d.kind, occurredAt: d.date, summary: d.summary }),
+    meta: { silent: true },
+    onSuccess: async () => {
+      setEditing(false);
+      setErrors({});
+      await invalidate();
+    },
+    onError: (err) => {
+      const fe = fieldErrors(err);
+      if (Object.keys(fe).length) setErrors(fe);
+      else notifyError(err);
+    },
+  });
+  const remove = useMutation({ mutationFn: () => api.deleteInteraction(i.id), onSuccess: () => invalidate() });
+
+  if (editing) {
+    return (
+      <InteractionForm
+        initial={{ kind: i.kind, date: dateInputOf(i.occurredAt), summary: i.summary }}
+        onSubmit={(d) => update.mutate(d)}
+        onCancel={() => setEditing(false)}
+        saving={update.isPending}
+        errors={errors}
+      />
+    );
+  }
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Group gap={6}>
+          <Badge size="sm" variant="light" color={COLOR[i.kind]}>
+            {t(`timeline.kinds.${i.kind}`)}
+          </Badge>
+          <Text size="sm" fw={500}>
+            {formatOccurred(i.occurredAt)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {relativeTime(i.occurredAt)}
+          </Text>
+        </Group>
+        {i.summary && (
+          <Text size="sm" className="rete-pre">
+            {i.summary}
+          </Text>
+        )}
+      </Stack>
+      <Group gap={2} wrap="nowrap">
+        <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(true)} aria-label={t('common.edit')}>
+          <IconPencil size={16} />
+        </ActionIcon>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          onClick={() => remove.mutate()}
+          loading={remove.isPending}
+          aria-label={t('common.delete')}
+        >
+          <IconTrash size={16} />
+        </ActionIcon>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * End-to-end harness: the real server (built web app, fresh SQLite file) in this process on a free
+ * loopback port, and Debian's Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/config.ts';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+import en from '../../src/web/i18n/en.json' with { type: 'json' };
+import it from '../../src/web/i18n/it.json' with { type: 'json' };
+
+const repo = path.resolve(import.meta.dirname, '../..');
+export const screenshotDir = path.join(repo, 'test/e2e/screenshots');
+
+export type Lang = 'it' | 'en';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** A fresh instance: its own database file, no users yet. */
+export async function startApp(): Promise<TestServer> {
+  if (!fs.existsSync(path.join(repo, 'dist/web/index.html'))) {
+    throw new Error('dist/web/index.html is missing: run `npx vite build` before the browser tests');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-e2e-'));
+  // The port is chosen before listening because PUBLIC_BASE_URL must name the origin the browser uses.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_BASE_URL: url,
+      SQLITE_PATH: path.join(dir, 'rete.db'),
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    try {
+      const server = await startServer(config);
+      return {
+        url,
+        server,
+        stop: async () => {
+          await server.stop();
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      lastError = err; // Someone took the port in between: try another.
+    }
+  }
+  throw lastError;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page: any one fails the test. */
+  pageErrors: Error[];
+  /** console.error messages other than the expected failed requests (see below). */
+  consoleErrors: string[];
+}
+
+/**
+ * Statuses the app expects and handles: 401 before log-in (the session probe, a wrong password) and
+ * 409 (conflicts it explains). The browser logs them as "Failed to load resource"; they are not bugs.
+ */
+const EXPECTED_STATUS = /Failed to load resource: the server responded with a status of (401|409)/;
+
+export async function openPage(
+  browser: Browser,
+  opts: { locale: string; viewport?: { width: number; height: number }; mobile?: boolean },
+): Promise<Watched> {
+  const context = await browser.newContext({
+    locale: opts.locale,
+    viewport: opts.viewport ?? { width: 1280, height: 860 },
+    deviceScaleFactor: 1,
+    isMobile: opts.mobile ?? false,
+    hasTouch: opts.mobile ?? false,
+    timezoneId: 'Europe/Rome',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err));
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() !== 'error') return;
+    if (EXPECTED_STATUS.test(msg.text())) return;
+    consoleErrors.push(msg.text());
+  });
+  return { context, page, pageErrors, consoleErrors };
+}
+
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  // Let transitions (modals, notifications) settle so the picture shows the real state.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+}
+
+type Dict = { [k: string]: string | Dict };
+const dicts: Record<Lang, Dict> = { en: en, it: it };
+
+/** The interface's own text for a key, so the tests read what a person reads. */
+export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  let node: string | Dict | undefined = dicts[lang];
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' ? node[part] : undefined;
+  }
+  if (typeof node !== 'string') throw new Error(`no translation ${lang}:${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_m, v: string) => String(vars[v] ?? ''));
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
