@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type DbHandle } from './db/db.ts';
+import { openDatabase, optimizeSqlite, type DbHandle } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 
 export interface RunningServer {
@@ -17,12 +17,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrateToLatest(handle.db);
   const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
   await app.listen({ host: config.host, port: config.port });
+  // Statistics drift as networks grow; SQLite's own advice is to re-optimize periodically.
+  const optimizer = setInterval(() => optimizeSqlite(handle), 60 * 60_000);
+  optimizer.unref();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   let stopping: Promise<void> | null = null;
   const stop = () => {
     // app.close() stops accepting connections and waits for requests in flight.
+    clearInterval(optimizer);
     stopping ??= app.close().then(() => handle.close());
     return stopping;
   };

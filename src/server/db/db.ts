@@ -31,7 +31,15 @@ export function openSqlite(file: string): SQLite.Database {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  // Planner statistics for tables that need them, cheaply (analysis_limit); see optimizeSqlite.
+  conn.pragma('analysis_limit = 1000');
+  conn.pragma('optimize = 0x10002');
   return conn;
+}
+
+/** Refreshes SQLite's planner statistics where row counts changed a lot; run after bulk writes and now and then. */
+export function optimizeSqlite(handle: DbHandle): void {
+  handle.sqlite?.pragma('optimize');
 }
 
 export function openDatabase(

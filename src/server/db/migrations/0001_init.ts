@@ -63,7 +63,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('people')
     .columns(['owner_id', 'is_self', 'sort_name', 'id'])
     .execute();
+  // No index may lead with owner_id alone: before SQLite has statistics it would prefer it to the
+  // person_id indexes for owner-scoped lookups by person ids and scan the whole account.
   await db.schema.createIndex('people_owner_city').on('people').columns(['owner_id', 'city']).execute();
+  await db.schema.createIndex('people_owner_id').on('people').columns(['owner_id', 'id']).execute();
 
   await db.schema
     .createTable('person_channels')
@@ -76,7 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('normalized', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_channels_person').on('person_channels').column('person_id').execute();
+  await db.schema.createIndex('person_channels_person').on('person_channels').columns(['owner_id', 'person_id']).execute();
+  await db.schema.createIndex('person_channels_person_fk').on('person_channels').column('person_id').execute();
   await db.schema
     .createIndex('person_channels_owner_norm')
     .on('person_channels')
@@ -88,9 +92,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('tag', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('person_tags_pk', ['person_id', 'tag'])
+    .addPrimaryKeyConstraint('person_tags_pk', ['owner_id', 'person_id', 'tag'])
     .execute();
-  await db.schema.createIndex('person_tags_owner_tag').on('person_tags').columns(['owner_id', 'tag']).execute();
+  await db.schema.createIndex('person_tags_person').on('person_tags').column('person_id').execute();
 
   await db.schema
     .createTable('interactions')
@@ -120,8 +124,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('relationships_pair', ['owner_id', 'person_a_id', 'person_b_id'])
     .execute();
-  await db.schema.createIndex('relationships_a').on('relationships').column('person_a_id').execute();
-  await db.schema.createIndex('relationships_b').on('relationships').column('person_b_id').execute();
+  await db.schema.createIndex('relationships_b').on('relationships').columns(['owner_id', 'person_b_id']).execute();
+  await db.schema.createIndex('relationships_b_fk').on('relationships').column('person_b_id').execute();
+  await db.schema.createIndex('relationships_a_fk').on('relationships').column('person_a_id').execute();
 
   for (const table of ['needs', 'offers'] as const) {
     await db.schema
@@ -136,8 +141,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('closed_at', 'text')
       .execute();
-    await db.schema.createIndex(`${table}_person`).on(table).columns(['person_id', 'created_at']).execute();
-    await db.schema.createIndex(`${table}_owner_status`).on(table).columns(['owner_id', 'status']).execute();
+    await db.schema.createIndex(`${table}_person`).on(table).columns(['owner_id', 'person_id', 'status']).execute();
+    await db.schema.createIndex(`${table}_person_fk`).on(table).column('person_id').execute();
   }
 
   await db.schema

@@ -115,19 +115,9 @@ export class NetworkGraph implements NetworkView {
     return n / 2;
   }
 
-  private strengthBetween(a: number, b: number): number | null {
-    for (const e of this.adj[a] as Int32Array) if (e >> 2 === b) return e & 3;
-    return null;
-  }
-
   private iso(n: number): string | null {
     const t = this.lastAt[n] ?? NO_TIME;
     return t === NO_TIME ? null : new Date(t).toISOString();
-  }
-
-  /** I know someone directly when a relationship links us or when we have interacted. */
-  private direct(n: number): boolean {
-    return (this.selfNode >= 0 && this.strengthBetween(this.selfNode, n) !== null) || (this.lastAt[n] ?? NO_TIME) !== NO_TIME;
   }
 
   /**
@@ -138,19 +128,19 @@ export class NetworkGraph implements NetworkView {
     const n = this.index.get(personId);
     if (n === undefined) return { kind: 'none', lastInteractionAt: null };
     if (n === this.selfNode) return { kind: 'self' };
-    if (this.direct(n)) {
-      return { kind: 'direct', strength: this.selfNode >= 0 ? this.strengthBetween(this.selfNode, n) : null, lastInteractionAt: this.iso(n) };
-    }
+    const mine = this.myTies();
+    const direct = (m: number) => mine.has(m) || (this.lastAt[m] ?? NO_TIME) !== NO_TIME;
+    if (direct(n)) return { kind: 'direct', strength: mine.get(n) ?? null, lastInteractionAt: this.iso(n) };
     const candidates: Array<{ node: number; mine: number | null; theirs: number; score: number }> = [];
     for (const e of this.adj[n] as Int32Array) {
       const m = e >> 2;
-      if (m === this.selfNode || !this.direct(m)) continue;
-      const mine = this.selfNode >= 0 ? this.strengthBetween(this.selfNode, m) : null;
+      if (m === this.selfNode || !direct(m)) continue;
+      const my = mine.get(m) ?? null;
       const theirs = e & 3;
       // The weakest link bounds how well an introduction travels; recency breaks ties.
-      const tie = Math.min(mine ?? 2, theirs);
+      const tie = Math.min(my ?? 2, theirs);
       const t = this.lastAt[m] ?? NO_TIME;
-      candidates.push({ node: m, mine, theirs, score: tie * 1e13 + (t === NO_TIME ? 0 : t) });
+      candidates.push({ node: m, mine: my, theirs, score: tie * 1e13 + (t === NO_TIME ? 0 : t) });
     }
     if (candidates.length === 0) return { kind: 'none', lastInteractionAt: null };
     candidates.sort((a, b) => b.score - a.score);
@@ -164,6 +154,20 @@ export class NetworkGraph implements NetworkView {
         lastInteractionAt: this.iso(c.node),
       })),
     };
+  }
+
+  private tiesOf: Int32Array | null = null;
+  private ties = new Map<number, number>();
+
+  /** My own ties (node -> strength), rebuilt only when my adjacency list changed. */
+  private myTies(): Map<number, number> {
+    const list = this.selfNode >= 0 ? (this.adj[this.selfNode] as Int32Array) : NetworkGraph.EMPTY;
+    if (list !== this.tiesOf) {
+      this.ties = new Map();
+      for (const e of list) this.ties.set(e >> 2, e & 3);
+      this.tiesOf = list;
+    }
+    return this.ties;
   }
 
   /** Rank bonus for reachability: me > direct > via > none. */

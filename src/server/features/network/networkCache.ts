@@ -9,9 +9,9 @@ export interface NetworkView {
 
 export type ViewFactories = Record<string, () => NetworkView>;
 
-interface OwnerEntry {
+interface ViewEntry {
+  view: NetworkView;
   version: number;
-  views: Map<string, NetworkView>;
   pending: Promise<void> | null;
 }
 
@@ -19,12 +19,12 @@ interface OwnerEntry {
 const MAX_INCREMENTAL = 2_000;
 
 /**
- * In-memory views of each owner's network (search, matching), loaded on first use and caught
- * up from `network_changes` before each use: a change committed by any process is visible to
- * the very next request of every process.
+ * In-memory views of each owner's network (search, matching, ties), each built on its first
+ * use and caught up from `network_changes` before every use: a change committed by any process
+ * is visible to the very next request of every process.
  */
 export class NetworkCache {
-  private readonly owners = new Map<string, OwnerEntry>();
+  private readonly entries = new Map<string, ViewEntry>();
 
   constructor(
     private readonly db: Db,
@@ -32,56 +32,45 @@ export class NetworkCache {
   ) {}
 
   async view<T extends NetworkView>(ownerId: string, name: string): Promise<T> {
-    const entry = await this.fresh(ownerId);
-    const v = entry.views.get(name);
-    if (!v) throw new Error(`unknown network view ${name}`);
-    return v as T;
-  }
-
-  private async fresh(ownerId: string): Promise<OwnerEntry> {
-    let entry = this.owners.get(ownerId);
-    if (!entry) {
-      entry = { version: -1, views: new Map(), pending: null };
-      this.owners.set(ownerId, entry);
+    const make = this.factories[name];
+    if (!make) throw new Error(`unknown network view ${name}`);
+    const key = `${ownerId}\u0000${name}`;
+    let e = this.entries.get(key);
+    if (!e) {
+      e = { view: make(), version: -1, pending: null };
+      this.entries.set(key, e);
     }
-    // One refresh at a time per owner; concurrent callers wait for it, then re-check.
-    while (entry.pending) await entry.pending;
-    const e = entry;
+    // One refresh at a time per view; concurrent callers wait for it, then re-check.
+    while (e.pending) await e.pending;
     const latest = await currentVersion(this.db, ownerId);
-    if (latest === e.version) return e;
-    e.pending = this.refresh(ownerId, e, latest).finally(() => {
-      e.pending = null;
-    });
-    await e.pending;
-    return e;
+    if (latest !== e.version) {
+      const entry = e;
+      entry.pending = this.refresh(ownerId, entry, latest, make).finally(() => {
+        entry.pending = null;
+      });
+      await entry.pending;
+    }
+    return e.view as T;
   }
 
-  private async refresh(ownerId: string, e: OwnerEntry, latest: number): Promise<void> {
+  private async refresh(ownerId: string, e: ViewEntry, latest: number, make: () => NetworkView): Promise<void> {
     if (e.version >= 0) {
       const changes = await changedSince(this.db, ownerId, e.version, MAX_INCREMENTAL + 1);
       if (changes.length <= MAX_INCREMENTAL) {
         const ids = [...new Set(changes.map((c) => c.person_id))];
         const top = changes.reduce((m, c) => Math.max(m, Number(c.version)), e.version);
-        if (ids.length > 0) {
-          const loaded = await loadDocs(this.db, ownerId, ids);
-          for (const v of e.views.values()) v.apply(loaded, ids);
-        }
+        if (ids.length > 0) e.view.apply(await loadDocs(this.db, ownerId, ids), ids);
         e.version = Math.max(top, latest);
         return;
       }
     }
-    const loaded = await loadDocs(this.db, ownerId, null);
-    const views = new Map<string, NetworkView>();
-    for (const [name, make] of Object.entries(this.factories)) {
-      const v = make();
-      v.apply(loaded, null);
-      views.set(name, v);
-    }
-    e.views = views;
+    const view = make();
+    view.apply(await loadDocs(this.db, ownerId, null), null);
+    e.view = view;
     e.version = latest;
   }
 
   forget(ownerId: string): void {
-    this.owners.delete(ownerId);
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${ownerId}\u0000`)) this.entries.delete(key);
   }
 }

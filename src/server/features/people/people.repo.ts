@@ -174,7 +174,10 @@ export function listPeople(db: Executor, ownerId: string, f: ListFilter) {
   }
   if (f.after) {
     const { sortName, id } = f.after;
-    q = q.where((eb) => eb.or([eb('p.sort_name', '>', sortName), eb.and([eb('p.sort_name', '=', sortName), eb('p.id', '>', id)])]));
+    // The leading >= bounds the index range; the OR only breaks ties on equal names.
+    q = q
+      .where('p.sort_name', '>=', sortName)
+      .where((eb) => eb.or([eb('p.sort_name', '>', sortName), eb('p.id', '>', id)]));
   }
   return q.orderBy('p.sort_name').orderBy('p.id').limit(f.limit).execute();
 }
@@ -294,15 +297,13 @@ export const deleteInteraction = (db: Executor, ownerId: string, id: string) =>
 
 // --- relationships ----------------------------------------------------------------------
 
-export const relationshipsOf = (db: Executor, ownerId: string, personId: string) =>
-  db
-    .selectFrom('relationships')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
-    .orderBy('strength', 'desc')
-    .orderBy('created_at')
-    .execute();
+/** Both sides of a person's relationships; two queries so that each side uses its index. */
+export async function relationshipsOf(db: Executor, ownerId: string, personId: string) {
+  const side = (col: 'person_a_id' | 'person_b_id') =>
+    db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).where(col, '=', personId).execute();
+  const [a, b] = await Promise.all([side('person_a_id'), side('person_b_id')]);
+  return [...a, ...b].sort((x, y) => y.strength - x.strength || x.created_at.localeCompare(y.created_at));
+}
 
 export const findRelationship = (db: Executor, ownerId: string, id: string) =>
   db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();

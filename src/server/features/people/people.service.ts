@@ -251,17 +251,7 @@ export async function listPeople(deps: PeopleDeps, ownerId: string, input: ListI
   let rows: Array<{ id: string; name: string; sort_name: string; company: string | null; role: string | null; city: string | null; language: 'it' | 'en' | null }>;
   if (input.q && input.q.trim() !== '') {
     const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
-    const ids = search.search(input.q, input);
-    let start = 0;
-    if (after) {
-      // First id strictly after the cursor in (sortName, id) order.
-      start = ids.findIndex((id) => {
-        const n = search.sortNameOf(id) ?? '';
-        return n > after.n || (n === after.n && id > after.i);
-      });
-      if (start < 0) start = ids.length;
-    }
-    const pageIds = ids.slice(start, start + input.limit + 1);
+    const pageIds = search.page(input.q, input, after ? { sortName: after.n, id: after.i } : undefined, input.limit + 1);
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   } else {

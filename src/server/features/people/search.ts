@@ -1,7 +1,9 @@
 import { fold, words } from '#shared/text/fold.ts';
+import type { NetworkView } from '../network/networkCache.ts';
 import type { LoadedDocs } from './people.repo.ts';
 
 interface Doc {
+  id: string;
   sortName: string;
   tags: string[];
   city: string | null;
@@ -15,22 +17,31 @@ export interface SearchFilter {
   hasOpenNeeds?: boolean | undefined;
 }
 
+const byKey = (a: Doc, b: Doc): number =>
+  a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /**
  * In-memory word index of one owner's contacts: every word of name, company, role, city, tags,
  * notes, how we met, needs and offers. A query word matches any indexed word it is a prefix of,
- * accents and case ignored; all query words must match. Kept fresh by NetworkCache.
+ * accents and case ignored; all query words must match. Results come in list order (name, id)
+ * and only one page is ever selected: the cost follows the number of hits, never a full sort.
  */
-export class PeopleSearch {
-  private readonly docs = new Map<string, Doc>();
-  private readonly postings = new Map<string, Set<string>>();
+export class PeopleSearch implements NetworkView {
+  private readonly num = new Map<string, number>();
+  private docs: Array<Doc | undefined> = [];
+  private free: number[] = [];
+  private readonly postings = new Map<string, Set<number>>();
   private vocab: string[] = [];
   private vocabDirty = false;
+  // Position of each doc in (sortName, id) order; rebuilt lazily after names change.
+  private order: Int32Array = new Int32Array(0);
+  private rank: Int32Array = new Int32Array(0);
+  private orderDirty = true;
 
   get size(): number {
-    return this.docs.size;
+    return this.num.size;
   }
 
-  /** Replaces the given people (or, with ids null, loads all) from freshly loaded rows. */
   apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
     if (ids) for (const id of ids) this.remove(id);
     const tagsBy = group(loaded.tags, (t) => t.person_id, (t) => t.tag);
@@ -44,13 +55,9 @@ export class PeopleSearch {
         .filter((s): s is string => !!s)
         .join(' ');
       const terms = [...new Set(words(text))];
-      this.docs.set(p.id, {
-        sortName: p.sort_name,
-        tags,
-        city: p.city,
-        openNeeds: needs.some((n) => n.status === 'open'),
-        terms,
-      });
+      const n = this.free.pop() ?? this.docs.length;
+      this.docs[n] = { id: p.id, sortName: p.sort_name, tags, city: p.city, openNeeds: needs.some((x) => x.status === 'open'), terms };
+      this.num.set(p.id, n);
       for (const t of terms) {
         let set = this.postings.get(t);
         if (!set) {
@@ -58,24 +65,29 @@ export class PeopleSearch {
           this.postings.set(t, set);
           this.vocabDirty = true;
         }
-        set.add(p.id);
+        set.add(n);
       }
     }
+    this.orderDirty = true;
   }
 
   private remove(id: string): void {
-    const doc = this.docs.get(id);
-    if (!doc) return;
-    for (const t of doc.terms) {
+    const n = this.num.get(id);
+    if (n === undefined) return;
+    const doc = this.docs[n];
+    for (const t of doc?.terms ?? []) {
       const set = this.postings.get(t);
       if (!set) continue;
-      set.delete(id);
+      set.delete(n);
       if (set.size === 0) {
         this.postings.delete(t);
         this.vocabDirty = true;
       }
     }
-    this.docs.delete(id);
+    this.docs[n] = undefined;
+    this.num.delete(id);
+    this.free.push(n);
+    this.orderDirty = true;
   }
 
   private sortedVocab(): string[] {
@@ -86,8 +98,25 @@ export class PeopleSearch {
     return this.vocab;
   }
 
-  private matching(prefix: string): Set<string> {
-    const exact = this.postings.get(prefix);
+  private ensureOrder(): void {
+    if (!this.orderDirty) return;
+    const live: Doc[] = [];
+    const nums: number[] = [];
+    this.docs.forEach((d, n) => {
+      if (d) {
+        live.push(d);
+        nums.push(n);
+      }
+    });
+    const idx = live.map((_, i) => i).sort((a, b) => byKey(live[a] as Doc, live[b] as Doc));
+    this.order = Int32Array.from(idx, (i) => nums[i] as number);
+    this.rank = new Int32Array(this.docs.length);
+    this.order.forEach((n, pos) => (this.rank[n] = pos));
+    this.orderDirty = false;
+  }
+
+  /** Docs having a word that starts with `prefix`. */
+  private matching(prefix: string): Set<number> | number[] {
     const vocab = this.sortedVocab();
     let lo = 0;
     let hi = vocab.length;
@@ -96,44 +125,87 @@ export class PeopleSearch {
       if ((vocab[mid] as string) < prefix) lo = mid + 1;
       else hi = mid;
     }
-    const out = new Set<string>(exact);
+    const sets: Set<number>[] = [];
     for (let i = lo; i < vocab.length; i++) {
       const term = vocab[i] as string;
       if (!term.startsWith(prefix)) break;
-      if (term === prefix) continue;
-      for (const id of this.postings.get(term) ?? []) out.add(id);
+      const s = this.postings.get(term);
+      if (s) sets.push(s);
     }
+    if (sets.length === 1) return sets[0] as Set<number>;
+    const out = new Set<number>();
+    for (const s of sets) for (const n of s) out.add(n);
     return out;
   }
 
-  /** Ids of matching contacts, ordered by name as lists are. */
-  search(query: string, filter: SearchFilter): string[] {
-    const qs = [...new Set(words(query))].sort((a, b) => b.length - a.length);
+  /**
+   * One page of matching contacts in list order: the ids of at most `limit` contacts that come
+   * after `after` (a (sortName, id) position) and match every word and the filters.
+   */
+  page(query: string, filter: SearchFilter, after: { sortName: string; id: string } | undefined, limit: number): string[] {
+    const qs = [...new Set(words(query))];
     if (qs.length === 0) return [];
-    const sets = qs.map((w) => this.matching(w)).sort((a, b) => a.size - b.size);
-    const [first, ...rest] = sets;
+    this.ensureOrder();
+    const lists = qs.map((w) => this.matching(w));
+    const size = (l: Set<number> | number[]) => (l instanceof Set ? l.size : l.length);
+    lists.sort((a, b) => size(a) - size(b));
+    const [first, ...rest] = lists;
+    const restSets = rest.map((l) => (l instanceof Set ? l : new Set(l)));
+    let from = 0;
+    if (after) {
+      let lo = 0;
+      let hi = this.order.length;
+      const probe = { id: after.id, sortName: after.sortName } as Doc;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (byKey(this.docs[this.order[mid] as number] as Doc, probe) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      from = lo;
+    }
     const tag = filter.tag?.toLowerCase();
     const city = filter.city ? fold(filter.city) : undefined;
-    const hits: string[] = [];
-    for (const id of first ?? []) {
-      if (!rest.every((s) => s.has(id))) continue;
-      const d = this.docs.get(id);
+    // A bounded max-heap of ranks keeps the `limit` smallest: O(hits · log limit).
+    const heap: number[] = [];
+    for (const n of first ?? []) {
+      const r = this.rank[n] as number;
+      if (r < from) continue;
+      if (heap.length >= limit && r > (heap[0] as number)) continue;
+      if (!restSets.every((s) => s.has(n))) continue;
+      const d = this.docs[n];
       if (!d) continue;
       if (tag && !d.tags.includes(tag)) continue;
       if (city && (!d.city || fold(d.city) !== city)) continue;
       if (filter.hasOpenNeeds !== undefined && d.openNeeds !== filter.hasOpenNeeds) continue;
-      hits.push(id);
+      pushBounded(heap, r, limit);
     }
-    const docs = this.docs;
-    return hits.sort((a, b) => {
-      const da = (docs.get(a) as Doc).sortName;
-      const db = (docs.get(b) as Doc).sortName;
-      return da < db ? -1 : da > db ? 1 : a < b ? -1 : a > b ? 1 : 0;
-    });
+    return heap.sort((a, b) => a - b).map((r) => (this.docs[this.order[r] as number] as Doc).id);
   }
+}
 
-  sortNameOf(id: string): string | undefined {
-    return this.docs.get(id)?.sortName;
+function pushBounded(heap: number[], value: number, limit: number): void {
+  if (heap.length < limit) {
+    heap.push(value);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as number) >= (heap[i] as number)) break;
+      [heap[parent], heap[i]] = [heap[i] as number, heap[parent] as number];
+      i = parent;
+    }
+    return;
+  }
+  heap[0] = value;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && (heap[l] as number) > (heap[m] as number)) m = l;
+    if (r < heap.length && (heap[r] as number) > (heap[m] as number)) m = r;
+    if (m === i) break;
+    [heap[m], heap[i]] = [heap[i] as number, heap[m] as number];
+    i = m;
   }
 }
 

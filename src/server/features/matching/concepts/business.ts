@@ -130,7 +130,7 @@ export const BUSINESS: ConceptDef[] = [
     { rel: { 'access.buyers': 0.4 }, need: ['asl', 'ente', 'enti', 'pubblic', 'gara', 'gare', 'appalt', 'mepa', 'ospedal', 'ministero', 'scuol', 'fornitur', 'vender', 'vendi'] }),
   c('access.corporate_innovation', 'innovazione con grandi aziende', 'corporate innovation and pilots',
     'open innovation|innovazione aperta|team innovazione|innovation manager|progetto pilota',
-    'corporate innovation|open innovation|innovation team|innovation teams|innovation manager|big brands|~pilot|pilot project|run a pilot|proof of concept|poc',
+    'corporate innovation|open innovation|innovation team|innovation teams|innovation manager|big brands|~pilot|pilot project|run a pilot|proof of concept|=poc',
     { rel: { 'access.contacts': 0.4 }, veto: ['drone', 'enac', 'aere', 'volo', 'flight'] }),
 
   // ------------------------------------------------------------------ export & international
@@ -156,7 +156,7 @@ export const BUSINESS: ConceptDef[] = [
     { rel: { 'intl.export': 0.5 } }),
   c('intl.usa', 'mercato USA', 'US market',
     'stati uniti|usa|america|americano|americani|mercato americano|new york',
-    'usa|us market|united states|america|american|north america|new york',
+    'usa|=us market|=us|united states|america|american|north america|new york',
     { rel: { 'intl.export': 0.5 } }),
   c('intl.uk', 'Regno Unito', 'United Kingdom',
     'regno unito|inghilterra|londra|uk|britannico|brexit',
@@ -187,8 +187,8 @@ export const BUSINESS: ConceptDef[] = [
     'interpreter|interpreters|interpreting|simultaneous interpreting|consecutive interpreting|liaison interpreter',
     { rel: { 'intl.translation': 0.4 } }),
   c('intl.customs', 'dogana e spedizioni internazionali', 'customs and international shipping',
-    'dogana|doganale|doganali|spedizioniere|spedizioniere doganale|pratiche doganali|bolla doganale|dichiarazione doganale|incoterms|origine preferenziale|classificazione doganale|dazi|dazio|extra ue|import export|importazione|=import',
-    'customs|customs broker|customs clearance|customs paperwork|freight forwarder|freight forwarding|incoterms|duties|import paperwork|export documents|hs code|importing',
+    'dogana|dogane|doganale|doganali|sdoganamento|sdoganare|sdoganato|sdoganata|agenzia doganale|agente doganale|dichiarazioni doganali|dazi doganali|dazi all importazione|codice eori|eori|spedizioniere|spedizioniere doganale|pratiche doganali|bolla doganale|dichiarazione doganale|incoterms|origine preferenziale|classificazione doganale|dazi|dazio|extra ue|import export|importazione|=import',
+    'customs|customs broker|customs agent|customs agency|customs clearance|clear customs|cleared through customs|customs paperwork|customs declaration|customs formalities|customs duties|import duties|export declaration|tariffs|tariff codes|eori|freight forwarder|freight forwarding|incoterms|duties|import paperwork|export documents|hs code|importing',
     { rel: { 'log.freight': 0.6 } }),
   c('log.freight', 'trasporto internazionale merci', 'international freight',
     'spedizioni internazionali|trasporto marittimo|trasporto aereo|spedizioni marittime|spedizioni aeree|groupage|container|nave|freight|cargo|consolidamento',

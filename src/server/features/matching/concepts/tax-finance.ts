@@ -48,7 +48,7 @@ export const TAX_FINANCE: ConceptDef[] = [
     'tax credit|tax credits|r&d tax credit|r d tax credit|tax incentives|tax relief',
     { rel: { 'fund.grants': 0.6, 'tax.advisor': 0.5 } }),
   c('work.payroll', 'paghe e buste paga', 'payroll',
-    'paghe|buste paga|busta paga|cedolini|cedolino|elaborazione paghe|consulente del lavoro|consulenti del lavoro|contributi inps|inps|inail|uniemens|cassa integrazione|tfr|contributi previdenziali',
+    '=paghe|ufficio paghe|servizio paghe|buste paga|busta paga|cedolini|cedolino|elaborazione paghe|consulente del lavoro|consulenti del lavoro|contributi inps|inps|inail|uniemens|cassa integrazione|tfr|contributi previdenziali',
     'payroll|payslips|pay slips|salary processing|payroll services|employment paperwork|social security contributions|payroll provider|run payroll',
     { rel: { 'work.hiring_admin': 0.6 } }),
   c('work.hiring_admin', 'gestione assunzioni e contratti di lavoro', 'employment contracts and hiring paperwork',

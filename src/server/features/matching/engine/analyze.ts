@@ -2,11 +2,11 @@
  * Turns one text (a need, an offer, a headline) into what the index scores on: the concepts it
  * expresses (with the phrase that expressed them), sense-tagged lexical terms, and city names.
  */
-import { correctTypo, type Catalogue, type Pattern } from './catalogue.ts';
+import { wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
 import { citiesIn } from './cities.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
-import { lightStem, snowballStem, type Lang } from './stem.ts';
+import { snowballStem, type Lang } from './stem.ts';
 
 export interface ConceptHit {
   concept: number;
@@ -35,6 +35,9 @@ export interface Analysis {
 interface Content {
   tok: Token;
   stem: string;
+  cands: Pattern[];
+  ambiguous: boolean;
+  info: WordInfo;
   /** Multiplier for self-descriptions. */
   factor: number;
   /** Index in the full token list, to find punctuation boundaries. */
@@ -159,8 +162,12 @@ function tryMatch(p: Pattern, content: readonly Content[], i: number): Match | n
   return { pattern: p, first: i, last: prev };
 }
 
+/** A cue is a word prefix ("archeolog") or, written "=su", one exact word. */
 function hasCue(norms: readonly string[], cues: readonly string[]): boolean {
-  for (const n of norms) for (const cue of cues) if (n.startsWith(cue)) return true;
+  for (const n of norms)
+    for (const cue of cues) {
+      if (cue.charCodeAt(0) === 61 /* = */ ? n === cue.slice(1) : n.startsWith(cue)) return true;
+    }
   return false;
 }
 
@@ -171,11 +178,13 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
   const focus = focusFactors(tokens, text);
   const content: Content[] = [];
   const norms: string[] = [];
-  tokens.forEach((tok, pos) => {
+  for (let pos = 0; pos < tokens.length; pos++) {
+    const tok = tokens[pos] as Token;
     norms.push(tok.norm);
-    if (tok.stop && !isNegation(tok.norm)) return;
-    content.push({ tok, stem: correctTypo(cat, lightStem(tok.norm)), factor: factors[pos] ?? 1, pos });
-  });
+    if (tok.stop && !isNegation(tok.norm)) continue;
+    const w = wordInfo(cat, tok.norm);
+    content.push({ tok, stem: w.stem, cands: w.cands, ambiguous: w.ambiguous, info: w, factor: factors[pos] ?? 1, pos });
+  }
 
   // 1. Every pattern occurrence.
   const matches: Match[] = [];
@@ -184,14 +193,8 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
     if (m) matches.push(m);
   };
   for (let i = 0; i < content.length; i++) {
-    const c = content[i];
-    if (!c) continue;
-    const byStem = cat.byFirst.get('s:' + c.stem);
-    if (byStem) for (const p of byStem) consider(p, i);
-    const byExact = cat.byFirst.get('e:' + c.tok.norm);
-    if (byExact) for (const p of byExact) consider(p, i);
-    const byPrefix = cat.byPrefix.get(c.tok.norm.slice(0, 3));
-    if (byPrefix) for (const { prefix, pattern } of byPrefix) if (c.tok.norm.startsWith(prefix)) consider(pattern, i);
+    const c = content[i] as Content;
+    for (const p of c.cands) consider(p, i);
   }
 
   // 2. Senses: an ambiguous mention counts only if the context agrees.
@@ -241,25 +244,35 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
     if (m.pattern.unordered || m.first === m.last) continue;
     for (let k = m.first; k <= m.last; k++) {
       const ck = content[k];
-      if (ck && cat.ambiguousWords.has(ck.stem) && !senseOfToken.has(k)) senseOfToken.set(k, m.pattern.concept);
+      if (ck && ck.ambiguous && !senseOfToken.has(k)) senseOfToken.set(k, m.pattern.concept);
     }
   }
 
   // 5. Lexical terms. Words that have several senses are tagged with the sense chosen above,
   //    so "Java" (coffee) never matches "Java" (programming) lexically either.
   const terms: TermHit[] = [];
-  content.forEach((c, i) => {
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i] as Content;
     const n = c.tok.norm;
-    if (isNegation(n) || n.length < 2 || /^\d+$/.test(n)) return;
-    let term = snowballStem(n, detected);
-    if (cat.ambiguousWords.has(c.stem)) {
+    if (n.length < 2 || isNegation(n) || isDigits(n)) continue;
+    const info = c.info;
+    let term = detected === 'it' ? (info.snowIt ??= snowballStem(n, 'it')) : (info.snowEn ??= snowballStem(n, 'en'));
+    if (c.ambiguous) {
       const sense = senseOfToken.get(i);
       term += '#' + (sense === undefined ? '?' : String(sense));
     }
     terms.push({ term, weight: c.factor, start: c.tok.start, end: c.tok.end });
-  });
+  }
 
   return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
 }
 
 /** The same word stemmed the other language's way: texts mix languages ("il nostro e-shop"). */

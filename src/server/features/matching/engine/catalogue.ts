@@ -33,6 +33,18 @@ export interface CompiledConcept {
   relIn: Array<{ to: number; w: number }>;
 }
 
+export interface WordInfo {
+  /** Light stem, typo-corrected against the catalogue. */
+  stem: string;
+  /** Patterns that may start at this word: by stem (longest first), exact form, prefix. */
+  cands: Pattern[];
+  /** The word has an ambiguous (~) pattern: its lexical term carries a sense tag. */
+  ambiguous: boolean;
+  /** Snowball stems, filled on first use per language. */
+  snowIt: string | undefined;
+  snowEn: string | undefined;
+}
+
 export interface Catalogue {
   concepts: CompiledConcept[];
   byId: Map<string, number>;
@@ -40,6 +52,8 @@ export interface Catalogue {
   byFirst: Map<string, Pattern[]>;
   /** Patterns whose first token is a prefix, keyed by the prefix's first 3 letters. */
   byPrefix: Map<string, Array<{ prefix: string; pattern: Pattern }>>;
+  /** Per distinct word of the texts seen so far: its concept stem and the patterns it may start. */
+  words: Map<string, WordInfo>;
   /** All stems used by any pattern, for typo correction. */
   stems: Set<string>;
   /** Single-deletion variants of long stems -> the stem (undefined when ambiguous). */
@@ -181,7 +195,7 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
       deletions.set(del, prev === undefined || prev === s ? s : null);
     }
   }
-  return { concepts, byId, byFirst, byPrefix, stems, deletions, ambiguousWords, problems, dropped };
+  return { concepts, byId, byFirst, byPrefix, words: new Map(), stems, deletions, ambiguousWords, problems, dropped };
 }
 
 /**
@@ -206,6 +220,30 @@ export function correctTypo(cat: Catalogue, stem: string): string {
     }
   }
   return found ?? stem;
+}
+
+const WORDS_LIMIT = 300_000;
+
+/**
+ * Everything about a word that depends only on the word and the catalogue, computed once per
+ * distinct word: texts repeat their vocabulary, so indexing 200,000 offers looks up a few tens
+ * of thousands of words instead of stemming and probing three pattern maps per token.
+ */
+export function wordInfo(cat: Catalogue, norm: string): WordInfo {
+  let w = cat.words.get(norm);
+  if (w !== undefined) return w;
+  const stem = correctTypo(cat, lightStem(norm));
+  const cands: Pattern[] = [];
+  const byStem = cat.byFirst.get('s:' + stem);
+  if (byStem) for (const p of byStem) cands.push(p);
+  const byExact = cat.byFirst.get('e:' + norm);
+  if (byExact) for (const p of byExact) cands.push(p);
+  const byPrefix = cat.byPrefix.get(norm.slice(0, 3));
+  if (byPrefix) for (const { prefix, pattern } of byPrefix) if (norm.startsWith(prefix)) cands.push(pattern);
+  w = { stem, cands, ambiguous: cat.ambiguousWords.has(stem), snowIt: undefined, snowEn: undefined };
+  if (cat.words.size >= WORDS_LIMIT) cat.words.clear();
+  cat.words.set(norm, w);
+  return w;
 }
 
 export { isStopWord };

@@ -164,3 +164,29 @@ describe('ranking', () => {
     expect(topPeople(needs, 'Brand identity and logo design', 1)).toEqual(['cafe']);
   });
 });
+
+describe('false friends and problem phrasing', () => {
+  const ids = (text: string): string[] => new MatchEngine().analyzeText(text).concepts.map((c) => c.id);
+  it('"custom" (su misura) is not "customs" (dogana)', () => {
+    expect(ids('We need custom metal parts for our shop fittings')).not.toContain('intl.customs');
+    expect(ids('We need custom metal parts for our shop fittings')).toContain('mfg.metalwork');
+    expect(ids('Customs clearance for our exports')).toContain('intl.customs');
+    expect(ids('Sdoganamento merci extra UE')).toContain('intl.customs');
+  });
+  it('reads long payment terms as late payment, and "paga" (pays) is not "paghe" (payroll)', () => {
+    for (const t of ['I clienti pagano le fatture a 120 giorni', 'Il cliente paga a 90 giorni', 'our clients pay late', 'overdue invoices'])
+      expect(ids(t)).toContain('prob.late_payment');
+    expect(ids('Il cliente paga a 90 giorni')).not.toContain('work.payroll');
+  });
+  it('matches metal fabrication across languages, in both directions', () => {
+    const needs = new MatchEngine();
+    needs.upsertOffer({ id: 'n1', personId: 'tom', text: 'We need custom metal parts for our shop fittings' });
+    needs.upsertOffer({ id: 'n2', personId: 'ann', text: 'Need a customs broker for imports from China' });
+    expect(topPeople(needs, 'Lavorazioni di carpenteria metallica su misura', 1)).toEqual(['tom']);
+  });
+  it('reads capitalised IT and AI as acronyms, not as function words', () => {
+    expect(ids('We need an IT consultant')).toContain('it.support');
+    expect(ids('AI chatbot for our shop')).toContain('data.ai');
+    expect(ids('it is hard to find')).toEqual([]);
+  });
+});

@@ -30,9 +30,15 @@
  * Words with several senses ("sito", "rete", "Java") are disambiguated from context both in
  * concepts and in lexical terms (terms carry their sense tag).
  *
- * Cost: documents have integer ids; postings are typed arrays; removals are lazy (a dead flag,
+ * Cost: documents have integer ids; postings are plain number arrays (hundreds of thousands of
+ * small typed arrays made V8's GC walk a huge array-buffer list); removals are lazy (a dead flag,
  * with per-posting compaction) so updates stay well under a millisecond; queries reuse score
- * buffers and keep a bounded heap.
+ * buffers and keep a bounded heap. Per distinct word, the catalogue caches its stem, the
+ * patterns it may start and its Snowball stems (catalogue.ts wordInfo); identical headlines
+ * share one analysis. Reasons are built from what indexing stored (concept hits and term spans
+ * of each offer), so a query never re-analyses result texts. On large networks, terms in more
+ * than 5% of documents and concepts reached only through a relation in more than 3% are
+ * skipped (their idf is low and they would touch a large part of the index).
  */
 import { ALL_CONCEPTS } from '../concepts/index.ts';
 import type { ConceptDef } from '../concepts/types.ts';
@@ -124,30 +130,21 @@ const DEFAULT_WEIGHTS: Weights = {
 // information (BM25 idf near zero) but would touch a large part of the index.
 const MAX_DF_SHARE = 0.05;
 // The same for concepts reached only through a relation (weaker evidence).
-const MAX_DF_SHARE_EXPANDED = 0.1;
+const MAX_DF_SHARE_EXPANDED = 0.03;
 const MIN_DOCS_FOR_DF_CAP = 2000;
 const SUPPORT = 0.3;
+const HEADLINE_CACHE = 50_000;
 
+// Plain arrays, not typed arrays: hundreds of thousands of small ArrayBuffers make every V8
+// garbage collection walk its array-buffer list, which made building 200k offers super-linear.
 class Postings {
-  ids: Int32Array;
-  w: Float32Array;
+  ids: number[] = [];
+  w: number[] = [];
   n = 0;
   dead = 0;
-  constructor(cap = 4) {
-    this.ids = new Int32Array(cap);
-    this.w = new Float32Array(cap);
-  }
   add(id: number, w: number): void {
-    if (this.n === this.ids.length) {
-      const ids = new Int32Array(this.n * 2);
-      ids.set(this.ids);
-      const ws = new Float32Array(this.n * 2);
-      ws.set(this.w);
-      this.ids = ids;
-      this.w = ws;
-    }
-    this.ids[this.n] = id;
-    this.w[this.n] = w;
+    this.ids.push(id);
+    this.w.push(w);
     this.n++;
   }
   compact(alive: Uint8Array): void {
@@ -161,6 +158,8 @@ class Postings {
       }
     }
     this.n = j;
+    this.ids.length = j;
+    this.w.length = j;
     this.dead = 0;
   }
 }
@@ -169,8 +168,13 @@ interface DocRecord {
   offerId: string;
   person: number;
   text: string;
+  /** Distinct lexical terms of offer + headline, offer terms first in text order. */
   terms: string[];
-  concepts: Int32Array;
+  /** For each term, [start, end) of its first occurrence in the offer text, or -1 (headline only). */
+  termSpans: number[];
+  concepts: number[];
+  /** Concept hits of the offer text itself: (concept, start, end) triples, for reasons. */
+  hits: number[];
 }
 
 interface PersonRecord {
@@ -213,6 +217,8 @@ export class MatchEngine {
   private readonly persons: PersonRecord[] = [];
   private readonly personNum = new Map<string, number>();
   private readonly terms = new Map<string, Postings>();
+  private readonly tfScratch = new Map<string, number>();
+  private readonly cwScratch = new Map<number, number>();
   private conceptPostings: Array<Postings | undefined> = [];
   // Reused per query: scores and a "touched in this query" stamp avoid clearing big arrays.
   private acc = new Float64Array(1024);
@@ -227,6 +233,10 @@ export class MatchEngine {
   private personSecond = new Float64Array(256);
   private personBestDoc = new Int32Array(256);
   private personStamp = new Uint32Array(256);
+
+  // Headlines repeat across people ("Commercialista", "Avvocato"): one analysis per distinct
+  // headline, shared by everyone who has it.
+  private readonly headlineCache = new Map<string, Analysis>();
 
   constructor(options: MatchEngineOptions = {}) {
     this.catalogue = options.concepts ? compileCatalogue(options.concepts) : defaultCatalogue();
@@ -243,7 +253,7 @@ export class MatchEngine {
     const p = this.person(input.personId);
     if (input.headline !== undefined && input.headline !== p.headline) {
       p.headline = input.headline;
-      p.headlineAnalysis = input.headline ? analyze(this.catalogue, input.headline) : null;
+      p.headlineAnalysis = input.headline ? this.analyzeHeadline(input.headline) : null;
       // The headline is part of every offer of the person: re-index the others.
       for (const d of [...p.docs]) {
         const rec = this.docs[d];
@@ -266,7 +276,7 @@ export class MatchEngine {
     if (city !== undefined) p.city = cityIndex(city);
     if (headline === p.headline) return;
     p.headline = headline;
-    p.headlineAnalysis = headline ? analyze(this.catalogue, headline) : null;
+    p.headlineAnalysis = headline ? this.analyzeHeadline(headline) : null;
     for (const d of [...p.docs]) {
       const rec = this.docs[d];
       if (rec) this.reindex(rec.offerId, rec.text, p);
@@ -281,6 +291,16 @@ export class MatchEngine {
     for (const d of [...p.docs]) this.removeDoc(d);
     p.headline = '';
     p.headlineAnalysis = null;
+  }
+
+  private analyzeHeadline(headline: string): Analysis {
+    let a = this.headlineCache.get(headline);
+    if (a === undefined) {
+      a = analyze(this.catalogue, headline);
+      if (this.headlineCache.size >= HEADLINE_CACHE) this.headlineCache.clear();
+      this.headlineCache.set(headline, a);
+    }
+    return a;
   }
 
   private person(personId: string): PersonRecord {
@@ -332,11 +352,34 @@ export class MatchEngine {
     if (old !== undefined) this.removeDoc(old);
     const a = analyze(this.catalogue, text, lang);
     const h = p.headlineAnalysis;
-    const tf = new Map<string, number>();
-    for (const t of a.terms) tf.set(t.term, (tf.get(t.term) ?? 0) + t.weight);
-    if (h) for (const t of h.terms) tf.set(t.term, (tf.get(t.term) ?? 0) + this.wt.headTerm * t.weight);
-    const cw = new Map<number, number>();
-    for (const c of a.concepts) cw.set(c.concept, Math.max(cw.get(c.concept) ?? 0, c.weight));
+    const tf = this.tfScratch;
+    tf.clear();
+    const spans: number[] = [];
+    for (const t of a.terms) {
+      const prev = tf.get(t.term);
+      if (prev === undefined) {
+        tf.set(t.term, t.weight);
+        spans.push(t.start, t.end);
+      } else tf.set(t.term, prev + t.weight);
+    }
+    if (h)
+      for (const t of h.terms) {
+        const prev = tf.get(t.term);
+        if (prev === undefined) {
+          tf.set(t.term, this.wt.headTerm * t.weight);
+          spans.push(-1, -1);
+        } else tf.set(t.term, prev + this.wt.headTerm * t.weight);
+      }
+    const cw = this.cwScratch;
+    cw.clear();
+    const hits = new Array<number>(a.concepts.length * 3);
+    let hi = 0;
+    for (const c of a.concepts) {
+      cw.set(c.concept, Math.max(cw.get(c.concept) ?? 0, c.weight));
+      hits[hi++] = c.concept;
+      hits[hi++] = c.start;
+      hits[hi++] = c.end;
+    }
     if (h)
       for (const c of h.concepts) {
         // Stated in both the offer and the headline: a little stronger than either alone.
@@ -352,7 +395,7 @@ export class MatchEngine {
       post.add(d, f);
       len += f;
     }
-    const concepts = new Int32Array(cw.size);
+    const concepts = new Array<number>(cw.size);
     let i = 0;
     for (const [c, w] of cw) {
       let post = this.conceptPostings[c];
@@ -360,7 +403,15 @@ export class MatchEngine {
       post.add(d, w);
       concepts[i++] = c;
     }
-    this.docs.push({ offerId, person: this.personNum.get(p.id) ?? 0, text, terms: [...tf.keys()], concepts });
+    this.docs.push({
+      offerId,
+      person: this.personNum.get(p.id) ?? 0,
+      text,
+      terms: [...tf.keys()],
+      termSpans: spans,
+      concepts,
+      hits,
+    });
     this.alive[d] = 1;
     this.docPerson[d] = this.personNum.get(p.id) ?? 0;
     this.docLen[d] = len;
@@ -636,14 +687,16 @@ export class MatchEngine {
     const person = rec ? this.persons[rec.person] : undefined;
     const reasons: Array<Reason & { weight: number }> = [];
     if (rec && person) {
-      const offer = analyze(this.catalogue, rec.text);
+      // Reasons come from what indexing stored (concept hits and term spans of the offer) and
+      // the person's headline analysis: no text is analysed again at query time.
       const head = person.headlineAnalysis;
       const cat = this.catalogue;
+      const hits = rec.hits;
       for (const qc of q.concepts) {
-        const inOffer = offer.concepts.find((h) => h.concept === qc.concept);
-        const hit = inOffer ?? head?.concepts.find((h) => h.concept === qc.concept);
-        if (!hit) continue;
-        const src = inOffer ? rec.text : person.headline;
+        let k = -1;
+        for (let i = 0; i < hits.length; i += 3) if (hits[i] === qc.concept) k = i;
+        const inHead = k < 0 ? head?.concepts.find((h) => h.concept === qc.concept) : undefined;
+        if (k < 0 && !inHead) continue;
         const c = cat.concepts[qc.concept];
         reasons.push({
           kind: 'concept',
@@ -651,23 +704,24 @@ export class MatchEngine {
           labelIt: c?.labelIt ?? '',
           labelEn: c?.labelEn ?? '',
           needText: q.text.slice(qc.start, qc.end),
-          offerText: src.slice(hit.start, hit.end),
-          weight: qc.w * (c?.weight ?? 1) * (inOffer ? 1 : 0.7),
+          offerText: k >= 0 ? rec.text.slice(hits[k + 1], hits[k + 2]) : person.headline.slice(inHead?.start, inHead?.end),
+          weight: qc.w * (c?.weight ?? 1) * (k >= 0 ? 1 : 0.7),
         });
       }
       const seen = new Set<string>();
-      const lexical = (a: Analysis, src: string, factor: number): void => {
-        for (const t of a.terms) {
-          const qt = q.terms.get(t.term);
-          if (!qt || seen.has(t.term)) continue;
-          const needText = q.text.slice(qt.start, qt.end);
-          if (reasons.some((r) => r.needText.includes(needText))) continue;
-          seen.add(t.term);
-          reasons.push({ kind: 'term', needText, offerText: src.slice(t.start, t.end), weight: 0.3 * qt.w * factor });
-        }
+      const lexical = (term: string, src: string, start: number, end: number, factor: number): void => {
+        const qt = q.terms.get(term);
+        if (!qt || seen.has(term)) return;
+        const needText = q.text.slice(qt.start, qt.end);
+        if (reasons.some((r) => r.needText.includes(needText))) return;
+        seen.add(term);
+        reasons.push({ kind: 'term', needText, offerText: src.slice(start, end), weight: 0.3 * qt.w * factor });
       };
-      lexical(offer, rec.text, 1);
-      if (head) lexical(head, person.headline, 0.6);
+      for (let i = 0; i < rec.terms.length; i++) {
+        const start = rec.termSpans[2 * i] ?? -1;
+        if (start >= 0) lexical(rec.terms[i] as string, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1);
+      }
+      if (head) for (const t of head.terms) lexical(t.term, person.headline, t.start, t.end, 0.6);
     }
     reasons.sort((a, b) => b.weight - a.weight);
     return {

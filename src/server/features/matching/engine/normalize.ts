@@ -68,6 +68,10 @@ const NEGATIONS = new Set(['non', 'not', 'no', 'senza', 'without', 'never', 'mai
 
 const STOP: ReadonlySet<string> = new Set([...IT_STOP, ...EN_STOP].filter((w) => !NEGATIONS.has(w)));
 
+// Capitalised, these are acronyms with a meaning of their own (information technology,
+// artificial intelligence, the United States, public relations in Italian "PR" is not a stop word anyway).
+const ACRONYMS: ReadonlySet<string> = new Set(['it', 'ai', 'us', 'hr', 'ui']);
+
 export function isStopWord(w: string): boolean {
   return STOP.has(w);
 }
@@ -80,6 +84,7 @@ export function isNegation(w: string): boolean {
 // prefix/particle ("e-commerce", "pop-up", "check-in"), otherwise it separates them
 // ("Italia-Giappone").
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+const SEPARATOR = /[-'’.]/;
 
 function collapseRuns(w: string): string {
   // "aiutooo" -> "aiuto"; real words never repeat a letter three times.
@@ -114,6 +119,17 @@ export function tokenize(text: string): Token[] {
   for (const m of folded.matchAll(WORD)) {
     const raw = m[0];
     const base = m.index ?? 0;
+    if (!SEPARATOR.test(raw)) {
+      // Fast path: a plain word, no hyphen, apostrophe or dot inside.
+      let norm = collapseRuns(raw);
+      norm = ABBREVIATIONS.get(norm) ?? norm;
+      const start = at(base);
+      const end = at(base + raw.length);
+      let stop = STOP.has(norm) || (norm.length === 1 && !/\d/.test(norm));
+      if (stop && ACRONYMS.has(norm) && text.slice(start, end) === norm.toUpperCase()) stop = false;
+      out.push({ norm, start, end, stop });
+      continue;
+    }
     // Split the compound into parts, remembering offsets.
     const parts: Array<{ s: string; off: number; sep: string }> = [];
     let cur = '';
@@ -152,7 +168,10 @@ export function tokenize(text: string): Token[] {
       norm = ABBREVIATIONS.get(norm) ?? norm;
       const start = at(base + p.off);
       const end = at(base + p.off + p.len);
-      out.push({ norm, start, end, stop: STOP.has(norm) || (norm.length === 1 && !/\d/.test(norm)) });
+      let stop = STOP.has(norm) || (norm.length === 1 && !/\d/.test(norm));
+      // "IT", "AI", "US" written in capitals are acronyms, not the function words "it", "ai", "us".
+      if (stop && ACRONYMS.has(norm) && text.slice(start, end) === norm.toUpperCase()) stop = false;
+      out.push({ norm, start, end, stop });
     }
   }
   return out;

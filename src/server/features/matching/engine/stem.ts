@@ -46,6 +46,10 @@ export function snowballStem(word: string, lang: Lang): string {
 
 const lightCache = new Map<string, string>();
 
+// Words whose "-s" is not a plural, or whose singular means something else: "customs" (dogana)
+// is not "custom" (su misura), "news" is not "new", "premises" are not premises of an argument.
+const NOT_PLURALS = new Set(['customs', 'news', 'premises', 'glasses', 'savings', 'spirits', 'goods', 'arms', 'means', 'series', 'species', 'lens']);
+
 /**
  * Inflection-only stemmer used for concept matching, language-agnostic on purpose (texts mix
  * languages): English plural -s/-es/-ies, Italian final vowel, "-che/-ghi" -> "-c/-g".
@@ -54,7 +58,7 @@ export function lightStem(word: string): string {
   let s = lightCache.get(word);
   if (s !== undefined) return s;
   s = word;
-  if (s.length > 3 && !/\d/.test(s)) {
+  if (s.length > 3 && !/\d/.test(s) && !NOT_PLURALS.has(s)) {
     if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
     else if (/(?:ss|us|is)$/.test(s)) {
       // "business", "status", "analysis": not plurals.
