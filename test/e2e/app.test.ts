@@ -278,6 +278,42 @@ for (const lang of ['it', 'en'] as const) {
       assertClean(w);
     });
 
+    it('links two people, follows the link, and deletes one after confirming', async () => {
+      const { page } = w;
+      const rels = page.getByRole('region', { name: t('relationships.title') });
+      await rels.getByRole('button', { name: t('relationships.add') }).click();
+      const picker = label(rels, t('relationships.knows', { name: d.person }));
+      await picker.fill(d.decoy.split(' ')[1] as string);
+      await page.getByRole('option', { name: new RegExp(`^${escapeRe(d.decoy)}`) }).click();
+      await rels.getByText(t('relationships.strengths.3'), { exact: true }).click();
+      expect(await rels.getByRole('radio', { name: t('relationships.strengths.3') }).isChecked()).toBe(true);
+      await rels.getByRole('button', { name: t('common.save') }).click();
+      const other = rels.getByRole('link', { name: d.decoy, exact: true });
+      await other.waitFor();
+      await rels.getByText(t('relationships.strengths.3'), { exact: true }).first().waitFor();
+      await shot(page, `${lang}-10-relationship`, false);
+
+      await other.click();
+      await page.getByRole('heading', { name: d.decoy, level: 1 }).waitFor();
+      await page.getByRole('button', { name: t('person.delete') }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(t('person.deleteText')).waitFor();
+      await dialog.getByRole('button', { name: t('person.deleteConfirm') }).click();
+      await page.waitForURL(/\/people$/);
+      await page.getByPlaceholder(t('people.searchPlaceholder')).fill(d.city);
+      await page.getByRole('link', { name: d.person, exact: true }).waitFor();
+      expect(await page.getByRole('link', { name: d.decoy, exact: true }).count()).toBe(0);
+      await page.getByRole('link', { name: d.person, exact: true }).click();
+      await page.getByRole('heading', { name: d.person, level: 1 }).waitFor();
+      expect(
+        await page
+          .getByRole('region', { name: t('relationships.title') })
+          .getByText(t('relationships.empty'))
+          .count(),
+      ).toBe(1);
+      assertClean(w);
+    });
+
     it('switches the language from the header, and the account remembers it', async () => {
       const { page } = w;
       const o = d.other;
@@ -287,7 +323,7 @@ for (const lang of ['it', 'en'] as const) {
       await visible(page, tr(o, 'person.details'), true);
       await visible(page, tr(o, 'items.needsTitle'), true);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(o);
-      await shot(page, `${lang}-10-switched-to-${o}`);
+      await shot(page, `${lang}-11-switched-to-${o}`);
 
       // Saved to the account: the server says so, and a reload keeps it.
       await expect
@@ -318,10 +354,10 @@ for (const lang of ['it', 'en'] as const) {
       const secret = page.getByTestId('token-secret');
       await secret.waitFor();
       expect(await secret.textContent()).toMatch(/^rete_/);
-      await shot(page, `${lang}-11-token-created`, false);
+      await shot(page, `${lang}-12-token-created`, false);
       await page.getByRole('button', { name: t('tokens.done') }).click();
       await page.getByRole('cell', { name: 'backup', exact: true }).waitFor();
-      await shot(page, `${lang}-12-settings`);
+      await shot(page, `${lang}-13-settings`);
 
       await page
         .getByRole('button', { name: t('nav.logout') })
@@ -339,7 +375,7 @@ for (const lang of ['it', 'en'] as const) {
         .getByRole('alert')
         .filter({ hasText: t('errors.invalid_credentials') })
         .waitFor();
-      await shot(page, `${lang}-13-login-error`);
+      await shot(page, `${lang}-14-login-error`);
 
       await label(page, t('auth.password')).fill(PASSWORD);
       await page.getByRole('button', { name: t('auth.loginButton') }).click();

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowLeft, IconBulb, IconHeartHandshake, IconPencil, IconTrash, IconUserQuestion } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -290,13 +290,18 @@ function DeletePerson({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useInvalidateNetwork();
+  const qc = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
   const del = useMutation({
     mutationFn: () => api.deletePerson(person.id),
     onSuccess: async () => {
       close();
       notifySuccess(t('person.deleted', { name: person.name }));
-      void navigate('/people', { replace: true });
+      // Forget the deleted person before anything refetches it (a refetch would only 404).
+      const gone = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] === 'person' && q.queryKey[1] === person.id;
+      await qc.cancelQueries({ predicate: gone });
+      await navigate('/people', { replace: true });
+      qc.removeQueries({ predicate: gone });
       await invalidate();
     },
   });
