@@ -376,3 +376,37 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
   };
 }
 export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;
+
+// --- bulk inserts (imports, demo, benchmarks) ---------------------------------------------------
+
+export type ChannelInsert = ChannelRow & { owner_id: string; person_id: string; position: number };
+export type ItemInsert = {
+  id: string;
+  owner_id: string;
+  person_id: string;
+  text: string;
+  language: 'it' | 'en' | null;
+  status: ItemStatus;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+};
+
+// Each statement carries at most ~30,000 parameters (SQLite's default limit is 32,766).
+function* slices<T>(rows: readonly T[], columns: number): Generator<T[]> {
+  const per = Math.max(1, Math.floor(30_000 / columns));
+  for (let i = 0; i < rows.length; i += per) yield rows.slice(i, i + per);
+}
+
+export async function insertPeople(db: Executor, rows: PeopleTable[]): Promise<void> {
+  for (const s of slices(rows, 15)) await db.insertInto('people').values(s).execute();
+}
+export async function insertChannels(db: Executor, rows: ChannelInsert[]): Promise<void> {
+  for (const s of slices(rows, 8)) await db.insertInto('person_channels').values(s).execute();
+}
+export async function insertTags(db: Executor, rows: Array<{ owner_id: string; person_id: string; tag: string }>): Promise<void> {
+  for (const s of slices(rows, 3)) await db.insertInto('person_tags').values(s).execute();
+}
+export async function insertItems(db: Executor, table: ItemTable, rows: ItemInsert[]): Promise<void> {
+  for (const s of slices(rows, 9)) await db.insertInto(table).values(s).execute();
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPeople } from './people.service.ts';
 
 describe.each(dialects())('people routes on %s', (dialect) => {
   let t: TestApp;
@@ -142,5 +143,26 @@ describe.each(dialects())('people routes on %s', (dialect) => {
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(alice.selfPersonId);
     const del = await alice.req({ method: 'DELETE', url: `/api/v1/people/${alice.selfPersonId}` });
     expect(del.statusCode).toBe(409);
+  });
+
+  it('creates many people at once, across chunks, visible to search and lists', async () => {
+    const u = await signup(t.app);
+    const inputs = Array.from({ length: 1_203 }, (_, i) => ({
+      name: `Bulk ${String(i).padStart(4, '0')}`,
+      city: i % 2 ? 'Napoli' : 'Genova',
+      tags: ['bulk'],
+      emails: [{ value: `bulk${i}@example.com` }],
+      needs: i === 1_202 ? [{ text: 'Cerco un fotografo per il catalogo' }] : [],
+      offers: [{ text: `Servizio numero ${i}` }],
+    }));
+    const ids = await createPeople(t.deps, u.userId, inputs);
+    expect(new Set(ids).size).toBe(1_203);
+    const facets = (await u.req({ method: 'GET', url: '/api/v1/people/facets' })).json();
+    expect(facets.total).toBe(1_203);
+    const found = (await u.req({ method: 'GET', url: '/api/v1/people?q=fotografo' })).json();
+    expect(found.items.map((p: { name: string }) => p.name)).toEqual(['Bulk 1202']);
+    const detail = (await u.req({ method: 'GET', url: `/api/v1/people/${ids[7]}` })).json();
+    expect(detail).toMatchObject({ name: 'Bulk 0007', emails: [{ value: 'bulk7@example.com' }], tags: ['bulk'] });
+    expect(detail.offers.map((o: { text: string }) => o.text)).toEqual(['Servizio numero 7']);
   });
 });

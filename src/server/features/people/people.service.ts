@@ -488,3 +488,99 @@ export async function deleteRelationship(deps: Deps, ownerId: string, id: string
     await recordChange(tx, ownerId, [r.person_a_id, r.person_b_id]);
   });
 }
+
+// --- many at once ----------------------------------------------------------------------------
+
+export interface NewPersonWithItems extends CreatePersonBody {
+  needs?: ItemInput[] | undefined;
+  offers?: ItemInput[] | undefined;
+}
+
+/** People per transaction: large enough to amortise commits, small enough to keep locks short. */
+export const BULK_CHUNK = 500;
+
+/** Creates people with their needs and offers; returns their ids in input order. */
+export async function createPeople(deps: PeopleDeps, ownerId: string, inputs: readonly NewPersonWithItems[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < inputs.length; start += BULK_CHUNK) {
+    const chunk = inputs.slice(start, start + BULK_CHUNK);
+    const now = deps.now().toISOString();
+    const people: PeopleTable[] = [];
+    const channels: repo.ChannelInsert[] = [];
+    const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
+    const items: Record<ItemTable, repo.ItemInsert[]> = { needs: [], offers: [] };
+    const introducers = new Set<string>();
+    for (const input of chunk) {
+      const id = newId();
+      ids.push(id);
+      if (input.introducedById) introducers.add(input.introducedById);
+      people.push({
+        id,
+        owner_id: ownerId,
+        is_self: 0,
+        name: input.name,
+        sort_name: sortKey(input.name),
+        company: input.company ?? null,
+        role: input.role ?? null,
+        city: input.city ?? null,
+        country: input.country ?? null,
+        language: input.language ?? null,
+        notes: input.notes ?? null,
+        how_met: input.howMet ?? null,
+        introduced_by_id: input.introducedById ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const kind of ['email', 'phone', 'link'] as const) {
+        const list = (kind === 'email' ? input.emails : kind === 'phone' ? input.phones : input.links) ?? [];
+        const seen = new Set<string>();
+        for (const c of list) {
+          const normalized = normalizeChannel(kind, c.value);
+          if (seen.has(normalized)) continue;
+          seen.add(normalized);
+          channels.push({
+            id: newId(),
+            owner_id: ownerId,
+            person_id: id,
+            kind,
+            value: c.value.trim(),
+            label: c.label?.trim() || null,
+            normalized,
+            position: seen.size - 1,
+          });
+        }
+      }
+      for (const tag of new Set(input.tags ?? [])) tags.push({ owner_id: ownerId, person_id: id, tag });
+      for (const table of ['needs', 'offers'] as const) {
+        for (const item of input[table] ?? []) {
+          const status = item.status ?? 'open';
+          items[table].push({
+            id: newId(),
+            owner_id: ownerId,
+            person_id: id,
+            text: item.text,
+            language: item.language ?? detectLanguage(item.text),
+            status,
+            created_at: now,
+            updated_at: now,
+            closed_at: status === 'open' ? null : now,
+          });
+        }
+      }
+    }
+    const chunkIds = people.map((p) => p.id);
+    await deps.db.transaction().execute(async (tx) => {
+      const outside = [...introducers].filter((i) => !chunkIds.includes(i));
+      if (!(await repo.ownsPeople(tx, ownerId, outside))) {
+        throw badRequest('An introducer is not one of your contacts', [{ path: 'introducedById', message: 'unknown contact' }]);
+      }
+      await repo.insertPeople(tx, people);
+      await repo.insertChannels(tx, channels);
+      await repo.insertTags(tx, tags);
+      await repo.insertItems(tx, 'needs', items.needs);
+      await repo.insertItems(tx, 'offers', items.offers);
+      await recordChange(tx, ownerId, chunkIds);
+    });
+  }
+  return ids;
+}
