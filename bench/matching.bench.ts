@@ -1,0 +1,287 @@
+/**
+ * Speed of the matching engine (issue 3, "Measured speed"), on a generated network:
+ *
+ *   node --import tsx bench/matching.bench.ts [--people 100000] [--edges 2000000] [--queries 2000]
+ *        [--no-fts] [--no-quality] [--no-doc]
+ *
+ *  1. builds the engine over every open offer of 100,000 people (1–3 offers each, ~200,000) and
+ *     over their needs, with time and the heap it adds;
+ *  2. answers six-word needs, top 20 people with reasons (queryPeople, the API's call);
+ *  3. adds and changes offers and checks the next query sees them;
+ *  4. the Value Finder's engine side for a person with 3 needs and 3 offers (3 queryPeople on
+ *     offers + 3 on needs, 5 results each as the product asks, plus the path to each result);
+ *  5. paths: NetworkGraph (src/server/features/matching/graph.ts) with 2,000,000 "knows"
+ *     relationships, pathTo for the top-20 helpers of an answer;
+ *  6. in the same run, a SQLite FTS5 table over the same offer texts and a plain bm25() top-20
+ *     query for the same needs (their words OR-ed), for scale;
+ *  7. the product-path quality table (`rete eval matching` on ../shared/eval/matching/dev).
+ *
+ * Prints a table and writes docs/benchmarks-matching.md. The data generator is
+ * bench/matching-data.ts (vocabulary described there).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { MatchEngine } from '../src/server/features/matching/engine/index.ts';
+import { NetworkGraph } from '../src/server/features/matching/graph.ts';
+import type { LoadedDocs } from '../src/server/features/people/people.repo.ts';
+import { Rng } from './lib/prng.ts';
+import { gc, mb, ms, summarize, type Summary } from './lib/stats.ts';
+import { generateNetwork, sixWords, type BenchPerson } from './matching-data.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(name);
+const num = (name: string, dflt: number): number => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const PEOPLE = num('--people', 100_000);
+const EDGES = num('--edges', 2_000_000);
+const QUERIES = num('--queries', 2000);
+
+const heap = (): number => {
+  gc();
+  return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+};
+const time = (fn: () => void): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const line = (_label: string, s: Summary): string => `p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms (n=${s.n})`;
+
+// ------------------------------------------------------------------ data
+const t0 = performance.now();
+const { people, vocabularySize } = generateNetwork({ people: PEOPLE });
+const offerCount = people.reduce((n, p) => n + p.offers.length, 0);
+const needCount = people.reduce((n, p) => n + p.needs.length, 0);
+const genMs = performance.now() - t0;
+console.log(`generated ${PEOPLE} people, ${offerCount} offers, ${needCount} needs in ${(genMs / 1000).toFixed(1)} s; ${vocabularySize} distinct words in the offers of the first 20k people`);
+
+const qr = new Rng(4242);
+const queryPeople = generateNetwork({ people: QUERIES + 500, seed: 999 }).people;
+const needs = queryPeople.map((p) => sixWords(p.needs[0] as string, qr, p.lang === 'it'));
+
+// ------------------------------------------------------------------ build
+const h0 = heap();
+const offers = new MatchEngine();
+const buildMs = time(() => {
+  for (const p of people) p.offers.forEach((text, i) => offers.upsertOffer({ id: `${p.id}o${i}`, personId: p.id, text, headline: p.headline, city: p.city }));
+});
+const h1 = heap();
+const needsEngine = new MatchEngine();
+const buildNeedsMs = time(() => {
+  for (const p of people) p.needs.forEach((text, i) => needsEngine.upsertOffer({ id: `${p.id}n${i}`, personId: p.id, text, city: p.city }));
+});
+const h2 = heap();
+console.log(`offers index: ${(buildMs / 1000).toFixed(1)} s, +${mb(h1 - h0)}; needs index: ${(buildNeedsMs / 1000).toFixed(1)} s, +${mb(h2 - h1)}`);
+
+// ------------------------------------------------------------------ queries
+for (const q of needs.slice(0, 300)) offers.queryPeople(q, { limit: 20 });
+const qTimes: number[] = [];
+let results = 0;
+for (const q of needs.slice(300, 300 + QUERIES)) {
+  let n = 0;
+  qTimes.push(time(() => (n = offers.queryPeople(q, { limit: 20 }).length)));
+  results += n;
+}
+const qSum = summarize(qTimes);
+console.log(`query top 20 with reasons: ${line('', qSum)}; ${(results / qTimes.length).toFixed(1)} results per need`);
+
+// ------------------------------------------------------------------ updates
+const ur = new Rng(7);
+const upd: number[] = [];
+let visible = 0;
+for (let k = 0; k < 500; k++) {
+  const p = people[ur.int(0, people.length - 1)] as BenchPerson;
+  const changed = k % 2 === 0;
+  const id = changed ? `${p.id}o0` : `${p.id}new${k}`;
+  const marker = `Zqx${k}marker`;
+  const text = `${p.offers[0] ?? 'Consulenza'} ${marker}`;
+  upd.push(time(() => offers.upsertOffer({ id, personId: p.id, text, headline: p.headline, city: p.city })));
+  if (offers.query(marker, { limit: 1 })[0]?.offerId === id) visible++;
+}
+const updSum = summarize(upd);
+console.log(`offer added/changed: ${line('', updSum)}; visible to the next query: ${visible}/500`);
+
+// ------------------------------------------------------------------ graph
+const gr = new Rng(11);
+const selfId = 'p0';
+const rels: LoadedDocs['relationships'] = [];
+const seenPairs = new Set<number>();
+// Half the ties local (people close in id: same town, same firm), half random; strengths 1–3.
+while (rels.length < EDGES) {
+  const a = gr.int(0, PEOPLE - 1);
+  const b = gr.chance(0.5) ? Math.min(PEOPLE - 1, Math.max(0, a + gr.int(-200, 200))) : gr.int(0, PEOPLE - 1);
+  if (a === b) continue;
+  const key = a < b ? a * PEOPLE + b : b * PEOPLE + a;
+  if (seenPairs.has(key)) continue;
+  seenPairs.add(key);
+  rels.push({ person_a_id: `p${a}`, person_b_id: `p${b}`, strength: gr.int(1, 3) });
+}
+seenPairs.clear();
+const loaded = {
+  people: people.map((p, i) => ({ id: p.id, is_self: i === 0 ? 1 : 0, name: p.name, sort_name: p.name, company: null, role: p.headline, city: p.city, notes: null, how_met: null })),
+  tags: [],
+  needs: [],
+  offers: [],
+  relationships: rels,
+  lastInteraction: Array.from({ length: 300 }, (_, k) => ({ person_id: `p${(k * 331) % PEOPLE}`, last: new Date(Date.UTC(2025, k % 12, 1 + (k % 27))).toISOString() })),
+} as unknown as LoadedDocs;
+const g0 = heap();
+const graph = new NetworkGraph();
+const graphMs = time(() => graph.apply(loaded, null));
+const g1 = heap();
+rels.length = 0;
+console.log(`graph: ${graph.edgeCount} relationships in ${(graphMs / 1000).toFixed(1)} s, +${mb(g1 - g0)}`);
+const pathAnswer: number[] = [];
+const pathOne: number[] = [];
+const kinds: Record<string, number> = {};
+for (const q of needs.slice(300, 300 + Math.min(QUERIES, 1000))) {
+  const top = offers.queryPeople(q, { limit: 20, excludePersonIds: [selfId] });
+  pathAnswer.push(
+    time(() => {
+      for (const h of top) {
+        const t = performance.now();
+        const p = graph.pathTo(h.personId);
+        pathOne.push(performance.now() - t);
+        kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
+      }
+    }),
+  );
+}
+const pathSum = summarize(pathAnswer);
+const pathOneSum = summarize(pathOne);
+console.log(`paths for the top 20 of an answer: ${line('', pathSum)}; one pathTo p50 ${ms(pathOneSum.p50)} ms; kinds ${JSON.stringify(kinds)}`);
+
+// ------------------------------------------------------------------ value finder
+const vfr = new Rng(5);
+const vf: number[] = [];
+const withThree = people.filter((p) => p.offers.length === 3);
+for (let k = 0; k < 600; k++) {
+  const p = withThree[vfr.int(0, withThree.length - 1)] as BenchPerson;
+  const its = [needs[vfr.int(0, needs.length - 1)], needs[vfr.int(0, needs.length - 1)], needs[vfr.int(0, needs.length - 1)]] as string[];
+  const dt = time(() => {
+    const exclude = [p.id, selfId];
+    for (const n of its) for (const h of offers.queryPeople(n, { limit: 5, excludePersonIds: exclude })) graph.pathTo(h.personId);
+    for (const o of p.offers) for (const h of needsEngine.queryPeople(o, { limit: 5, excludePersonIds: [p.id] })) graph.pathTo(h.personId);
+  });
+  if (k >= 100) vf.push(dt);
+}
+const vfSum = summarize(vf);
+console.log(`value finder (3 needs + 3 offers, engine side + paths): ${line('', vfSum)}`);
+
+// ------------------------------------------------------------------ FTS5
+let fts: { build: number; q: Summary; ratioP50: number; ratioP99: number } | null = null;
+if (!flag('--no-fts')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-fts-'));
+  const db = new Database(path.join(dir, 'fts.db'));
+  db.pragma('journal_mode = WAL');
+  db.exec(`create virtual table offers using fts5(text, headline, tokenize = 'unicode61 remove_diacritics 2')`);
+  const ins = db.prepare('insert into offers (text, headline) values (?, ?)');
+  const buildFts = time(() => {
+    db.transaction(() => {
+      for (const p of people) for (const o of p.offers) ins.run(o, p.headline);
+    })();
+  });
+  const stmt = db.prepare('select rowid, bm25(offers) as s from offers where offers match ? order by s limit 20');
+  const toMatch = (q: string): string =>
+    q
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0)
+      .map((w) => `"${w}"`)
+      .join(' OR ');
+  for (const q of needs.slice(0, 200)) stmt.all(toMatch(q));
+  const ft: number[] = [];
+  for (const q of needs.slice(300, 300 + QUERIES)) {
+    const m = toMatch(q);
+    ft.push(time(() => stmt.all(m)));
+  }
+  const q = summarize(ft);
+  fts = { build: buildFts, q, ratioP50: q.p50 / qSum.p50, ratioP99: q.p99 / qSum.p99 };
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`FTS5 bm25 top 20 (6 words OR-ed): ${line('', q)}; build ${(buildFts / 1000).toFixed(1)} s; FTS5 / engine: ${fts.ratioP50.toFixed(1)}× at p50, ${fts.ratioP99.toFixed(1)}× at p99`);
+}
+
+// ------------------------------------------------------------------ quality (product path)
+let quality = '';
+const split = path.resolve(root, '../shared/eval/matching/dev');
+if (!flag('--no-quality') && fs.existsSync(split)) {
+  const out = path.join(os.tmpdir(), `rete-eval-${process.pid}.jsonl`);
+  quality = execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'eval', 'matching', '--split', split, '--out', out], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .join('\n');
+  fs.rmSync(out, { force: true });
+}
+
+// ------------------------------------------------------------------ report
+const cpu = os.cpus()[0]?.model ?? 'unknown';
+const rows: Array<[string, string, string]> = [
+  ['answer one need, top 20 with reasons (p50 / p99)', `${ms(qSum.p50)} / ${ms(qSum.p99)} ms`, '≤ 2 / ≤ 10 ms'],
+  ['SQLite FTS5 bm25() top 20, same 6-word needs OR-ed (p50 / p99)', fts ? `${ms(fts.q.p50)} / ${ms(fts.q.p99)} ms` : 'skipped', 'reference'],
+  ['FTS5 ÷ engine (p50 / p99)', fts ? `${fts.ratioP50.toFixed(1)}× / ${fts.ratioP99.toFixed(1)}×` : '–', ''],
+  ['offer added or changed, until visible (p50 / p99)', `${ms(updSum.p50)} / ${ms(updSum.p99)} ms (${visible}/500 seen by the next query)`, '≤ 5 ms'],
+  [`build the offers index (${offerCount.toLocaleString('en')} offers of ${PEOPLE.toLocaleString('en')} people)`, `${(buildMs / 1000).toFixed(1)} s`, '≤ 15 s'],
+  ['memory added by the offers index', mb(h1 - h0), 'report'],
+  [`build the needs index (${needCount.toLocaleString('en')} needs)`, `${(buildNeedsMs / 1000).toFixed(1)} s, +${mb(h2 - h1)}`, 'report'],
+  ['Value Finder, 3 needs + 3 offers, engine side with paths (p50 / p99)', `${ms(vfSum.p50)} / ${ms(vfSum.p99)} ms`, 'p99 ≤ 25 ms'],
+  [`graph of ${graph.edgeCount.toLocaleString('en')} relationships: build, memory`, `${(graphMs / 1000).toFixed(1)} s, +${mb(g1 - g0)}`, 'report'],
+  ['paths for the top 20 helpers of one answer (p50 / p99)', `${ms(pathSum.p50)} / ${ms(pathSum.p99)} ms`, 'within the answer budget'],
+];
+const table = ['| measure | result | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log('\n' + table);
+
+if (!flag('--no-doc')) {
+  const doc = `# Matching engine benchmarks (issue 3)
+
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: ${os.cpus().length} cores (\`nproc\`), ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}.
+
+Command: \`node --import tsx bench/matching.bench.ts\` (options: \`--people N --edges N --queries N --no-fts --no-quality --no-doc\`).
+
+## Data
+
+Generated by \`bench/matching-data.ts\`, not the evaluation data: ${PEOPLE.toLocaleString('en')} people (70% Italian, 30% English),
+1–3 offers each (${offerCount.toLocaleString('en')} offers) and one need each, a headline and a city per person. The vocabulary is
+the domain phrases of the concept catalogue (about 7,000 Italian and English service, profession and problem phrases, Zipf
+over concepts with s = 0.8, so a few kinds of help are common and most are rare), 24 segments and 14–18 sectors per language,
+110 cities, and a long tail of 30,000 generated proper nouns (brands, tools, places; Zipf s = 1) in Italian and English sentence
+frames. The offers of the first 20,000 people alone use ${vocabularySize.toLocaleString('en')} distinct words: posting lists have
+the length distribution of real text, neither a handful of words repeated 200,000 times nor an unrealistically sparse
+vocabulary. Needs are exactly six words ("cerco consulenza fiscale per startup urgente"), the size of the FTS5 reference query.
+The graph has ${graph.edgeCount.toLocaleString('en')} "knows" relationships (half between people close in the list — same town or firm —
+half random, strength 1–3), and 300 people with a last interaction.
+
+## Results
+
+${table}
+
+Notes:
+- "answer one need" is \`MatchEngine.queryPeople(text, { limit: 20 })\`: analysis of the need, concept and BM25 scoring,
+  best offer per person, and the reasons of each of the 20 results.
+- the FTS5 query is \`select rowid, bm25(offers) from offers where offers match '"w1" OR … OR "w6"' order by 2 limit 20\`
+  on a file database (WAL) with \`unicode61 remove_diacritics 2\`, over the same offer texts and headlines; it does no
+  stemming, no concepts and no reasons.
+- memory is the growth of the V8 heap plus array buffers after a full GC.
+- the six-word needs keep their function words ("cerco … per …", "need … for …"), and FTS5 has no stop-word list, so
+  its OR query matches a large share of the table: that is why FTS5 is slower here than the issue's reference (~7 ms p50,
+  presumably content words only). The ratio is for the same queries over the same texts, as asked.
+- the p99 tails (query, Value Finder, paths) are not yet analysed. The likely cause is V8 garbage-collection pauses in a
+  process that also holds the generated data, 2 million relationship rows and both indexes; the Value Finder also queries
+  with whole offers (long texts with many concepts) against the needs index. p50s are the steady state.
+- the Value Finder figure is the engine side of \`valueFinder\`: 3 \`queryPeople\` over offers and 3 over needs (5 results each,
+  as the product asks), and \`pathTo\` for every result; the database reads around it are not included.
+
+## Quality on the dev split (product path, \`npm run --silent rete -- eval matching --split ../shared/eval/matching/dev\`)
+
+${quality || '(not run)'}
+`;
+  fs.writeFileSync(path.join(root, 'docs/benchmarks-matching.md'), doc);
+  console.log('\nwrote docs/benchmarks-matching.md');
+}
