@@ -1,0 +1,662 @@
+/**
+ * CSV contact files: LinkedIn `Connections.csv`, Google Contacts (current and legacy layouts),
+ * and any other CSV with a header through a column mapping (suggested from the header names in
+ * English and Italian, Thunderbird and Outlook exports included, and adjustable in the UI).
+ *
+ * Reading is `csv-parse`; this module adds what real files need around it: finding the header
+ * below LinkedIn's `Notes:` preamble, choosing the delimiter (`,` `;` tab `|`), telling a
+ * header from a first data row, and a line number for every record so problems can name it.
+ */
+import { parse } from 'csv-parse/sync';
+import type { InfoRecord } from 'csv-parse/sync';
+import { ContactDraft, joinName, parseDate, quote, singleLine } from './contact.ts';
+import { ProblemLog, resolveLimits } from './types.ts';
+import type { ParseLimits, ParseProblem, ParsedContact } from './types.ts';
+
+export const CSV_FIELDS = [
+  'name',
+  'givenName',
+  'familyName',
+  'company',
+  'role',
+  'email',
+  'phone',
+  'link',
+  'city',
+  'country',
+  'notes',
+  'tags',
+  'ignore',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+/** Header name → what the column holds. Columns left out are ignored. */
+export type ColumnMapping = Record<string, CsvField>;
+export type CsvLayout = 'linkedin' | 'google' | 'google-legacy' | 'generic';
+
+export interface CsvRow {
+  /** Line in the file where the record starts (1-based). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  /** Trimmed and made unique (`Email`, `Email (2)`); `Column 1`… when the file has no header. */
+  headers: string[];
+  rows: CsvRow[];
+  delimiter: string;
+  hasHeader: boolean;
+  /** Line of the header row (0 when there is none). */
+  headerLine: number;
+}
+
+export interface CsvResult {
+  layout: CsvLayout;
+  headers: string[];
+  /** The first rows, for the column-mapping screen. */
+  sample: string[][];
+  delimiter: string;
+  suggestedMapping: ColumnMapping;
+  /** The mapping applied (generic layout only): the caller's, else the suggested one. */
+  mappingUsed?: ColumnMapping;
+  contacts: ParsedContact[];
+  problems: ParseProblem[];
+}
+
+export interface CsvOptions {
+  /** Force a layout; `csv` = generic with a mapping. Without it the header decides. */
+  format?: 'linkedin' | 'google' | 'csv';
+  mapping?: ColumnMapping;
+  limits?: Partial<ParseLimits>;
+  /** Rows in `sample`. */
+  sampleRows?: number;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Lower case, no accents, punctuation as spaces: `Città (uff.)` → `citta uff`. */
+export function normalizeHeader(h: string): string {
+  return h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function isLinkedInHeader(cells: string[]): boolean {
+  const set = new Set(cells.map(normalizeHeader));
+  return (
+    set.has('first name') && set.has('last name') && (set.has('connected on') || (set.has('company') && set.has('position')))
+  );
+}
+
+/** Which known export a header row belongs to. */
+export function detectLayout(headers: string[]): CsvLayout {
+  if (isLinkedInHeader(headers)) return 'linkedin';
+  const set = new Set(headers.map(normalizeHeader));
+  const indexed = headers.some((h) =>
+    /^(e-?mail|phone|website|address|organization) \d+ - (value|type|label|name|city|title)$/i.test(h.trim()),
+  );
+  if (!indexed) return 'generic';
+  const legacy =
+    set.has('group membership') || set.has('given name') || headers.some((h) => /^(e-?mail|phone) \d+ - type$/i.test(h.trim()));
+  return legacy ? 'google-legacy' : 'google';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the table
+
+/** Count `d` outside double quotes in one physical line (a heuristic: quotes may span lines). */
+function countOutside(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === d) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter that splits the header into the most columns and splits the following lines the
+ * same way. A file that switches delimiter half-way (Thunderbird's tab_comma_mixed test) gets
+ * the header's; its odd rows are then reported, never silently shifted.
+ */
+export function detectDelimiter(lines: string[]): string {
+  const [header, ...rest] = lines;
+  if (header === undefined) return ',';
+  let best = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const h = countOutside(header, d);
+    if (h === 0) continue;
+    const consistent = rest.filter((l) => countOutside(l, d) === h).length;
+    const score = consistent * 1000 + h;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
+
+function looksLikeData(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return false;
+  if (filled.some((c) => EMAIL_LIKE.test(c) || /^https?:\/\//i.test(c))) return true;
+  return filled.every((c) => /^[+\d\s().\-/]+$/.test(c));
+}
+
+function uniqueHeaders(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    let name = singleLine(h.replace(/^\uFEFF/, ''));
+    if (name === '') name = `Column ${i + 1}`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
+/** Parse CSV text into a header and rows with line numbers. Problems go to `log`. */
+export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog): CsvTable {
+  const text = input.replace(/^\uFEFF/, '');
+  // Only the head is split into lines: the header is in the first 50 and the delimiter is
+  // sniffed from the 20 after it; the whole file is left to csv-parse.
+  const physical = text.slice(0, 1024 * 1024).split(/\r\n|\n|\r/);
+
+  // LinkedIn puts a `Notes:` paragraph (0..N lines) above the header: look for its header in
+  // the first lines; any other file starts at its first non-empty line.
+  let start = physical.findIndex((l) => l.trim() !== '');
+  if (start < 0) return { headers: [], rows: [], delimiter: ',', hasHeader: false, headerLine: 0 };
+  for (let k = start; k < Math.min(physical.length, 50); k++) {
+    const l = physical[k] as string;
+    if (/first name/i.test(l) && isLinkedInHeader(l.split(/[,;\t]/).map((c) => c.replace(/"/g, '')))) {
+      start = k;
+      break;
+    }
+  }
+  const sampleLines = physical
+    .slice(start, start + 40)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  const delimiter = detectDelimiter(sampleLines);
+
+  const body = text.slice(lineOffset(text, start));
+
+  const rows: CsvRow[] = [];
+  let prevLines = 0;
+  let prevEmpty = 0;
+  let more = false;
+  const maxRecords = limits.maxContacts + 1; // + the header
+  const trims = delimiter !== '\t';
+  parse(body, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    ltrim: trims,
+    rtrim: trims,
+    max_record_size: limits.maxCsvRecordLength,
+    on_record: (record: unknown, ctx: InfoRecord) => {
+      const line = start + prevLines + 1 + (ctx.empty_lines - prevEmpty);
+      prevLines = ctx.lines;
+      prevEmpty = ctx.empty_lines;
+      if (rows.length >= maxRecords) more = true;
+      else if (Array.isArray(record))
+        rows.push({ line, cells: (record as unknown[]).map((c) => (typeof c === 'string' ? c : '')) });
+      return null; // rows are kept here, with their line; csv-parse keeps nothing
+    },
+    on_skip: (err) => {
+      const line = start + prevLines + 1;
+      const errLines = typeof err?.['lines'] === 'number' ? err['lines'] : undefined;
+      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
+        log.add(line, 'a quoted field is never closed: the file was not read from this line on', 'skipped');
+      } else {
+        log.add(line, `record skipped: ${err?.message ?? 'unreadable'}`, 'skipped');
+      }
+      if (errLines !== undefined) prevLines = errLines;
+      return undefined;
+    },
+  });
+  if (more) log.add(0, `more than ${limits.maxContacts} rows: the rest of the file was not read`, 'file');
+
+  const first = rows[0];
+  if (!first) return { headers: [], rows: [], delimiter, hasHeader: false, headerLine: 0 };
+  if (looksLikeData(first.cells)) {
+    const width = Math.max(...rows.slice(0, 50).map((r) => r.cells.length));
+    log.add(first.line, 'no header row (the first line holds data): columns are named Column 1, Column 2, …', 'file');
+    const headers = Array.from({ length: width }, (_v, i) => `Column ${i + 1}`);
+    return { headers, rows, delimiter, hasHeader: false, headerLine: 0 };
+  }
+  return { headers: uniqueHeaders(first.cells), rows: rows.slice(1), delimiter, hasHeader: true, headerLine: first.line };
+}
+
+/** Character offset where line `line` (0-based) starts; line breaks may be 1 or 2 characters. */
+function lineOffset(text: string, line: number): number {
+  const re = /\r\n|\n|\r/g;
+  let pos = 0;
+  for (let k = 0; k < line; k++) {
+    const m = re.exec(text);
+    if (!m) return text.length;
+    pos = m.index + m[0].length;
+  }
+  return pos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping suggestions
+
+const RULES: Array<[RegExp, CsvField]> = [
+  [/\b(e ?mail|posta elettronica)\b.*\b(type|label|display|tipo|visualizzat\w*)\b/, 'ignore'],
+  [/\b(type|label|tipo|etichetta|yomi|phonetic)\b/, 'ignore'],
+  [/\b(e ?mail|posta elettronica|indirizzo di posta|mail)\b/, 'email'],
+  [/\b(fax|phone|telephone|telefono|tel|cellulare|cell|mobile|cellphone|pager|cercapersone)\b/, 'phone'],
+  [/\b(web ?page|web ?site|website|sito|sito web|pagina web|url|homepage|home page|linkedin|link)\b/, 'link'],
+  [/\b(city|citta|comune|localita|town)\b/, 'city'],
+  [/\b(country|nazione|paese)\b/, 'country'],
+  [/\b(notes?|commenti?|comments?|annotazioni|descrizione|description)\b/, 'notes'],
+  [/\b(tags?|labels?|categories|categorie|gruppi|groups?|group membership|etichette)\b/, 'tags'],
+  [/\b(job title|position|role|ruolo|posizione|qualifica|mansione|carica|professione|profession|occupation|incarico)\b/, 'role'],
+  [/\b(company|organization|organisation|organizzazione|azienda|societa|ditta|impresa|employer)\b/, 'company'],
+  [/\b(middle name|secondo nome|additional name)\b/, 'ignore'],
+  [/\b(last name|surname|family name|lastname|cognome)\b/, 'familyName'],
+  [/\b(first name|given name|firstname|forename)\b/, 'givenName'],
+  [/^nome$/, 'givenName'],
+  [/^(name|display name|full name|contact name|nome completo|nominativo|nome e cognome|contatto|nome visualizzato)$/, 'name'],
+];
+
+/**
+ * A first guess at the mapping from header names (English, Italian, Thunderbird, Outlook).
+ * For a file without a header, columns whose sample values are mostly emails or web addresses
+ * are mapped to `email` / `link`.
+ */
+export function suggestMapping(headers: string[], sample: string[][] = []): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const h of headers) {
+    const n = normalizeHeader(h);
+    mapping[h] = RULES.find(([re]) => re.test(n))?.[1] ?? 'ignore';
+  }
+  // `Title` is the job in most files but the honorific (Mr., Dott.) in Outlook, which also has
+  // `Job Title`: use it only when nothing else holds the role.
+  const hasRole = Object.values(mapping).includes('role');
+  for (const h of headers) {
+    if (/^(title|titolo)$/.test(normalizeHeader(h))) mapping[h] = hasRole ? 'ignore' : 'role';
+  }
+  headers.forEach((h, i) => {
+    if (!/^Column \d+$/.test(h)) return;
+    const values = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    if (values.length === 0) return;
+    if (values.filter((v) => EMAIL_LIKE.test(v)).length * 2 >= values.length) mapping[h] = 'email';
+    else if (values.filter((v) => /^https?:\/\//i.test(v)).length * 2 >= values.length) mapping[h] = 'link';
+  });
+  return mapping;
+}
+
+/** `Work Phone` → `work`, `Mobile Number` → `mobile`, `Fax (uff.)` → `work fax`. */
+function labelFromHeader(header: string): string | null {
+  const h = normalizeHeader(header);
+  const place = /\b(work|business|office|ufficio|uff|lavoro|company)\b/.test(h)
+    ? 'work'
+    : /\b(home|casa|abitazione|privato|personal|personale)\b/.test(h)
+      ? 'home'
+      : undefined;
+  const kind = /\bfax\b/.test(h)
+    ? 'fax'
+    : /\b(mobile|cell|cellulare|cellphone)\b/.test(h)
+      ? 'mobile'
+      : /\b(pager|cercapersone)\b/.test(h)
+        ? 'pager'
+        : undefined;
+  const label = [place, kind].filter((p): p is string => p !== undefined).join(' ');
+  return label === '' ? null : label;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows → contacts
+
+function split(value: string, seps: RegExp): string[] {
+  return value
+    .split(seps)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+const MULTI = /\s+:::\s+/;
+const LIST = /\s+:::\s+|\s*[;,]\s*/;
+
+/** Skip rows with nothing in them and rows that visibly use another delimiter. */
+function usableRow(row: CsvRow, table: CsvTable, log: ProblemLog): boolean {
+  if (row.cells.every((c) => c.trim() === '')) return false;
+  if (row.cells.length === 1 && table.headers.length > 2) {
+    const other = DELIMITERS.find((d) => d !== table.delimiter && (row.cells[0] as string).includes(d));
+    if (other !== undefined) {
+      const name = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+      log.add(row.line, `row skipped: it is separated by ${name(other)} but the header by ${name(table.delimiter)}`, 'skipped');
+      return false;
+    }
+  }
+  return true;
+}
+
+function collect(draft: ContactDraft, row: CsvRow, log: ProblemLog, out: ParsedContact[], skipReason?: string): void {
+  const result = skipReason === undefined ? draft.finish() : { skip: skipReason };
+  if ('skip' in result) {
+    log.add(row.line, `row skipped: ${result.skip}`, 'skipped');
+    return;
+  }
+  for (const w of draft.warnings) log.add(w.line, w.reason, 'warning');
+  out.push(result.contact);
+}
+
+function extraCellsWarning(row: CsvRow, table: CsvTable, draft: ContactDraft): void {
+  if (row.cells.length > table.headers.length && row.cells.slice(table.headers.length).some((c) => c.trim() !== '')) {
+    draft.warn(
+      row.line,
+      `row has ${row.cells.length} fields but the header ${table.headers.length}: the extra ones were ignored`,
+    );
+  }
+}
+
+export function applyMapping(table: CsvTable, mapping: ColumnMapping, log: ProblemLog): ParsedContact[] {
+  const columns = table.headers
+    .map((header, index) => ({ header, index, field: mapping[header] ?? 'ignore', label: labelFromHeader(header) }))
+    .filter((c) => c.field !== 'ignore');
+  const noteColumns = columns.filter((c) => c.field === 'notes').length;
+  const out: ParsedContact[] = [];
+  for (const row of table.rows) {
+    if (!usableRow(row, table, log)) continue;
+    const draft = new ContactDraft(row.line);
+    const names: string[] = [];
+    const notes: string[] = [];
+    for (const col of columns) {
+      const value = (row.cells[col.index] ?? '').trim();
+      if (value === '') continue;
+      switch (col.field) {
+        case 'name':
+          names.push(value);
+          break;
+        case 'givenName':
+        case 'familyName':
+        case 'company':
+        case 'role':
+        case 'city':
+        case 'country':
+          draft.setText(col.field, value, row.line);
+          break;
+        case 'email':
+          for (const v of split(value, LIST)) draft.addEmail(v, col.label, row.line);
+          break;
+        case 'phone':
+          for (const v of split(value, MULTI)) draft.addPhone(v, col.label, row.line);
+          break;
+        case 'link':
+          for (const v of split(value, /\s+:::\s+|\s+/)) draft.addLink(v, col.label, row.line);
+          break;
+        case 'notes':
+          // Several note columns (Thunderbird's Custom 1–4 mapped to notes): say which is which.
+          notes.push(noteColumns > 1 ? `${col.header}: ${value}` : value);
+          break;
+        case 'tags':
+          for (const v of split(value, LIST)) draft.addTag(v, row.line);
+          break;
+        case 'ignore':
+          break;
+      }
+    }
+    if (names.length > 0) draft.setText('name', names.join(' '), row.line);
+    draft.addNote(notes.join('\n'));
+    extraCellsWarning(row, table, draft);
+    collect(draft, row, log, out);
+  }
+  return out;
+}
+
+function columnIndex(headers: string[], ...names: string[]): number {
+  const wanted = new Set(names);
+  return headers.findIndex((h) => wanted.has(normalizeHeader(h)));
+}
+
+function cell(row: CsvRow, index: number): string {
+  return index < 0 ? '' : (row.cells[index] ?? '').trim();
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function parseLinkedIn(table: CsvTable, log: ProblemLog): ParsedContact[] {
+  const h = table.headers;
+  const first = columnIndex(h, 'first name');
+  const last = columnIndex(h, 'last name');
+  const url = columnIndex(h, 'url', 'profile url');
+  const email = columnIndex(h, 'email address', 'e mail address', 'email');
+  const company = columnIndex(h, 'company', 'current company');
+  const position = columnIndex(h, 'position', 'current position');
+  const connected = columnIndex(h, 'connected on');
+  const tags = columnIndex(h, 'tags');
+  const out: ParsedContact[] = [];
+  for (const row of table.rows) {
+    if (!usableRow(row, table, log)) continue;
+    const draft = new ContactDraft(row.line);
+    const given = cell(row, first);
+    const family = cell(row, last);
+    const mail = cell(row, email);
+    draft.setText('givenName', given, row.line);
+    draft.setText('familyName', family, row.line);
+    draft.setText('name', joinName(given || undefined, family || undefined), row.line);
+    const profile = cell(row, url);
+    if (profile !== '') {
+      draft.addLink(profile, 'linkedin', row.line);
+      // The profile URL is the member's stable key: the same person in the next export.
+      draft.externalId = profile
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
+    }
+    if (mail !== '') draft.addEmail(mail, null, row.line);
+    draft.setText('company', cell(row, company), row.line);
+    draft.setText('role', cell(row, position), row.line);
+    const on = cell(row, connected);
+    const iso = on === '' ? undefined : parseDate(on);
+    if (iso !== undefined) {
+      draft.connectedOn = iso;
+      const [y, m, d] = iso.split('-');
+      draft.setText('howMet', `Connected on LinkedIn, ${d} ${MONTH_NAMES[Number(m) - 1]} ${y}`, row.line);
+    } else {
+      if (on !== '') draft.warn(row.line, `Connected On ${quote(on)} is not a date`);
+      draft.setText('howMet', on === '' ? 'Connected on LinkedIn' : `Connected on LinkedIn, ${on}`, row.line);
+    }
+    for (const t of split(cell(row, tags), LIST)) draft.addTag(t, row.line);
+    extraCellsWarning(row, table, draft);
+    // LinkedIn leaves name and URL empty for members who hide themselves: nothing to import.
+    collect(draft, row, log, out, given === '' && family === '' && mail === '' ? 'no name and no email' : undefined);
+  }
+  return out;
+}
+
+interface GoogleGroup {
+  index: number;
+  columns: Map<string, number>;
+}
+
+/** `E-mail 2 - Value` → groups.get('e-mail')[…{ index: 2, columns: { value → col } }]. */
+function googleGroups(headers: string[]): Map<string, GoogleGroup[]> {
+  const groups = new Map<string, GoogleGroup[]>();
+  headers.forEach((h, col) => {
+    const m = /^\s*([A-Za-z -]+?) (\d+) - (.+?)\s*$/.exec(h);
+    if (!m) return;
+    const kind = (m[1] as string).toLowerCase().replace(/^email$/, 'e-mail');
+    const index = Number(m[2]);
+    const sub = (m[3] as string).toLowerCase();
+    let list = groups.get(kind);
+    if (!list) groups.set(kind, (list = []));
+    let g = list.find((x) => x.index === index);
+    if (!g) list.push((g = { index, columns: new Map() }));
+    g.columns.set(sub, col);
+  });
+  for (const list of groups.values()) list.sort((a, b) => a.index - b.index);
+  return groups;
+}
+
+/** `* Home` → { label: 'home', pref: true } (Google marks the primary value with `* `). */
+function googleLabel(raw: string): { label: string | null; pref: boolean } {
+  const pref = raw.trim().startsWith('*');
+  const l = raw.replace(/^\s*\*\s*/, '').trim();
+  if (l === '') return { label: null, pref };
+  return { label: /^(home|work|other|mobile|main|home fax|work fax|pager)$/i.test(l) ? l.toLowerCase() : l, pref };
+}
+
+export function parseGoogle(table: CsvTable, log: ProblemLog): ParsedContact[] {
+  const h = table.headers;
+  const groups = googleGroups(h);
+  const name = columnIndex(h, 'name');
+  const first = columnIndex(h, 'first name', 'given name');
+  const middle = columnIndex(h, 'middle name', 'additional name');
+  const last = columnIndex(h, 'last name', 'family name');
+  const fileAs = columnIndex(h, 'file as');
+  const company = columnIndex(h, 'organization name');
+  const title = columnIndex(h, 'organization title');
+  const notes = columnIndex(h, 'notes');
+  const birthday = columnIndex(h, 'birthday');
+  const labels = columnIndex(h, 'labels', 'group membership');
+  const out: ParsedContact[] = [];
+
+  const channels = (row: CsvRow, kind: string, add: (v: string, label: string | null, pref: boolean) => void): void => {
+    for (const g of groups.get(kind) ?? []) {
+      const valueCol = g.columns.get('value');
+      if (valueCol === undefined) continue;
+      const { label, pref } = googleLabel(cell(row, g.columns.get('label') ?? g.columns.get('type') ?? -1));
+      for (const v of split(cell(row, valueCol), MULTI)) add(v, label, pref);
+    }
+  };
+
+  for (const row of table.rows) {
+    if (!usableRow(row, table, log)) continue;
+    const draft = new ContactDraft(row.line);
+    const given = cell(row, first);
+    const family = cell(row, last);
+    draft.setText('givenName', given, row.line);
+    draft.setText('familyName', family, row.line);
+    draft.setText('name', cell(row, name), row.line);
+    draft.setText('name', joinName(given || undefined, family || undefined, cell(row, middle) || undefined), row.line);
+    draft.setText('name', cell(row, fileAs), row.line);
+    channels(row, 'e-mail', (v, l, p) => draft.addEmail(v, l, row.line, p));
+    channels(row, 'phone', (v, l, p) => draft.addPhone(v, l, row.line, p));
+    channels(row, 'website', (v, l, p) => draft.addLink(v, l, row.line, p));
+    draft.setText('company', cell(row, company), row.line);
+    draft.setText('role', cell(row, title), row.line);
+    for (const g of groups.get('organization') ?? []) {
+      draft.setText('company', cell(row, g.columns.get('name') ?? -1), row.line);
+      draft.setText('role', cell(row, g.columns.get('title') ?? -1), row.line);
+    }
+    for (const g of groups.get('address') ?? []) {
+      const city = cell(row, g.columns.get('city') ?? -1);
+      const country = cell(row, g.columns.get('country') ?? -1);
+      if (city === '' && country === '') continue;
+      draft.setText('city', city, row.line);
+      draft.setText('country', country, row.line);
+      break;
+    }
+    draft.addNote(cell(row, notes));
+    const bday = cell(row, birthday);
+    if (bday !== '') {
+      const iso = parseDate(bday);
+      if (iso !== undefined) draft.birthday = iso;
+      else draft.warn(row.line, `birthday ${quote(bday)} is not a date, ignored`);
+    }
+    for (const t of split(cell(row, labels), MULTI)) draft.addTag(t, row.line);
+    extraCellsWarning(row, table, draft);
+    collect(draft, row, log, out);
+  }
+  return out;
+}
+
+/** Headers, the first rows, the detected layout and a suggested mapping, for the mapping screen. */
+export function previewCsv(
+  text: string,
+  rows = 5,
+  partialLimits?: Partial<ParseLimits>,
+): Omit<CsvResult, 'contacts' | 'mappingUsed'> {
+  const limits = resolveLimits(partialLimits);
+  const log = new ProblemLog(limits.maxProblems);
+  const table = readCsvTable(text, limits, log);
+  const sample = table.rows.slice(0, rows).map((r) => r.cells);
+  return {
+    layout: table.hasHeader ? detectLayout(table.headers) : 'generic',
+    headers: table.headers,
+    sample,
+    delimiter: table.delimiter,
+    suggestedMapping: suggestMapping(
+      table.headers,
+      table.rows.slice(0, 50).map((r) => r.cells),
+    ),
+    problems: log.finish(),
+  };
+}
+
+export function parseCsv(text: string, opts: CsvOptions = {}): CsvResult {
+  const limits = resolveLimits(opts.limits);
+  const log = new ProblemLog(limits.maxProblems);
+  const table = readCsvTable(text, limits, log);
+  const detected: CsvLayout = table.hasHeader ? detectLayout(table.headers) : 'generic';
+  const suggestedMapping = suggestMapping(
+    table.headers,
+    table.rows.slice(0, 50).map((r) => r.cells),
+  );
+  const base = {
+    headers: table.headers,
+    sample: table.rows.slice(0, opts.sampleRows ?? 5).map((r) => r.cells),
+    delimiter: table.delimiter,
+    suggestedMapping,
+  };
+  if (table.headers.length === 0) log.add(0, 'the file holds no rows', 'file');
+
+  let layout: CsvLayout = detected;
+  if (opts.format === 'csv' || (opts.format === undefined && opts.mapping !== undefined)) layout = 'generic';
+  else if (opts.format === 'linkedin' && detected !== 'linkedin') {
+    log.add(table.headerLine, 'no LinkedIn header (First Name, Last Name, URL, …) found: read as a generic CSV', 'file');
+    layout = 'generic';
+  } else if (opts.format === 'google' && detected !== 'google' && detected !== 'google-legacy') {
+    log.add(table.headerLine, 'no Google Contacts header (E-mail 1 - Value, …) found: read as a generic CSV', 'file');
+    layout = 'generic';
+  }
+
+  let contacts: ParsedContact[];
+  let mappingUsed: ColumnMapping | undefined;
+  switch (layout) {
+    case 'linkedin':
+      contacts = parseLinkedIn(table, log);
+      break;
+    case 'google':
+    case 'google-legacy':
+      contacts = parseGoogle(table, log);
+      break;
+    case 'generic': {
+      mappingUsed = validMapping(opts.mapping ?? suggestedMapping, table.headers, log);
+      contacts = applyMapping(table, mappingUsed, log);
+      break;
+    }
+  }
+  const result: CsvResult = { layout, ...base, contacts, problems: log.finish() };
+  if (mappingUsed !== undefined) result.mappingUsed = mappingUsed;
+  return result;
+}
+
+/** A mapping from the UI is untrusted input: unknown columns and fields are reported and ignored. */
+function validMapping(mapping: ColumnMapping, headers: string[], log: ProblemLog): ColumnMapping {
+  const known = new Set<string>(CSV_FIELDS);
+  const out: ColumnMapping = {};
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!headers.includes(column)) {
+      log.add(0, `the mapping names a column that is not in the file: ${quote(column, 40)}`, 'file');
+      continue;
+    }
+    if (!known.has(field)) {
+      log.add(0, `the mapping gives column ${quote(column, 40)} an unknown field ${quote(String(field), 20)}`, 'file');
+      continue;
+    }
+    out[column] = field;
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Test helpers: where the shared real-world fixtures live, and a check that a parse result has
+ * the promised shape. The fixtures sit in `shared/` next to the repository root; the folder is
+ * found by walking up from this file, so it works from any checkout or worktree location.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { CreatePersonBody } from '#shared/api/people.ts';
+import type { ParseResult } from './index.ts';
+import type { ParsedContact } from './types.ts';
+
+export function realWorldDir(): string {
+  const fromEnv = process.env['RETE_REAL_WORLD_FIXTURES'];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'shared', 'fixtures', 'real-world');
+    if (existsSync(join(candidate, 'SOURCES.md'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('shared/fixtures/real-world not found in any folder above this file');
+    dir = parent;
+  }
+}
+
+export function fixtureNames(kind: 'vcard' | 'csv'): string[] {
+  return readdirSync(join(realWorldDir(), kind))
+    .filter((f) => !f.startsWith('.'))
+    .sort();
+}
+
+export function fixture(kind: 'vcard' | 'csv', name: string): Buffer {
+  return readFileSync(join(realWorldDir(), kind, name));
+}
+
+/** The fields of a contact that go into `CreatePersonBody` as they are. */
+export function toPersonBody(c: ParsedContact): Record<string, unknown> {
+  const body: Record<string, unknown> = { name: c.name, emails: c.emails, phones: c.phones, links: c.links, tags: c.tags };
+  for (const k of ['company', 'role', 'city', 'country', 'notes', 'howMet'] as const) if (c[k] !== undefined) body[k] = c[k];
+  return body;
+}
+
+/** Every promise of the result shape: checked on real files and on random input alike. */
+export function expectWellFormed(r: ParseResult): void {
+  expect(['vcard', 'linkedin', 'google', 'csv']).toContain(r.format);
+  expect(typeof r.encoding).toBe('string');
+  expect(Array.isArray(r.contacts)).toBe(true);
+  expect(Array.isArray(r.problems)).toBe(true);
+  for (const p of r.problems) {
+    expect(Number.isInteger(p.line) && p.line >= 0).toBe(true);
+    expect(typeof p.reason).toBe('string');
+    expect(['skipped', 'warning', 'file']).toContain(p.severity);
+  }
+  for (const c of r.contacts) {
+    expect(Number.isInteger(c.line) && c.line >= 1).toBe(true);
+    expect(c.name.trim()).not.toBe('');
+    expect(Array.isArray(c.problems)).toBe(true);
+    // Every contact can be stored by Rete as it is: nothing half-valid reaches the import.
+    const ok = CreatePersonBody.safeParse(toPersonBody(c));
+    if (!ok.success)
+      throw new Error(`contact at line ${c.line} does not fit Rete: ${ok.error.message}\n${JSON.stringify(toPersonBody(c))}`);
+    if (c.photo) {
+      expect(['image/jpeg', 'image/png', 'image/gif', 'image/webp']).toContain(c.photo.mime);
+      expect(Buffer.isBuffer(c.photo.bytes)).toBe(true);
+    }
+  }
+}
