@@ -141,37 +141,14 @@ export async function countsOf(db: Executor, ownerId: string, personIds: readonl
   };
 }
 
-export interface ListFilter {
-  tag?: string | undefined;
-  city?: string | undefined;
-  hasOpenNeeds?: boolean | undefined;
-  after?: { sortName: string; id: string } | undefined;
-  limit: number;
-}
-
-/** Keyset pagination by (sort_name, id) over the owner's contacts, "Me" excluded. */
-export function listPeople(db: Executor, ownerId: string, f: ListFilter) {
+/** Keyset pagination by (sort_name, id) over the owner's contacts, "Me" excluded. Filters and
+ * words are served by the in-memory index (people/search.ts). */
+export function listPeople(db: Executor, ownerId: string, f: { after?: { sortName: string; id: string } | undefined; limit: number }) {
   let q = db
     .selectFrom('people as p')
     .select(['p.id', 'p.name', 'p.sort_name', 'p.company', 'p.role', 'p.city', 'p.language'])
     .where('p.owner_id', '=', ownerId)
     .where('p.is_self', '=', 0);
-  if (f.city) q = q.where('p.city', '=', f.city);
-  if (f.tag) {
-    const tag = f.tag;
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.tag', '=', tag)),
-    );
-  }
-  if (f.hasOpenNeeds !== undefined) {
-    const wanted = f.hasOpenNeeds;
-    q = q.where((eb) => {
-      const open = eb.exists(
-        eb.selectFrom('needs as n').select('n.id').whereRef('n.person_id', '=', 'p.id').where('n.status', '=', 'open'),
-      );
-      return wanted ? open : eb.not(open);
-    });
-  }
   if (f.after) {
     const { sortName, id } = f.after;
     // The leading >= bounds the index range; the OR only breaks ties on equal names.

@@ -249,19 +249,19 @@ export interface ListInput {
 export async function listPeople(deps: PeopleDeps, ownerId: string, input: ListInput): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
   let rows: Array<{ id: string; name: string; sort_name: string; company: string | null; role: string | null; city: string | null; language: 'it' | 'en' | null }>;
-  if (input.q && input.q.trim() !== '') {
+  const hasQuery = !!input.q && input.q.trim() !== '';
+  const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
+  if (hasQuery || hasFilter) {
+    // Words and filters are answered from the in-memory index, then one page is read by id.
     const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
-    const pageIds = search.page(input.q, input, after ? { sortName: after.n, id: after.i } : undefined, input.limit + 1);
+    const position = after ? { sortName: after.n, id: after.i } : undefined;
+    const pageIds = hasQuery
+      ? search.page(input.q ?? '', input, position, input.limit + 1)
+      : search.pageFiltered(input, position, input.limit + 1);
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   } else {
-    rows = await repo.listPeople(deps.db, ownerId, {
-      tag: input.tag?.toLowerCase(),
-      city: input.city,
-      hasOpenNeeds: input.hasOpenNeeds,
-      after: after ? { sortName: after.n, id: after.i } : undefined,
-      limit: input.limit + 1,
-    });
+    rows = await repo.listPeople(deps.db, ownerId, { after: after ? { sortName: after.n, id: after.i } : undefined, limit: input.limit + 1 });
   }
   const more = rows.length > input.limit;
   const pageRows = rows.slice(0, input.limit);

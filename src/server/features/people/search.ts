@@ -31,6 +31,8 @@ export class PeopleSearch implements NetworkView {
   private docs: Array<Doc | undefined> = [];
   private free: number[] = [];
   private readonly postings = new Map<string, Set<number>>();
+  private readonly byTag = new Map<string, Set<number>>();
+  private readonly byCity = new Map<string, Set<number>>();
   private vocab: string[] = [];
   private vocabDirty = false;
   // Position of each doc in (sortName, id) order; rebuilt lazily after names change.
@@ -58,6 +60,8 @@ export class PeopleSearch implements NetworkView {
       const n = this.free.pop() ?? this.docs.length;
       this.docs[n] = { id: p.id, sortName: p.sort_name, tags, city: p.city, openNeeds: needs.some((x) => x.status === 'open'), terms };
       this.num.set(p.id, n);
+      for (const tag of tags) addTo(this.byTag, tag, n);
+      if (p.city) addTo(this.byCity, fold(p.city), n);
       for (const t of terms) {
         let set = this.postings.get(t);
         if (!set) {
@@ -84,6 +88,8 @@ export class PeopleSearch implements NetworkView {
         this.vocabDirty = true;
       }
     }
+    for (const tag of doc?.tags ?? []) removeFrom(this.byTag, tag, n);
+    if (doc?.city) removeFrom(this.byCity, fold(doc.city), n);
     this.docs[n] = undefined;
     this.num.delete(id);
     this.free.push(n);
@@ -145,33 +151,65 @@ export class PeopleSearch implements NetworkView {
   page(query: string, filter: SearchFilter, after: { sortName: string; id: string } | undefined, limit: number): string[] {
     const qs = [...new Set(words(query))];
     if (qs.length === 0) return [];
-    this.ensureOrder();
     const lists = qs.map((w) => this.matching(w));
     const size = (l: Set<number> | number[]) => (l instanceof Set ? l.size : l.length);
     lists.sort((a, b) => size(a) - size(b));
     const [first, ...rest] = lists;
     const restSets = rest.map((l) => (l instanceof Set ? l : new Set(l)));
-    let from = 0;
-    if (after) {
-      let lo = 0;
-      let hi = this.order.length;
-      const probe = { id: after.id, sortName: after.sortName } as Doc;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (byKey(this.docs[this.order[mid] as number] as Doc, probe) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      from = lo;
+    return this.select(first ?? [], (n) => restSets.every((s) => s.has(n)), filter, after, limit);
+  }
+
+  /**
+   * One page of the list with filters only (tag, city, open needs), in list order. Rare tags and
+   * cities start from their own sets; the open-needs filter walks the list order and stops at a page.
+   */
+  pageFiltered(filter: SearchFilter, after: { sortName: string; id: string } | undefined, limit: number): string[] {
+    const sets: Set<number>[] = [];
+    if (filter.tag) sets.push(this.byTag.get(filter.tag.toLowerCase()) ?? new Set());
+    if (filter.city) sets.push(this.byCity.get(fold(filter.city)) ?? new Set());
+    sets.sort((a, b) => a.size - b.size);
+    const first = sets[0];
+    if (first) return this.select(first, () => true, filter, after, limit);
+    this.ensureOrder();
+    const out: string[] = [];
+    for (let r = this.from(after); r < this.order.length && out.length < limit; r++) {
+      const d = this.docs[this.order[r] as number] as Doc;
+      if (filter.hasOpenNeeds === undefined || d.openNeeds === filter.hasOpenNeeds) out.push(d.id);
     }
+    return out;
+  }
+
+  private from(after: { sortName: string; id: string } | undefined): number {
+    if (!after) return 0;
+    let lo = 0;
+    let hi = this.order.length;
+    const probe = { id: after.id, sortName: after.sortName } as Doc;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byKey(this.docs[this.order[mid] as number] as Doc, probe) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private select(
+    candidates: Iterable<number>,
+    accept: (n: number) => boolean,
+    filter: SearchFilter,
+    after: { sortName: string; id: string } | undefined,
+    limit: number,
+  ): string[] {
+    this.ensureOrder();
+    const from = this.from(after);
     const tag = filter.tag?.toLowerCase();
     const city = filter.city ? fold(filter.city) : undefined;
-    // A bounded max-heap of ranks keeps the `limit` smallest: O(hits · log limit).
+    // A bounded max-heap of ranks keeps the `limit` smallest: O(hits · log limit), no full sort.
     const heap: number[] = [];
-    for (const n of first ?? []) {
+    for (const n of candidates) {
       const r = this.rank[n] as number;
       if (r < from) continue;
       if (heap.length >= limit && r > (heap[0] as number)) continue;
-      if (!restSets.every((s) => s.has(n))) continue;
+      if (!accept(n)) continue;
       const d = this.docs[n];
       if (!d) continue;
       if (tag && !d.tags.includes(tag)) continue;
@@ -181,6 +219,19 @@ export class PeopleSearch implements NetworkView {
     }
     return heap.sort((a, b) => a - b).map((r) => (this.docs[this.order[r] as number] as Doc).id);
   }
+}
+
+function addTo(m: Map<string, Set<number>>, key: string, n: number): void {
+  const s = m.get(key);
+  if (s) s.add(n);
+  else m.set(key, new Set([n]));
+}
+
+function removeFrom(m: Map<string, Set<number>>, key: string, n: number): void {
+  const s = m.get(key);
+  if (!s) return;
+  s.delete(n);
+  if (s.size === 0) m.delete(key);
 }
 
 function pushBounded(heap: number[], value: number, limit: number): void {
