@@ -42,13 +42,37 @@ export function optimizeSqlite(handle: DbHandle): void {
   handle.sqlite?.pragma('optimize');
 }
 
+/**
+ * Kysely prepares every query anew; with better-sqlite3 preparing costs about as much as running
+ * a small query. Statements are reused by their SQL text (a bounded cache: IN lists of varying
+ * length make distinct texts). Reuse is safe because better-sqlite3 runs each one synchronously.
+ */
+function withStatementCache(conn: SQLite.Database, max = 1000): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string): SQLite.Statement {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = conn.prepare(sql);
+        if (cache.size >= max) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => conn.close(),
+  };
+}
+
 export function openDatabase(
   database: Config['database'],
   options: { pgSearchPath?: string; pgPoolSize?: number } = {},
 ): DbHandle {
   if (database.kind === 'sqlite') {
     const conn = openSqlite(database.path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
     return {
       db,
       dialect: 'sqlite',
