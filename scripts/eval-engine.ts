@@ -61,13 +61,23 @@ for (const a of asks) {
   lines.push(JSON.stringify({ ask: a.id, ranked: people.map((p) => p.personId) }));
   if (explain === a.id || explain === 'all') {
     console.log(`\n${a.id}: ${a.text}`);
-    console.log('  concepts:', engine.analyzeText(a.text).concepts.map((c) => `${c.id}[${c.text}]`).join(', '));
+    console.log(
+      '  concepts:',
+      engine
+        .analyzeText(a.text)
+        .concepts.map((c) => `${c.id}[${c.text}]`)
+        .join(', '),
+    );
     for (const p of people.slice(0, 6)) {
-      const r = p.best.reasons.map((x) => (x.kind === 'concept' ? `${x.conceptId}:'${x.needText}'↔'${x.offerText}'` : `'${x.needText}'↔'${x.offerText}'`));
+      const r = p.best.reasons.map((x) =>
+        x.kind === 'concept' ? `${x.conceptId}:'${x.needText}'↔'${x.offerText}'` : `'${x.needText}'↔'${x.offerText}'`,
+      );
       console.log(`  ${p.personId} ${p.score.toFixed(2)} ${r.join(' | ')}`);
     }
   }
 }
 const t2 = performance.now();
 writeFileSync(out, lines.join('\n') + '\n');
-console.error(`indexed ${profiles.length} profiles in ${(t1 - t0).toFixed(0)} ms; ranked ${asks.length} asks in ${(t2 - t1).toFixed(0)} ms`);
+console.error(
+  `indexed ${profiles.length} profiles in ${(t1 - t0).toFixed(0)} ms; ranked ${asks.length} asks in ${(t2 - t1).toFixed(0)} ms`,
+);

@@ -64,7 +64,11 @@ if (chromium) {
     console.error('web build failed');
     failed = true;
   } else {
-    vitest('browser tests in Chromium', ['--config', 'vitest.e2e.config.ts'], { ...sqliteEnv, DATABASE_URL: '', CHROMIUM_PATH: chromium });
+    vitest('browser tests in Chromium', ['--config', 'vitest.e2e.config.ts'], {
+      ...sqliteEnv,
+      DATABASE_URL: '',
+      CHROMIUM_PATH: chromium,
+    });
   }
 } else {
   console.log('Browser tests skipped: install Chromium (apt-get install -y chromium) to run them.');

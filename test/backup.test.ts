@@ -11,7 +11,9 @@ import { backupSqlite, inspectBackup, restoreSqlite } from '../src/server/featur
 
 function dump(file: string): string {
   const db = new SQLite(file, { readonly: true });
-  const tables = (db.prepare("select name from sqlite_master where type='table' order by name").all() as Array<{ name: string }>).map((t) => t.name);
+  const tables = (
+    db.prepare("select name from sqlite_master where type='table' order by name").all() as Array<{ name: string }>
+  ).map((t) => t.name);
   const out = tables.map((t) => `${t}:${JSON.stringify(db.prepare(`select * from "${t}" order by 1`).all())}`).join('\n');
   db.close();
   return out;
@@ -35,7 +37,9 @@ describe('backup and restore of the SQLite database', () => {
     writer.pragma('wal_autocheckpoint = 0'); // keep every commit in the WAL
     const now = new Date().toISOString();
     writer
-      .prepare('insert into users (id, email, password_hash, display_name, locale, is_admin, network_version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?)')
+      .prepare(
+        'insert into users (id, email, password_hash, display_name, locale, is_admin, network_version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?)',
+      )
       .run('u1', 'a@example.com', 'x', 'A', 'it', 1, 0, now, now);
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
 

@@ -66,7 +66,9 @@ describe('the server process', () => {
         body: JSON.stringify({ email: 'shutdown@example.com', password: 'a long enough password' }),
       });
       const c2 = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-      const facets = (await (await fetch(`${again.url}/api/v1/people/facets`, { headers: { cookie: c2 } })).json()) as { total: number };
+      const facets = (await (await fetch(`${again.url}/api/v1/people/facets`, { headers: { cookie: c2 } })).json()) as {
+        total: number;
+      };
       expect(facets.total).toBeGreaterThanOrEqual(60);
     } finally {
       again.child.kill('SIGTERM');

@@ -64,9 +64,16 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     // Never log credentials, session ids, tokens or request bodies (notes are personal data).
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      remove: true,
+    },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        id: req.id,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -152,7 +159,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token created in Settings or with `rete token create`.' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal API token created in Settings or with `rete token create`.',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: 'rete_session' },
         },
       },
@@ -162,7 +173,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
   // No staticCSP: the docs page keeps the app's policy above (its own default allows framing by 'self').
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

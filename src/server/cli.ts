@@ -51,7 +51,9 @@ function locale(v: string): 'it' | 'en' {
 }
 
 export function buildCli(): Command {
-  const program = new Command('rete').description('Rete: give-first networking. Settings come from environment variables (see README).');
+  const program = new Command('rete').description(
+    'Rete: give-first networking. Settings come from environment variables (see README).',
+  );
   program.showHelpAfterError();
 
   program
@@ -156,7 +158,10 @@ export function buildCli(): Command {
       withContext(async (ctx) => {
         const results = await matchText(ctx.deps, await userIdByEmail(ctx, o.user), text, o.limit);
         if (o.json) console.log(JSON.stringify({ items: results }, null, 2));
-        else console.log(results.length ? results.map((h, i) => formatHelper(h, i)).join('\n') : 'Nobody in your network offers this yet.');
+        else
+          console.log(
+            results.length ? results.map((h, i) => formatHelper(h, i)).join('\n') : 'Nobody in your network offers this yet.',
+          );
       }),
     );
 
@@ -178,7 +183,7 @@ export function buildCli(): Command {
   const evalCmd = program.command('eval').description('quality measurements');
   evalCmd
     .command('matching')
-    .description('rank a split\'s profiles for each ask and print recall@5, MRR and nDCG@5')
+    .description("rank a split's profiles for each ask and print recall@5, MRR and nDCG@5")
     .requiredOption('--split <dir>', 'folder with profiles.jsonl and asks.jsonl')
     .requiredOption('--out <file>', 'where to write the rankings (JSON lines)')
     .action(async (o: { split: string; out: string }) => {
@@ -215,7 +220,9 @@ function formatPath(p: Helper['path']): string {
 function formatReasons(h: { reasons: Helper['reasons'] }): string {
   return h.reasons
     .slice(0, 3)
-    .map((r) => (r.kind === 'concept' ? `${r.labelEn}: '${r.needText}' ↔ '${r.offerText}'` : `'${r.needText}' ↔ '${r.offerText}'`))
+    .map((r) =>
+      r.kind === 'concept' ? `${r.labelEn}: '${r.needText}' ↔ '${r.offerText}'` : `'${r.needText}' ↔ '${r.offerText}'`,
+    )
     .join('; ');
 }
 

@@ -13,11 +13,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await createTestDb(dialect);
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://rete.test', RATE_LIMIT_PER_MINUTE: '100000', ...env }, overrides);
+  const config = loadConfig(
+    { NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://rete.test', RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    overrides,
+  );
   const clock = { now: new Date() };
-  const built = await buildApp({ db: db.handle.db, dialect: db.dialect, config: { ...config, database: db.dialect === 'sqlite' ? { kind: 'sqlite', path: db.location } : { kind: 'postgres', url: db.url ?? '' } }, now: () => clock.now });
+  const built = await buildApp({
+    db: db.handle.db,
+    dialect: db.dialect,
+    config: {
+      ...config,
+      database: db.dialect === 'sqlite' ? { kind: 'sqlite', path: db.location } : { kind: 'postgres', url: db.url ?? '' },
+    },
+    now: () => clock.now,
+  });
   return {
     ...built,
     db,
@@ -48,11 +63,18 @@ export function cookieFrom(res: LightMyRequestResponse): string {
   return `${c.name}=${c.value}`;
 }
 
-export async function signup(app: FastifyInstance, opts: { email?: string; password?: string; locale?: 'it' | 'en' } = {}): Promise<Client> {
+export async function signup(
+  app: FastifyInstance,
+  opts: { email?: string; password?: string; locale?: 'it' | 'en' } = {},
+): Promise<Client> {
   counter++;
   const email = opts.email ?? `user${counter}-${Date.now()}@example.com`;
   const password = opts.password ?? 'correct horse battery staple';
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, displayName: `User ${counter}`, locale: opts.locale ?? 'it' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    payload: { email, password, displayName: `User ${counter}`, locale: opts.locale ?? 'it' },
+  });
   if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
   const body = res.json<{ user: { id: string; selfPersonId: string }; csrfToken: string }>();
   const cookie = cookieFrom(res);

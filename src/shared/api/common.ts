@@ -25,7 +25,7 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 export const PageQuery = {
-  cursor: z.string().max(500).optional().describe('Opaque cursor from the previous page\'s `nextCursor`.'),
+  cursor: z.string().max(500).optional().describe("Opaque cursor from the previous page's `nextCursor`."),
   limit: z.coerce
     .number()
     .int()

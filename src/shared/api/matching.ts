@@ -27,7 +27,9 @@ export const MatchPath = z
       .object({ kind: z.literal('direct'), strength: z.number().int().nullable(), lastInteractionAt: Timestamp.nullable() })
       .describe('A direct contact: we are linked or have interacted.'),
     z.object({ kind: z.literal('via'), via: z.array(PathVia) }).describe('A contact of my contacts, best intermediary first.'),
-    z.object({ kind: z.literal('none'), lastInteractionAt: Timestamp.nullable() }).describe('In my network, but no recorded tie yet.'),
+    z
+      .object({ kind: z.literal('none'), lastInteractionAt: Timestamp.nullable() })
+      .describe('In my network, but no recorded tie yet.'),
   ])
   .meta({ id: 'MatchPath' });
 export type MatchPath = z.infer<typeof MatchPath>;

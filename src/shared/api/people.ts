@@ -21,9 +21,7 @@ export const PhoneChannel = z.strictObject({
 });
 /** Only http(s) links are accepted, so a stored link can never run script when clicked. */
 export const LinkChannel = z.strictObject({
-  value: z
-    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-    .max(500),
+  value: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(500),
   label: Label,
 });
 

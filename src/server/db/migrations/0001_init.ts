@@ -58,11 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('people_owner_sort')
-    .on('people')
-    .columns(['owner_id', 'is_self', 'sort_name', 'id'])
-    .execute();
+  await db.schema.createIndex('people_owner_sort').on('people').columns(['owner_id', 'is_self', 'sort_name', 'id']).execute();
   // No index may lead with owner_id alone: before SQLite has statistics it would prefer it to the
   // person_id indexes for owner-scoped lookups by person ids and scan the whole account.
   await db.schema.createIndex('people_owner_city').on('people').columns(['owner_id', 'city']).execute();
@@ -106,11 +102,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('interactions_person_time')
-    .on('interactions')
-    .columns(['person_id', 'occurred_at'])
-    .execute();
+  await db.schema.createIndex('interactions_person_time').on('interactions').columns(['person_id', 'occurred_at']).execute();
 
   await db.schema
     .createTable('relationships')

@@ -8,14 +8,20 @@ export const findUserById = (db: Executor, id: string): Promise<User | undefined
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export const insertUser = (db: Executor, user: NewUser) => db.insertInto('users').values(user).execute();
 
-export const updateUser = (db: Executor, id: string, patch: Partial<Pick<User, 'display_name' | 'locale' | 'password_hash' | 'updated_at'>>) =>
-  db.updateTable('users').set(patch).where('id', '=', id).execute();
+export const updateUser = (
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<User, 'display_name' | 'locale' | 'password_hash' | 'updated_at'>>,
+) => db.updateTable('users').set(patch).where('id', '=', id).execute();
 
 export const insertSession = (
   db: Executor,

@@ -51,7 +51,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/api/v1/auth/signup', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: 'Create an account and log in; the first account is the admin', body: SignupBody, response: { 201: SessionBody, ...errors } },
+    schema: {
+      tags,
+      summary: 'Create an account and log in; the first account is the admin',
+      body: SignupBody,
+      response: { 201: SessionBody, ...errors },
+    },
     handler: async (req, reply) => {
       const user = await svc.createUser(deps, req.body, 'signup');
       if (req.auth?.sessionHash) await svc.endSession(deps, req.auth.sessionHash);
@@ -63,7 +68,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/api/v1/auth/login', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Log in with email and password; sets the session cookie', body: LoginBody, response: { 200: SessionBody, ...errors } },
+    schema: {
+      tags,
+      summary: 'Log in with email and password; sets the session cookie',
+      body: LoginBody,
+      response: { 200: SessionBody, ...errors },
+    },
     handler: async (req, reply) => {
       const keys = [`email:${req.body.email}`, `ip:${req.ip}`];
       const wait = throttle.retryAfterMs(keys);
@@ -97,13 +107,22 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/v1/auth/me', {
     config: { access: 'user' },
-    schema: { tags, summary: 'The logged-in account and the CSRF token of this session', response: { 200: SessionBody, 401: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'The logged-in account and the CSRF token of this session',
+      response: { 200: SessionBody, 401: ErrorBody },
+    },
     handler: (req) => sessionBody(requireUserId(req), req.auth?.csrfToken ?? null),
   });
 
   r.patch('/api/v1/auth/me', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Change display name or interface language', body: UpdateAccountBody, response: { 200: CurrentUser, ...errors } },
+    schema: {
+      tags,
+      summary: 'Change display name or interface language',
+      body: UpdateAccountBody,
+      response: { 200: CurrentUser, ...errors },
+    },
     handler: async (req) => svc.toPublicUser(deps, await svc.updateAccount(deps, requireUserId(req), req.body)),
   });
 
@@ -116,7 +135,13 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: OkBody, ...errors },
     },
     handler: async (req) => {
-      await svc.changePassword(deps, requireUserId(req), req.body.currentPassword, req.body.newPassword, req.auth?.sessionHash ?? null);
+      await svc.changePassword(
+        deps,
+        requireUserId(req),
+        req.body.currentPassword,
+        req.body.newPassword,
+        req.auth?.sessionHash ?? null,
+      );
       return { ok: true as const };
     },
   });

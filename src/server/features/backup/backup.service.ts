@@ -40,10 +40,14 @@ export function inspectBackup(file: string): RestoreCheck {
     if (integrity !== 'ok') throw new Error(`The backup is damaged: integrity_check says ${String(integrity)}`);
     const hasTable = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
     if (!hasTable) throw new Error('This file is not a Rete database (no migration table)');
-    const migrations = (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map((r) => r.name);
+    const migrations = (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
     const newer = migrations.filter((m) => m > LATEST_MIGRATION);
     if (newer.length > 0) {
-      throw new Error(`The backup was written by a newer Rete (migrations ${newer.join(', ')}); upgrade Rete before restoring it`);
+      throw new Error(
+        `The backup was written by a newer Rete (migrations ${newer.join(', ')}); upgrade Rete before restoring it`,
+      );
     }
     return { migrations };
   } finally {
@@ -56,7 +60,8 @@ export function inspectBackup(file: string): RestoreCheck {
  * temporary file first and is renamed over the database, so a failure leaves the old one.
  */
 export async function restoreSqlite(config: Config, file: string): Promise<RestoreCheck> {
-  if (config.database.kind !== 'sqlite') throw new Error('`rete restore` restores the embedded SQLite database; on PostgreSQL use pg_restore.');
+  if (config.database.kind !== 'sqlite')
+    throw new Error('`rete restore` restores the embedded SQLite database; on PostgreSQL use pg_restore.');
   const source = path.resolve(file);
   const check = inspectBackup(source);
   const target = config.database.path;

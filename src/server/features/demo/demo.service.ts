@@ -70,7 +70,11 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<{ people: n
     for (const p of net.people) {
       const id = idOf(p.key);
       if (p.introducedByKey) {
-        await tx.updateTable('people').set({ introduced_by_id: idOf(p.introducedByKey) }).where('id', '=', id).execute();
+        await tx
+          .updateTable('people')
+          .set({ introduced_by_id: idOf(p.introducedByKey) })
+          .where('id', '=', id)
+          .execute();
       }
       const channels = [
         ...p.emails.map((value) => ({ kind: 'email' as const, value })),
@@ -136,12 +140,25 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<{ people: n
       seen.add(`${a}|${b}`);
       await tx
         .insertInto('relationships')
-        .values({ id: newId(), owner_id: ownerId, person_a_id: a, person_b_id: b, strength: r.strength, note: r.note, created_at: stamp, updated_at: stamp })
+        .values({
+          id: newId(),
+          owner_id: ownerId,
+          person_a_id: a,
+          person_b_id: b,
+          strength: r.strength,
+          note: r.note,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .execute();
     }
     if (net.me.offers.length + net.me.needs.length > 0) {
       const mine = [...net.me.offers.map((t) => ['offers', t] as const), ...net.me.needs.map((t) => ['needs', t] as const)];
-      for (const [table, text] of mine) await tx.insertInto(table).values(item(selfId, text, 'open', stamp)).execute();
+      for (const [table, text] of mine)
+        await tx
+          .insertInto(table)
+          .values(item(selfId, text, 'open', stamp))
+          .execute();
     }
     await recordChange(tx, ownerId, [selfId, ...ids.values()]);
     return { people: net.people.length, relationships: seen.size };

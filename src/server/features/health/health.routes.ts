@@ -14,7 +14,11 @@ const Health = z.object({
 export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/healthz', {
     config: { access: 'public', rateLimit: false },
-    schema: { tags: ['Operations'], summary: 'Database reachable and migrations current (for monitoring)', response: { 200: Health, 503: Health } },
+    schema: {
+      tags: ['Operations'],
+      summary: 'Database reachable and migrations current (for monitoring)',
+      response: { 200: Health, 503: Health },
+    },
     handler: async (_req, reply) => {
       try {
         await sql`select 1`.execute(deps.db);

@@ -44,7 +44,8 @@ function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
       const r = schema.safeParse(JSON.parse(l));
-      if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      if (!r.success)
+        throw new Error(`${file}:${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
       return r.data;
     });
 }
@@ -99,7 +100,8 @@ export function metrics(asks: Ask[], rankings: Map<string, string[]>): MetricRow
 
 export function formatTable(rows: MetricRow[]): string {
   const lines = ['| group | n | recall@5 | MRR | nDCG@5 |', '|---|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.group} | ${r.n} | ${r.recall5.toFixed(3)} | ${r.mrr.toFixed(3)} | ${r.ndcg5.toFixed(3)} |`);
+  for (const r of rows)
+    lines.push(`| ${r.group} | ${r.n} | ${r.recall5.toFixed(3)} | ${r.mrr.toFixed(3)} | ${r.ndcg5.toFixed(3)} |`);
   return lines.join('\n');
 }
 
@@ -112,12 +114,27 @@ export async function evalMatching(splitDir: string, outFile: string): Promise<{
   try {
     await migrateToLatest(handle.db);
     const config = loadConfig({ NODE_ENV: 'test', SQLITE_PATH: path.join(dir, 'eval.db') });
-    const deps: AppDeps = { db: handle.db, dialect: 'sqlite', config, now: () => new Date(), network: createNetworkCache(handle.db) };
-    const user = await createUser(deps, { email: 'eval@example.com', password: 'evaluation run password', displayName: 'Eval', locale: 'it' }, 'admin');
+    const deps: AppDeps = {
+      db: handle.db,
+      dialect: 'sqlite',
+      config,
+      now: () => new Date(),
+      network: createNetworkCache(handle.db),
+    };
+    const user = await createUser(
+      deps,
+      { email: 'eval@example.com', password: 'evaluation run password', displayName: 'Eval', locale: 'it' },
+      'admin',
+    );
     const profileOf = new Map<string, string>();
     for (const p of profiles) {
       // The headline says what the person does: it is their role, as a user would write it.
-      const id = await createPerson(deps, user.id, { name: p.name, role: p.headline || null, city: p.city ?? null, language: p.lang });
+      const id = await createPerson(deps, user.id, {
+        name: p.name,
+        role: p.headline || null,
+        city: p.city ?? null,
+        language: p.lang,
+      });
       profileOf.set(id, p.id);
       for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
       for (const text of p.needs) await addItem(deps, 'needs', user.id, id, { text });

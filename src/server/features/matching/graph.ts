@@ -8,7 +8,13 @@ export type Path =
   | {
       kind: 'via';
       /** Intermediaries, best first: the person I know who knows the helper. */
-      via: Array<{ personId: string; name: string; myStrength: number | null; theirStrength: number; lastInteractionAt: string | null }>;
+      via: Array<{
+        personId: string;
+        name: string;
+        myStrength: number | null;
+        theirStrength: number;
+        lastInteractionAt: string | null;
+      }>;
     }
   | { kind: 'none'; lastInteractionAt: string | null };
 

@@ -71,7 +71,10 @@ describe.each(dialects())('value finder on %s', (dialect) => {
   });
 
   it('matches a typed need across languages in the "I need" box', async () => {
-    const res = await me.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent('cerco un commercialista che parli inglese per un expat')}` });
+    const res = await me.req({
+      method: 'GET',
+      url: `/api/v1/match?q=${encodeURIComponent('cerco un commercialista che parli inglese per un expat')}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0].person.name).toBe('Sarah Whitfield');
     const bad = await me.req({ method: 'GET', url: '/api/v1/match?q=' });
@@ -91,7 +94,7 @@ describe.each(dialects())('value finder on %s', (dialect) => {
     expect(gone.map((h) => h.person.name)).not.toContain('Tom Hughes');
   });
 
-  it('never reveals another user\'s network', async () => {
+  it("never reveals another user's network", async () => {
     const stranger = await signup(t.app);
     const vf = await stranger.req({ method: 'GET', url: `/api/v1/people/${ids.chiara}/value-finder` });
     expect(vf.statusCode).toBe(404);

@@ -41,10 +41,16 @@ const toReasons = (m: OfferMatch): MatchReason[] =>
   }));
 
 /** Swaps the roles of the texts when the engine matched an offer (query) against needs (documents). */
-const reversed = (m: OfferMatch): MatchReason[] => toReasons(m).map((r) => ({ ...r, needText: r.offerText, offerText: r.needText }));
+const reversed = (m: OfferMatch): MatchReason[] =>
+  toReasons(m).map((r) => ({ ...r, needText: r.offerText, offerText: r.needText }));
 
 /** Loads the people and items that the results name, in two queries. */
-async function hydrate(deps: AppDeps, ownerId: string, personIds: string[], items: Array<{ table: 'needs' | 'offers'; id: string }>) {
+async function hydrate(
+  deps: AppDeps,
+  ownerId: string,
+  personIds: string[],
+  items: Array<{ table: 'needs' | 'offers'; id: string }>,
+) {
   const [people, offers, needs] = await Promise.all([
     deps.db
       .selectFrom('people')
@@ -52,12 +58,25 @@ async function hydrate(deps: AppDeps, ownerId: string, personIds: string[], item
       .where('owner_id', '=', ownerId)
       .where('id', 'in', personIds.length ? [...new Set(personIds)] : [''])
       .execute(),
-    itemRows(deps, ownerId, 'offers', items.filter((i) => i.table === 'offers').map((i) => i.id)),
-    itemRows(deps, ownerId, 'needs', items.filter((i) => i.table === 'needs').map((i) => i.id)),
+    itemRows(
+      deps,
+      ownerId,
+      'offers',
+      items.filter((i) => i.table === 'offers').map((i) => i.id),
+    ),
+    itemRows(
+      deps,
+      ownerId,
+      'needs',
+      items.filter((i) => i.table === 'needs').map((i) => i.id),
+    ),
   ]);
   return {
     person: new Map(
-      people.map((p) => [p.id, { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 }]),
+      people.map((p) => [
+        p.id,
+        { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 },
+      ]),
     ),
     item: new Map([...offers, ...needs].map((i) => [i.id, { id: i.id, text: i.text, language: i.language }])),
   };
@@ -86,7 +105,9 @@ export async function matchText(deps: AppDeps, ownerId: string, text: string, li
   return ranked.flatMap((r) => {
     const person = h.person.get(r.personId);
     const offer = h.item.get(r.best.offerId);
-    return person && offer ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId) }] : [];
+    return person && offer
+      ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId) }]
+      : [];
   });
 }
 
@@ -124,7 +145,9 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
     ...offerResults.flatMap((r) => r.seekers.map((s) => s.personId)),
   ];
   const items = [
-    ...needResults.flatMap((r) => [...r.mine.map((m) => m.offerId), ...r.network.map((m) => m.best.offerId)]).map((id) => ({ table: 'offers' as const, id })),
+    ...needResults
+      .flatMap((r) => [...r.mine.map((m) => m.offerId), ...r.network.map((m) => m.best.offerId)])
+      .map((id) => ({ table: 'offers' as const, id })),
     ...offerResults.flatMap((r) => r.seekers.map((s) => ({ table: 'needs' as const, id: s.best.offerId }))),
   ];
   const h = await hydrate(deps, ownerId, personIds, items);

@@ -10,12 +10,7 @@ export const findPerson = (db: Executor, ownerId: string, id: string) =>
 export async function ownsPeople(db: Executor, ownerId: string, ids: readonly string[]): Promise<boolean> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return true;
-  const rows = await db
-    .selectFrom('people')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', unique)
-    .execute();
+  const rows = await db.selectFrom('people').select('id').where('owner_id', '=', ownerId).where('id', 'in', unique).execute();
   return rows.length === unique.length;
 }
 
@@ -108,7 +103,8 @@ export const itemsOf = (db: Executor, table: ItemTable, ownerId: string, personI
         .execute();
 
 export async function countsOf(db: Executor, ownerId: string, personIds: readonly string[]) {
-  if (personIds.length === 0) return { openNeeds: new Map<string, number>(), offers: new Map<string, number>(), last: new Map<string, string>() };
+  if (personIds.length === 0)
+    return { openNeeds: new Map<string, number>(), offers: new Map<string, number>(), last: new Map<string, string>() };
   const [needs, offers, last] = await Promise.all([
     db
       .selectFrom('needs')
@@ -143,7 +139,11 @@ export async function countsOf(db: Executor, ownerId: string, personIds: readonl
 
 /** Keyset pagination by (sort_name, id) over the owner's contacts, "Me" excluded. Filters and
  * words are served by the in-memory index (people/search.ts). */
-export function listPeople(db: Executor, ownerId: string, f: { after?: { sortName: string; id: string } | undefined; limit: number }) {
+export function listPeople(
+  db: Executor,
+  ownerId: string,
+  f: { after?: { sortName: string; id: string } | undefined; limit: number },
+) {
   let q = db
     .selectFrom('people as p')
     .select(['p.id', 'p.name', 'p.sort_name', 'p.company', 'p.role', 'p.city', 'p.language'])
@@ -152,9 +152,7 @@ export function listPeople(db: Executor, ownerId: string, f: { after?: { sortNam
   if (f.after) {
     const { sortName, id } = f.after;
     // The leading >= bounds the index range; the OR only breaks ties on equal names.
-    q = q
-      .where('p.sort_name', '>=', sortName)
-      .where((eb) => eb.or([eb('p.sort_name', '>', sortName), eb('p.id', '>', id)]));
+    q = q.where('p.sort_name', '>=', sortName).where((eb) => eb.or([eb('p.sort_name', '>', sortName), eb('p.id', '>', id)]));
   }
   return q.orderBy('p.sort_name').orderBy('p.id').limit(f.limit).execute();
 }
@@ -259,7 +257,15 @@ export const findInteraction = (db: Executor, ownerId: string, id: string) =>
 
 export const insertInteraction = (
   db: Executor,
-  row: { id: string; owner_id: string; person_id: string; kind: InteractionKind; occurred_at: string; summary: string; created_at: string },
+  row: {
+    id: string;
+    owner_id: string;
+    person_id: string;
+    kind: InteractionKind;
+    occurred_at: string;
+    summary: string;
+    created_at: string;
+  },
 ) => db.insertInto('interactions').values(row).execute();
 
 export const updateInteraction = (
@@ -296,7 +302,16 @@ export const findRelationshipByPair = (db: Executor, ownerId: string, a: string,
 
 export const insertRelationship = (
   db: Executor,
-  row: { id: string; owner_id: string; person_a_id: string; person_b_id: string; strength: number; note: string | null; created_at: string; updated_at: string },
+  row: {
+    id: string;
+    owner_id: string;
+    person_a_id: string;
+    person_b_id: string;
+    strength: number;
+    note: string | null;
+    created_at: string;
+    updated_at: string;
+  },
 ) => db.insertInto('relationships').values(row).execute();
 
 export const updateRelationship = (

@@ -32,10 +32,18 @@ describe.each(dialects())('people routes on %s', (dialect) => {
       tags: ['Clienti', 'bni'],
       notes: 'Conosciuta al BNI',
     });
-    const need = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Un sito più moderno per lo studio' } });
+    const need = await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${p.id}/needs`,
+      payload: { text: 'Un sito più moderno per lo studio' },
+    });
     expect(need.statusCode).toBe(201);
     expect(need.json()).toMatchObject({ text: 'Un sito più moderno per lo studio', status: 'open', language: 'it' });
-    const offer = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/offers`, payload: { text: 'Tax returns for freelancers' } });
+    const offer = await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${p.id}/offers`,
+      payload: { text: 'Tax returns for freelancers' },
+    });
     expect(offer.statusCode).toBe(201);
     expect(offer.json()).toMatchObject({ language: 'en' });
 
@@ -57,7 +65,11 @@ describe.each(dialects())('people routes on %s', (dialect) => {
 
   it('finds people by any word of their offers, with prefixes and without accents', async () => {
     const p = await createPerson(alice, { name: 'Marco Bellini', city: 'Milano' });
-    await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/offers`, payload: { text: 'Pianificazione fiscale per società' } });
+    await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${p.id}/offers`,
+      payload: { text: 'Pianificazione fiscale per società' },
+    });
     for (const q of ['pianificazione', 'PIANIF', 'societa', 'bellini fiscale']) {
       const res = await alice.req({ method: 'GET', url: `/api/v1/people?q=${encodeURIComponent(q)}` });
       expect(res.statusCode).toBe(200);
@@ -79,8 +91,13 @@ describe.each(dialects())('people routes on %s', (dialect) => {
   it('pages with a cursor and filters by tag, city and open needs', async () => {
     const u = await signup(t.app);
     for (let i = 0; i < 7; i++) {
-      const p = await createPerson(u, { name: `Person ${String(i).padStart(2, '0')}`, city: i % 2 ? 'Torino' : 'Roma', tags: i < 3 ? ['vip'] : [] });
-      if (i === 4) await u.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'A lawyer for a contract' } });
+      const p = await createPerson(u, {
+        name: `Person ${String(i).padStart(2, '0')}`,
+        city: i % 2 ? 'Torino' : 'Roma',
+        tags: i < 3 ? ['vip'] : [],
+      });
+      if (i === 4)
+        await u.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'A lawyer for a contract' } });
     }
     const names: string[] = [];
     let cursor: string | null = null;
@@ -104,8 +121,16 @@ describe.each(dialects())('people routes on %s', (dialect) => {
 
   it('keeps a timeline whose newest entry is the last interaction', async () => {
     const p = await createPerson(alice, { name: 'Sarah Whitfield' });
-    for (const [kind, at] of [['meeting', '2026-01-10'], ['call', '2026-03-02'], ['note', '2025-12-01']] as const) {
-      const r = await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/interactions`, payload: { kind, occurredAt: at, summary: `${kind} summary` } });
+    for (const [kind, at] of [
+      ['meeting', '2026-01-10'],
+      ['call', '2026-03-02'],
+      ['note', '2025-12-01'],
+    ] as const) {
+      const r = await alice.req({
+        method: 'POST',
+        url: `/api/v1/people/${p.id}/interactions`,
+        payload: { kind, occurredAt: at, summary: `${kind} summary` },
+      });
       expect(r.statusCode).toBe(201);
     }
     const body = (await alice.req({ method: 'GET', url: `/api/v1/people/${p.id}` })).json();
@@ -116,17 +141,29 @@ describe.each(dialects())('people routes on %s', (dialect) => {
   it('links two contacts both ways and refuses a duplicate link with 409', async () => {
     const a = await createPerson(alice, { name: 'Anna A' });
     const b = await createPerson(alice, { name: 'Bruno B' });
-    const r = await alice.req({ method: 'POST', url: `/api/v1/people/${a.id}/relationships`, payload: { otherPersonId: b.id, strength: 3, note: 'ex colleghi' } });
+    const r = await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${a.id}/relationships`,
+      payload: { otherPersonId: b.id, strength: 3, note: 'ex colleghi' },
+    });
     expect(r.statusCode).toBe(201);
-    const dup = await alice.req({ method: 'POST', url: `/api/v1/people/${b.id}/relationships`, payload: { otherPersonId: a.id } });
+    const dup = await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${b.id}/relationships`,
+      payload: { otherPersonId: a.id },
+    });
     expect(dup.statusCode).toBe(409);
     const fromB = (await alice.req({ method: 'GET', url: `/api/v1/people/${b.id}` })).json();
-    expect(fromB.relationships).toEqual([expect.objectContaining({ other: { id: a.id, name: 'Anna A' }, strength: 3, note: 'ex colleghi' })]);
+    expect(fromB.relationships).toEqual([
+      expect.objectContaining({ other: { id: a.id, name: 'Anna A' }, strength: 3, note: 'ex colleghi' }),
+    ]);
   });
 
   it('marks a need satisfied and reopens it', async () => {
     const p = await createPerson(alice, { name: 'Need Owner' });
-    const n = (await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Cerco un avvocato' } })).json();
+    const n = (
+      await alice.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Cerco un avvocato' } })
+    ).json();
     const s = await alice.req({ method: 'PATCH', url: `/api/v1/needs/${n.id}`, payload: { status: 'satisfied' } });
     expect(s.json()).toMatchObject({ status: 'satisfied', closedAt: expect.any(String) });
     const o = await alice.req({ method: 'PATCH', url: `/api/v1/needs/${n.id}`, payload: { status: 'open' } });
@@ -134,7 +171,11 @@ describe.each(dialects())('people routes on %s', (dialect) => {
   });
 
   it('keeps my own offers and needs on Me', async () => {
-    const add = await alice.req({ method: 'POST', url: `/api/v1/people/${alice.selfPersonId}/offers`, payload: { text: 'Consulenza di marketing per PMI' } });
+    const add = await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${alice.selfPersonId}/offers`,
+      payload: { text: 'Consulenza di marketing per PMI' },
+    });
     expect(add.statusCode).toBe(201);
     const me = (await alice.req({ method: 'GET', url: '/api/v1/me' })).json();
     expect(me.isSelf).toBe(true);

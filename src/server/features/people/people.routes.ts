@@ -41,7 +41,11 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/v1/people/facets', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Tags and cities of my contacts, with counts, for filters', response: { 200: Facets, 401: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Tags and cities of my contacts, with counts, for filters',
+      response: { 200: Facets, 401: ErrorBody },
+    },
     handler: (req) => svc.facets(deps, requireUserId(req)),
   });
 
@@ -84,7 +88,12 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.delete('/api/v1/people/:id', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Delete a contact and everything attached to it', params: IdParams, response: { 200: OkBody, ...errors } },
+    schema: {
+      tags,
+      summary: 'Delete a contact and everything attached to it',
+      params: IdParams,
+      response: { 200: OkBody, ...errors },
+    },
     handler: async (req) => {
       await svc.deletePerson(deps, requireUserId(req), req.params.id);
       return { ok: true as const };
@@ -96,8 +105,15 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     const t = [table === 'needs' ? 'Needs' : 'Offers'];
     r.post(`/api/v1/people/:id/${table}`, {
       config: { access: 'user' },
-      schema: { tags: t, summary: `Add a ${what} to a person (or to me)`, params: IdParams, body: CreateItemBody, response: { 201: Item, ...errors } },
-      handler: async (req, reply) => reply.code(201).send(await svc.addItem(deps, table, requireUserId(req), req.params.id, req.body)),
+      schema: {
+        tags: t,
+        summary: `Add a ${what} to a person (or to me)`,
+        params: IdParams,
+        body: CreateItemBody,
+        response: { 201: Item, ...errors },
+      },
+      handler: async (req, reply) =>
+        reply.code(201).send(await svc.addItem(deps, table, requireUserId(req), req.params.id, req.body)),
     });
     r.get(`/api/v1/${table}/:id`, {
       config: { access: 'user' },
@@ -106,7 +122,13 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     r.patch(`/api/v1/${table}/:id`, {
       config: { access: 'user' },
-      schema: { tags: t, summary: `Change a ${what}'s text, language or status`, params: IdParams, body: UpdateItemBody, response: { 200: Item, ...errors } },
+      schema: {
+        tags: t,
+        summary: `Change a ${what}'s text, language or status`,
+        params: IdParams,
+        body: UpdateItemBody,
+        response: { 200: Item, ...errors },
+      },
       handler: (req) => svc.updateItem(deps, table, requireUserId(req), req.params.id, req.body),
     });
     r.delete(`/api/v1/${table}/:id`, {
@@ -122,12 +144,25 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tl = ['Timeline'];
   r.post('/api/v1/people/:id/interactions', {
     config: { access: 'user' },
-    schema: { tags: tl, summary: 'Add a meeting, call, message or note to a timeline', params: IdParams, body: CreateInteractionBody, response: { 201: Interaction, ...errors } },
-    handler: async (req, reply) => reply.code(201).send(await svc.addInteraction(deps, requireUserId(req), req.params.id, req.body)),
+    schema: {
+      tags: tl,
+      summary: 'Add a meeting, call, message or note to a timeline',
+      params: IdParams,
+      body: CreateInteractionBody,
+      response: { 201: Interaction, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await svc.addInteraction(deps, requireUserId(req), req.params.id, req.body)),
   });
   r.patch('/api/v1/interactions/:id', {
     config: { access: 'user' },
-    schema: { tags: tl, summary: 'Change a timeline entry', params: IdParams, body: UpdateInteractionBody, response: { 200: Interaction, ...errors } },
+    schema: {
+      tags: tl,
+      summary: 'Change a timeline entry',
+      params: IdParams,
+      body: UpdateInteractionBody,
+      response: { 200: Interaction, ...errors },
+    },
     handler: (req) => svc.updateInteraction(deps, requireUserId(req), req.params.id, req.body),
   });
   r.delete('/api/v1/interactions/:id', {
@@ -142,12 +177,25 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const rl = ['Relationships'];
   r.post('/api/v1/people/:id/relationships', {
     config: { access: 'user' },
-    schema: { tags: rl, summary: 'Record that this person knows another contact', params: IdParams, body: CreateRelationshipBody, response: { 201: Relationship, ...errors } },
-    handler: async (req, reply) => reply.code(201).send(await svc.addRelationship(deps, requireUserId(req), req.params.id, req.body)),
+    schema: {
+      tags: rl,
+      summary: 'Record that this person knows another contact',
+      params: IdParams,
+      body: CreateRelationshipBody,
+      response: { 201: Relationship, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await svc.addRelationship(deps, requireUserId(req), req.params.id, req.body)),
   });
   r.patch('/api/v1/relationships/:id', {
     config: { access: 'user' },
-    schema: { tags: rl, summary: 'Change strength or note of a relationship', params: IdParams, body: UpdateRelationshipBody, response: { 200: Relationship, ...errors } },
+    schema: {
+      tags: rl,
+      summary: 'Change strength or note of a relationship',
+      params: IdParams,
+      body: UpdateRelationshipBody,
+      response: { 200: Relationship, ...errors },
+    },
     handler: (req) => svc.updateRelationship(deps, requireUserId(req), req.params.id, req.body),
   });
   r.delete('/api/v1/relationships/:id', {

@@ -17,7 +17,13 @@ export interface PeopleDeps extends Deps {
 
 export const sortKey = (name: string): string => fold(name).replace(/\s+/g, ' ').trim();
 
-export async function createSelfPerson(tx: Executor, ownerId: string, name: string, locale: 'it' | 'en', now: string): Promise<string> {
+export async function createSelfPerson(
+  tx: Executor,
+  ownerId: string,
+  name: string,
+  locale: 'it' | 'en',
+  now: string,
+): Promise<string> {
   const id = newId();
   await repo.insertPerson(tx, {
     id,
@@ -51,7 +57,11 @@ export function normalizeChannel(kind: ChannelKind, value: string): string {
       return digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
     }
     case 'link':
-      return value.trim().replace(/^https?:\/\/(www\.)?/i, '').replace(/\/+$/, '').toLowerCase();
+      return value
+        .trim()
+        .replace(/^https?:\/\/(www\.)?/i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
   }
 }
 
@@ -69,9 +79,15 @@ function channelRows(kind: ChannelKind, list: ChannelInput[]): repo.ChannelRow[]
   return rows;
 }
 
-async function checkIntroducer(tx: Executor, ownerId: string, personId: string | null, introducedById: string | null | undefined) {
+async function checkIntroducer(
+  tx: Executor,
+  ownerId: string,
+  personId: string | null,
+  introducedById: string | null | undefined,
+) {
   if (!introducedById) return;
-  if (introducedById === personId) throw badRequest('A person cannot introduce themselves', [{ path: 'introducedById', message: 'same person' }]);
+  if (introducedById === personId)
+    throw badRequest('A person cannot introduce themselves', [{ path: 'introducedById', message: 'same person' }]);
   if (!(await repo.ownsPeople(tx, ownerId, [introducedById]))) {
     throw badRequest('The introducer is not one of your contacts', [{ path: 'introducedById', message: 'unknown contact' }]);
   }
@@ -246,9 +262,21 @@ export interface ListInput {
   limit: number;
 }
 
-export async function listPeople(deps: PeopleDeps, ownerId: string, input: ListInput): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+export async function listPeople(
+  deps: PeopleDeps,
+  ownerId: string,
+  input: ListInput,
+): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
-  let rows: Array<{ id: string; name: string; sort_name: string; company: string | null; role: string | null; city: string | null; language: 'it' | 'en' | null }>;
+  let rows: Array<{
+    id: string;
+    name: string;
+    sort_name: string;
+    company: string | null;
+    role: string | null;
+    city: string | null;
+    language: 'it' | 'en' | null;
+  }>;
   const hasQuery = !!input.q && input.q.trim() !== '';
   const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
   if (hasQuery || hasFilter) {
@@ -261,7 +289,10 @@ export async function listPeople(deps: PeopleDeps, ownerId: string, input: ListI
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   } else {
-    rows = await repo.listPeople(deps.db, ownerId, { after: after ? { sortName: after.n, id: after.i } : undefined, limit: input.limit + 1 });
+    rows = await repo.listPeople(deps.db, ownerId, {
+      after: after ? { sortName: after.n, id: after.i } : undefined,
+      limit: input.limit + 1,
+    });
   }
   const more = rows.length > input.limit;
   const pageRows = rows.slice(0, input.limit);
@@ -357,7 +388,14 @@ export async function deleteItem(deps: Deps, table: ItemTable, ownerId: string, 
 
 // --- timeline ---------------------------------------------------------------------------
 
-const toInteraction = (t: { id: string; person_id: string; kind: InteractionKind; occurred_at: string; summary: string; created_at: string }) => ({
+const toInteraction = (t: {
+  id: string;
+  person_id: string;
+  kind: InteractionKind;
+  occurred_at: string;
+  summary: string;
+  created_at: string;
+}) => ({
   id: t.id,
   personId: t.person_id,
   kind: t.kind,
@@ -429,7 +467,8 @@ export async function addRelationship(
   personId: string,
   input: { otherPersonId: string; strength: number; note?: string | null | undefined },
 ) {
-  if (personId === input.otherPersonId) throw badRequest('A person cannot know themselves', [{ path: 'otherPersonId', message: 'same person' }]);
+  if (personId === input.otherPersonId)
+    throw badRequest('A person cannot know themselves', [{ path: 'otherPersonId', message: 'same person' }]);
   const [a, b] = personId < input.otherPersonId ? [personId, input.otherPersonId] : [input.otherPersonId, personId];
   const now = deps.now().toISOString();
   const id = newId();
@@ -459,7 +498,13 @@ async function relationshipView(deps: Deps, ownerId: string, id: string, fromPer
   if (!r) throw notFound();
   const other = r.person_a_id === fromPersonId ? r.person_b_id : r.person_a_id;
   const names = await repo.namesOf(deps.db, ownerId, [other]);
-  return { id: r.id, other: { id: other, name: names[0]?.name ?? '' }, strength: r.strength, note: r.note, createdAt: r.created_at };
+  return {
+    id: r.id,
+    other: { id: other, name: names[0]?.name ?? '' },
+    strength: r.strength,
+    note: r.note,
+    createdAt: r.created_at,
+  };
 }
 
 export async function updateRelationship(

@@ -46,19 +46,48 @@ export class PeopleSearch implements NetworkView {
 
   apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
     if (ids) for (const id of ids) this.remove(id);
-    const tagsBy = group(loaded.tags, (t) => t.person_id, (t) => t.tag);
-    const needsBy = group(loaded.needs, (n) => n.person_id, (n) => n);
-    const offersBy = group(loaded.offers, (o) => o.person_id, (o) => o.text);
+    const tagsBy = group(
+      loaded.tags,
+      (t) => t.person_id,
+      (t) => t.tag,
+    );
+    const needsBy = group(
+      loaded.needs,
+      (n) => n.person_id,
+      (n) => n,
+    );
+    const offersBy = group(
+      loaded.offers,
+      (o) => o.person_id,
+      (o) => o.text,
+    );
     for (const p of loaded.people) {
       if (p.is_self === 1) continue;
       const tags = tagsBy.get(p.id) ?? [];
       const needs = needsBy.get(p.id) ?? [];
-      const text = [p.name, p.company, p.role, p.city, p.notes, p.how_met, ...tags, ...needs.map((n) => n.text), ...(offersBy.get(p.id) ?? [])]
+      const text = [
+        p.name,
+        p.company,
+        p.role,
+        p.city,
+        p.notes,
+        p.how_met,
+        ...tags,
+        ...needs.map((n) => n.text),
+        ...(offersBy.get(p.id) ?? []),
+      ]
         .filter((s): s is string => !!s)
         .join(' ');
       const terms = [...new Set(words(text))];
       const n = this.free.pop() ?? this.docs.length;
-      this.docs[n] = { id: p.id, sortName: p.sort_name, tags, city: p.city, openNeeds: needs.some((x) => x.status === 'open'), terms };
+      this.docs[n] = {
+        id: p.id,
+        sortName: p.sort_name,
+        tags,
+        city: p.city,
+        openNeeds: needs.some((x) => x.status === 'open'),
+        terms,
+      };
       this.num.set(p.id, n);
       for (const tag of tags) addTo(this.byTag, tag, n);
       if (p.city) addTo(this.byCity, fold(p.city), n);

@@ -12,7 +12,11 @@ export const listTokens = (db: Executor, userId: string) =>
 export const insertToken = (
   db: Executor,
   t: { id: string; user_id: string; name: string; token_hash: string; prefix: string; created_at: string },
-) => db.insertInto('api_tokens').values({ ...t, last_used_at: null, revoked_at: null }).execute();
+) =>
+  db
+    .insertInto('api_tokens')
+    .values({ ...t, last_used_at: null, revoked_at: null })
+    .execute();
 
 export const findActiveTokenByHash = (db: Executor, hash: string) =>
   db

@@ -30,8 +30,7 @@ export async function createToken(deps: Deps, userId: string, name: string) {
   return { token: toPublicToken({ ...row, last_used_at: null, revoked_at: null }), secret };
 }
 
-export const listTokens = async (deps: Deps, userId: string) =>
-  (await repo.listTokens(deps.db, userId)).map(toPublicToken);
+export const listTokens = async (deps: Deps, userId: string) => (await repo.listTokens(deps.db, userId)).map(toPublicToken);
 
 export async function revokeToken(deps: Deps, userId: string, id: string): Promise<void> {
   if (!(await repo.revokeToken(deps.db, userId, id, deps.now().toISOString()))) throw notFound();

@@ -90,7 +90,9 @@ function selfDescriptionFactors(tokens: readonly Token[], text: string): Float32
 // Words that introduce what is asked for: the concepts right after them are the heart of the
 // need ("Apro un bar a Lecce: mi serve la cassa telematica"), the rest is context.
 const REQUEST_MARKERS = new Set(
-  'cerco cerchiamo cercando cerca serve servono servirebbe servirebbero bisogno vorrei vorremmo voglio vogliamo trovare need needs needed looking seeking want wants require requires'.split(' '),
+  'cerco cerchiamo cercando cerca serve servono servirebbe servirebbero bisogno vorrei vorremmo voglio vogliamo trovare need needs needed looking seeking want wants require requires'.split(
+    ' ',
+  ),
 );
 const FOCUS_FACTOR = 1.3;
 const FOCUS_SPAN = 4;

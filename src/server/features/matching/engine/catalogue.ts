@@ -7,10 +7,7 @@ import type { ConceptDef } from '../concepts/types.ts';
 import { isNegation, isStopWord, tokenize } from './normalize.ts';
 import { lightStem } from './stem.ts';
 
-export type PatternToken =
-  | { kind: 'stem'; v: string }
-  | { kind: 'prefix'; v: string }
-  | { kind: 'exact'; v: string };
+export type PatternToken = { kind: 'stem'; v: string } | { kind: 'prefix'; v: string } | { kind: 'exact'; v: string };
 
 export interface Pattern {
   concept: number;
@@ -160,7 +157,8 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
         dropped.push(`${d.id}: "${term}"`);
         continue;
       }
-      const key = (parsed.ambiguous ? '~' : '') + (parsed.unordered ? '&' : '') + parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ');
+      const key =
+        (parsed.ambiguous ? '~' : '') + (parsed.unordered ? '&' : '') + parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
       const pattern: Pattern = { concept: idx, ...parsed };

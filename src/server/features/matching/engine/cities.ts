@@ -121,7 +121,13 @@ CITIES.forEach((names, i) => {
 
 export function cityIndex(name: string | undefined | null): number {
   if (!name) return -1;
-  return variantToCity.get(fold(name).replace(/[^a-z ]+/g, ' ').trim()) ?? -1;
+  return (
+    variantToCity.get(
+      fold(name)
+        .replace(/[^a-z ]+/g, ' ')
+        .trim(),
+    ) ?? -1
+  );
 }
 
 /** City indexes named in a token sequence (single words and two/three-word names). */

@@ -174,7 +174,12 @@ describe('false friends and problem phrasing', () => {
     expect(ids('Sdoganamento merci extra UE')).toContain('intl.customs');
   });
   it('reads long payment terms as late payment, and "paga" (pays) is not "paghe" (payroll)', () => {
-    for (const t of ['I clienti pagano le fatture a 120 giorni', 'Il cliente paga a 90 giorni', 'our clients pay late', 'overdue invoices'])
+    for (const t of [
+      'I clienti pagano le fatture a 120 giorni',
+      'Il cliente paga a 90 giorni',
+      'our clients pay late',
+      'overdue invoices',
+    ])
       expect(ids(t)).toContain('prob.late_payment');
     expect(ids('Il cliente paga a 90 giorni')).not.toContain('work.payroll');
   });

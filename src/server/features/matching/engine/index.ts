@@ -514,7 +514,10 @@ export class MatchEngine {
   }
 
   /** The analysis of a text, for debugging and for callers that show detected concepts. */
-  analyzeText(text: string, lang?: Lang): { lang: Lang; concepts: Array<{ id: string; labelIt: string; labelEn: string; text: string }> } {
+  analyzeText(
+    text: string,
+    lang?: Lang,
+  ): { lang: Lang; concepts: Array<{ id: string; labelIt: string; labelEn: string; text: string }> } {
     const a = analyze(this.catalogue, text, lang);
     return {
       lang: a.lang,
@@ -527,10 +530,11 @@ export class MatchEngine {
 
   private excludedPersons(ids: Iterable<string> | undefined): Set<number> {
     const out = new Set<number>();
-    if (ids) for (const id of ids) {
-      const n = this.personNum.get(id);
-      if (n !== undefined) out.add(n);
-    }
+    if (ids)
+      for (const id of ids) {
+        const n = this.personNum.get(id);
+        if (n !== undefined) out.add(n);
+      }
     return out;
   }
 
@@ -570,7 +574,15 @@ export class MatchEngine {
       const prev = terms.get(t.term);
       if (prev) prev.w = Math.min(2, prev.w + t.weight * 0.5);
       else terms.set(t.term, { w: t.weight, start: t.start, end: t.end });
-      const alt = altStem(t.term, a.lang, text.slice(t.start, t.end).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+      const alt = altStem(
+        t.term,
+        a.lang,
+        text
+          .slice(t.start, t.end)
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase(),
+      );
       if (alt && !terms.has(alt)) terms.set(alt, { w: t.weight * 0.5, start: t.start, end: t.end });
     }
     return { text, analysis: a, concepts: [...concepts.values()], terms };

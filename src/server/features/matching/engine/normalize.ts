@@ -152,8 +152,7 @@ export function tokenize(text: string): Token[] {
     const merged: Array<{ s: string; off: number; len: number }> = [];
     for (const p of parts) {
       const prev = merged[merged.length - 1];
-      const joinHyphen =
-        p.sep === '-' && prev !== undefined && (prev.s.length <= 2 || p.s.length <= 3) && !/^\d+$/.test(p.s);
+      const joinHyphen = p.sep === '-' && prev !== undefined && (prev.s.length <= 2 || p.s.length <= 3) && !/^\d+$/.test(p.s);
       const joinDot = p.sep === '.' && prev !== undefined && dotted;
       if (prev && (joinHyphen || joinDot)) {
         prev.s += p.s;

@@ -48,7 +48,20 @@ const lightCache = new Map<string, string>();
 
 // Words whose "-s" is not a plural, or whose singular means something else: "customs" (dogana)
 // is not "custom" (su misura), "news" is not "new", "premises" are not premises of an argument.
-const NOT_PLURALS = new Set(['customs', 'news', 'premises', 'glasses', 'savings', 'spirits', 'goods', 'arms', 'means', 'series', 'species', 'lens']);
+const NOT_PLURALS = new Set([
+  'customs',
+  'news',
+  'premises',
+  'glasses',
+  'savings',
+  'spirits',
+  'goods',
+  'arms',
+  'means',
+  'series',
+  'species',
+  'lens',
+]);
 
 /**
  * Inflection-only stemmer used for concept matching, language-agnostic on purpose (texts mix
