@@ -16,6 +16,7 @@ const WelcomePage = lazy(() => import('./features/auth/WelcomePage.tsx'));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx'));
 const PersonPage = lazy(() => import('./features/people/PersonPage.tsx'));
 const MePage = lazy(() => import('./features/me/MePage.tsx'));
+const FindPage = lazy(() => import('./features/matching/FindPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
 
 const queryClient = new QueryClient({
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
           { path: '/people', element: <PeoplePage /> },
           { path: '/people/:id', element: <PersonPage /> },
           { path: '/me', element: <MePage /> },
+          { path: '/find', element: <FindPage /> },
           { path: '/settings', element: <SettingsPage /> },
         ],
       },

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type * as Auth from '#shared/api/auth.ts';
+import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
 
 export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
@@ -36,6 +37,13 @@ export type CreateInteractionInput = z.input<typeof People.CreateInteractionBody
 export type UpdateInteractionInput = z.input<typeof People.UpdateInteractionBody>;
 export type CreateRelationshipInput = z.input<typeof People.CreateRelationshipBody>;
 export type UpdateRelationshipInput = z.input<typeof People.UpdateRelationshipBody>;
+
+export type ValueFinder = Matching.ValueFinder;
+export type Helper = Matching.Helper;
+export type Seeker = Matching.Seeker;
+export type MatchReason = Matching.MatchReason;
+export type MatchPath = Matching.MatchPath;
+export type MatchPerson = Helper['person'];
 
 export type ItemKind = 'needs' | 'offers';
 
@@ -179,6 +187,10 @@ export const api = {
     request<Relationship>('PATCH', `/api/v1/relationships/${enc(id)}`, body),
   deleteRelationship: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/relationships/${enc(id)}`),
 
+  // value finder
+  valueFinder: (personId: string) => request<ValueFinder>('GET', `/api/v1/people/${enc(personId)}/value-finder`),
+  match: (q: string, limit = 20) => request<{ items: Helper[] }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
+
   // demo
   loadDemo: () => request<{ people: number; relationships: number }>('POST', '/api/v1/demo'),
 };
@@ -192,6 +204,10 @@ export const keys = {
   peopleSearch: (q: string) => ['people', 'search', q] as const,
   facets: ['facets'] as const,
   person: (id: string) => ['person', id] as const,
+  /** Under the person's key, so whatever refreshes or forgets a person does the same to their panel. */
+  valueFinder: (id: string) => ['person', id, 'value-finder'] as const,
+  matches: ['match'] as const,
+  match: (q: string) => ['match', q] as const,
   persons: ['person'] as const,
   me: ['me'] as const,
   tokens: ['tokens'] as const,

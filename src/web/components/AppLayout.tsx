@@ -1,12 +1,13 @@
-import { AppShell, Avatar, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Avatar, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLogout, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconLogout, IconSearch, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useEndSession, useUser } from '../features/auth/session.tsx';
+import { NeedBox } from '../features/matching/NeedBox.tsx';
 import { initials } from './format.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -30,12 +31,15 @@ export function AppLayout() {
   const location = useLocation();
   const user = useUser();
   const logout = useLogout();
+  // The results page has its own, bigger "I need…" box.
+  const onFind = location.pathname === '/find';
 
   // On a phone the menu covers the page: close it once a page is chosen.
   useEffect(() => close(), [location.pathname, close]);
 
   const links = [
     { to: '/people', label: t('nav.people'), icon: IconUsers },
+    { to: '/find', label: t('nav.find'), icon: IconSearch },
     { to: '/me', label: t('nav.me'), icon: IconUserCircle },
     { to: '/settings', label: t('nav.settings'), icon: IconSettings },
   ];
@@ -54,7 +58,25 @@ export function AppLayout() {
               <Logo />
             </UnstyledButton>
           </Group>
+          {!onFind && (
+            <Group visibleFrom="sm" style={{ flex: 1, minWidth: 0 }} justify="center">
+              <NeedBox />
+            </Group>
+          )}
           <Group gap="sm" wrap="nowrap">
+            {!onFind && (
+              <ActionIcon
+                component={Link}
+                to="/find"
+                hiddenFrom="sm"
+                variant="light"
+                radius="xl"
+                size="lg"
+                aria-label={t('find.open')}
+              >
+                <IconSearch size={18} />
+              </ActionIcon>
+            )}
             <LanguageSwitcher />
             <UnstyledButton component={Link} to="/settings" visibleFrom="sm" aria-label={t('nav.settings')}>
               <Group gap={8} wrap="nowrap">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, keys } from '../../api/client.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { useUser } from '../auth/session.tsx';
+import { GiveTodaySection } from '../matching/ValueFinderPanel.tsx';
 import { ItemsSection } from '../people/ItemsSection.tsx';
 
 /** My own profile: what I can give and what I am looking for. */
@@ -58,6 +59,7 @@ export default function MePage() {
           />
         </Grid.Col>
       </Grid>
+      <GiveTodaySection personId={p.id} />
     </Stack>
   );
 }

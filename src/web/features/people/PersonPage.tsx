@@ -31,6 +31,7 @@ import { useInvalidateNetwork, usePersonPatch } from './hooks.ts';
 import { ItemsSection } from './ItemsSection.tsx';
 import { RelationshipsSection } from './RelationshipsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
+import { ValueFinderPanel } from '../matching/ValueFinderPanel.tsx';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
@@ -108,6 +109,8 @@ function PersonView({ person: p }: { person: PersonDetail }) {
           <DeletePerson person={p} />
         </Group>
       </Paper>
+
+      <ValueFinderPanel personId={p.id} personName={p.name} />
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>

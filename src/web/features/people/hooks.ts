@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, keys, type PersonDetail, type UpdatePersonInput } from '../../api/client.ts';
 
-/** After any change to the network: lists, facets, people and Me are refetched when next seen. */
+/** After any change to the network: lists, facets, people, Me and matches are refetched when next seen. */
 export function useInvalidateNetwork() {
   const qc = useQueryClient();
   return useCallback(
@@ -12,6 +12,8 @@ export function useInvalidateNetwork() {
         qc.invalidateQueries({ queryKey: keys.facets }),
         qc.invalidateQueries({ queryKey: keys.persons }),
         qc.invalidateQueries({ queryKey: keys.me }),
+        // Value Finder panels live under keys.persons; "I need…" answers depend on every offer and tie.
+        qc.invalidateQueries({ queryKey: keys.matches }),
       ]),
     [qc],
   );
