@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { createPeople } from './people.service.ts';
+import { buildApp } from '../../app.ts';
 
 describe.each(dialects())('people routes on %s', (dialect) => {
   let t: TestApp;
@@ -205,5 +206,34 @@ describe.each(dialects())('people routes on %s', (dialect) => {
     const detail = (await u.req({ method: 'GET', url: `/api/v1/people/${ids[7]}` })).json();
     expect(detail).toMatchObject({ name: 'Bulk 0007', emails: [{ value: 'bulk7@example.com' }], tags: ['bulk'] });
     expect(detail.offers.map((o: { text: string }) => o.text)).toEqual(['Servizio numero 7']);
+  });
+
+  it('never serves a stale person detail, also after a change made by another process', async () => {
+    const p = await createPerson(alice, { name: 'Cache Probe' });
+    const read = async () => (await alice.req({ method: 'GET', url: `/api/v1/people/${p.id}` })).json();
+    expect((await read()).needs).toEqual([]);
+    const other = await buildApp({ db: t.deps.db, dialect: t.deps.dialect, config: t.deps.config });
+    try {
+      const r = await other.app.inject({
+        method: 'POST',
+        url: `/api/v1/people/${p.id}/needs`,
+        headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf },
+        payload: { text: 'Cerco un grafico' },
+      });
+      expect(r.statusCode).toBe(201);
+    } finally {
+      await other.app.close();
+    }
+    expect((await read()).needs.map((n: { text: string }) => n.text)).toEqual(['Cerco un grafico']);
+    await alice.req({
+      method: 'POST',
+      url: `/api/v1/people/${p.id}/interactions`,
+      payload: { kind: 'call', occurredAt: '2026-02-03' },
+    });
+    const after = await read();
+    expect(after.timeline).toHaveLength(1);
+    expect(after.lastInteractionAt).toBe('2026-02-03T00:00:00.000Z');
+    const res = await alice.req({ method: 'GET', url: `/api/v1/people/${p.id}` });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 });

@@ -20,6 +20,8 @@ import {
 } from '#shared/api/people.ts';
 import type { AppDeps } from '../../app.ts';
 import { requireUserId } from '../../http/auth.ts';
+import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';
+import { PersonCache } from './personCache.ts';
 import * as svc from './people.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -27,6 +29,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody 
 export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['People'];
+  const cache = new PersonCache(deps.db);
 
   r.get('/api/v1/people', {
     config: { access: 'user' },
@@ -67,7 +70,11 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: IdParams,
       response: { 200: PersonDetail, 401: ErrorBody, 404: ErrorBody },
     },
-    handler: (req) => svc.getPerson(deps, requireUserId(req), req.params.id),
+    handler: async (req, reply) => {
+      const json = await cache.json(deps, requireUserId(req), req.params.id);
+      // A string body is sent as it is: the cached JSON of a PersonDetail, serialised once.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as PersonDetailBody);
+    },
   });
 
   r.patch('/api/v1/people/:id', {
