@@ -191,7 +191,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
     // The web app routes on the client: unknown non-API paths get its page.
-    app.get('/*', (req, reply) => {
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
