@@ -3,6 +3,7 @@ import { buildApp, loggerOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, optimizeSqlite, type DbHandle } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { deleteExpiredSessions } from './features/auth/auth.repo.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -17,8 +18,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrateToLatest(handle.db);
   const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
   await app.listen({ host: config.host, port: config.port });
-  // Statistics drift as networks grow; SQLite's own advice is to re-optimize periodically.
-  const optimizer = setInterval(() => optimizeSqlite(handle), 60 * 60_000);
+  // Hourly housekeeping: planner statistics drift as networks grow (SQLite advises re-optimizing
+  // periodically), and sessions that expired without being presented again are removed.
+  const optimizer = setInterval(() => {
+    optimizeSqlite(handle);
+    deleteExpiredSessions(handle.db, new Date().toISOString()).catch((err: unknown) =>
+      app.log.error({ err }, 'session cleanup failed'),
+    );
+  }, 60 * 60_000);
   optimizer.unref();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

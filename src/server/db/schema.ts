@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 /**
  * The database as Kysely sees it. Portable types only: text UUIDs made in code,
@@ -145,7 +145,5 @@ export interface Database {
 export type ItemTable = 'needs' | 'offers';
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
 export type Person = Selectable<PeopleTable>;
 export type Item = Selectable<NeedsOffersTable>;
-export type Generatedless<T> = T extends Generated<infer U> ? U : T;

@@ -175,19 +175,4 @@ export class NetworkGraph implements NetworkView {
     }
     return this.ties;
   }
-
-  /** Rank bonus for reachability: me > direct > via > none. */
-  reachability(personId: string): number {
-    const p = this.pathTo(personId, 1);
-    switch (p.kind) {
-      case 'self':
-        return 3;
-      case 'direct':
-        return 2;
-      case 'via':
-        return 1;
-      case 'none':
-        return 0;
-    }
-  }
 }

@@ -40,10 +40,6 @@ export class PeopleSearch implements NetworkView {
   private rank: Int32Array = new Int32Array(0);
   private orderDirty = true;
 
-  get size(): number {
-    return this.num.size;
-  }
-
   apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
     if (ids) for (const id of ids) this.remove(id);
     const tagsBy = group(
