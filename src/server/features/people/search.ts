@@ -33,15 +33,18 @@ export class PeopleSearch implements NetworkView {
   private readonly postings = new Map<string, Set<number>>();
   private readonly byTag = new Map<string, Set<number>>();
   private readonly byCity = new Map<string, Set<number>>();
+  // The vocabulary and the list order are kept sorted: a full load sorts them once, and a change
+  // moves only the changed people and words (binary search and splice), never a re-sort.
   private vocab: string[] = [];
-  private vocabDirty = false;
-  // Position of each doc in (sortName, id) order; rebuilt lazily after names change.
-  private order: Int32Array = new Int32Array(0);
+  private order: number[] = [];
+  // Position of each doc in `order`; recomputed in one linear pass after the order changed.
   private rank: Int32Array = new Int32Array(0);
-  private orderDirty = true;
+  private rankStale = true;
+  private bulk = false;
 
   apply(loaded: LoadedDocs, ids: readonly string[] | null): void {
     if (ids) for (const id of ids) this.remove(id);
+    this.bulk = ids === null;
     const tagsBy = group(
       loaded.tags,
       (t) => t.person_id,
@@ -85,6 +88,7 @@ export class PeopleSearch implements NetworkView {
         terms,
       };
       this.num.set(p.id, n);
+      if (!this.bulk) this.order.splice(this.position(this.docs[n] as Doc), 0, n);
       for (const tag of tags) addTo(this.byTag, tag, n);
       if (p.city) addTo(this.byCity, fold(p.city), n);
       for (const t of terms) {
@@ -92,12 +96,31 @@ export class PeopleSearch implements NetworkView {
         if (!set) {
           set = new Set();
           this.postings.set(t, set);
-          this.vocabDirty = true;
+          if (!this.bulk) this.vocab.splice(lowerBound(this.vocab, t), 0, t);
         }
         set.add(n);
       }
     }
-    this.orderDirty = true;
+    if (this.bulk) {
+      this.vocab = [...this.postings.keys()].sort();
+      const live: number[] = [];
+      this.docs.forEach((d, n) => d && live.push(n));
+      this.order = live.sort((a, b) => byKey(this.docs[a] as Doc, this.docs[b] as Doc));
+      this.bulk = false;
+    }
+    this.rankStale = true;
+  }
+
+  /** Where a doc with this key sits (or would sit) in `order`. */
+  private position(probe: Doc): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byKey(this.docs[this.order[mid] as number] as Doc, probe) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private remove(id: string): void {
@@ -110,52 +133,33 @@ export class PeopleSearch implements NetworkView {
       set.delete(n);
       if (set.size === 0) {
         this.postings.delete(t);
-        this.vocabDirty = true;
+        const at = lowerBound(this.vocab, t);
+        if (this.vocab[at] === t) this.vocab.splice(at, 1);
       }
+    }
+    if (doc) {
+      const at = this.position(doc);
+      if (this.order[at] === n) this.order.splice(at, 1);
     }
     for (const tag of doc?.tags ?? []) removeFrom(this.byTag, tag, n);
     if (doc?.city) removeFrom(this.byCity, fold(doc.city), n);
     this.docs[n] = undefined;
     this.num.delete(id);
     this.free.push(n);
-    this.orderDirty = true;
-  }
-
-  private sortedVocab(): string[] {
-    if (this.vocabDirty) {
-      this.vocab = [...this.postings.keys()].sort();
-      this.vocabDirty = false;
-    }
-    return this.vocab;
+    this.rankStale = true;
   }
 
   private ensureOrder(): void {
-    if (!this.orderDirty) return;
-    const live: Doc[] = [];
-    const nums: number[] = [];
-    this.docs.forEach((d, n) => {
-      if (d) {
-        live.push(d);
-        nums.push(n);
-      }
-    });
-    const idx = live.map((_, i) => i).sort((a, b) => byKey(live[a] as Doc, live[b] as Doc));
-    this.order = Int32Array.from(idx, (i) => nums[i] as number);
-    this.rank = new Int32Array(this.docs.length);
+    if (!this.rankStale) return;
+    if (this.rank.length < this.docs.length) this.rank = new Int32Array(this.docs.length);
     this.order.forEach((n, pos) => (this.rank[n] = pos));
-    this.orderDirty = false;
+    this.rankStale = false;
   }
 
   /** Docs having a word that starts with `prefix`. */
   private matching(prefix: string): Set<number> | number[] {
-    const vocab = this.sortedVocab();
-    let lo = 0;
-    let hi = vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((vocab[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const vocab = this.vocab;
+    const lo = lowerBound(vocab, prefix);
     const sets: Set<number>[] = [];
     for (let i = lo; i < vocab.length; i++) {
       const term = vocab[i] as string;
@@ -244,6 +248,17 @@ export class PeopleSearch implements NetworkView {
     }
     return heap.sort((a, b) => a - b).map((r) => (this.docs[this.order[r] as number] as Doc).id);
   }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function addTo(m: Map<string, Set<number>>, key: string, n: number): void {
