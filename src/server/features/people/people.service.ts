@@ -100,28 +100,32 @@ async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: str
   if (input.tags) await repo.replaceTags(tx, ownerId, personId, input.tags);
 }
 
+function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string): PeopleTable {
+  return {
+    id,
+    owner_id: ownerId,
+    is_self: 0,
+    name: input.name,
+    sort_name: sortKey(input.name),
+    company: input.company ?? null,
+    role: input.role ?? null,
+    city: input.city ?? null,
+    country: input.country ?? null,
+    language: input.language ?? null,
+    notes: input.notes ?? null,
+    how_met: input.howMet ?? null,
+    introduced_by_id: input.introducedById ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export async function createPerson(deps: PeopleDeps, ownerId: string, input: CreatePersonBody): Promise<string> {
   const id = newId();
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     await checkIntroducer(tx, ownerId, null, input.introducedById);
-    await repo.insertPerson(tx, {
-      id,
-      owner_id: ownerId,
-      is_self: 0,
-      name: input.name,
-      sort_name: sortKey(input.name),
-      company: input.company ?? null,
-      role: input.role ?? null,
-      city: input.city ?? null,
-      country: input.country ?? null,
-      language: input.language ?? null,
-      notes: input.notes ?? null,
-      how_met: input.howMet ?? null,
-      introduced_by_id: input.introducedById ?? null,
-      created_at: now,
-      updated_at: now,
-    });
+    await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now));
     await writeChannelsAndTags(tx, ownerId, id, input);
     await recordChange(tx, ownerId, [id]);
   });
@@ -559,41 +563,15 @@ export async function createPeople(deps: PeopleDeps, ownerId: string, inputs: re
       const id = newId();
       ids.push(id);
       if (input.introducedById) introducers.add(input.introducedById);
-      people.push({
-        id,
-        owner_id: ownerId,
-        is_self: 0,
-        name: input.name,
-        sort_name: sortKey(input.name),
-        company: input.company ?? null,
-        role: input.role ?? null,
-        city: input.city ?? null,
-        country: input.country ?? null,
-        language: input.language ?? null,
-        notes: input.notes ?? null,
-        how_met: input.howMet ?? null,
-        introduced_by_id: input.introducedById ?? null,
-        created_at: now,
-        updated_at: now,
-      });
-      for (const kind of ['email', 'phone', 'link'] as const) {
-        const list = (kind === 'email' ? input.emails : kind === 'phone' ? input.phones : input.links) ?? [];
-        const seen = new Set<string>();
-        for (const c of list) {
-          const normalized = normalizeChannel(kind, c.value);
-          if (seen.has(normalized)) continue;
-          seen.add(normalized);
-          channels.push({
-            id: newId(),
-            owner_id: ownerId,
-            person_id: id,
-            kind,
-            value: c.value.trim(),
-            label: c.label?.trim() || null,
-            normalized,
-            position: seen.size - 1,
-          });
-        }
+      people.push(newPersonRow(ownerId, id, input, now));
+      for (const [kind, list] of [
+        ['email', input.emails],
+        ['phone', input.phones],
+        ['link', input.links],
+      ] as const) {
+        channelRows(kind, list ?? []).forEach((c, position) =>
+          channels.push({ ...c, owner_id: ownerId, person_id: id, position }),
+        );
       }
       for (const tag of new Set(input.tags ?? [])) tags.push({ owner_id: ownerId, person_id: id, tag });
       for (const table of ['needs', 'offers'] as const) {
