@@ -75,7 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('normalized', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_channels_person').on('person_channels').columns(['owner_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('person_channels_person')
+    .on('person_channels')
+    .columns(['owner_id', 'person_id', 'kind'])
+    .execute();
   await db.schema.createIndex('person_channels_person_fk').on('person_channels').column('person_id').execute();
   await db.schema
     .createIndex('person_channels_owner_norm')

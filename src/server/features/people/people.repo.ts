@@ -43,13 +43,15 @@ export async function replaceChannels(
   personId: string,
   kind: ChannelKind,
   rows: ChannelRow[],
+  fresh = false,
 ): Promise<void> {
-  await db
-    .deleteFrom('person_channels')
-    .where('owner_id', '=', ownerId)
-    .where('person_id', '=', personId)
-    .where('kind', '=', kind)
-    .execute();
+  if (!fresh)
+    await db
+      .deleteFrom('person_channels')
+      .where('owner_id', '=', ownerId)
+      .where('person_id', '=', personId)
+      .where('kind', '=', kind)
+      .execute();
   if (rows.length === 0) return;
   await db
     .insertInto('person_channels')
@@ -57,8 +59,8 @@ export async function replaceChannels(
     .execute();
 }
 
-export async function replaceTags(db: Executor, ownerId: string, personId: string, tags: string[]): Promise<void> {
-  await db.deleteFrom('person_tags').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+export async function replaceTags(db: Executor, ownerId: string, personId: string, tags: string[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('person_tags').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
   await db

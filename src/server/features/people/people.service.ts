@@ -93,11 +93,12 @@ async function checkIntroducer(
   }
 }
 
-async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: string, input: UpdatePersonBody) {
-  if (input.emails) await repo.replaceChannels(tx, ownerId, personId, 'email', channelRows('email', input.emails));
-  if (input.phones) await repo.replaceChannels(tx, ownerId, personId, 'phone', channelRows('phone', input.phones));
-  if (input.links) await repo.replaceChannels(tx, ownerId, personId, 'link', channelRows('link', input.links));
-  if (input.tags) await repo.replaceTags(tx, ownerId, personId, input.tags);
+/** Replaces the lists given; for a new person (`fresh`) there is nothing to delete first. */
+async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: string, input: UpdatePersonBody, fresh = false) {
+  if (input.emails) await repo.replaceChannels(tx, ownerId, personId, 'email', channelRows('email', input.emails), fresh);
+  if (input.phones) await repo.replaceChannels(tx, ownerId, personId, 'phone', channelRows('phone', input.phones), fresh);
+  if (input.links) await repo.replaceChannels(tx, ownerId, personId, 'link', channelRows('link', input.links), fresh);
+  if (input.tags) await repo.replaceTags(tx, ownerId, personId, input.tags, fresh);
 }
 
 function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string): PeopleTable {
@@ -126,7 +127,7 @@ export async function createPerson(deps: PeopleDeps, ownerId: string, input: Cre
   await deps.db.transaction().execute(async (tx) => {
     await checkIntroducer(tx, ownerId, null, input.introducedById);
     await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now));
-    await writeChannelsAndTags(tx, ownerId, id, input);
+    await writeChannelsAndTags(tx, ownerId, id, input, true);
     await recordChange(tx, ownerId, [id]);
   });
   return id;
