@@ -47,6 +47,13 @@ type Case =
   | { kind: 'admin' };
 
 const people = (q: string): InjectOptions => ({ method: 'GET', url: `/api/v1/people${q}` });
+/** B uploads a vCard; its people must never match or touch A's. */
+const importProbe = (url: string): InjectOptions => ({
+  method: 'POST',
+  url,
+  headers: { 'content-type': 'application/octet-stream' },
+  payload: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Imported Person\r\nEMAIL:imported@example.com\r\nEND:VCARD\r\n'),
+});
 
 const cases: Record<string, Case> = {
   // Operations and documentation
@@ -158,6 +165,18 @@ const cases: Record<string, Case> = {
       { method: 'GET', url: '/api/v1/match?q=lawyer' },
       { method: 'GET', url: `/api/v1/match?q=${encodeURIComponent('CANARY-A-offer tax advice')}` },
     ],
+    ownerSees: true,
+  },
+
+  // Import and export
+  'POST /api/v1/imports/preview': {
+    kind: 'own',
+    probes: () => [importProbe('/api/v1/imports/preview?people=true')],
+  },
+  'POST /api/v1/imports': { kind: 'own', probes: () => [importProbe('/api/v1/imports')] },
+  'GET /api/v1/export': {
+    kind: 'own',
+    probes: () => ['json', 'vcard', 'vcard3', 'csv'].map((f) => ({ method: 'GET' as const, url: `/api/v1/export?format=${f}` })),
     ownerSees: true,
   },
 };

@@ -16,7 +16,9 @@ import { demoRoutes } from './features/demo/demo.routes.ts';
 import { ItemIndex } from './features/matching/indexes.ts';
 import { NetworkGraph } from './features/matching/graph.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
+import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { importRoutes } from './features/import/import.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { NetworkCache } from './features/network/networkCache.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -187,6 +189,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   peopleRoutes(app, deps);
   demoRoutes(app, deps);
   matchingRoutes(app, deps);
+  importRoutes(app, deps);
+  exportRoutes(app, deps);
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

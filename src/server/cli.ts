@@ -13,6 +13,9 @@ import type { Helper, ValueFinder as ValueFinderBody } from '#shared/api/matchin
 import { evalMatching, formatTable } from './features/matching/eval.ts';
 import { matchText, valueFinder } from './features/matching/matching.service.ts';
 import { listPeople } from './features/people/people.service.ts';
+import { commitImport, previewImport, type ImportFormat } from './features/import/import.service.ts';
+import { exportAccount, type ExportFormat } from './features/export/export.service.ts';
+import fs from 'node:fs';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
 interface Context {
@@ -180,6 +183,50 @@ export function buildCli(): Command {
       }),
     );
 
+  program
+    .command('import')
+    .description('import contacts from a vCard, LinkedIn, Google or other CSV file; matching people are merged')
+    .argument('<file>')
+    .requiredOption('--user <email>')
+    .option('--format <vcard|linkedin|google|csv|json>', 'force the format (detected otherwise)', importFormat)
+    .option('--dry-run', 'print the preview and write nothing', false)
+    .option('--json', 'print the preview or the result as JSON, with the parsed people', false)
+    .action((file: string, o: { user: string; format?: ImportFormat; dryRun: boolean; json: boolean }) =>
+      withContext(async (ctx) => {
+        const owner = await userIdByEmail(ctx, o.user);
+        const bytes = fs.readFileSync(file);
+        const opts = o.format ? { format: o.format } : {};
+        if (o.dryRun) {
+          const p = await previewImport(ctx.deps, owner, bytes, { ...opts, people: o.json });
+          console.log(o.json ? JSON.stringify(p, null, 2) : formatImport('Would create', 'would merge', p));
+          return;
+        }
+        const progress =
+          !o.json && process.stderr.isTTY
+            ? (done: number, total: number) => void process.stderr.write(`\rWriting ${done}/${total}…`)
+            : undefined;
+        const r = await commitImport(ctx.deps, owner, bytes, { ...opts, onProgress: progress });
+        if (progress) process.stderr.write('\n');
+        console.log(o.json ? JSON.stringify(r, null, 2) : formatImport('Created', 'merged', r));
+      }),
+    );
+
+  program
+    .command('export')
+    .description('export all my contacts: vCard 4.0, vCard 3.0, CSV (safe for spreadsheets) or the complete JSON of the account')
+    .requiredOption('--user <email>')
+    .requiredOption('--format <vcard|vcard3|csv|json>', 'what to write', exportFormat)
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action((o: { user: string; format: ExportFormat; out?: string }) =>
+      withContext(async (ctx) => {
+        const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format);
+        if (o.out) {
+          fs.writeFileSync(o.out, file.body);
+          console.error(`Wrote ${file.count} people to ${o.out}.`);
+        } else process.stdout.write(file.body);
+      }),
+    );
+
   const evalCmd = program.command('eval').description('quality measurements');
   evalCmd
     .command('matching')
@@ -202,6 +249,43 @@ async function resolvePerson(ctx: Context, ownerId: string, ref: string): Promis
   if (!first) throw new Error(`Nobody in your network matches "${ref}"`);
   if (page.items.length > 1) console.error(`Several people match "${ref}"; showing ${first.name}.`);
   return first.id;
+}
+
+function importFormat(v: string): ImportFormat {
+  if (v !== 'vcard' && v !== 'linkedin' && v !== 'google' && v !== 'csv' && v !== 'json')
+    throw new InvalidArgumentError('use vcard, linkedin, google, csv or json');
+  return v;
+}
+
+function exportFormat(v: string): ExportFormat {
+  if (v !== 'vcard' && v !== 'vcard3' && v !== 'csv' && v !== 'json')
+    throw new InvalidArgumentError('use vcard, vcard3, csv or json');
+  return v;
+}
+
+function formatImport(
+  created: string,
+  merged: string,
+  r: {
+    format: string;
+    encoding: string;
+    contacts: number;
+    toCreate: number;
+    toMerge: number;
+    unchanged: number;
+    duplicatesInFile: number;
+    problems: Array<{ line: number; reason: string; severity: string }>;
+  },
+): string {
+  const out = [
+    `Read ${r.contacts} contacts (${r.format}, ${r.encoding}).`,
+    `${created} ${r.toCreate} people, ${merged} ${r.toMerge}; ${r.unchanged} already up to date; ${r.duplicatesInFile} duplicates within the file.`,
+  ];
+  if (r.problems.length) {
+    out.push(`${r.problems.length} problems:`);
+    for (const p of r.problems) out.push(`  line ${p.line}: ${p.reason}${p.severity === 'skipped' ? ' (skipped)' : ''}`);
+  }
+  return out.join('\n');
 }
 
 function formatPath(p: Helper['path']): string {

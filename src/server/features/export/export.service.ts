@@ -1,0 +1,342 @@
+/**
+ * Export of a whole account: vCard 4.0 (and 3.0 for old phones), CSV safe to open in a
+ * spreadsheet, and the complete JSON of the account (GDPR art. 15 and 20).
+ */
+import type { Executor } from '../../db/db.ts';
+import type { ChannelKind } from '../../db/schema.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Deps } from '../auth/auth.service.ts';
+
+export type ExportFormat = 'vcard' | 'vcard3' | 'csv' | 'json';
+
+export interface ExportedFile {
+  body: string;
+  contentType: string;
+  filename: string;
+  /** People exported (Me excluded). */
+  count: number;
+}
+
+interface Chan {
+  value: string;
+  label: string | null;
+}
+
+export interface AccountItem {
+  id: string;
+  text: string;
+  language: 'it' | 'en' | null;
+  status: 'open' | 'satisfied';
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface AccountPerson {
+  id: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  city: string | null;
+  country: string | null;
+  language: 'it' | 'en' | null;
+  notes: string | null;
+  howMet: string | null;
+  introducedById: string | null;
+  emails: Chan[];
+  phones: Chan[];
+  links: Chan[];
+  tags: string[];
+  needs: AccountItem[];
+  offers: AccountItem[];
+  timeline: Array<{ id: string; kind: string; occurredAt: string; summary: string; createdAt: string }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AccountExport {
+  format: 'rete-export';
+  version: 1;
+  exportedAt: string;
+  account: { id: string; email: string; displayName: string; locale: 'it' | 'en'; createdAt: string };
+  me: AccountPerson | null;
+  people: AccountPerson[];
+  relationships: Array<{
+    id: string;
+    personAId: string;
+    personBId: string;
+    strength: number;
+    note: string | null;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+}
+
+function groupBy<T extends { person_id: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.person_id);
+    if (list) list.push(r);
+    else m.set(r.person_id, [r]);
+  }
+  return m;
+}
+
+/** Everything the account owns, read with one query per table (all filtered by owner). */
+export async function loadAccount(db: Executor, ownerId: string, now: Date): Promise<AccountExport> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'locale', 'created_at'])
+    .where('id', '=', ownerId)
+    .executeTakeFirst();
+  if (!user) throw notFound();
+  const [people, channels, tags, needs, offers, interactions, relationships] = await Promise.all([
+    db.selectFrom('people').selectAll().where('owner_id', '=', ownerId).orderBy('sort_name').orderBy('id').execute(),
+    db
+      .selectFrom('person_channels')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .orderBy('person_id')
+      .orderBy('kind')
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('person_tags').selectAll().where('owner_id', '=', ownerId).orderBy('tag').execute(),
+    db.selectFrom('needs').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('offers').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('interactions').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_at').orderBy('id').execute(),
+    db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  const ch = groupBy(channels);
+  const tg = groupBy(tags);
+  const nd = groupBy(needs);
+  const of = groupBy(offers);
+  const it = groupBy(interactions);
+  const item = (r: (typeof needs)[number]): AccountItem => ({
+    id: r.id,
+    text: r.text,
+    language: r.language,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    closedAt: r.closed_at,
+  });
+  const kind = (id: string, k: ChannelKind) =>
+    (ch.get(id) ?? []).filter((c) => c.kind === k).map((c) => ({ value: c.value, label: c.label }));
+  let me: AccountPerson | null = null;
+  const out: AccountPerson[] = [];
+  for (const p of people) {
+    const person: AccountPerson = {
+      id: p.id,
+      name: p.name,
+      company: p.company,
+      role: p.role,
+      city: p.city,
+      country: p.country,
+      language: p.language,
+      notes: p.notes,
+      howMet: p.how_met,
+      introducedById: p.introduced_by_id,
+      emails: kind(p.id, 'email'),
+      phones: kind(p.id, 'phone'),
+      links: kind(p.id, 'link'),
+      tags: (tg.get(p.id) ?? []).map((t) => t.tag),
+      needs: (nd.get(p.id) ?? []).map(item),
+      offers: (of.get(p.id) ?? []).map(item),
+      timeline: (it.get(p.id) ?? []).map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        occurredAt: t.occurred_at,
+        summary: t.summary,
+        createdAt: t.created_at,
+      })),
+      createdAt: p.created_at,
+      updatedAt: p.updated_at,
+    };
+    if (p.is_self === 1) me = person;
+    else out.push(person);
+  }
+  return {
+    format: 'rete-export',
+    version: 1,
+    exportedAt: now.toISOString(),
+    account: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      locale: user.locale,
+      createdAt: user.created_at,
+    },
+    me,
+    people: out,
+    relationships: relationships.map((r) => ({
+      id: r.id,
+      personAId: r.person_a_id,
+      personBId: r.person_b_id,
+      strength: r.strength,
+      note: r.note,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+// --- vCard ----------------------------------------------------------------------------------
+
+/** RFC 6350 §3.4 / RFC 2426 §4: backslash, comma, semicolon and newlines are escaped. */
+export const escapeVcardText = (s: string): string =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let bytes = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > limit) {
+      parts.push(current);
+      current = '';
+      bytes = 0;
+      limit = 74; // continuation lines start with a space
+    }
+    current += ch;
+    bytes += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const TYPE_LABEL = /^[A-Za-z][A-Za-z0-9-]{0,30}$/;
+
+function typeParam(label: string | null, v4: boolean): string {
+  if (!label) return '';
+  if (TYPE_LABEL.test(label)) return `;TYPE=${v4 ? label.toLowerCase() : label.toUpperCase()}`;
+  return '';
+}
+
+function splitName(name: string): { given: string; family: string } {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return { given: name.trim(), family: '' };
+  return { given: words.slice(0, -1).join(' '), family: words.at(-1) ?? '' };
+}
+
+export function toVcard(p: AccountPerson, version: '4.0' | '3.0'): string {
+  const v4 = version === '4.0';
+  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
+  const { given, family } = splitName(p.name);
+  lines.push(`FN:${escapeVcardText(p.name)}`);
+  lines.push(`N:${escapeVcardText(family)};${escapeVcardText(given)};;;`);
+  if (p.company) lines.push(`ORG:${escapeVcardText(p.company)}`);
+  if (p.role) lines.push(`TITLE:${escapeVcardText(p.role)}`);
+  for (const e of p.emails) lines.push(`EMAIL${typeParam(e.label, v4)}${v4 ? '' : ';TYPE=INTERNET'}:${escapeVcardText(e.value)}`);
+  for (const t of p.phones) lines.push(`TEL${typeParam(t.label, v4)}:${escapeVcardText(t.value)}`);
+  for (const u of p.links) lines.push(`URL${typeParam(u.label, v4)}:${u.value}`);
+  if (p.city || p.country) lines.push(`ADR:;;;${escapeVcardText(p.city ?? '')};;;${escapeVcardText(p.country ?? '')}`);
+  if (p.notes) lines.push(`NOTE:${escapeVcardText(p.notes)}`);
+  if (p.tags.length) lines.push(`CATEGORIES:${p.tags.map(escapeVcardText).join(',')}`);
+  if (p.howMet) lines.push(`X-RETE-HOW-MET:${escapeVcardText(p.howMet)}`);
+  lines.push(`UID:${v4 ? 'urn:uuid:' : ''}${p.id}`);
+  lines.push(`REV:${p.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+  lines.push('END:VCARD');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+// --- CSV ------------------------------------------------------------------------------------
+
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or carriage return at
+ * the start, also after leading spaces) gets a leading apostrophe, so it stays text.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[ \u00a0]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quoted when it holds a quote, comma, semicolon, CR or LF; quotes doubled. */
+export function csvCell(value: string | null | undefined): string {
+  const v = neutraliseCell(value ?? '');
+  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export const CSV_HEADER = [
+  'Name',
+  'Company',
+  'Role',
+  'Emails',
+  'Phones',
+  'Links',
+  'City',
+  'Country',
+  'Tags',
+  'How met',
+  'Notes',
+  'Open needs',
+  'Open offers',
+  'Created',
+];
+
+const joinValues = (list: Chan[]) => list.map((c) => c.value).join('; ');
+const openItems = (list: AccountItem[]) =>
+  list
+    .filter((i) => i.status === 'open')
+    .map((i) => i.text)
+    .join('; ');
+
+export function toCsv(people: AccountPerson[]): string {
+  const rows = [CSV_HEADER.map(csvCell).join(',')];
+  for (const p of people) {
+    rows.push(
+      [
+        p.name,
+        p.company,
+        p.role,
+        joinValues(p.emails),
+        joinValues(p.phones),
+        joinValues(p.links),
+        p.city,
+        p.country,
+        p.tags.join('; '),
+        p.howMet,
+        p.notes,
+        openItems(p.needs),
+        openItems(p.offers),
+        p.createdAt,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+// --- the whole thing ------------------------------------------------------------------------
+
+export async function exportAccount(deps: Deps, ownerId: string, format: ExportFormat): Promise<ExportedFile> {
+  const now = deps.now();
+  const account = await loadAccount(deps.db, ownerId, now);
+  const day = now.toISOString().slice(0, 10);
+  const count = account.people.length;
+  switch (format) {
+    case 'vcard':
+    case 'vcard3':
+      return {
+        body: account.people.map((p) => toVcard(p, format === 'vcard' ? '4.0' : '3.0')).join(''),
+        contentType: 'text/vcard; charset=utf-8',
+        filename: `rete-contacts-${day}.vcf`,
+        count,
+      };
+    case 'csv':
+      return { body: toCsv(account.people), contentType: 'text/csv; charset=utf-8', filename: `rete-contacts-${day}.csv`, count };
+    case 'json':
+      return {
+        body: `${JSON.stringify(account, null, 2)}\n`,
+        contentType: 'application/json; charset=utf-8',
+        filename: `rete-export-${day}.json`,
+        count,
+      };
+  }
+}

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { realWorldDir } from './parse/fixtures.ts';
+
+// The command line runs against a SQLite file of its own (the CLI reads its settings from the environment).
+describe('rete import / rete export command line', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-cli-import-'));
+  const env = { ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(dir, 'rete.db'), DATA_DIR: dir, NODE_ENV: 'test' };
+  const rete = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env, encoding: 'utf8' });
+  const file = path.join(realWorldDir(), 'vcard', 'ezvcard__gmail-list.vcf');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('previews with --dry-run (writing nothing), imports, re-imports idempotently and exports', () => {
+    rete('user', 'create', '--email', 'cli@example.com', '--name', 'Cli', '--password', 'a perfectly fine passphrase');
+    const dry = JSON.parse(rete('import', file, '--user', 'cli@example.com', '--dry-run', '--json')) as Record<string, unknown>;
+    expect(dry).toMatchObject({ format: 'vcard', toCreate: 3, people: [{ name: 'Arnold Smith' }, {}, {}] });
+    expect(rete('import', file, '--user', 'cli@example.com', '--dry-run')).toContain('Would create 3 people');
+    expect(rete('import', file, '--user', 'cli@example.com', '--format', 'vcard')).toContain('Created 3 people');
+    const again = JSON.parse(rete('import', file, '--user', 'cli@example.com', '--json')) as Record<string, unknown>;
+    expect(again).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 3, created: [] });
+
+    const out = path.join(dir, 'out.vcf');
+    rete('export', '--user', 'cli@example.com', '--format', 'vcard', '--out', out);
+    const vcf = fs.readFileSync(out, 'utf8');
+    expect(vcf.match(/BEGIN:VCARD/g)).toHaveLength(3);
+    expect(vcf).toContain('EMAIL:dwhite@gmail.com');
+    const json = JSON.parse(rete('export', '--user', 'cli@example.com', '--format', 'json')) as { people: unknown[] };
+    expect(json.people).toHaveLength(3);
+  }, 120_000);
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
+import { dialects } from '../../../../test/helpers/testDb.ts';
+import { snapshot } from '../../../../test/helpers/world.ts';
+import { getPerson } from '../people/people.service.ts';
+import { commitImport, previewImport, sourceNote } from './import.service.ts';
+import { fixture } from './parse/fixtures.ts';
+
+const enc = (s: string) => Buffer.from(s, 'utf8');
+
+const linkedin = (rows: string[]) =>
+  enc(
+    [
+      'Notes:',
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      '',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ...rows,
+    ].join('\r\n'),
+  );
+
+const vcard = (cards: string[]) => enc(cards.map((c) => `BEGIN:VCARD\r\nVERSION:3.0\r\n${c}\r\nEND:VCARD`).join('\r\n'));
+
+async function peopleOf(t: TestApp, ownerId: string) {
+  return t.db.handle.db
+    .selectFrom('people')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('is_self', '=', 0)
+    .orderBy('sort_name')
+    .execute();
+}
+
+describe.each(dialects())('import service on %s', (dialect) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    t.clock.now = new Date('2024-03-12T10:00:00Z');
+  });
+  afterAll(async () => t.close());
+
+  const fresh = async (locale: 'it' | 'en' = 'it'): Promise<Client> => signup(t.app, { locale });
+
+  it('imports real-world files with the right counts, and a re-import creates nothing', async () => {
+    const u = await fresh();
+    const gmail = fixture('vcard', 'ezvcard__gmail-list.vcf');
+    const preview = await previewImport(t.deps, u.userId, gmail);
+    expect(preview).toMatchObject({ format: 'vcard', contacts: 3, toCreate: 3, toMerge: 0, unchanged: 0 });
+    expect(preview.people?.map((p) => p.name)).toEqual(['Arnold Smith', 'Chris Beatle', 'Doug White']);
+    expect(await peopleOf(t, u.userId)).toHaveLength(0); // the preview wrote nothing
+
+    const r = await commitImport(t.deps, u.userId, gmail);
+    expect(r).toMatchObject({ toCreate: 3, toMerge: 0 });
+    expect(r.created).toHaveLength(3);
+    const iphone = await commitImport(t.deps, u.userId, fixture('vcard', 'ezvcard__John_Doe_IPHONE.vcf'));
+    expect(iphone.toCreate).toBe(1);
+
+    const people = await peopleOf(t, u.userId);
+    expect(people.map((p) => p.name)).toEqual(['Arnold Smith', 'Chris Beatle', 'Doug White', 'Mr. John Richter James Doe Sr.']);
+    expect(people.every((p) => p.how_met === 'Importato da vCard, 12 mar 2024')).toBe(true);
+    const john = await getPerson(t.deps, u.userId, iphone.created[0] as string);
+    expect(john).toMatchObject({ company: 'IBM', emails: [{ value: 'john.doe@ibm.com' }] });
+    expect(john.phones.map((p) => p.value)).toContain('905-555-1234');
+
+    const before = await snapshot(t);
+    const again = await commitImport(t.deps, u.userId, gmail);
+    expect(again).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 3, created: [], merged: [] });
+    expect(await snapshot(t)).toEqual(before); // not even the network version moved
+  });
+
+  it('merges into existing people by email, phone, LinkedIn URL and name + company, never overwriting', async () => {
+    const u = await fresh('en');
+    const byEmail = await createPerson(u, { name: 'Anna Bianchi', emails: [{ value: 'ANNA@example.com' }], city: 'Milano' });
+    const byPhone = await createPerson(u, { name: 'Bruno Neri', phones: [{ value: '+39 333 123 4567' }] });
+    const byLink = await createPerson(u, { name: 'Carla Verdi', links: [{ value: 'https://www.linkedin.com/in/carla-verdi/' }] });
+    const byName = await createPerson(u, { name: 'Dario Fò', company: 'ACME Srl', role: 'CTO' });
+    const file = vcard([
+      'FN:Anna B.\r\nEMAIL:anna@example.com\r\nTEL:+39 02 1234 5678\r\nADR:;;;Roma;;;\r\nCATEGORIES:clienti',
+      'FN:Bruno Neri\r\nTEL:0039 333 1234567\r\nEMAIL:bruno@example.com',
+      'FN:Carla Verdi\r\nURL:http://linkedin.com/in/carla-verdi\r\nORG:Verdi SpA',
+      'FN:dario fo\r\nORG:acme srl\r\nTITLE:CEO\r\nNOTE:met in Turin',
+      'FN:Elena Nuova\r\nEMAIL:elena@example.com',
+    ]);
+    const preview = await previewImport(t.deps, u.userId, file);
+    expect(preview).toMatchObject({ toCreate: 1, toMerge: 4, unchanged: 0 });
+    expect(preview.people?.map((p) => [p.action, p.matchedBy])).toEqual([
+      ['merge', 'email'],
+      ['merge', 'phone'],
+      ['merge', 'link'],
+      ['merge', 'name-company'],
+      ['create', null],
+    ]);
+    const r = await commitImport(t.deps, u.userId, file);
+    expect(new Set(r.merged)).toEqual(new Set([byEmail.id, byPhone.id, byLink.id, byName.id]));
+
+    const anna = await getPerson(t.deps, u.userId, byEmail.id);
+    expect(anna).toMatchObject({ name: 'Anna Bianchi', city: 'Milano', tags: ['clienti'] });
+    expect(anna.emails.map((e) => e.value)).toEqual(['ANNA@example.com']);
+    expect(anna.phones.map((e) => e.value)).toEqual(['+39 02 1234 5678']);
+    expect(anna.howMet).toBe('Imported from vCard, 12 Mar 2024');
+    const bruno = await getPerson(t.deps, u.userId, byPhone.id);
+    expect(bruno.emails.map((e) => e.value)).toEqual(['bruno@example.com']);
+    expect(bruno.phones).toHaveLength(1);
+    expect((await getPerson(t.deps, u.userId, byLink.id)).company).toBe('Verdi SpA');
+    const dario = await getPerson(t.deps, u.userId, byName.id);
+    expect(dario).toMatchObject({ name: 'Dario Fò', company: 'ACME Srl', role: 'CTO', notes: 'met in Turin' });
+    expect(await peopleOf(t, u.userId)).toHaveLength(5);
+
+    const again = await previewImport(t.deps, u.userId, file);
+    expect(again).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 5 });
+  });
+
+  it('merges duplicates within the same file, across sources', async () => {
+    const u = await fresh();
+    const file = linkedin([
+      'Giulia,Ferri,https://www.linkedin.com/in/giulia-ferri,giulia@example.it,Studio Ferri,Commercialista,12 Mar 2024',
+      'Marco,Rossi,https://www.linkedin.com/in/marco-rossi,,Rossi & Co,CEO,01 Feb 2023',
+      'Giulia,Ferri,https://linkedin.com/in/giulia-ferri/,,Studio Ferri,Partner,12 Mar 2024',
+      'Marco,Rossi,https://www.linkedin.com/in/marco-rossi-2,marco@example.com,Rossi & Co,CEO,01 Feb 2023',
+    ]);
+    const preview = await previewImport(t.deps, u.userId, file);
+    expect(preview).toMatchObject({ format: 'linkedin', contacts: 4, toCreate: 2, duplicatesInFile: 2 });
+    const r = await commitImport(t.deps, u.userId, file);
+    expect(r.created).toHaveLength(2);
+    const marco = await getPerson(t.deps, u.userId, r.created[1] as string);
+    expect(marco.name).toBe('Marco Rossi');
+    expect(marco.emails.map((e) => e.value)).toEqual(['marco@example.com']);
+    expect(marco.links).toHaveLength(2);
+    expect(marco.howMet).toMatch(/LinkedIn/);
+    const vcf = vcard(['FN:Giulia Ferri\r\nEMAIL:Giulia@Example.it\r\nTEL:+39 051 123 4567']);
+    const second = await commitImport(t.deps, u.userId, vcf);
+    expect(second).toMatchObject({ toCreate: 0, toMerge: 1 });
+    expect(await peopleOf(t, u.userId)).toHaveLength(2);
+  });
+
+  it('is atomic: a failure halfway leaves every table exactly as before', async () => {
+    const u = await fresh();
+    await createPerson(u, { name: 'Existing One', emails: [{ value: 'p3@example.com' }] });
+    const rows = Array.from({ length: 120 }, (_, i) => `FN:Person ${i}\r\nEMAIL:p${i}@example.com\r\nCATEGORIES:bulk`);
+    const file = vcard(rows);
+    const before = await snapshot(t);
+    let calls = 0;
+    await expect(
+      commitImport(t.deps, u.userId, file, {
+        chunkSize: 25,
+        onProgress: (done) => {
+          calls++;
+          if (done >= 50) throw new Error('injected failure');
+        },
+      }),
+    ).rejects.toThrow('injected failure');
+    expect(calls).toBe(2);
+    expect(await snapshot(t)).toEqual(before);
+
+    const progress: Array<[number, number]> = [];
+    const r = await commitImport(t.deps, u.userId, file, { chunkSize: 25, onProgress: (d, n) => void progress.push([d, n]) });
+    expect(r).toMatchObject({ toCreate: 119, toMerge: 1 });
+    expect(progress.at(-1)).toEqual([120, 120]);
+    expect(await peopleOf(t, u.userId)).toHaveLength(120);
+  });
+
+  it('refuses a file with no contact, with its problems', async () => {
+    const u = await fresh();
+    const before = await snapshot(t);
+    await expect(previewImport(t.deps, u.userId, vcard(['N:;;;;\r\nX-FOO:bar']))).rejects.toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+    });
+    await expect(commitImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
+    expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('writes the source note in the account language', () => {
+    const at = new Date('2024-03-12T00:00:00Z');
+    expect(sourceNote('linkedin', 'it', at)).toBe('Importato da LinkedIn, 12 mar 2024');
+    expect(sourceNote('google', 'en', at)).toBe('Imported from Google Contacts, 12 Mar 2024');
+  });
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/**
+ * Imports. The file is sent as the raw request body (`Content-Type: application/octet-stream`,
+ * at most 20 MB), never as JSON or multipart; the options travel in the query string.
+ */
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const ImportFormat = z
+  .enum(['vcard', 'linkedin', 'google', 'csv', 'json'])
+  .describe(
+    'vCard 2.1/3.0/4.0, LinkedIn Connections.csv, Google Contacts CSV, any CSV with a header, or a Rete JSON export (people only).',
+  );
+
+export const CsvFieldName = z.enum([
+  'name',
+  'givenName',
+  'familyName',
+  'company',
+  'role',
+  'email',
+  'phone',
+  'link',
+  'city',
+  'country',
+  'notes',
+  'tags',
+  'ignore',
+]);
+
+export const ImportQuery = z.strictObject({
+  format: ImportFormat.optional().describe('Force a format; detected from the content when omitted.'),
+  filename: z.string().max(255).optional().describe('Name of the uploaded file, for messages only.'),
+  mapping: z
+    .string()
+    .max(10_000)
+    .optional()
+    .describe('Generic CSV only: JSON object `{"<column header>": "<field>"}` from the column-mapping step.'),
+  people: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Preview only: `true` includes every parsed person with its action (default: counts and problems only).'),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const ImportProblem = z
+  .object({
+    line: z.number().int().describe('Line of the file where the card or row starts; 0 = the whole file.'),
+    reason: z.string(),
+    severity: z.enum(['skipped', 'warning', 'file']),
+  })
+  .meta({ id: 'ImportProblem' });
+
+export const ImportAction = z
+  .enum(['create', 'merge', 'unchanged'])
+  .describe('`create`: a new person; `merge`: adds to someone already there; `unchanged`: already there with all of it.');
+
+const ChannelOut = z.object({ value: z.string(), label: z.string().nullable() });
+
+export const ImportPerson = z
+  .object({
+    lines: z.array(z.number().int()).describe('Lines of the file merged into this person (duplicates within the file).'),
+    action: ImportAction,
+    matchedId: Id.nullable().describe('The existing person it merges into.'),
+    matchedBy: z.enum(['email', 'phone', 'link', 'name-company']).nullable(),
+    name: z.string(),
+    company: z.string().nullable(),
+    role: z.string().nullable(),
+    city: z.string().nullable(),
+    emails: z.array(ChannelOut),
+    phones: z.array(ChannelOut),
+    links: z.array(ChannelOut),
+    tags: z.array(z.string()),
+  })
+  .meta({ id: 'ImportPerson' });
+export type ImportPerson = z.infer<typeof ImportPerson>;
+
+const Counts = {
+  format: ImportFormat,
+  encoding: z.string().describe('Encoding the file was read in.'),
+  contacts: z.number().int().describe('Contacts read from the file.'),
+  toCreate: z.number().int().describe('People that will be (or were) created.'),
+  toMerge: z.number().int().describe('Existing people that receive new emails, phones, links, tags or fields.'),
+  unchanged: z.number().int().describe('Existing people matched that already hold everything in the file.'),
+  duplicatesInFile: z.number().int().describe('Contacts merged into an earlier contact of the same file.'),
+  problems: z.array(ImportProblem),
+};
+
+export const ImportPreview = z
+  .object({
+    ...Counts,
+    csvHeaders: z.array(z.string()).optional().describe('CSV only: the header, for the column-mapping step.'),
+    suggestedMapping: z.record(z.string(), CsvFieldName).optional(),
+    people: z.array(ImportPerson).optional().describe('With `people=true` only.'),
+  })
+  .meta({ id: 'ImportPreview' });
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportResult = z
+  .object({
+    ...Counts,
+    created: z.array(Id).describe('Ids of the people created.'),
+    merged: z.array(Id).describe('Ids of the existing people that were changed.'),
+  })
+  .meta({ id: 'ImportResult' });
+export type ImportResult = z.infer<typeof ImportResult>;
