@@ -334,9 +334,24 @@ Notes:
 - the six-word needs keep their function words ("cerco … per …", "need … for …"), and FTS5 has no stop-word list, so
   its OR query matches a large share of the table: that is why FTS5 is slower here than the issue's reference (~7 ms p50,
   presumably content words only). The ratio is for the same queries over the same texts, as asked.
-- the p99 tails (query, Value Finder, paths) are not yet analysed. The likely cause is V8 garbage-collection pauses in a
-  process that also holds the generated data, 2 million relationship rows and both indexes; the Value Finder also queries
-  with whole offers (long texts with many concepts) against the needs index. p50s are the steady state.
+- what changed in this round (previous run: query 2.01 / 15.2 ms, build 18.9 s, Value Finder p99 119 ms):
+  - build: lexical terms have integer ids, assigned once per distinct stem (sense-tagged words once per tag) and cached
+    per word with its Snowball stem; term postings are an array indexed by term id; per-document term and concept
+    weights are accumulated in reused scratch arrays (linear scans over a dozen entries, no Map per document); the two
+    per-text factor buffers of the analyser are reused instead of two small typed arrays per text; a small cache
+    shares the analysis of identical texts (re-indexing on a headline change, template offers).
+  - tails: the slowest queries were not long texts but needs naming a very common segment or profession ("per studi
+    legali", "for fashion labels", "startup", "marketing"), together with the one-hop relation expansions of those
+    concepts (20–30 related services of ~1,000 offers each): 30,000–50,000 offers touched, then aggregated per person
+    and ranked. Now evidence is scored rarest first, with an upper bound per unit (a concept's idf × weight × its
+    maximal document weight; BM25's (k1 + 1) saturation for a term); once the remaining units cannot lift an
+    untouched offer above the 20th best person so far, they only add to offers already found, and within a concept
+    group the weaker relation expansions are cut the same way. The per-person aggregation and the heap use reused
+    buffers and no closures. The graph's \`pathTo\` fix (integrator) removed the 64.8 ms path tail.
+- the machine's 2 cores were shared with another session's type-checks and test runs during this round (load average
+  1.4–6); across runs the same code gave build 13–16 s and Value Finder p50 9–17 ms / p99 23–42 ms, so the Value Finder
+  p99 sits at its target's edge and is not yet reliably under it (the reverse direction, whole offers queried against
+  the needs index, is the remaining cost).
 - the Value Finder figure is the engine side of \`valueFinder\`: 3 \`queryPeople\` over offers and 3 over needs (5 results each,
   as the product asks), and \`pathTo\` for every result; the database reads around it are not included.
 

@@ -2,7 +2,7 @@
  * Turns one text (a need, an offer, a headline) into what the index scores on: the concepts it
  * expresses (with the phrase that expressed them), sense-tagged lexical terms, and city names.
  */
-import { wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
+import { termId, wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
 import { citiesIn } from './cities.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
@@ -19,6 +19,8 @@ export interface ConceptHit {
 
 export interface TermHit {
   term: string;
+  /** Integer id of `term` in the catalogue's term dictionary. */
+  id: number;
   weight: number;
   start: number;
   end: number;
@@ -60,8 +62,15 @@ const ARTICLES = new Set(['un', 'uno', 'una', 'a', 'an', 'the', 'il', 'la', 'lo'
 // "I'm an architect and need a portfolio site" is not a request for an architect.
 const SELF_FACTOR = 0.2;
 
-function selfDescriptionFactors(tokens: readonly Token[], text: string): Float32Array {
-  const f = new Float32Array(tokens.length).fill(1);
+// Per-token factor buffers, reused by every call (analyze is synchronous and not re-entrant):
+// two small typed arrays per analysed text made GC walk hundreds of thousands of buffers.
+const selfBuf: number[] = [];
+const focusBuf: number[] = [];
+
+function selfDescriptionFactors(tokens: readonly Token[], text: string): number[] {
+  const f = selfBuf;
+  f.length = tokens.length;
+  f.fill(1);
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i]?.norm;
     const b = tokens[i + 1]?.norm;
@@ -97,8 +106,10 @@ const REQUEST_MARKERS = new Set(
 const FOCUS_FACTOR = 1.3;
 const FOCUS_SPAN = 4;
 
-function focusFactors(tokens: readonly Token[], text: string): Float32Array {
-  const f = new Float32Array(tokens.length).fill(1);
+function focusFactors(tokens: readonly Token[], text: string): number[] {
+  const f = focusBuf;
+  f.length = tokens.length;
+  f.fill(1);
   for (let i = 0; i < tokens.length; i++) {
     if (!REQUEST_MARKERS.has(tokens[i]?.norm ?? '')) continue;
     for (let j = i + 1; j < tokens.length && j <= i + FOCUS_SPAN; j++) {
@@ -259,11 +270,14 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
     if (n.length < 2 || isNegation(n) || isDigits(n)) continue;
     const info = c.info;
     let term = detected === 'it' ? (info.snowIt ??= snowballStem(n, 'it')) : (info.snowEn ??= snowballStem(n, 'en'));
+    let id: number;
     if (c.ambiguous) {
       const sense = senseOfToken.get(i);
       term += '#' + (sense === undefined ? '?' : String(sense));
-    }
-    terms.push({ term, weight: c.factor, start: c.tok.start, end: c.tok.end });
+      id = termId(cat, term);
+    } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
+    else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
+    terms.push({ term, id, weight: c.factor, start: c.tok.start, end: c.tok.end });
   }
 
   return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };

@@ -40,6 +40,9 @@ export interface WordInfo {
   /** Snowball stems, filled on first use per language. */
   snowIt: string | undefined;
   snowEn: string | undefined;
+  /** Term ids (see termId) of the Snowball stems, -1 until first use. */
+  tidIt: number;
+  tidEn: number;
 }
 
 export interface Catalogue {
@@ -61,6 +64,25 @@ export interface Catalogue {
   problems: string[];
   /** Terms ignored because stop-word removal leaves a single generic word. */
   dropped: string[];
+  /** Lexical term (Snowball stem, with its sense tag) -> integer id, assigned once, never reused. */
+  termIds: Map<string, number>;
+  termNames: string[];
+}
+
+/** The integer id of a lexical term, assigned on first sight (shared by every engine on this catalogue). */
+export function termId(cat: Catalogue, term: string): number {
+  let id = cat.termIds.get(term);
+  if (id === undefined) {
+    id = cat.termNames.length;
+    cat.termIds.set(term, id);
+    cat.termNames.push(term);
+  }
+  return id;
+}
+
+/** The id of a term already seen, or -1 (a query word no document has). */
+export function findTermId(cat: Catalogue, term: string): number {
+  return cat.termIds.get(term) ?? -1;
 }
 
 function deletionsOf(s: string): string[] {
@@ -193,7 +215,20 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
       deletions.set(del, prev === undefined || prev === s ? s : null);
     }
   }
-  return { concepts, byId, byFirst, byPrefix, words: new Map(), stems, deletions, ambiguousWords, problems, dropped };
+  return {
+    concepts,
+    byId,
+    byFirst,
+    byPrefix,
+    words: new Map(),
+    stems,
+    deletions,
+    ambiguousWords,
+    problems,
+    dropped,
+    termIds: new Map(),
+    termNames: [],
+  };
 }
 
 /**
@@ -238,7 +273,7 @@ export function wordInfo(cat: Catalogue, norm: string): WordInfo {
   if (byExact) for (const p of byExact) cands.push(p);
   const byPrefix = cat.byPrefix.get(norm.slice(0, 3));
   if (byPrefix) for (const { prefix, pattern } of byPrefix) if (norm.startsWith(prefix)) cands.push(pattern);
-  w = { stem, cands, ambiguous: cat.ambiguousWords.has(stem), snowIt: undefined, snowEn: undefined };
+  w = { stem, cands, ambiguous: cat.ambiguousWords.has(stem), snowIt: undefined, snowEn: undefined, tidIt: -1, tidEn: -1 };
   if (cat.words.size >= WORDS_LIMIT) cat.words.clear();
   cat.words.set(norm, w);
   return w;

@@ -39,11 +39,16 @@
  * of each offer), so a query never re-analyses result texts. On large networks, terms in more
  * than 5% of documents and concepts reached only through a relation in more than 3% are
  * skipped (their idf is low and they would touch a large part of the index).
+ * Lexical terms are integer ids (catalogue.ts termId, cached per word), so indexing a document
+ * does no string-keyed map work beyond the word cache. Queries score evidence rarest first with
+ * a per-unit upper bound: once what is left cannot lift an untouched document above the
+ * `limit`-th best person so far, common units only add to documents already found (MaxScore
+ * style; see score()). This bounds the cost of needs that name a very common segment.
  */
 import { ALL_CONCEPTS } from '../concepts/index.ts';
 import type { ConceptDef } from '../concepts/types.ts';
 import { altStem, analyze, type Analysis } from './analyze.ts';
-import { compileCatalogue, type Catalogue } from './catalogue.ts';
+import { compileCatalogue, findTermId, type Catalogue } from './catalogue.ts';
 import { cityIndex } from './cities.ts';
 import type { Lang } from './stem.ts';
 
@@ -133,7 +138,15 @@ const MAX_DF_SHARE = 0.05;
 const MAX_DF_SHARE_EXPANDED = 0.03;
 const MIN_DOCS_FOR_DF_CAP = 2000;
 const SUPPORT = 0.3;
+// A document's concept weight is at most 1.3 (offer + headline); see reindex.
+const MAX_DOC_CONCEPT_WEIGHT = 1.3;
+// Units rarer than this are always scored in full (checking the bound would cost more).
+const PRUNE_MIN_DF = 500;
+// At most this many bound checks per query, and none once many documents are touched.
+const MAX_PRUNE_CHECKS = 2;
+const PRUNE_MAX_TOUCHED = 10_000;
 const HEADLINE_CACHE = 50_000;
+const DOC_CACHE = 2_000;
 
 // Plain arrays, not typed arrays: hundreds of thousands of small ArrayBuffers make every V8
 // garbage collection walk its array-buffer list, which made building 200k offers super-linear.
@@ -168,8 +181,8 @@ interface DocRecord {
   offerId: string;
   person: number;
   text: string;
-  /** Distinct lexical terms of offer + headline, offer terms first in text order. */
-  terms: string[];
+  /** Distinct lexical term ids of offer + headline, offer terms first in text order. */
+  terms: number[];
   /** For each term, [start, end) of its first occurrence in the offer text, or -1 (headline only). */
   termSpans: number[];
   concepts: number[];
@@ -179,10 +192,12 @@ interface DocRecord {
 
 interface PersonRecord {
   id: string;
+  num: number;
   headline: string;
   headlineAnalysis: Analysis | null;
   city: number;
-  docs: Set<number>;
+  /** Live document ids of the person (a few: a plain array, not one Set per person). */
+  docs: number[];
 }
 
 interface QueryConcept {
@@ -216,9 +231,14 @@ export class MatchEngine {
   private readonly offerToDoc = new Map<string, number>();
   private readonly persons: PersonRecord[] = [];
   private readonly personNum = new Map<string, number>();
-  private readonly terms = new Map<string, Postings>();
-  private readonly tfScratch = new Map<string, number>();
-  private readonly cwScratch = new Map<number, number>();
+  /** Term postings indexed by the catalogue's integer term id. */
+  private termPostings: Array<Postings | undefined> = [];
+  // Per-document scratch (a document has a few dozen terms at most: linear scans beat maps).
+  private readonly tfIds: number[] = [];
+  private readonly tfW: number[] = [];
+  private readonly tfSpans: number[] = [];
+  private readonly cwIds: number[] = [];
+  private readonly cwW: number[] = [];
   private conceptPostings: Array<Postings | undefined> = [];
   // Reused per query: scores and a "touched in this query" stamp avoid clearing big arrays.
   private acc = new Float64Array(1024);
@@ -233,10 +253,17 @@ export class MatchEngine {
   private personSecond = new Float64Array(256);
   private personBestDoc = new Int32Array(256);
   private personStamp = new Uint32Array(256);
+  private peopleBuf = new Int32Array(1024);
+  private totalBuf = new Float64Array(1024);
+  private idxBuf = new Int32Array(1024);
+  private kthStamp = new Uint32Array(256);
+  private kthBest = new Float64Array(256);
+  private kthEpoch = 0;
 
   // Headlines repeat across people ("Commercialista", "Avvocato"): one analysis per distinct
   // headline, shared by everyone who has it.
   private readonly headlineCache = new Map<string, Analysis>();
+  private readonly docCache = new Map<string, Analysis>();
 
   constructor(options: MatchEngineOptions = {}) {
     this.catalogue = options.concepts ? compileCatalogue(options.concepts) : defaultCatalogue();
@@ -303,12 +330,24 @@ export class MatchEngine {
     return a;
   }
 
+  /** Analysis of a document text; identical texts (templates, re-indexing on a headline change) share one. */
+  private analyzeDoc(text: string, lang?: Lang): Analysis {
+    const key = lang === undefined ? text : lang + '\u0000' + text;
+    let a = this.docCache.get(key);
+    if (a === undefined) {
+      a = analyze(this.catalogue, text, lang);
+      if (this.docCache.size >= DOC_CACHE) this.docCache.clear();
+      this.docCache.set(key, a);
+    }
+    return a;
+  }
+
   private person(personId: string): PersonRecord {
     let n = this.personNum.get(personId);
     if (n === undefined) {
       n = this.persons.length;
       this.personNum.set(personId, n);
-      this.persons.push({ id: personId, headline: '', headlineAnalysis: null, city: -1, docs: new Set() });
+      this.persons.push({ id: personId, num: n, headline: '', headlineAnalysis: null, city: -1, docs: [] });
     }
     const p = this.persons[n];
     if (!p) throw new Error('unreachable');
@@ -350,32 +389,46 @@ export class MatchEngine {
   private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang): void {
     const old = this.offerToDoc.get(offerId);
     if (old !== undefined) this.removeDoc(old);
-    const a = analyze(this.catalogue, text, lang);
+    const a = this.analyzeDoc(text, lang);
     const h = p.headlineAnalysis;
-    const tf = this.tfScratch;
-    tf.clear();
-    const spans: number[] = [];
+    const tfIds = this.tfIds;
+    const tfW = this.tfW;
+    const spans = this.tfSpans;
+    let nt = 0;
+    spans.length = 0;
     for (const t of a.terms) {
-      const prev = tf.get(t.term);
-      if (prev === undefined) {
-        tf.set(t.term, t.weight);
+      let k = 0;
+      while (k < nt && tfIds[k] !== t.id) k++;
+      if (k === nt) {
+        tfIds[nt] = t.id;
+        tfW[nt++] = t.weight;
         spans.push(t.start, t.end);
-      } else tf.set(t.term, prev + t.weight);
+      } else tfW[k] = (tfW[k] ?? 0) + t.weight;
     }
-    if (h)
+    if (h) {
+      const hw = this.wt.headTerm;
       for (const t of h.terms) {
-        const prev = tf.get(t.term);
-        if (prev === undefined) {
-          tf.set(t.term, this.wt.headTerm * t.weight);
+        let k = 0;
+        while (k < nt && tfIds[k] !== t.id) k++;
+        if (k === nt) {
+          tfIds[nt] = t.id;
+          tfW[nt++] = hw * t.weight;
           spans.push(-1, -1);
-        } else tf.set(t.term, prev + this.wt.headTerm * t.weight);
+        } else tfW[k] = (tfW[k] ?? 0) + hw * t.weight;
       }
-    const cw = this.cwScratch;
-    cw.clear();
+    }
+    const cwIds = this.cwIds;
+    const cwW = this.cwW;
+    let nc = 0;
     const hits = new Array<number>(a.concepts.length * 3);
     let hi = 0;
     for (const c of a.concepts) {
-      cw.set(c.concept, Math.max(cw.get(c.concept) ?? 0, c.weight));
+      let k = 0;
+      while (k < nc && cwIds[k] !== c.concept) k++;
+      if (k === nc) {
+        cwIds[nc] = c.concept;
+        cwW[nc++] = c.weight;
+      } else cwW[k] = Math.max(cwW[k] ?? 0, c.weight);
       hits[hi++] = c.concept;
       hits[hi++] = c.start;
       hits[hi++] = c.end;
@@ -383,43 +436,55 @@ export class MatchEngine {
     if (h)
       for (const c of h.concepts) {
         // Stated in both the offer and the headline: a little stronger than either alone.
-        const prev = cw.get(c.concept) ?? 0;
-        cw.set(c.concept, Math.min(1.3, prev + this.wt.headConcept * c.weight));
+        let k = 0;
+        while (k < nc && cwIds[k] !== c.concept) k++;
+        if (k === nc) {
+          cwIds[nc] = c.concept;
+          cwW[nc++] = Math.min(1.3, this.wt.headConcept * c.weight);
+        } else cwW[k] = Math.min(1.3, (cwW[k] ?? 0) + this.wt.headConcept * c.weight);
       }
     const d = this.docs.length;
     this.grow(d + 1);
     let len = 0;
-    for (const [term, f] of tf) {
-      let post = this.terms.get(term);
-      if (!post) this.terms.set(term, (post = new Postings()));
+    const termPostings = this.termPostings;
+    const terms = new Array<number>(nt);
+    for (let k = 0; k < nt; k++) {
+      const id = tfIds[k] ?? 0;
+      const f = tfW[k] ?? 0;
+      let post = termPostings[id];
+      if (!post) {
+        while (termPostings.length < id) termPostings.push(undefined);
+        termPostings[id] = post = new Postings();
+      }
       post.add(d, f);
       len += f;
+      terms[k] = id;
     }
-    const concepts = new Array<number>(cw.size);
-    let i = 0;
-    for (const [c, w] of cw) {
+    const concepts = new Array<number>(nc);
+    for (let k = 0; k < nc; k++) {
+      const c = cwIds[k] ?? 0;
       let post = this.conceptPostings[c];
       if (!post) this.conceptPostings[c] = post = new Postings();
-      post.add(d, w);
-      concepts[i++] = c;
+      post.add(d, cwW[k] ?? 0);
+      concepts[k] = c;
     }
     this.docs.push({
       offerId,
-      person: this.personNum.get(p.id) ?? 0,
+      person: p.num,
       text,
-      terms: [...tf.keys()],
-      termSpans: spans,
+      terms,
+      termSpans: spans.slice(),
       concepts,
       hits,
     });
     this.alive[d] = 1;
-    this.docPerson[d] = this.personNum.get(p.id) ?? 0;
+    this.docPerson[d] = p.num;
     this.docLen[d] = len;
     this.docCity[d] = p.city;
     this.live++;
     this.totalLen += len;
     this.offerToDoc.set(offerId, d);
-    p.docs.add(d);
+    p.docs.push(d);
   }
 
   private removeDoc(d: number): void {
@@ -429,12 +494,12 @@ export class MatchEngine {
     this.live--;
     this.totalLen -= this.docLen[d] ?? 0;
     for (const t of rec.terms) {
-      const post = this.terms.get(t);
+      const post = this.termPostings[t];
       if (!post) continue;
       post.dead++;
       if (post.dead * 2 > post.n) {
         post.compact(this.alive);
-        if (post.n === 0) this.terms.delete(t);
+        if (post.n === 0) this.termPostings[t] = undefined;
       }
     }
     for (const c of rec.concepts) {
@@ -444,7 +509,11 @@ export class MatchEngine {
       if (post.dead * 2 > post.n) post.compact(this.alive);
     }
     this.offerToDoc.delete(rec.offerId);
-    this.persons[rec.person]?.docs.delete(d);
+    const pd = this.persons[rec.person]?.docs;
+    if (pd) {
+      const at = pd.indexOf(d);
+      if (at >= 0) pd.splice(at, 1);
+    }
     this.docs[d] = undefined;
   }
 
@@ -454,9 +523,15 @@ export class MatchEngine {
   query(needText: string, options: QueryOptions = {}): OfferMatch[] {
     const limit = options.limit ?? 20;
     const q = this.prepare(needText, options.lang);
-    const touchedN = this.score(q);
     const excluded = this.excludedPersons(options.excludePersonIds);
-    const top = topK(this.touched, touchedN, this.acc, limit, (d) => !excluded.has(this.docPerson[d] ?? -1));
+    const touchedN = this.score(q, limit, excluded);
+    const top = topK(
+      this.touched,
+      touchedN,
+      this.acc,
+      limit,
+      excluded.size > 0 ? (d) => !excluded.has(this.docPerson[d] ?? -1) : null,
+    );
     return top.map((d) => this.explain(d, q));
   }
 
@@ -464,8 +539,8 @@ export class MatchEngine {
   queryPeople(needText: string, options: QueryOptions = {}): PersonMatch[] {
     const limit = options.limit ?? 20;
     const q = this.prepare(needText, options.lang);
-    const touchedN = this.score(q);
     const excluded = this.excludedPersons(options.excludePersonIds);
+    const touchedN = this.score(q, limit, excluded);
     if (this.personAcc.length < this.persons.length) {
       const cap = Math.max(this.persons.length, this.personAcc.length * 2);
       this.personAcc = new Float64Array(cap);
@@ -473,33 +548,50 @@ export class MatchEngine {
       this.personBestDoc = new Int32Array(cap);
       this.personStamp = new Uint32Array(cap);
     }
-    const people: number[] = [];
+    // Hot loop (tens of thousands of documents for common needs): locals, no closures.
+    const people = this.peopleBuf.length >= touchedN ? this.peopleBuf : (this.peopleBuf = new Int32Array(touchedN * 2));
+    let np = 0;
+    const touched = this.touched;
+    const docPerson = this.docPerson;
+    const acc = this.acc;
+    const pStamp = this.personStamp;
+    const pAcc = this.personAcc;
+    const pSecond = this.personSecond;
+    const pBest = this.personBestDoc;
+    const ep = this.epoch;
+    const anyExcluded = excluded.size > 0;
     for (let i = 0; i < touchedN; i++) {
-      const d = this.touched[i] ?? 0;
-      const p = this.docPerson[d] ?? 0;
-      if (excluded.has(p)) continue;
-      const s = this.acc[d] ?? 0;
-      if (this.personStamp[p] !== this.epoch) {
-        this.personStamp[p] = this.epoch;
-        this.personAcc[p] = s;
-        this.personSecond[p] = 0;
-        this.personBestDoc[p] = d;
-        people.push(p);
-      } else if (s > (this.personAcc[p] ?? 0)) {
-        this.personSecond[p] = this.personAcc[p] ?? 0;
-        this.personAcc[p] = s;
-        this.personBestDoc[p] = d;
-      } else if (s > (this.personSecond[p] ?? 0)) {
-        this.personSecond[p] = s;
+      const d = touched[i] ?? 0;
+      const p = docPerson[d] ?? 0;
+      if (anyExcluded && excluded.has(p)) continue;
+      const s = acc[d] ?? 0;
+      if (pStamp[p] !== ep) {
+        pStamp[p] = ep;
+        pAcc[p] = s;
+        pSecond[p] = 0;
+        pBest[p] = d;
+        people[np++] = p;
+      } else if (s > (pAcc[p] ?? 0)) {
+        pSecond[p] = pAcc[p] ?? 0;
+        pAcc[p] = s;
+        pBest[p] = d;
+      } else if (s > (pSecond[p] ?? 0)) {
+        pSecond[p] = s;
       }
     }
-    const total = new Float64Array(people.length);
-    const idx = new Int32Array(people.length);
-    people.forEach((p, i) => {
-      total[i] = (this.personAcc[p] ?? 0) + this.wt.secondOffer * (this.personSecond[p] ?? 0);
+    if (this.totalBuf.length < np) {
+      this.totalBuf = new Float64Array(np * 2);
+      this.idxBuf = new Int32Array(np * 2);
+    }
+    const total = this.totalBuf;
+    const idx = this.idxBuf;
+    const second = this.wt.secondOffer;
+    for (let i = 0; i < np; i++) {
+      const p = people[i] ?? 0;
+      total[i] = (pAcc[p] ?? 0) + second * (pSecond[p] ?? 0);
       idx[i] = i;
-    });
-    const top = topK(idx, people.length, total, limit, () => true);
+    }
+    const top = topK(idx, np, total, limit, null);
     return top.map((i) => {
       const p = people[i] ?? 0;
       const rec = this.persons[p];
@@ -569,11 +661,11 @@ export class MatchEngine {
       const qc = concepts.get(c);
       if (qc) qc.w += SUPPORT * Math.min(extra, 1);
     }
-    const terms = new Map<string, { w: number; start: number; end: number }>();
+    const terms = new Map<number, { w: number; start: number; end: number }>();
     for (const t of a.terms) {
-      const prev = terms.get(t.term);
+      const prev = terms.get(t.id);
       if (prev) prev.w = Math.min(2, prev.w + t.weight * 0.5);
-      else terms.set(t.term, { w: t.weight, start: t.start, end: t.end });
+      else terms.set(t.id, { w: t.weight, start: t.start, end: t.end });
       const alt = altStem(
         t.term,
         a.lang,
@@ -583,7 +675,8 @@ export class MatchEngine {
           .replace(/[\u0300-\u036f]/g, '')
           .toLowerCase(),
       );
-      if (alt && !terms.has(alt)) terms.set(alt, { w: t.weight * 0.5, start: t.start, end: t.end });
+      const altId = alt ? findTermId(cat, alt) : -1;
+      if (altId >= 0 && !terms.has(altId)) terms.set(altId, { w: t.weight * 0.5, start: t.start, end: t.end });
     }
     return { text, analysis: a, concepts: [...concepts.values()], terms };
   }
@@ -593,8 +686,17 @@ export class MatchEngine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Fills acc/touched for the query; returns how many documents were touched. */
-  private score(q: PreparedQuery): number {
+  /**
+   * Fills acc/touched for the query; returns how many documents were touched.
+   *
+   * Evidence is scored rarest first (concept groups and terms by document frequency). Before a
+   * common unit, if every unit left could give a document not yet touched at most less than
+   * the `limit`-th best person so far, the remaining units only add to documents already
+   * touched: the walk of a long posting list stays, but the tens of thousands of documents that
+   * share only a common word or segment with the need are no longer collected, aggregated
+   * per person and heap-ranked (the slow tail of queries and of whole offers used as queries).
+   */
+  private score(q: PreparedQuery, limit: number, excluded: Set<number>): number {
     this.epoch++;
     if (this.epoch === 0xffffffff) {
       this.stamp.fill(0);
@@ -605,93 +707,211 @@ export class MatchEngine {
     const acc = this.acc;
     const stamp = this.stamp;
     const alive = this.alive;
+    const touched = this.touched;
     let touchedN = 0;
-    const add = (post: Postings, factor: number, tfMode: boolean, idf: number): void => {
-      const { ids, w, n } = post;
-      const { k1, b } = this.wt;
-      const avg = this.live > 0 ? this.totalLen / this.live : 1;
-      for (let i = 0; i < n; i++) {
-        const d = ids[i] ?? 0;
-        if (!alive[d]) continue;
-        const f = w[i] ?? 0;
-        let s: number;
-        if (tfMode) {
-          const len = this.docLen[d] ?? 0;
-          s = factor * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
-        } else s = factor * f;
-        if (stamp[d] !== ep) {
-          stamp[d] = ep;
-          acc[d] = s;
-          this.touched[touchedN++] = d;
-        } else acc[d] = (acc[d] ?? 0) + s;
-      }
-    };
+    const cat = this.catalogue;
+    const units: ScoreUnit[] = [];
     // Concepts: each stated concept of the need is satisfied at most once per document, by the
     // best of itself and the concepts it expands to. Without this, a problem with many related
     // services ("cash shortage" -> cash flow, CFO, loans) would outweigh a direct answer.
-    const cat = this.catalogue;
     const expandedCap = this.live >= MIN_DOCS_FOR_DF_CAP ? this.live * MAX_DF_SHARE_EXPANDED : Infinity;
-    const byOrigin = new Map<number, QueryConcept[]>();
+    const byOrigin = new Map<number, ScoreUnit>();
     for (const qc of q.concepts) {
-      let g = byOrigin.get(qc.origin);
-      if (!g) byOrigin.set(qc.origin, (g = []));
-      g.push(qc);
-    }
-    const best = this.originBest;
-    const bestStamp = this.originStamp;
-    const bestDocs = this.originDocs;
-    for (const group of byOrigin.values()) {
-      this.originEpoch++;
-      if (this.originEpoch === 0xffffffff) {
-        bestStamp.fill(0);
-        this.originEpoch = 1;
+      const post = this.conceptPostings[qc.concept];
+      if (!post || post.n - post.dead === 0) continue;
+      if (qc.origin !== qc.concept && post.n - post.dead > expandedCap) continue;
+      const c = cat.concepts[qc.concept];
+      const factor = qc.w * (c?.weight ?? 1) * this.idf(post.n - post.dead);
+      let u = byOrigin.get(qc.origin);
+      if (!u) {
+        byOrigin.set(qc.origin, (u = { posts: [], factors: [], idf: 0, df: 0, bound: 0 }));
+        units.push(u);
       }
-      const oep = this.originEpoch;
-      let nDocs = 0;
-      for (const qc of group) {
-        const post = this.conceptPostings[qc.concept];
-        if (!post || post.n - post.dead === 0) continue;
-        if (qc.origin !== qc.concept && post.n - post.dead > expandedCap) continue;
-        const c = cat.concepts[qc.concept];
-        const factor = qc.w * (c?.weight ?? 1) * this.idf(post.n - post.dead);
-        const { ids, w, n } = post;
-        for (let i = 0; i < n; i++) {
-          const d = ids[i] ?? 0;
-          if (!alive[d]) continue;
-          const v = factor * (w[i] ?? 0);
-          if (bestStamp[d] !== oep) {
-            bestStamp[d] = oep;
-            best[d] = v;
-            bestDocs[nDocs++] = d;
-          } else if (v > (best[d] ?? 0)) best[d] = v;
-        }
-      }
-      for (let i = 0; i < nDocs; i++) {
-        const d = bestDocs[i] ?? 0;
-        const v = best[d] ?? 0;
-        if (stamp[d] !== ep) {
-          stamp[d] = ep;
-          acc[d] = v;
-          this.touched[touchedN++] = d;
-        } else acc[d] = (acc[d] ?? 0) + v;
-      }
+      // Members in decreasing factor order (the stated concept first): later, weaker members
+      // may then be limited to documents already found.
+      let at = u.factors.length;
+      while (at > 0 && (u.factors[at - 1] ?? 0) < factor) at--;
+      u.posts.splice(at, 0, post);
+      u.factors.splice(at, 0, factor);
+      u.df += post.n;
+      u.bound = Math.max(u.bound, factor * MAX_DOC_CONCEPT_WEIGHT);
     }
     const cap = this.live >= MIN_DOCS_FOR_DF_CAP ? this.live * MAX_DF_SHARE : Infinity;
+    const { k1, b } = this.wt;
     for (const [term, qt] of q.terms) {
-      const post = this.terms.get(term);
+      const post = this.termPostings[term];
       if (!post) continue;
       const df = post.n - post.dead;
       if (df === 0 || df > cap) continue;
-      add(post, this.wt.lex * qt.w, true, this.idf(df));
+      const idf = this.idf(df);
+      const factor = this.wt.lex * qt.w;
+      units.push({ posts: [post], factors: [factor], idf, df: post.n, bound: factor * idf * (k1 + 1) });
+    }
+    units.sort((x, y) => x.df - y.df);
+    let rest = 0;
+    for (const u of units) rest += u.bound;
+    const cityBoost = q.analysis.cities.length > 0 ? 1 + this.wt.city : 1;
+    let admit = true;
+    let checks = 0;
+    const avg = this.live > 0 ? this.totalLen / this.live : 1;
+    const best = this.originBest;
+    const bestStamp = this.originStamp;
+    const bestDocs = this.originDocs;
+    let theta = 0;
+    for (const u of units) {
+      rest -= u.bound;
+      if (
+        admit &&
+        u.idf === 0 &&
+        u.posts.length > 1 &&
+        u.df >= PRUNE_MIN_DF &&
+        u.df >= 2 * touchedN &&
+        touchedN >= limit &&
+        checks < MAX_PRUNE_CHECKS &&
+        touchedN <= PRUNE_MAX_TOUCHED
+      ) {
+        checks++;
+        theta = this.kthPerson(touchedN, limit, excluded);
+      }
+      rest += u.bound;
+      if (
+        admit &&
+        u.df >= PRUNE_MIN_DF &&
+        u.df >= 2 * touchedN &&
+        touchedN >= limit &&
+        checks < MAX_PRUNE_CHECKS &&
+        touchedN <= PRUNE_MAX_TOUCHED
+      ) {
+        checks++;
+        theta = this.kthPerson(touchedN, limit, excluded);
+        if (rest * cityBoost < theta) admit = false;
+      }
+      rest -= u.bound;
+      if (u.idf === 0) {
+        // A concept group: the best of its members per document.
+        this.originEpoch++;
+        if (this.originEpoch === 0xffffffff) {
+          bestStamp.fill(0);
+          this.originEpoch = 1;
+        }
+        const oep = this.originEpoch;
+        let nDocs = 0;
+        for (let g = 0; g < u.posts.length; g++) {
+          const { ids, w, n } = u.posts[g] as Postings;
+          const factor = u.factors[g] ?? 0;
+          // A document found by neither earlier units nor earlier members of this group can
+          // get at most this member's bound plus everything after this group.
+          const open = admit && (g === 0 || (rest + factor * MAX_DOC_CONCEPT_WEIGHT) * cityBoost >= theta);
+          for (let i = 0; i < n; i++) {
+            const d = ids[i] ?? 0;
+            if (!alive[d] || (!open && stamp[d] !== ep && bestStamp[d] !== oep)) continue;
+            const v = factor * (w[i] ?? 0);
+            if (bestStamp[d] !== oep) {
+              bestStamp[d] = oep;
+              best[d] = v;
+              bestDocs[nDocs++] = d;
+            } else if (v > (best[d] ?? 0)) best[d] = v;
+          }
+        }
+        for (let i = 0; i < nDocs; i++) {
+          const d = bestDocs[i] ?? 0;
+          const v = best[d] ?? 0;
+          if (stamp[d] !== ep) {
+            stamp[d] = ep;
+            acc[d] = v;
+            touched[touchedN++] = d;
+          } else acc[d] = (acc[d] ?? 0) + v;
+        }
+      } else {
+        const { ids, w, n } = u.posts[0] as Postings;
+        const fi = (u.factors[0] ?? 0) * u.idf;
+        const docLen = this.docLen;
+        for (let i = 0; i < n; i++) {
+          const d = ids[i] ?? 0;
+          if (!alive[d]) continue;
+          const fresh = stamp[d] !== ep;
+          if (fresh && !admit) continue;
+          const f = w[i] ?? 0;
+          const s = (fi * (f * (k1 + 1))) / (f + k1 * (1 - b + (b * (docLen[d] ?? 0)) / avg));
+          if (fresh) {
+            stamp[d] = ep;
+            acc[d] = s;
+            touched[touchedN++] = d;
+          } else acc[d] = (acc[d] ?? 0) + s;
+        }
+      }
     }
     if (q.analysis.cities.length > 0) {
       const cities = q.analysis.cities;
       for (let i = 0; i < touchedN; i++) {
-        const d = this.touched[i] ?? 0;
+        const d = touched[i] ?? 0;
         if (cities.includes(this.docCity[d] ?? -1)) acc[d] = (acc[d] ?? 0) * (1 + this.wt.city);
       }
     }
     return touchedN;
+  }
+
+  /** The k-th best score of a distinct, not excluded person among the touched documents (0 if fewer). */
+  private kthPerson(touchedN: number, k: number, excluded: Set<number>): number {
+    if (this.kthStamp.length < this.persons.length)
+      this.kthStamp = new Uint32Array(Math.max(this.persons.length, this.kthStamp.length * 2));
+    if (this.kthBest.length < this.persons.length) this.kthBest = new Float64Array(this.kthStamp.length);
+    this.kthEpoch++;
+    if (this.kthEpoch === 0xffffffff) {
+      this.kthStamp.fill(0);
+      this.kthEpoch = 1;
+    }
+    const ke = this.kthEpoch;
+    const people = this.peopleBuf.length >= touchedN ? this.peopleBuf : (this.peopleBuf = new Int32Array(touchedN * 2));
+    let np = 0;
+    const touched = this.touched;
+    const docPerson = this.docPerson;
+    const acc = this.acc;
+    const kStamp = this.kthStamp;
+    const kBest = this.kthBest;
+    const anyExcluded = excluded.size > 0;
+    for (let i = 0; i < touchedN; i++) {
+      const d = touched[i] ?? 0;
+      const p = docPerson[d] ?? 0;
+      if (anyExcluded && excluded.has(p)) continue;
+      const s = acc[d] ?? 0;
+      if (kStamp[p] !== ke) {
+        kStamp[p] = ke;
+        kBest[p] = s;
+        people[np++] = p;
+      } else if (s > (kBest[p] ?? 0)) kBest[p] = s;
+    }
+    if (np < k) return 0;
+    // A min-heap of the k best.
+    const heap = new Float64Array(k);
+    let n = 0;
+    for (let j = 0; j < np; j++) {
+      const v = kBest[people[j] ?? 0] ?? 0;
+      if (n < k) {
+        let c = n++;
+        heap[c] = v;
+        while (c > 0) {
+          const up = (c - 1) >> 1;
+          if ((heap[up] ?? 0) <= v) break;
+          heap[c] = heap[up] ?? 0;
+          c = up;
+        }
+        heap[c] = v;
+      } else if (v > (heap[0] ?? 0)) {
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= k) break;
+          const r = l + 1;
+          const m = r < k && (heap[r] ?? 0) < (heap[l] ?? 0) ? r : l;
+          if ((heap[m] ?? 0) >= v) break;
+          heap[i] = heap[m] ?? 0;
+          i = m;
+        }
+        heap[i] = v;
+      }
+    }
+    return heap[0] ?? 0;
   }
 
   private explain(d: number, q: PreparedQuery): OfferMatch {
@@ -720,8 +940,8 @@ export class MatchEngine {
           weight: qc.w * (c?.weight ?? 1) * (k >= 0 ? 1 : 0.7),
         });
       }
-      const seen = new Set<string>();
-      const lexical = (term: string, src: string, start: number, end: number, factor: number): void => {
+      const seen = new Set<number>();
+      const lexical = (term: number, src: string, start: number, end: number, factor: number): void => {
         const qt = q.terms.get(term);
         if (!qt || seen.has(term)) return;
         const needText = q.text.slice(qt.start, qt.end);
@@ -731,9 +951,9 @@ export class MatchEngine {
       };
       for (let i = 0; i < rec.terms.length; i++) {
         const start = rec.termSpans[2 * i] ?? -1;
-        if (start >= 0) lexical(rec.terms[i] as string, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1);
+        if (start >= 0) lexical(rec.terms[i] ?? -1, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1);
       }
-      if (head) for (const t of head.terms) lexical(t.term, person.headline, t.start, t.end, 0.6);
+      if (head) for (const t of head.terms) lexical(t.id, person.headline, t.start, t.end, 0.6);
     }
     reasons.sort((a, b) => b.weight - a.weight);
     return {
@@ -745,15 +965,25 @@ export class MatchEngine {
   }
 }
 
+interface ScoreUnit {
+  posts: Postings[];
+  factors: number[];
+  /** BM25 idf for a term; 0 marks a concept group. */
+  idf: number;
+  df: number;
+  /** Most this unit can add to one document's score. */
+  bound: number;
+}
+
 interface PreparedQuery {
   text: string;
   analysis: Analysis;
   concepts: QueryConcept[];
-  terms: Map<string, { w: number; start: number; end: number }>;
+  terms: Map<number, { w: number; start: number; end: number }>;
 }
 
 /** Indices (taken from `items[0..n)`) of the k best scores, best first, via a bounded min-heap. */
-function topK(items: Int32Array, n: number, scores: Float64Array, k: number, keep: (i: number) => boolean): number[] {
+function topK(items: Int32Array, n: number, scores: Float64Array, k: number, keep: ((i: number) => boolean) | null): number[] {
   const heap: number[] = [];
   const s = (i: number): number => scores[i] ?? 0;
   const down = (i0: number): void => {
@@ -773,8 +1003,10 @@ function topK(items: Int32Array, n: number, scores: Float64Array, k: number, kee
   };
   for (let j = 0; j < n; j++) {
     const i = items[j] ?? 0;
-    const v = s(i);
-    if (v <= 0 || !keep(i)) continue;
+    const v = scores[i] ?? 0;
+    if (v <= 0) continue;
+    if (heap.length >= k && v <= s(heap[0] ?? 0)) continue;
+    if (keep !== null && !keep(i)) continue;
     if (heap.length < k) {
       heap.push(i);
       let c = heap.length - 1;
