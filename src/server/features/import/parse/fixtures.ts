@@ -12,8 +12,6 @@ import type { ParseResult } from './index.ts';
 import type { ParsedContact } from './types.ts';
 
 export function realWorldDir(): string {
-  const fromEnv = process.env['RETE_REAL_WORLD_FIXTURES'];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'shared', 'fixtures', 'real-world');

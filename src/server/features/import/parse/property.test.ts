@@ -12,7 +12,7 @@ import { expectWellFormed, fixture, fixtureNames } from './fixtures.ts';
 import { parseContacts } from './index.ts';
 import type { ImportFormat } from './index.ts';
 
-const RUNS = Number(process.env['FC_RUNS'] ?? 300);
+const RUNS = 300;
 
 const vcardLine = fc.oneof(
   fc.constantFrom(
