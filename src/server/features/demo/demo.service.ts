@@ -1,6 +1,6 @@
 import type { Deps } from '../auth/auth.service.ts';
 import { selfPersonId } from '../auth/auth.repo.ts';
-import { detectLanguage } from '#shared/text/language.ts';
+import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordChange } from '../network/changes.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
@@ -36,7 +36,7 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<{ people: n
       owner_id: ownerId,
       person_id: personId,
       text,
-      language: detectLanguage(text),
+      language: detectTextLanguage(text),
       status,
       created_at: createdAt,
       updated_at: createdAt,

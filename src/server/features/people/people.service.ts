@@ -1,6 +1,6 @@
 import type { CreatePersonBody, PersonDetail, PersonSummary, UpdatePersonBody } from '#shared/api/people.ts';
 import { fold } from '#shared/text/fold.ts';
-import { detectLanguage } from '#shared/text/language.ts';
+import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -344,7 +344,7 @@ export async function addItem(deps: Deps, table: ItemTable, ownerId: string, per
       owner_id: ownerId,
       person_id: personId,
       text: input.text,
-      language: input.language ?? detectLanguage(input.text),
+      language: input.language ?? detectTextLanguage(input.text),
       status,
       created_at: now,
       updated_at: now,
@@ -369,7 +369,7 @@ export async function updateItem(deps: Deps, table: ItemTable, ownerId: string, 
     const patch: Parameters<typeof repo.updateItem>[4] = { updated_at: now };
     if (input.text !== undefined) {
       patch.text = input.text;
-      if (input.language === undefined) patch.language = detectLanguage(input.text);
+      if (input.language === undefined) patch.language = detectTextLanguage(input.text);
     }
     if (input.language !== undefined) patch.language = input.language;
     if (input.status !== undefined && input.status !== row.status) {
@@ -583,7 +583,7 @@ export async function createPeople(deps: PeopleDeps, ownerId: string, inputs: re
             owner_id: ownerId,
             person_id: id,
             text: item.text,
-            language: item.language ?? detectLanguage(item.text),
+            language: item.language ?? detectTextLanguage(item.text),
             status,
             created_at: now,
             updated_at: now,

@@ -8,7 +8,7 @@
  * not used: undecided texts take the caller's fallback (the product's main language).
  * Language only picks the Snowball stemmer; queries also try the other language's stem.
  */
-import type { Token } from './normalize.ts';
+import { tokenize, type Token } from './normalize.ts';
 import type { Lang } from './stem.ts';
 
 const IT_HINTS = new Set(
@@ -49,4 +49,9 @@ function hintScores(tokens: readonly Token[]): [number, number] {
 
 export function detectLang(_text: string, tokens: readonly Token[], fallback: Lang = 'it'): Lang {
   return detectLangHeuristic(tokens) ?? fallback;
+}
+
+/** The language of a need or offer as stored with it: Italian, English, or null when undecided. */
+export function detectTextLanguage(text: string): Lang | null {
+  return detectLangHeuristic(tokenize(text));
 }
