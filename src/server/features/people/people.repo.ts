@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/db.ts';
-import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
+import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, NeedsOffersTable, PeopleTable } from '../../db/schema.ts';
 
 // Every function here takes the owner and filters by it in SQL: a row of another user is
 // indistinguishable from a missing one.
@@ -215,21 +215,7 @@ export async function facets(db: Executor, ownerId: string) {
 export const findItem = (db: Executor, table: ItemTable, ownerId: string, id: string) =>
   db.selectFrom(table).selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
 
-export const insertItem = (
-  db: Executor,
-  table: ItemTable,
-  row: {
-    id: string;
-    owner_id: string;
-    person_id: string;
-    text: string;
-    language: 'it' | 'en' | null;
-    status: ItemStatus;
-    created_at: string;
-    updated_at: string;
-    closed_at: string | null;
-  },
-) => db.insertInto(table).values(row).execute();
+export const insertItem = (db: Executor, table: ItemTable, row: NeedsOffersTable) => db.insertInto(table).values(row).execute();
 
 export const updateItem = (
   db: Executor,
@@ -374,17 +360,7 @@ export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;
 // --- bulk inserts (imports, demo, benchmarks) ---------------------------------------------------
 
 export type ChannelInsert = ChannelRow & { owner_id: string; person_id: string; position: number };
-export type ItemInsert = {
-  id: string;
-  owner_id: string;
-  person_id: string;
-  text: string;
-  language: 'it' | 'en' | null;
-  status: ItemStatus;
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
-};
+export type ItemInsert = NeedsOffersTable;
 
 // Each statement carries at most ~30,000 parameters (SQLite's default limit is 32,766).
 function* slices<T>(rows: readonly T[], columns: number): Generator<T[]> {
