@@ -88,7 +88,7 @@ export class PeopleSearch implements NetworkView {
         terms,
       };
       this.num.set(p.id, n);
-      if (!this.bulk) this.order.splice(this.position(this.docs[n] as Doc), 0, n);
+      if (!this.bulk) this.order.splice(this.position(this.docs[n]), 0, n);
       for (const tag of tags) addTo(this.byTag, tag, n);
       if (p.city) addTo(this.byCity, fold(p.city), n);
       for (const t of terms) {
