@@ -173,11 +173,34 @@ const cases: Record<string, Case> = {
     kind: 'own',
     probes: () => [importProbe('/api/v1/imports/preview?people=true')],
   },
-  'POST /api/v1/imports': { kind: 'own', probes: () => [importProbe('/api/v1/imports')] },
+  'POST /api/v1/imports': {
+    kind: 'own',
+    probes: () => [
+      importProbe('/api/v1/imports'),
+      // The progress stream (NDJSON) of the same import.
+      {
+        ...importProbe('/api/v1/imports'),
+        headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
+      },
+    ],
+  },
   'GET /api/v1/export': {
     kind: 'own',
     probes: () => ['json', 'vcard', 'vcard3', 'csv'].map((f) => ({ method: 'GET' as const, url: `/api/v1/export?format=${f}` })),
     ownerSees: true,
+  },
+
+  // Duplicates (listed before the merge: its positive control merges A's two look-alikes)
+  'GET /api/v1/duplicates': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/duplicates' }], ownerSees: true },
+  'POST /api/v1/people/:id/merge': { kind: 'foreign-id' },
+
+  // Privacy
+  'GET /api/v1/suppressions': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/suppressions' }], ownerSees: true },
+  'DELETE /api/v1/suppressions/:id': { kind: 'foreign-id' },
+  // B deleting its own account with a wrong password: refused, and nothing of A moves.
+  'DELETE /api/v1/me': {
+    kind: 'own',
+    probes: () => [{ method: 'DELETE', url: '/api/v1/me', payload: { password: 'not the password of anyone here' } }],
   },
 };
 

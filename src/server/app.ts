@@ -13,15 +13,19 @@ import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
+import { duplicatesRoutes } from './features/duplicates/duplicates.routes.ts';
 import { ItemIndex } from './features/matching/indexes.ts';
 import { NetworkGraph } from './features/matching/graph.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/import/import.routes.ts';
+import { introRoutes } from './features/intros/intros.routes.ts';
+import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { NetworkCache } from './features/network/networkCache.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
+import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { PeopleSearch } from './features/people/search.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
@@ -73,7 +77,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        path: req.url.split('?')[0],
+        // The secret of an introduction's answer link is its path: never logged.
+        path: (req.url.split('?')[0] ?? '').replace(/^\/i\/[^/]+/, '/i/[token]'),
         id: req.id,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -107,7 +112,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     }
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (url.startsWith('/api/') || url === '/healthz') {
+    if (url.startsWith('/api/') || url === '/healthz' || url.startsWith('/i/')) {
       if (!access) throw new Error(`Route ${methods.join(',')} ${url} declares no access policy`);
       for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url, access });
     }
@@ -191,6 +196,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   matchingRoutes(app, deps);
   importRoutes(app, deps);
   exportRoutes(app, deps);
+  introRoutes(app, deps);
+  ledgerRoutes(app, deps);
+  duplicatesRoutes(app, deps);
+  privacyRoutes(app, deps);
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

@@ -15,6 +15,9 @@ import { matchText, valueFinder } from './features/matching/matching.service.ts'
 import { listPeople } from './features/people/people.service.ts';
 import { commitImport, previewImport, type ImportFormat } from './features/import/import.service.ts';
 import { exportAccount, type ExportFormat } from './features/export/export.service.ts';
+import { findDuplicates } from './features/duplicates/duplicates.service.ts';
+import { mergePeople } from './features/duplicates/merge.service.ts';
+import { deleteAccount, erasePerson } from './features/privacy/privacy.service.ts';
 import fs from 'node:fs';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
@@ -201,11 +204,15 @@ export function buildCli(): Command {
           console.log(o.json ? JSON.stringify(p, null, 2) : formatImport('Would create', 'would merge', p));
           return;
         }
+        const phases = { parse: 'Reading', match: 'Matching', write: 'Writing' } as const;
         const progress =
           !o.json && process.stderr.isTTY
-            ? (done: number, total: number) => void process.stderr.write(`\rWriting ${done}/${total}…`)
+            ? (e: { phase: keyof typeof phases; done: number; total: number }) =>
+                void process.stderr.write(
+                  `\r${phases[e.phase]} ${e.phase === 'parse' ? `${Math.round(e.done / 1024)}/${Math.round(e.total / 1024)} KB` : `${e.done}/${e.total}`}…\u001b[K`,
+                )
             : undefined;
-        const r = await commitImport(ctx.deps, owner, bytes, { ...opts, onProgress: progress });
+        const r = await commitImport(ctx.deps, owner, bytes, { ...opts, chunkSize: 500, onEvent: progress });
         if (progress) process.stderr.write('\n');
         console.log(o.json ? JSON.stringify(r, null, 2) : formatImport('Created', 'merged', r));
       }),
@@ -224,6 +231,70 @@ export function buildCli(): Command {
           fs.writeFileSync(o.out, file.body);
           console.error(`Wrote ${file.count} people to ${o.out}.`);
         } else process.stdout.write(file.body);
+      }),
+    );
+
+  program
+    .command('duplicates')
+    .description('likely duplicates in my network, best first (same email, phone or LinkedIn URL, alike names and companies)')
+    .requiredOption('--user <email>')
+    .option('--json', 'print JSON', false)
+    .action((o: { user: string; json: boolean }) =>
+      withContext(async (ctx) => {
+        const pairs = await findDuplicates(ctx.deps, await userIdByEmail(ctx, o.user));
+        if (o.json) console.log(JSON.stringify({ pairs }, null, 2));
+        else if (pairs.length === 0) console.log('No likely duplicates.');
+        else
+          for (const p of pairs) {
+            const who = (x: (typeof p)['a']) => `${x.displayName}${x.company ? ` (${x.company})` : ''} ${x.id}`;
+            console.log(`${p.score.toFixed(2)}  ${who(p.a)}\n      ${who(p.b)}\n      ${p.reasons.join(', ')}`);
+          }
+      }),
+    );
+
+  program
+    .command('merge')
+    .description('merge OTHER_ID into ID: ID keeps everything of both, OTHER_ID is deleted')
+    .argument('<id>', 'the person kept')
+    .argument('<otherId>', 'the person merged into it')
+    .requiredOption('--user <email>')
+    .action((id: string, otherId: string, o: { user: string }) =>
+      withContext(async (ctx) => {
+        const p = await mergePeople(ctx.deps, await userIdByEmail(ctx, o.user), id, otherId);
+        console.log(
+          `Merged into ${p.name} (${p.id}): ${p.emails.length} emails, ${p.phones.length} phones, ${p.needs.length} needs, ${p.offers.length} offers, ${p.timeline.length} timeline entries, ${p.relationships.length} relationships.`,
+        );
+      }),
+    );
+
+  program
+    .command('erase')
+    .description('erase a person everywhere (GDPR art. 17); with --suppress, later imports skip them')
+    .argument('<personId>')
+    .requiredOption('--user <email>')
+    .option('--suppress', 'keep a suppression entry (hashes of email, phone, LinkedIn URL; never the name)', false)
+    .option('--reason <text>', 'a note of yours for the suppression entry')
+    .action((personId: string, o: { user: string; suppress: boolean; reason?: string }) =>
+      withContext(async (ctx) => {
+        const r = await erasePerson(ctx.deps, await userIdByEmail(ctx, o.user), personId, {
+          suppress: o.suppress,
+          reason: o.reason,
+        });
+        console.log(r.suppressionId ? `Erased; suppression entry ${r.suppressionId}.` : 'Erased.');
+      }),
+    );
+
+  const account = program.command('account').description('my account');
+  account
+    .command('delete')
+    .description('delete an account and everything it owns; the password comes from RETE_PASSWORD')
+    .requiredOption('--user <email>')
+    .action((o: { user: string }) =>
+      withContext(async (ctx) => {
+        const password = ctx.config.cliPassword;
+        if (!password) throw new Error("Set RETE_PASSWORD to the account's password");
+        await deleteAccount(ctx.deps, await userIdByEmail(ctx, o.user), password);
+        console.log(`Deleted the account ${o.user} and everything it owned.`);
       }),
     );
 

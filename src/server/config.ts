@@ -24,6 +24,21 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   RETE_PASSWORD: z.string().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_STARTTLS: bool.default(true),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.email().optional(),
+  MAIL_MAX_PER_USER_PER_DAY: z.coerce.number().int().positive().default(20),
+  MAIL_MAX_PER_RECIPIENT_PER_DAY: z.coerce.number().int().positive().default(3),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  INTRO_REMIND_DAYS: z.coerce.number().positive().default(5),
+  INTRO_EXPIRE_DAYS: z.coerce.number().positive().default(14),
+  INTRO_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  JOBS_WORKER: bool.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,6 +62,25 @@ export interface Config {
   shutdownGraceMs: number;
   /** Password for `rete user create`, so that it need not appear on the command line. */
   cliPassword: string | undefined;
+  mail: {
+    /** Null: no SMTP server; messages only go to the outbox (database and `.eml` files under dataDir/outbox). */
+    smtp: {
+      host: string;
+      port: number;
+      secure: boolean;
+      requireTls: boolean;
+      user: string | null;
+      password: string | null;
+    } | null;
+    /** The From address; the display name is the sending user's name. */
+    from: string;
+    maxPerUserPerDay: number;
+    maxPerRecipientPerDay: number;
+    maxAttempts: number;
+  };
+  intros: { remindDays: number; expireDays: number; linkRateLimitPerMinute: number };
+  /** The job worker of each server process: emails, reminders, expiry. */
+  jobs: { worker: boolean; pollMs: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -77,6 +111,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cliPassword: e.RETE_PASSWORD,
+    mail: {
+      smtp: e.SMTP_HOST
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            secure: e.SMTP_SECURE,
+            requireTls: !e.SMTP_SECURE && e.SMTP_STARTTLS,
+            user: e.SMTP_USER ?? null,
+            password: e.SMTP_PASSWORD ?? null,
+          }
+        : null,
+      from: e.MAIL_FROM ?? `rete@${new URL(publicBaseUrl).hostname}`,
+      maxPerUserPerDay: e.MAIL_MAX_PER_USER_PER_DAY,
+      maxPerRecipientPerDay: e.MAIL_MAX_PER_RECIPIENT_PER_DAY,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    intros: {
+      remindDays: e.INTRO_REMIND_DAYS,
+      expireDays: e.INTRO_EXPIRE_DAYS,
+      linkRateLimitPerMinute: e.INTRO_LINK_RATE_LIMIT_PER_MINUTE,
+    },
+    jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     ...overrides,
   };
 }

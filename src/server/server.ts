@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, optimizeSqlite, type DbHandle } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deleteExpiredSessions } from './features/auth/auth.repo.ts';
+import { createJobWorker } from './features/intros/intros.jobs.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -16,8 +17,10 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
+  const { app, deps } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
   await app.listen({ host: config.host, port: config.port });
+  // The job worker of this process: emails, reminders, expiry (several processes share the jobs).
+  const worker = config.jobs.worker ? createJobWorker(deps, { log: app.log }).start() : null;
   // Hourly housekeeping: planner statistics drift as networks grow (SQLite advises re-optimizing
   // periodically), and sessions that expired without being presented again are removed.
   const optimizer = setInterval(() => {
@@ -34,7 +37,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => {
     // app.close() stops accepting connections and waits for requests in flight.
     clearInterval(optimizer);
-    stopping ??= app.close().then(() => handle.close());
+    stopping ??= (worker ? worker.stop().then(() => worker.mailer.close()) : Promise.resolve())
+      .then(() => app.close())
+      .then(() => handle.close());
     return stopping;
   };
   return { app, handle, url, stop };

@@ -18,6 +18,8 @@ const PersonPage = lazy(() => import('./features/people/PersonPage.tsx'));
 const MePage = lazy(() => import('./features/me/MePage.tsx'));
 const FindPage = lazy(() => import('./features/matching/FindPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
+const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
+const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage.tsx'));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -67,6 +69,8 @@ const router = createBrowserRouter([
           { path: '/me', element: <MePage /> },
           { path: '/find', element: <FindPage /> },
           { path: '/settings', element: <SettingsPage /> },
+          { path: '/import', element: <ImportPage /> },
+          { path: '/duplicates', element: <DuplicatesPage /> },
         ],
       },
     ],

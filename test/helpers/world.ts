@@ -20,7 +20,10 @@ export interface Actor extends Client {
   spareTokenId: string;
   /** The same request with the API token instead of the cookie. */
   bearer(opts: InjectOptions): Promise<LightMyRequestResponse>;
-  people: { main: string; introduced: string; doomed: string; loose: string };
+  /** `twin` and `twinGone` are likely duplicates of each other (merged by the merge route's positive control). */
+  people: { main: string; introduced: string; doomed: string; loose: string; twin: string; twinGone: string };
+  /** A suppression entry (a person erased with suppress=true), there to be lifted by its owner. */
+  suppressionId: string;
   needs: { main: string; doomed: string };
   offers: { main: string; doomed: string };
   meOffer: string;
@@ -84,6 +87,18 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   const introduced = await createPerson(client, { name: c('introduced-name'), introducedById: main.id, notes: c('notes-2') });
   const doomed = await createPerson(client, { name: c('doomed-name'), city: c('city') });
   const loose = await createPerson(client, { name: c('loose-name') });
+  const twinEmail = [{ value: `canary-${lc}-twin@example.com` }];
+  const twin = await createPerson(client, { name: `${c('twin')} Mario Rossi`, emails: twinEmail });
+  const twinGone = await createPerson(client, { name: `Rossi Mario ${c('twin')}`, emails: twinEmail, notes: c('twin-notes') });
+  const suppressed = await createPerson(client, {
+    name: c('suppressed-name'),
+    emails: [{ value: `canary-${lc}-gone@example.com` }],
+  });
+  const erased = await client.req({
+    method: 'DELETE',
+    url: `/api/v1/people/${suppressed.id}?suppress=true&reason=${c('suppression-reason')}`,
+  });
+  const { suppressionId } = (await ok(erased, 'erase with suppression')) as unknown as { suppressionId: string };
 
   const post = async (url: string, payload: Record<string, unknown>) =>
     ok(await client.req({ method: 'POST', url, payload }), `POST ${url}`);
@@ -126,7 +141,14 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   await ok(await bearer({ method: 'GET', url: '/api/v1/tokens' }), 'token use');
 
   const ids = {
-    people: { main: main.id, introduced: introduced.id, doomed: doomed.id, loose: loose.id },
+    people: {
+      main: main.id,
+      introduced: introduced.id,
+      doomed: doomed.id,
+      loose: loose.id,
+      twin: twin.id,
+      twinGone: twinGone.id,
+    },
     needs: { main: needMain.id, doomed: needDoomed.id },
     offers: { main: offerMain.id, doomed: offerDoomed.id },
     interactions: { main: intMain.id, doomed: intDoomed.id },
@@ -142,7 +164,9 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
     bearer,
     ...ids,
     meOffer: meOffer.id,
+    suppressionId,
     allIds: [
+      suppressionId,
       user.id,
       user.selfPersonId,
       tok.token.id,
@@ -340,6 +364,8 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'PATCH /api/v1/interactions/:id': () => ({ kind: 'message', summary: 'Changed summary' }),
   'POST /api/v1/people/:id/relationships': (o) => ({ otherPersonId: o.people.loose, strength: 2, note: 'they know each other' }),
   'PATCH /api/v1/relationships/:id': () => ({ strength: 1, note: 'changed note' }),
+  'POST /api/v1/people/:id/merge': (o) => ({ otherId: o.people.twinGone }),
+  'DELETE /api/v1/me': (o) => ({ password: o.password }),
 };
 
 /**
@@ -366,4 +392,6 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'PATCH /api/v1/relationships/:id': (o) => o.relationships.main,
   'DELETE /api/v1/relationships/:id': (o) => o.relationships.doomed,
   'GET /api/v1/people/:id/value-finder': (o) => o.people.main,
+  'POST /api/v1/people/:id/merge': (o) => o.people.twin,
+  'DELETE /api/v1/suppressions/:id': (o) => o.suppressionId,
 };

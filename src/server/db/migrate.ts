@@ -1,10 +1,14 @@
 import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_init.ts';
+import * as m0002 from './migrations/0002_privacy.ts';
+import * as m0003 from './migrations/0003_intros_ledger.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a test sees exactly these. */
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_privacy': m0002,
+  '0003_intros_ledger': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -15,6 +15,8 @@ export interface UsersTable {
   network_version: number;
   created_at: string;
   updated_at: string;
+  /** Random key of the account's suppression hashes (HMAC-SHA-256); made with the first suppression. */
+  suppression_key: string | null;
 }
 
 export interface SessionsTable {
@@ -56,7 +58,15 @@ export interface PeopleTable {
   introduced_by_id: string | null;
   created_at: string;
   updated_at: string;
+  /** GDPR art. 6: why the owner may keep this person's data. */
+  legal_basis: LegalBasis | null;
+  legal_basis_note: string | null;
+  /** Where the data came from: "manual", "demo", "import:linkedin", "import:vcard", ... */
+  source: string | null;
+  source_at: string | null;
 }
+
+export type LegalBasis = 'legitimate_interest' | 'consent' | 'contract' | 'other';
 
 export type ChannelKind = 'email' | 'phone' | 'link';
 
@@ -122,6 +132,199 @@ export interface NetworkChangesTable {
   person_id: string;
 }
 
+export type SuppressionKind = 'email' | 'phone' | 'link' | 'name';
+
+/** An erased person that imports must not bring back: hashes only, never the data in clear. */
+export interface SuppressionsTable {
+  id: string;
+  owner_id: string;
+  reason: string | null;
+  /** JSON array of SuppressionKind. */
+  kinds: string;
+  created_at: string;
+}
+
+export interface SuppressionHashesTable {
+  suppression_id: string;
+  owner_id: string;
+  kind: SuppressionKind;
+  /** Hex HMAC-SHA-256 of the normalised value with the owner's suppression key. */
+  hash: string;
+}
+
+export type IntroStatus = 'draft' | 'asked' | 'accepted_one' | 'connected' | 'declined' | 'expired' | 'cancelled';
+export type IntroSideStatus = 'me' | 'waiting' | 'asked' | 'accepted' | 'declined' | 'objected' | 'expired';
+
+/**
+ * "Do not contact": the person objected (GDPR art. 21) through the link of an introduction email,
+ * so no further introduction email may reach them. A row of its own rather than a column of
+ * `people`, so that every writer of people rows stays as it is.
+ */
+export interface PersonObjectionsTable {
+  person_id: string;
+  owner_id: string;
+  objected_at: string;
+  /** The introduction whose email carried the objection. */
+  intro_id: string | null;
+}
+
+/** An introduction between two people of the owner's network (or the owner and one person). */
+export interface IntrosTable {
+  id: string;
+  owner_id: string;
+  status: IntroStatus;
+  ask_order: 'a_first' | 'both';
+  note: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  connected_at: string | null;
+  closed_at: string | null;
+}
+
+export interface IntroSidesTable {
+  intro_id: string;
+  side: 'a' | 'b';
+  owner_id: string;
+  /** Null once the person is erased. */
+  person_id: string | null;
+  is_self: number;
+  /** The address the request went to (set when asked). */
+  email: string | null;
+  language: 'it' | 'en';
+  status: IntroSideStatus;
+  subject: string | null;
+  body: string | null;
+  message_edited: number;
+  asked_at: string | null;
+  reminded_at: string | null;
+  answered_at: string | null;
+  expires_at: string | null;
+}
+
+export interface IntroEventsTable {
+  id: string;
+  intro_id: string;
+  owner_id: string;
+  at: string;
+  /** Order within the intro (events of one transaction share their time). */
+  seq: number;
+  type: string;
+  side: 'a' | 'b' | null;
+  /** JSON; for answers the token id and text version (the consent record). */
+  detail: string | null;
+}
+
+/** Accept / decline links: only the SHA-256 of the secret is stored. */
+export interface IntroTokensTable {
+  id: string;
+  intro_id: string;
+  owner_id: string;
+  side: 'a' | 'b';
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type JobState = 'pending' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  owner_id: string | null;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  state: JobState;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  done_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export type MailKind = 'intro_request' | 'intro_reminder' | 'intro_connect';
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+/** Every email Rete sends, and the outbox when no SMTP server is configured. */
+export interface MailMessagesTable {
+  id: string;
+  owner_id: string;
+  intro_id: string | null;
+  side: 'a' | 'b' | null;
+  person_id: string | null;
+  job_id: string | null;
+  kind: MailKind;
+  status: MailStatus;
+  /** JSON {name, address}. */
+  from_addr: string;
+  reply_to: string | null;
+  /** JSON arrays of {name, address}. */
+  to_addrs: string;
+  cc_addrs: string;
+  recipient_key: string;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  message_id: string | null;
+  delivery: 'smtp' | 'outbox' | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type GiveKind = 'introduction' | 'referral' | 'advice' | 'resource' | 'recommendation' | 'time' | 'other';
+export type OutcomeKind = 'thanked' | 'meeting' | 'business' | 'need_satisfied' | 'other';
+
+export interface GivesTable {
+  id: string;
+  owner_id: string;
+  kind: GiveKind;
+  /** YYYY-MM-DD. */
+  given_on: string;
+  description: string;
+  need_id: string | null;
+  intro_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GiveRecipientsTable {
+  give_id: string;
+  owner_id: string;
+  person_id: string;
+}
+
+export interface OutcomesTable {
+  id: string;
+  owner_id: string;
+  give_id: string;
+  kind: OutcomeKind;
+  occurred_on: string;
+  /** Hundredths of the currency unit. */
+  value_cents: number | null;
+  currency: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+/** Business passed to the owner, and who referred it. */
+export interface ReceivedBusinessTable {
+  id: string;
+  owner_id: string;
+  received_on: string;
+  description: string;
+  referred_by_id: string | null;
+  value_cents: number | null;
+  currency: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface KyselyMigrationTable {
   name: string;
   timestamp: string;
@@ -139,6 +342,19 @@ export interface Database {
   needs: NeedsOffersTable;
   offers: NeedsOffersTable;
   network_changes: NetworkChangesTable;
+  suppressions: SuppressionsTable;
+  suppression_hashes: SuppressionHashesTable;
+  person_objections: PersonObjectionsTable;
+  intros: IntrosTable;
+  intro_sides: IntroSidesTable;
+  intro_events: IntroEventsTable;
+  intro_tokens: IntroTokensTable;
+  jobs: JobsTable;
+  mail_messages: MailMessagesTable;
+  gives: GivesTable;
+  give_recipients: GiveRecipientsTable;
+  outcomes: OutcomesTable;
+  received_business: ReceivedBusinessTable;
   kysely_migration: KyselyMigrationTable;
 }
 

@@ -21,6 +21,12 @@ export interface AuthInfo {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route is authenticated by a secret in its own URL (an introduction's answer link), not
+     * by a session or an API token: those are not read, so no CSRF token is asked for either (a
+     * plain HTML form posts it). The cross-site origin check still applies. Public routes only.
+     */
+    urlToken?: boolean;
   }
   interface FastifyRequest {
     auth: AuthInfo | null;
@@ -60,6 +66,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
 
     if (!SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicBaseUrl)) {
       throw new AppError(403, 'forbidden', 'Cross-site request refused');
+    }
+    if (req.routeOptions.config.urlToken) {
+      if (access !== 'public') throw new AppError(500, 'internal', 'urlToken routes must be public');
+      return;
     }
 
     const header = req.headers.authorization;

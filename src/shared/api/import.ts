@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { ErrorBody, Id } from './common.ts';
 
 /**
  * Imports. The file is sent as the raw request body (`Content-Type: application/octet-stream`,
@@ -11,7 +11,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const ImportFormat = z
   .enum(['vcard', 'linkedin', 'google', 'csv', 'json'])
   .describe(
-    'vCard 2.1/3.0/4.0, LinkedIn Connections.csv, Google Contacts CSV, any CSV with a header, or a Rete JSON export (people only).',
+    'vCard 2.1/3.0/4.0, LinkedIn Connections.csv, Google Contacts CSV, any CSV with a header, or a Rete JSON export (people with needs, offers, timeline, relationships, tags and privacy fields).',
   );
 
 export const CsvFieldName = z.enum([
@@ -64,7 +64,10 @@ export const ImportPerson = z
     lines: z.array(z.number().int()).describe('Lines of the file merged into this person (duplicates within the file).'),
     action: ImportAction,
     matchedId: Id.nullable().describe('The existing person it merges into.'),
-    matchedBy: z.enum(['email', 'phone', 'link', 'name-company']).nullable(),
+    matchedBy: z
+      .enum(['email', 'phone', 'link', 'name-company', 'id'])
+      .nullable()
+      .describe('`id`: a Rete JSON export of this same account, matched by the person id.'),
     name: z.string(),
     company: z.string().nullable(),
     role: z.string().nullable(),
@@ -85,6 +88,11 @@ const Counts = {
   toMerge: z.number().int().describe('Existing people that receive new emails, phones, links, tags or fields.'),
   unchanged: z.number().int().describe('Existing people matched that already hold everything in the file.'),
   duplicatesInFile: z.number().int().describe('Contacts merged into an earlier contact of the same file.'),
+  suppressed: z
+    .number()
+    .int()
+    .describe('Contacts skipped because they match a suppression entry (a person erased with `suppress=true`).'),
+  suppressedLines: z.array(z.number().int()).describe('Lines of the file where those contacts start.'),
   problems: z.array(ImportProblem),
 };
 
@@ -106,3 +114,22 @@ export const ImportResult = z
   })
   .meta({ id: 'ImportResult' });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportPhase = z
+  .enum(['parse', 'match', 'write'])
+  .describe(
+    '`parse`: reading the file (`done`/`total` in bytes); `match`: against the network (contacts); `write`: people written.',
+  );
+
+/**
+ * One line of the answer of `POST /api/v1/imports` sent with `Accept: application/x-ndjson`:
+ * progress lines, then exactly one `result` or `error` line.
+ */
+export const ImportEvent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('progress'), phase: ImportPhase, done: z.number().int(), total: z.number().int() }),
+    z.object({ type: z.literal('result'), result: ImportResult }),
+    z.object({ type: z.literal('error'), error: ErrorBody.shape.error }),
+  ])
+  .meta({ id: 'ImportEvent' });
+export type ImportEvent = z.infer<typeof ImportEvent>;

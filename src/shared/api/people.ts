@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Language, optionalText, PageQuery, Timestamp, page } from './common.ts';
+import { LegalBasis, PersonPrivacy } from './privacy.ts';
 
 export const MAX_CHANNELS = 20;
 export const MAX_TAGS = 50;
@@ -46,6 +47,8 @@ export const PersonFields = {
   phones: z.array(PhoneChannel).max(MAX_CHANNELS).optional(),
   links: z.array(LinkChannel).max(MAX_CHANNELS).optional().describe('LinkedIn profile, website, ...'),
   tags: z.array(Tag).max(MAX_TAGS).optional(),
+  legalBasis: LegalBasis.nullable().optional(),
+  legalBasisNote: optionalText(2_000).optional().describe('Why that legal basis applies; free text.'),
 };
 
 export const CreatePersonBody = z.strictObject(PersonFields).meta({ id: 'CreatePersonBody' });
@@ -180,6 +183,7 @@ export const PersonDetail = z
     timeline: z.array(Interaction).describe('Newest first.'),
     lastInteractionAt: Timestamp.nullable().describe('Derived from the timeline.'),
     relationships: z.array(Relationship),
+    privacy: PersonPrivacy,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

@@ -5,8 +5,12 @@
  */
 import type { z } from 'zod';
 import type * as Auth from '#shared/api/auth.ts';
+import type * as Duplicates from '#shared/api/duplicates.ts';
+import type * as Export from '#shared/api/export.ts';
+import type * as Import from '#shared/api/import.ts';
 import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
+import type * as Privacy from '#shared/api/privacy.ts';
 
 export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
 export type Session = z.infer<typeof Auth.SessionBody>;
@@ -46,6 +50,25 @@ export type MatchPath = Matching.MatchPath;
 export type MatchPerson = Helper['person'];
 
 export type ItemKind = 'needs' | 'offers';
+
+export type ImportFormat = z.infer<typeof Import.ImportFormat>;
+export type CsvField = z.infer<typeof Import.CsvFieldName>;
+export type ImportPreview = Import.ImportPreview;
+export type ImportResult = Import.ImportResult;
+export type ImportPerson = Import.ImportPerson;
+export type ExportFormat = Export.ExportFormat;
+
+export type ImportEvent = Import.ImportEvent;
+
+export type DuplicateReason = Duplicates.DuplicateReason;
+export type DuplicatePair = Duplicates.DuplicatePair;
+export type DuplicatePerson = DuplicatePair['a'];
+
+export type LegalBasis = Privacy.LegalBasis;
+export type PersonPrivacy = Privacy.PersonPrivacy;
+export type Suppression = Privacy.Suppression;
+export type SuppressionKind = z.infer<typeof Privacy.SuppressionKind>;
+export type EraseResult = z.infer<typeof Privacy.EraseResult>;
 
 export interface PeopleFilter {
   q?: string;
@@ -90,6 +113,48 @@ function isErrorBody(v: unknown): v is { error: { code: string; message: string;
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;
   const e = v.error;
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+function apiErrorOf(res: Response, data: unknown): ApiError {
+  return isErrorBody(data)
+    ? new ApiError(res.status, data.error.code, data.error.message, data.error.details ?? [])
+    : new ApiError(res.status, res.status >= 500 ? 'internal' : 'bad_request', res.statusText || 'Request failed');
+}
+
+/**
+ * Sends a file as the raw request body (the import endpoints take `application/octet-stream`
+ * with options in the query string). Answers the response itself, so that a stream can be read;
+ * an error status becomes an ApiError as in `request`.
+ */
+export async function sendFile(
+  path: string,
+  file: Blob,
+  opts: { accept?: string; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: opts.accept ?? 'application/json',
+    'Content-Type': 'application/octet-stream',
+  };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin', signal: opts.signal ?? null });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
+  }
+  if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (res.status === 401) onUnauthorized?.();
+    throw apiErrorOf(res, data);
+  }
+  return res;
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -193,6 +258,26 @@ export const api = {
 
   // demo
   loadDemo: () => request<{ people: number; relationships: number }>('POST', '/api/v1/demo'),
+
+  // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
+  exportUrl: (format: ExportFormat) => `/api/v1/export${query({ format })}`,
+
+  // duplicates
+  duplicates: () => request<{ pairs: DuplicatePair[] }>('GET', '/api/v1/duplicates'),
+  /** `keepId` survives and receives everything of `otherId`. */
+  mergePeople: (keepId: string, otherId: string) =>
+    request<PersonDetail>('POST', `/api/v1/people/${enc(keepId)}/merge`, { otherId }),
+
+  // privacy
+  /** Erases the person everywhere; with `suppress`, later imports skip them (`reason` is the user's own note). */
+  erasePerson: (id: string, opts: { suppress: boolean; reason?: string | undefined }) =>
+    request<EraseResult>(
+      'DELETE',
+      `/api/v1/people/${enc(id)}${query(opts.suppress ? { suppress: true, reason: opts.reason?.trim() } : {})}`,
+    ),
+  suppressions: () => request<{ items: Suppression[] }>('GET', '/api/v1/suppressions'),
+  liftSuppression: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/suppressions/${enc(id)}`),
+  deleteAccount: (password: string) => request<{ ok: true }>('DELETE', '/api/v1/me', { password }),
 };
 
 /** Query keys, in one place so that invalidation cannot drift from the queries. */
@@ -211,4 +296,6 @@ export const keys = {
   persons: ['person'] as const,
   me: ['me'] as const,
   tokens: ['tokens'] as const,
+  duplicates: ['duplicates'] as const,
+  suppressions: ['suppressions'] as const,
 };

@@ -1,6 +1,14 @@
 import { ActionIcon, AppShell, Avatar, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLogout, IconSearch, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconArrowMerge,
+  IconFileImport,
+  IconLogout,
+  IconSearch,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +49,8 @@ export function AppLayout() {
     { to: '/people', label: t('nav.people'), icon: IconUsers },
     { to: '/find', label: t('nav.find'), icon: IconSearch },
     { to: '/me', label: t('nav.me'), icon: IconUserCircle },
+    { to: '/duplicates', label: t('nav.duplicates'), icon: IconArrowMerge },
+    { to: '/import', label: t('nav.importExport'), icon: IconFileImport },
     { to: '/settings', label: t('nav.settings'), icon: IconSettings },
   ];
 

@@ -64,6 +64,8 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<{ people: n
           introduced_by_id: null,
           created_at: created,
           updated_at: stamp,
+          source: 'demo',
+          source_at: stamp,
         })
         .execute();
     }

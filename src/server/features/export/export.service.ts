@@ -1,11 +1,15 @@
 /**
  * Export of a whole account: vCard 4.0 (and 3.0 for old phones), CSV safe to open in a
- * spreadsheet, and the complete JSON of the account (GDPR art. 15 and 20).
+ * spreadsheet, and the complete JSON of the account (GDPR art. 15 and 20): the account, my
+ * profile, every person with channels, tags, privacy fields, needs, offers and timeline, the
+ * relationships, the suppression entries (hashes), and the names and dates of API tokens and
+ * sessions. Never a secret: no password hash, token hash, session id, CSRF token or suppression key.
  */
 import type { Executor } from '../../db/db.ts';
-import type { ChannelKind } from '../../db/schema.ts';
+import type { ChannelKind, LegalBasis, SuppressionKind } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
+import { exportSuppressions } from '../privacy/privacy.service.ts';
 
 export type ExportFormat = 'vcard' | 'vcard3' | 'csv' | 'json';
 
@@ -50,6 +54,7 @@ export interface AccountPerson {
   needs: AccountItem[];
   offers: AccountItem[];
   timeline: Array<{ id: string; kind: string; occurredAt: string; summary: string; createdAt: string }>;
+  privacy: { legalBasis: LegalBasis | null; legalBasisNote: string | null; source: string | null; sourceAt: string | null };
   createdAt: string;
   updatedAt: string;
 }
@@ -58,7 +63,16 @@ export interface AccountExport {
   format: 'rete-export';
   version: 1;
   exportedAt: string;
-  account: { id: string; email: string; displayName: string; locale: 'it' | 'en'; createdAt: string };
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    /** The interface language. */
+    locale: 'it' | 'en';
+    isAdmin: boolean;
+    createdAt: string;
+    updatedAt: string;
+  };
   me: AccountPerson | null;
   people: AccountPerson[];
   relationships: Array<{
@@ -70,6 +84,18 @@ export interface AccountExport {
     createdAt: string;
     updatedAt: string;
   }>;
+  /** People erased with a suppression entry: keyed hashes only (the key is not exported). */
+  suppressions: Array<{
+    id: string;
+    createdAt: string;
+    reason: string | null;
+    kinds: SuppressionKind[];
+    hashes: Array<{ kind: SuppressionKind; hmacSha256: string }>;
+  }>;
+  /** API tokens: names and dates, never the secret or its hash. */
+  tokens: Array<{ name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>;
+  /** Sessions (logged-in browsers): dates only. */
+  sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string }>;
 }
 
 function groupBy<T extends { person_id: string }>(rows: T[]): Map<string, T[]> {
@@ -86,11 +112,11 @@ function groupBy<T extends { person_id: string }>(rows: T[]): Map<string, T[]> {
 export async function loadAccount(db: Executor, ownerId: string, now: Date): Promise<AccountExport> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'locale', 'created_at'])
+    .select(['id', 'email', 'display_name', 'locale', 'is_admin', 'created_at', 'updated_at'])
     .where('id', '=', ownerId)
     .executeTakeFirst();
   if (!user) throw notFound();
-  const [people, channels, tags, needs, offers, interactions, relationships] = await Promise.all([
+  const [people, channels, tags, needs, offers, interactions, relationships, suppressions, tokens, sessions] = await Promise.all([
     db.selectFrom('people').selectAll().where('owner_id', '=', ownerId).orderBy('sort_name').orderBy('id').execute(),
     db
       .selectFrom('person_channels')
@@ -105,6 +131,20 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
     db.selectFrom('offers').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('interactions').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_at').orderBy('id').execute(),
     db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    exportSuppressions(db, ownerId),
+    db
+      .selectFrom('api_tokens')
+      .select(['name', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', ownerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('sessions')
+      .select(['created_at', 'last_seen_at', 'expires_at'])
+      .where('user_id', '=', ownerId)
+      .orderBy('created_at')
+      .execute(),
   ]);
   const ch = groupBy(channels);
   const tg = groupBy(tags);
@@ -149,6 +189,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
         summary: t.summary,
         createdAt: t.created_at,
       })),
+      privacy: { legalBasis: p.legal_basis, legalBasisNote: p.legal_basis_note, source: p.source, sourceAt: p.source_at },
       createdAt: p.created_at,
       updatedAt: p.updated_at,
     };
@@ -164,7 +205,9 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       email: user.email,
       displayName: user.display_name,
       locale: user.locale,
+      isAdmin: user.is_admin === 1,
       createdAt: user.created_at,
+      updatedAt: user.updated_at,
     },
     me,
     people: out,
@@ -177,6 +220,9 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
+    suppressions,
+    tokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
+    sessions: sessions.map((x) => ({ createdAt: x.created_at, lastSeenAt: x.last_seen_at, expiresAt: x.expires_at })),
   };
 }
 

@@ -146,7 +146,8 @@ describe.each(dialects())('export on %s', (dialect) => {
       }
       const bob = await signup(t.app);
       const r = await commitImport(t.deps, bob.userId, res.rawPayload);
-      expect(r, format).toMatchObject({ toCreate: 3, toMerge: 0 });
+      // JSON also carries my profile: its offer goes onto Bob's own profile, which counts as a merge.
+      expect(r, format).toMatchObject({ toCreate: 3, toMerge: format === 'json' ? 1 : 0 });
       const back = await bob.req({ method: 'GET', url: '/api/v1/export?format=json' });
       const people = back.json<AccountExport>().people;
       expect(shape(people), format).toEqual(original);

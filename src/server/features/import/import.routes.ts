@@ -1,8 +1,9 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
-import { CsvFieldName, ImportPreview, ImportQuery, ImportResult, MAX_IMPORT_BYTES } from '#shared/api/import.ts';
+import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult, MAX_IMPORT_BYTES } from '#shared/api/import.ts';
 import type { AppDeps } from '../../app.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { requireUserId } from '../../http/auth.ts';
@@ -39,6 +40,21 @@ function optionsOf(q: ImportQuery): ImportOptions {
   return opts;
 }
 
+const NDJSON = 'application/x-ndjson';
+
+/** The client asked for the progress stream (`Accept: application/x-ndjson`). */
+const wantsStream = (req: FastifyRequest): boolean => (req.headers.accept ?? '').toLowerCase().includes(NDJSON);
+
+/** The error line of the stream: the same body the error handler gives, without the status. */
+function errorOf(err: unknown, req: FastifyRequest): ImportEvent & { type: 'error' } {
+  if (err instanceof AppError) {
+    return { type: 'error', error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  }
+  const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
+  req.log.error({ error: { name, message, stack } }, 'import failed');
+  return { type: 'error', error: { code: 'internal', message: `Internal error (request ${req.id})` } };
+}
+
 export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Scoped: only these routes accept a raw body, and only up to the import limit.
   void app.register(async (scope) => {
@@ -70,13 +86,48 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Import a file: creates new people and merges the others, all or nothing',
-        description: `${UPLOAD} Re-importing the same file creates nobody and changes nothing.`,
+        description:
+          `${UPLOAD} Re-importing the same file creates nobody and changes nothing. ` +
+          'With `Accept: application/x-ndjson` the answer is 200 and a stream of JSON lines (`ImportEvent`): ' +
+          '`{"type":"progress","phase":"parse"|"match"|"write","done":n,"total":n}` at the start and end of each phase and every 500 people written, ' +
+          'then exactly one `{"type":"result","result":<ImportResult>}` or `{"type":"error","error":{code,message,details}}`. ' +
+          'An error line means nothing was written. Without that header: 201 and the ImportResult.',
         querystring: ImportQuery,
-        response: { 201: ImportResult, ...errors },
+        response: {
+          200: ImportEvent.describe('With `Accept: application/x-ndjson`: one of these per line.'),
+          201: ImportResult,
+          ...errors,
+        },
       },
       handler: async (req, reply) => {
-        const { people: _people, ...result } = await commitImport(deps, requireUserId(req), fileOf(req), optionsOf(req.query));
-        return reply.code(201).send(result);
+        const owner = requireUserId(req);
+        const file = fileOf(req);
+        const opts = optionsOf(req.query);
+        if (!wantsStream(req)) {
+          const { people: _people, ...result } = await commitImport(deps, owner, file, opts);
+          return reply.code(201).send(result);
+        }
+        const stream = new PassThrough();
+        const line = (e: ImportEvent) => void stream.write(`${JSON.stringify(e)}\n`);
+        // The import runs on while the lines go out; it is atomic whatever happens to the connection.
+        void (async () => {
+          try {
+            const { people: _people, ...result } = await commitImport(deps, owner, file, {
+              ...opts,
+              chunkSize: 500,
+              onEvent: (e) => line({ type: 'progress', ...e }),
+            });
+            line({ type: 'result', result });
+          } catch (err) {
+            line(errorOf(err, req));
+          } finally {
+            stream.end();
+          }
+        })();
+        return reply
+          .code(200)
+          .type(`${NDJSON}; charset=utf-8`)
+          .send(stream as never);
       },
     });
   });

@@ -2,39 +2,62 @@
  * Imports: parsed contacts → a plan (who is created, who is merged into someone already there),
  * shown as a preview, then committed in ONE transaction.
  *
- * Matching, in this order: normalised email, normalised phone, normalised link (the LinkedIn
- * profile URL among them), then the same name with the same company (case- and accent-insensitive;
- * two people without a company and with the same name match too). The same rules merge
- * duplicates within one file. A merge only adds: missing emails, phones, links and tags, and
+ * The file is parsed before the transaction opens; inside it, after taking the owner's network
+ * lock, the contacts are matched against the network and written.
+ *
+ * Matching, in this order: the person id (a Rete JSON export of this same account), normalised
+ * email, normalised phone, normalised link (the LinkedIn profile URL among them), then the same
+ * name with the same company (case- and accent-insensitive; two people without a company and with
+ * the same name match too). The same rules merge duplicates within one file. A merge only adds:
+ * missing emails, phones, links, tags, needs, offers, timeline entries and relationships, and
  * fields that are empty; it never overwrites. Re-importing a file therefore finds everybody and
  * writes nothing.
+ *
+ * Contacts matching a suppression entry of the account (a person erased with `suppress=true`)
+ * are skipped and reported by line, never written.
  */
 import { MAX_CHANNELS, MAX_TAGS } from '#shared/api/people.ts';
 import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
 import type { ImportPerson, ImportPreview, ImportResult } from '#shared/api/import.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
-import type { ChannelKind, PeopleTable } from '../../db/schema.ts';
+import type { ChannelKind, InteractionKind, LegalBasis, PeopleTable } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
+import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { recordChange } from '../network/changes.ts';
 import * as repo from '../people/people.repo.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
+import { suppressionMatcher } from '../privacy/privacy.service.ts';
 import { ImportTooLargeError, parseContacts } from './parse/index.ts';
 import type { ColumnMapping, ParseLimits, ParseProblem, ParsedContact } from './parse/index.ts';
 import { looksLikeReteExport, parseReteExport } from './json.ts';
+import type { ReteContact, ReteExtras, ReteInteraction, ReteItem, ReteRelationship } from './json.ts';
 
 /** The parsers' formats, plus a Rete JSON export. */
 export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'csv' | 'json';
 
+type Contact = ParsedContact & { rete?: ReteExtras };
+
 interface Parsed {
   format: ImportFormat;
   encoding: string;
-  contacts: ParsedContact[];
+  bytes: number;
+  contacts: Contact[];
   problems: ParseProblem[];
   csvHeaders?: string[] | undefined;
   suggestedMapping?: ColumnMapping | undefined;
+  /** Rete JSON only: the exported profile ("me") and the relationships. */
+  self?: ReteContact | null;
+  relationships?: ReteRelationship[];
+}
+
+export type ImportPhase = 'parse' | 'match' | 'write';
+export interface ImportProgressEvent {
+  phase: ImportPhase;
+  done: number;
+  total: number;
 }
 
 export interface ImportOptions {
@@ -50,20 +73,44 @@ export interface ImportOptions {
    * the total. Throwing from it aborts the import and rolls everything back (tests use this).
    */
   onProgress?: ((done: number, total: number) => void | Promise<void>) | undefined;
+  /**
+   * Progress of every phase: `parse` (bytes), `match` (contacts), `write` (people), each at its
+   * start and end and, while writing, after every step. The CLI's progress line and the NDJSON
+   * stream of the API are fed from it. Throwing from it aborts the import like `onProgress`.
+   */
+  onEvent?: ((e: ImportProgressEvent) => void | Promise<void>) | undefined;
 }
 
 type Field = 'company' | 'role' | 'city' | 'country' | 'notes' | 'how_met';
 const FIELDS: readonly Field[] = ['company', 'role', 'city', 'country', 'notes', 'how_met'];
 const KINDS: readonly ChannelKind[] = ['email', 'phone', 'link'];
-type MatchedBy = 'email' | 'phone' | 'link' | 'name-company';
+type MatchedBy = 'email' | 'phone' | 'link' | 'name-company' | 'id';
 
 interface Chan {
   value: string;
   label: string | null;
 }
 
+interface Privacy {
+  legal_basis: LegalBasis | null;
+  legal_basis_note: string | null;
+  source: string | null;
+  source_at: string | null;
+}
+
+/** What a Rete export adds to a person, already without what the person has. */
+interface Extras {
+  fileIds: string[];
+  introducedByFileId: string | null;
+  createdAt: string | null;
+  needs: ReteItem[];
+  offers: ReteItem[];
+  timeline: ReteInteraction[];
+}
+
 interface Target {
   existingId: string | null;
+  isSelf: boolean;
   matchedBy: MatchedBy | null;
   lines: number[];
   name: string;
@@ -75,13 +122,34 @@ interface Target {
   added: Array<{ kind: ChannelKind; normalized: string; chan: Chan }>;
   tags: Set<string>;
   addedTags: string[];
+  language: 'it' | 'en' | null;
+  introducedById: string | null;
+  privacy: Privacy;
+  /** Privacy fields and language an existing person receives. */
+  privacyPatch: Partial<Privacy & { language: 'it' | 'en' }>;
+  extras: Extras | null;
+  /** Rete JSON: the person of the file who introduced this one, to link once both exist. */
+  introducer: Target | null;
+  /** Relationships this import adds to this person. */
+  newRelationships: number;
+}
+
+interface PlannedRelationship {
+  a: Target;
+  b: Target;
+  strength: number;
+  note: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
 }
 
 export interface ImportPlan {
   parse: Parsed;
   /** People of the file: new ones and matched existing ones, in file order. */
   targets: Target[];
+  relationships: PlannedRelationship[];
   duplicatesInFile: number;
+  suppressedLines: number[];
   sourceNote: string;
 }
 
@@ -97,6 +165,8 @@ function channelKey(kind: ChannelKind, normalized: string): string | null {
 
 function keysOf(t: Target): Array<[string, MatchedBy]> {
   const keys: Array<[string, MatchedBy]> = [];
+  if (t.existingId) keys.push([`i:${t.existingId}`, 'id']);
+  for (const id of t.extras?.fileIds ?? []) keys.push([`i:${id}`, 'id']);
   for (const kind of KINDS) {
     for (const n of t.channels[kind].keys()) {
       const k = channelKey(kind, n);
@@ -125,45 +195,65 @@ export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date):
   return locale === 'it' ? `Importato da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
 }
 
-function parseOrThrow(bytes: Uint8Array, opts: ImportOptions): Parsed {
+/** Reads the file (no database). Throws 413 over the size limit and 400 when no contact can be read. */
+export async function parseImport(bytes: Uint8Array, opts: ImportOptions): Promise<Parsed> {
   const limit = opts.limits?.maxBytes ?? MAX_IMPORT_BYTES;
   if (bytes.length > limit) throw new AppError(413, 'payload_too_large', new ImportTooLargeError(bytes.length, limit).message);
-  const p: Parameters<typeof parseContacts>[1] = {};
+  await opts.onEvent?.({ phase: 'parse', done: 0, total: bytes.length });
   let r: Parsed;
   if (opts.format === 'json' || (opts.format === undefined && looksLikeReteExport(bytes))) {
-    r = { format: 'json', encoding: 'utf-8', ...parseReteExport(bytes) };
-    return nonEmpty(r);
+    r = { format: 'json', encoding: 'utf-8', bytes: bytes.length, ...parseReteExport(bytes) };
+  } else {
+    const p: Parameters<typeof parseContacts>[1] = {};
+    if (opts.format) p.format = opts.format;
+    if (opts.mapping) p.mapping = opts.mapping;
+    if (opts.limits) p.limits = opts.limits;
+    try {
+      r = { bytes: bytes.length, ...parseContacts(bytes, p) };
+    } catch (err) {
+      if (err instanceof ImportTooLargeError) throw new AppError(413, 'payload_too_large', err.message);
+      throw err;
+    }
   }
-  if (opts.format) p.format = opts.format;
-  if (opts.mapping) p.mapping = opts.mapping;
-  if (opts.limits) p.limits = opts.limits;
-  try {
-    r = parseContacts(bytes, p);
-  } catch (err) {
-    if (err instanceof ImportTooLargeError) throw new AppError(413, 'payload_too_large', err.message);
-    throw err;
-  }
-  return nonEmpty(r);
-}
-
-function nonEmpty(r: Parsed): Parsed {
-  if (r.contacts.length === 0) {
-    const details = r.problems.slice(0, 100).map((x) => ({ path: `line ${x.line}`, message: x.reason }));
-    throw new AppError(
-      400,
-      'validation_failed',
-      'No contact could be read from this file',
-      details.length > 0 ? details : [{ path: 'line 0', message: 'the file holds no contact' }],
-    );
-  }
+  nonEmpty(r);
+  await opts.onEvent?.({ phase: 'parse', done: bytes.length, total: bytes.length });
   return r;
 }
+
+function nonEmpty(r: Parsed): void {
+  if (r.contacts.length > 0 || r.self) return;
+  const details = r.problems.slice(0, 100).map((x) => ({ path: `line ${x.line}`, message: x.reason }));
+  throw new AppError(
+    400,
+    'validation_failed',
+    'No contact could be read from this file',
+    details.length > 0 ? details : [{ path: 'line 0', message: 'the file holds no contact' }],
+  );
+}
+
+const emptyChannels = (): Target['channels'] => ({ email: new Map(), phone: new Map(), link: new Map() });
 
 async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
   const [people, channels, tags] = await Promise.all([
     db
       .selectFrom('people')
-      .select(['id', 'name', 'company', 'role', 'city', 'country', 'notes', 'how_met'])
+      .select([
+        'id',
+        'is_self',
+        'name',
+        'company',
+        'role',
+        'city',
+        'country',
+        'notes',
+        'how_met',
+        'language',
+        'introduced_by_id',
+        'legal_basis',
+        'legal_basis_note',
+        'source',
+        'source_at',
+      ])
       .where('owner_id', '=', ownerId)
       .orderBy('created_at')
       .orderBy('id')
@@ -181,15 +271,23 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
   for (const p of people) {
     byId.set(p.id, {
       existingId: p.id,
+      isSelf: p.is_self === 1,
       matchedBy: null,
       lines: [],
       name: p.name,
       fields: { company: p.company, role: p.role, city: p.city, country: p.country, notes: p.notes, how_met: p.how_met },
       patch: {},
-      channels: { email: new Map(), phone: new Map(), link: new Map() },
+      channels: emptyChannels(),
       added: [],
       tags: new Set(),
       addedTags: [],
+      language: p.language,
+      introducedById: p.introduced_by_id,
+      privacy: { legal_basis: p.legal_basis, legal_basis_note: p.legal_basis_note, source: p.source, source_at: p.source_at },
+      privacyPatch: {},
+      extras: null,
+      introducer: null,
+      newRelationships: 0,
     });
   }
   for (const c of channels) byId.get(c.person_id)?.channels[c.kind].set(c.normalized, { value: c.value, label: c.label });
@@ -197,23 +295,31 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
   return [...byId.values()];
 }
 
-function newTarget(c: ParsedContact): Target {
+function newTarget(c: Contact): Target {
   return {
     existingId: null,
+    isSelf: false,
     matchedBy: null,
     lines: [],
     name: c.name,
     fields: { company: null, role: null, city: null, country: null, notes: null, how_met: null },
     patch: {},
-    channels: { email: new Map(), phone: new Map(), link: new Map() },
+    channels: emptyChannels(),
     added: [],
     tags: new Set(),
     addedTags: [],
+    language: null,
+    introducedById: null,
+    privacy: { legal_basis: null, legal_basis_note: null, source: null, source_at: null },
+    privacyPatch: {},
+    extras: null,
+    introducer: null,
+    newRelationships: 0,
   };
 }
 
 /** Adds what the target lacks; never overwrites. */
-function mergeInto(t: Target, c: ParsedContact): void {
+function mergeInto(t: Target, c: Contact): void {
   t.lines.push(c.line);
   const incoming: Record<Field, string | undefined> = {
     company: c.company,
@@ -247,35 +353,188 @@ function mergeInto(t: Target, c: ParsedContact): void {
     t.tags.add(tag);
     if (t.existingId) t.addedTags.push(tag);
   }
+  if (c.rete) mergeExtras(t, c.rete);
+}
+
+/** Privacy fields and language fill empty ones; needs, offers and timeline are collected here and de-duplicated later. */
+function mergeExtras(t: Target, r: ReteExtras): void {
+  const fill = <K extends keyof Privacy>(k: K, v: Privacy[K]) => {
+    if (v === null || t.privacy[k] !== null) return;
+    t.privacy[k] = v;
+    if (t.existingId) t.privacyPatch[k] = v;
+  };
+  fill('legal_basis', r.legalBasis);
+  fill('legal_basis_note', r.legalBasisNote);
+  if (r.source && t.privacy.source === null && !t.isSelf) {
+    fill('source', r.source);
+    fill('source_at', r.sourceAt);
+  }
+  if (r.language && t.language === null) {
+    t.language = r.language;
+    if (t.existingId) t.privacyPatch.language = r.language;
+  }
+  t.extras ??= { fileIds: [], introducedByFileId: null, createdAt: null, needs: [], offers: [], timeline: [] };
+  const x = t.extras;
+  if (r.id && !r.isSelf) x.fileIds.push(r.id);
+  x.introducedByFileId ??= r.introducedById;
+  x.createdAt ??= r.createdAt;
+  x.needs.push(...r.needs);
+  x.offers.push(...r.offers);
+  x.timeline.push(...r.timeline);
+}
+
+const itemKey = (text: string): string => sortKey(text);
+const interactionKey = (i: { kind: string; occurredAt: string; summary: string }): string =>
+  `${i.kind}|${new Date(i.occurredAt).toISOString()}|${i.summary.trim()}`;
+
+function uniqueBy<T>(list: T[], key: (x: T) => string, known: Set<string>): T[] {
+  const out: T[] = [];
+  for (const x of list) {
+    const k = key(x);
+    if (known.has(k)) continue;
+    known.add(k);
+    out.push(x);
+  }
+  return out;
+}
+
+/** Rete JSON: drops the needs, offers and timeline entries people already have, and links introducers and relationships. */
+async function planExtras(db: Executor, ownerId: string, plan: ImportPlan): Promise<void> {
+  const withExtras = plan.targets.filter((t) => t.extras !== null);
+  const existingIds = withExtras.map((t) => t.existingId).filter((id): id is string => id !== null);
+  const known = new Map<string, { needs: Set<string>; offers: Set<string>; timeline: Set<string> }>();
+  const knownOf = (id: string) => {
+    let k = known.get(id);
+    if (!k) known.set(id, (k = { needs: new Set(), offers: new Set(), timeline: new Set() }));
+    return k;
+  };
+  for (let i = 0; i < existingIds.length; i += 1000) {
+    const ids = existingIds.slice(i, i + 1000);
+    const [needs, offers, timeline] = await Promise.all([
+      db
+        .selectFrom('needs')
+        .select(['person_id', 'text'])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('offers')
+        .select(['person_id', 'text'])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('interactions')
+        .select(['person_id', 'kind', 'occurred_at', 'summary'])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', ids)
+        .execute(),
+    ]);
+    for (const n of needs) knownOf(n.person_id).needs.add(itemKey(n.text));
+    for (const o of offers) knownOf(o.person_id).offers.add(itemKey(o.text));
+    for (const e of timeline)
+      knownOf(e.person_id).timeline.add(interactionKey({ kind: e.kind, occurredAt: e.occurred_at, summary: e.summary }));
+  }
+  const byFileId = new Map<string, Target>();
+  for (const t of withExtras) {
+    const x = t.extras as Extras;
+    const k = t.existingId
+      ? knownOf(t.existingId)
+      : { needs: new Set<string>(), offers: new Set<string>(), timeline: new Set<string>() };
+    x.needs = uniqueBy(x.needs, (i) => itemKey(i.text), k.needs);
+    x.offers = uniqueBy(x.offers, (i) => itemKey(i.text), k.offers);
+    x.timeline = uniqueBy(x.timeline, interactionKey, k.timeline);
+    for (const id of x.fileIds) byFileId.set(id, t);
+  }
+  for (const t of withExtras) {
+    const from = t.extras?.introducedByFileId;
+    const introducer = from ? byFileId.get(from) : undefined;
+    if (introducer && introducer !== t && t.introducedById === null && !t.isSelf) t.introducer = introducer;
+  }
+
+  const rels = plan.parse.relationships ?? [];
+  if (rels.length === 0) return;
+  const existingPairs = new Set(
+    (await db.selectFrom('relationships').select(['person_a_id', 'person_b_id']).where('owner_id', '=', ownerId).execute()).map(
+      (r) => `${r.person_a_id}|${r.person_b_id}`,
+    ),
+  );
+  const planned = new Set<string>();
+  const ids = new Map<Target, number>();
+  const idOf = (t: Target) => {
+    let n = ids.get(t);
+    if (n === undefined) ids.set(t, (n = ids.size));
+    return n;
+  };
+  for (const r of rels) {
+    const a = byFileId.get(r.personAId);
+    const b = byFileId.get(r.personBId);
+    if (!a || !b || a === b) continue;
+    if (a.existingId && b.existingId) {
+      const [x, y] = a.existingId < b.existingId ? [a.existingId, b.existingId] : [b.existingId, a.existingId];
+      if (existingPairs.has(`${x}|${y}`)) continue;
+    }
+    const key = [idOf(a), idOf(b)].sort((m, n) => m - n).join('|');
+    if (planned.has(key)) continue;
+    planned.add(key);
+    plan.relationships.push({ a, b, strength: r.strength, note: r.note, createdAt: r.createdAt, updatedAt: r.updatedAt });
+    a.newRelationships++;
+    b.newRelationships++;
+  }
 }
 
 const changed = (t: Target): boolean =>
-  t.existingId === null || Object.keys(t.patch).length > 0 || t.added.length > 0 || t.addedTags.length > 0;
+  t.existingId === null ||
+  Object.keys(t.patch).length > 0 ||
+  t.added.length > 0 ||
+  t.addedTags.length > 0 ||
+  Object.keys(t.privacyPatch).length > 0 ||
+  t.introducer !== null ||
+  t.newRelationships > 0 ||
+  (t.extras !== null && t.extras.needs.length + t.extras.offers.length + t.extras.timeline.length > 0);
 
 async function ownerLocale(db: Executor, ownerId: string): Promise<'it' | 'en'> {
   const u = await db.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
   return u?.locale ?? 'en';
 }
 
-/** Reads the file and matches it against the owner's network. Writes nothing. */
-export async function planImport(
+/** Matches parsed contacts against the owner's network. Writes nothing. */
+export async function planParsed(
   db: Executor,
   ownerId: string,
-  bytes: Uint8Array,
+  parse: Parsed,
   opts: ImportOptions,
   now: Date,
 ): Promise<ImportPlan> {
-  const parse = parseOrThrow(bytes, opts);
+  const total = parse.contacts.length;
+  await opts.onEvent?.({ phase: 'match', done: 0, total });
   const index = new Map<string, Target>();
   const register = (t: Target) => {
     for (const [k] of keysOf(t)) if (!index.has(k)) index.set(k, t);
   };
-  for (const t of await loadExisting(db, ownerId)) register(t);
+  const existing = await loadExisting(db, ownerId);
+  for (const t of existing) register(t);
+  const suppression = await suppressionMatcher(db, ownerId);
 
   const targets: Target[] = [];
   const inPlan = new Set<Target>();
+  const suppressedLines: number[] = [];
   let duplicatesInFile = 0;
+  const take = (hit: Target, c: Contact, by: MatchedBy | null) => {
+    if (inPlan.has(hit)) duplicatesInFile++;
+    if (hit.existingId && hit.matchedBy === null) hit.matchedBy = by;
+    mergeInto(hit, c);
+    if (!inPlan.has(hit)) {
+      targets.push(hit);
+      inPlan.add(hit);
+    }
+    register(hit);
+  };
   for (const c of parse.contacts) {
+    if (!suppression.empty && suppression.matches(c)) {
+      suppressedLines.push(c.line);
+      continue;
+    }
     const probe = newTarget(c);
     mergeInto(probe, c);
     let hit: Target | undefined;
@@ -293,23 +552,47 @@ export async function planImport(
       register(probe);
       continue;
     }
-    if (inPlan.has(hit)) duplicatesInFile++;
-    if (hit.existingId && hit.matchedBy === null) hit.matchedBy = by;
-    mergeInto(hit, c);
-    if (!inPlan.has(hit)) {
-      targets.push(hit);
-      inPlan.add(hit);
+    take(hit, c, by);
+  }
+  // The exported profile goes onto this account's own profile.
+  const self = existing.find((t) => t.isSelf);
+  if (parse.self && self) {
+    take(self, parse.self, 'id');
+    if (!changed(self)) {
+      targets.splice(targets.indexOf(self), 1);
+      inPlan.delete(self);
     }
-    register(hit);
   }
 
-  const note = sourceNote(parse.format, await ownerLocale(db, ownerId), now);
-  for (const t of targets) {
-    if (!changed(t) || (t.fields.how_met ?? '') !== '') continue;
-    t.fields.how_met = note;
-    if (t.existingId) t.patch.how_met = note;
+  const plan: ImportPlan = { parse, targets, relationships: [], duplicatesInFile, suppressedLines, sourceNote: '' };
+  if (parse.format === 'json') await planExtras(db, ownerId, plan);
+  else {
+    plan.sourceNote = sourceNote(parse.format, await ownerLocale(db, ownerId), now);
+    for (const t of targets) {
+      if (!changed(t) || (t.fields.how_met ?? '') !== '') continue;
+      t.fields.how_met = plan.sourceNote;
+      if (t.existingId) t.patch.how_met = plan.sourceNote;
+    }
   }
-  return { parse, targets, duplicatesInFile, sourceNote: note };
+  // People there from before sources were recorded learn where (more of) their data came from.
+  for (const t of targets) {
+    if (!t.existingId || t.isSelf || t.privacy.source !== null || !changed(t)) continue;
+    t.privacy.source = t.privacyPatch.source = `import:${parse.format}`;
+    t.privacy.source_at = t.privacyPatch.source_at = now.toISOString();
+  }
+  await opts.onEvent?.({ phase: 'match', done: total, total });
+  return plan;
+}
+
+/** Reads the file and matches it against the owner's network. Writes nothing. */
+export async function planImport(
+  db: Executor,
+  ownerId: string,
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  now: Date,
+): Promise<ImportPlan> {
+  return planParsed(db, ownerId, await parseImport(bytes, opts), opts, now);
 }
 
 const chans = (m: Map<string, Chan>) => [...m.values()];
@@ -348,6 +631,8 @@ function counts(plan: ImportPlan) {
     toMerge,
     unchanged,
     duplicatesInFile: plan.duplicatesInFile,
+    suppressed: plan.suppressedLines.length,
+    suppressedLines: plan.suppressedLines,
     problems: plan.parse.problems,
   };
 }
@@ -369,10 +654,38 @@ export async function previewImport(
 
 export type CommitResult = ImportResult & { people: ImportPerson[] };
 
+type ItemRow = repo.ItemInsert;
+type InteractionRow = {
+  id: string;
+  owner_id: string;
+  person_id: string;
+  kind: InteractionKind;
+  occurred_at: string;
+  summary: string;
+  created_at: string;
+};
+
+function itemRows(ownerId: string, personId: string, list: ReteItem[], stamp: string): ItemRow[] {
+  return list.map((i) => {
+    const created = i.createdAt ?? stamp;
+    return {
+      id: newId(),
+      owner_id: ownerId,
+      person_id: personId,
+      text: i.text,
+      language: i.language ?? detectTextLanguage(i.text),
+      status: i.status,
+      created_at: created,
+      updated_at: i.updatedAt ?? created,
+      closed_at: i.status === 'open' ? null : (i.closedAt ?? i.updatedAt ?? created),
+    };
+  });
+}
+
 /**
- * Writes the import in one transaction: everything or nothing. The plan is made again inside the
- * transaction, after taking the owner's network lock, so it cannot be stale and two imports of
- * the same file at once cannot both create the same people.
+ * Writes the import in one transaction: everything or nothing. The file is parsed first, outside
+ * the transaction; the plan is made inside it, after taking the owner's network lock, so it
+ * cannot be stale and two imports of the same file at once cannot both create the same people.
  */
 export async function commitImport(
   deps: Deps,
@@ -380,6 +693,7 @@ export async function commitImport(
   bytes: Uint8Array,
   opts: ImportOptions = {},
 ): Promise<CommitResult> {
+  const parse = await parseImport(bytes, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? 1000);
   const now = deps.now();
   const stamp = now.toISOString();
@@ -391,12 +705,20 @@ export async function commitImport(
       .set({ network_version: sql<number>`network_version` })
       .where('id', '=', ownerId)
       .execute();
-    const plan = await planImport(tx, ownerId, bytes, opts, now);
+    const plan = await planParsed(tx, ownerId, parse, opts, now);
     const fresh = plan.targets.filter((t) => t.existingId === null);
     const merges = plan.targets.filter((t) => t.existingId !== null && changed(t));
     const total = fresh.length + merges.length;
     let done = 0;
+    const step = async () => {
+      await opts.onProgress?.(done, total);
+      await opts.onEvent?.({ phase: 'write', done, total });
+    };
+    await opts.onEvent?.({ phase: 'write', done: 0, total });
+    const idOf = new Map<Target, string>();
+    for (const t of plan.targets) idOf.set(t, t.existingId ?? newId());
     const created: string[] = [];
+    const source = `import:${parse.format}`;
 
     for (let start = 0; start < fresh.length; start += chunkSize) {
       const chunk = fresh.slice(start, start + chunkSize);
@@ -404,8 +726,9 @@ export async function commitImport(
       const channels: repo.ChannelInsert[] = [];
       const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
       for (const t of chunk) {
-        const id = newId();
+        const id = idOf.get(t) as string;
         created.push(id);
+        const fromFile = t.privacy.source !== null;
         people.push({
           id,
           owner_id: ownerId,
@@ -416,12 +739,16 @@ export async function commitImport(
           role: t.fields.role,
           city: t.fields.city,
           country: t.fields.country,
-          language: null,
+          language: t.language,
           notes: t.fields.notes,
           how_met: t.fields.how_met,
           introduced_by_id: null,
-          created_at: stamp,
+          created_at: t.extras?.createdAt ?? stamp,
           updated_at: stamp,
+          legal_basis: t.privacy.legal_basis,
+          legal_basis_note: t.privacy.legal_basis_note,
+          source: fromFile ? t.privacy.source : source,
+          source_at: fromFile ? (t.privacy.source_at ?? stamp) : stamp,
         });
         for (const kind of KINDS) {
           let position = 0;
@@ -450,7 +777,7 @@ export async function commitImport(
         people.map((p) => p.id),
       );
       done += chunk.length;
-      await opts.onProgress?.(done, total);
+      await step();
     }
 
     const merged: string[] = [];
@@ -461,7 +788,7 @@ export async function commitImport(
       for (const t of chunk) {
         const id = t.existingId as string;
         merged.push(id);
-        await repo.updatePerson(tx, ownerId, id, { ...t.patch, updated_at: stamp });
+        await repo.updatePerson(tx, ownerId, id, { ...t.patch, ...t.privacyPatch, updated_at: stamp });
         for (const kind of KINDS) {
           const added = t.added.filter((a) => a.kind === kind);
           let position = t.channels[kind].size - added.length;
@@ -489,7 +816,64 @@ export async function commitImport(
         chunk.map((t) => t.existingId as string),
       );
       done += chunk.length;
-      await opts.onProgress?.(done, total);
+      await step();
+    }
+
+    // Rete JSON: needs, offers, timeline, "introduced by" and relationships, once everybody exists.
+    if (parse.format === 'json') {
+      const needs: ItemRow[] = [];
+      const offers: ItemRow[] = [];
+      const timeline: InteractionRow[] = [];
+      const touched = new Set<string>();
+      for (const t of plan.targets) {
+        if (!t.extras) continue;
+        const id = idOf.get(t) as string;
+        needs.push(...itemRows(ownerId, id, t.extras.needs, stamp));
+        offers.push(...itemRows(ownerId, id, t.extras.offers, stamp));
+        for (const e of t.extras.timeline)
+          timeline.push({
+            id: newId(),
+            owner_id: ownerId,
+            person_id: id,
+            kind: e.kind,
+            occurred_at: e.occurredAt,
+            summary: e.summary,
+            created_at: e.createdAt ?? stamp,
+          });
+        if (t.introducer) {
+          await repo.updatePerson(tx, ownerId, id, { introduced_by_id: idOf.get(t.introducer) });
+          touched.add(id);
+        }
+      }
+      await repo.insertItems(tx, 'needs', needs);
+      await repo.insertItems(tx, 'offers', offers);
+      for (let i = 0; i < timeline.length; i += 3000)
+        await tx
+          .insertInto('interactions')
+          .values(timeline.slice(i, i + 3000))
+          .execute();
+      const rels = plan.relationships.map((r) => {
+        const [a, b] = [idOf.get(r.a) as string, idOf.get(r.b) as string].sort();
+        touched.add(a as string).add(b as string);
+        const created = r.createdAt ?? stamp;
+        return {
+          id: newId(),
+          owner_id: ownerId,
+          person_a_id: a as string,
+          person_b_id: b as string,
+          strength: r.strength,
+          note: r.note,
+          created_at: created,
+          updated_at: r.updatedAt ?? created,
+        };
+      });
+      for (let i = 0; i < rels.length; i += 3000)
+        await tx
+          .insertInto('relationships')
+          .values(rels.slice(i, i + 3000))
+          .execute();
+      for (const r of [...needs, ...offers, ...timeline]) touched.add(r.person_id);
+      if (touched.size > 0) await recordChange(tx, ownerId, [...touched]);
     }
 
     return { ...counts(plan), created, merged, people: plan.targets.map(personView) };

@@ -1,12 +1,70 @@
 /**
- * Reads a Rete JSON export (`rete export --format json`) back as contacts, so that an account
- * can be moved from one Rete to another. Untrusted input: every person goes through the same
- * schema as a person created through the API; one that does not fit is skipped with a problem.
- * `line` is the position of the person in the `people` array (1-based). Needs, offers, timeline
- * and relationships are not imported (yet).
+ * Reads a Rete JSON export (`rete export --format json`, `GET /api/v1/export?format=json`) back,
+ * so that an account can be restored or moved from one Rete to another: people with their
+ * channels, tags, privacy fields, needs and offers (with status), timeline, "introduced by", and
+ * the relationships between them; the exported profile ("me") goes onto the account's own profile.
+ *
+ * Untrusted input: every person goes through the same schema as a person created through the API;
+ * one that does not fit is skipped with a problem, an item or timeline entry that does not fit is
+ * dropped with a warning. `line` is the position of the person in the `people` array (1-based);
+ * 0 for the profile.
  */
-import { CreatePersonBody } from '#shared/api/people.ts';
+import { z } from 'zod';
+import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
+import { LegalBasis } from '#shared/api/privacy.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
+
+export interface ReteItem {
+  text: string;
+  language: 'it' | 'en' | null;
+  status: 'open' | 'satisfied';
+  createdAt: string | null;
+  updatedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface ReteInteraction {
+  kind: 'meeting' | 'call' | 'message' | 'note';
+  occurredAt: string;
+  summary: string;
+  createdAt: string | null;
+}
+
+/** What a Rete export carries beyond what every contact file has. */
+export interface ReteExtras {
+  /** The person's id in the exported account: matches the same person when re-imported there. */
+  id: string | null;
+  isSelf: boolean;
+  language: 'it' | 'en' | null;
+  introducedById: string | null;
+  legalBasis: LegalBasis | null;
+  legalBasisNote: string | null;
+  source: string | null;
+  sourceAt: string | null;
+  createdAt: string | null;
+  needs: ReteItem[];
+  offers: ReteItem[];
+  timeline: ReteInteraction[];
+}
+
+export type ReteContact = ParsedContact & { rete: ReteExtras };
+
+export interface ReteRelationship {
+  personAId: string;
+  personBId: string;
+  strength: number;
+  note: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface ReteExport {
+  contacts: ReteContact[];
+  /** The exported account's own profile, if any. */
+  self: ReteContact | null;
+  relationships: ReteRelationship[];
+  problems: ParseProblem[];
+}
 
 /** A JSON object that says it is a Rete export. */
 export function looksLikeReteExport(bytes: Uint8Array): boolean {
@@ -18,7 +76,143 @@ export function looksLikeReteExport(bytes: Uint8Array): boolean {
   return /"format"\s*:\s*"rete-export"/.test(head);
 }
 
-export function parseReteExport(bytes: Uint8Array): { contacts: ParsedContact[]; problems: ParseProblem[] } {
+const Uuid = z.uuid();
+const IsoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)))
+  .transform((s) => new Date(s).toISOString());
+const Source = z.string().trim().min(1).max(100);
+const Strength = z.number().int().min(1).max(3);
+
+const opt = <T extends z.ZodType>(schema: T, v: unknown): z.infer<T> | null => {
+  const r = schema.safeParse(v);
+  return r.success ? r.data : null;
+};
+
+type Raw = Record<string, unknown>;
+const asRecord = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function items(list: unknown, what: string, line: number, problems: ParseProblem[]): ReteItem[] {
+  const out: ReteItem[] = [];
+  for (const raw of asArray(list)) {
+    const r = asRecord(raw);
+    const parsed = CreateItemBody.safeParse({
+      text: r.text,
+      ...(r.language !== undefined ? { language: r.language } : {}),
+      ...(r.status !== undefined ? { status: r.status } : {}),
+    });
+    if (!parsed.success) {
+      problems.push({
+        line,
+        reason: `person ${line}: a ${what} was dropped (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    out.push({
+      text: parsed.data.text,
+      language: parsed.data.language ?? null,
+      status: parsed.data.status ?? 'open',
+      createdAt: opt(IsoTime, r.createdAt),
+      updatedAt: opt(IsoTime, r.updatedAt),
+      closedAt: opt(IsoTime, r.closedAt),
+    });
+  }
+  return out;
+}
+
+function timeline(list: unknown, line: number, problems: ParseProblem[]): ReteInteraction[] {
+  const out: ReteInteraction[] = [];
+  for (const raw of asArray(list)) {
+    const r = asRecord(raw);
+    const parsed = CreateInteractionBody.safeParse({ kind: r.kind, occurredAt: r.occurredAt, summary: r.summary ?? '' });
+    if (!parsed.success) {
+      problems.push({
+        line,
+        reason: `person ${line}: a timeline entry was dropped (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    out.push({ ...parsed.data, createdAt: opt(IsoTime, r.createdAt) });
+  }
+  return out;
+}
+
+/** One exported person → a contact with its extras, or a problem. */
+function readPerson(raw: unknown, line: number, isSelf: boolean, problems: ParseProblem[]): ReteContact | null {
+  const p = asRecord(raw);
+  const pick = (k: string) => (typeof p[k] === 'string' ? p[k] : undefined);
+  const chans = (k: string) =>
+    asArray(p[k]).map((c) => {
+      const r = asRecord(c);
+      return { value: typeof r.value === 'string' ? r.value : '', label: typeof r.label === 'string' ? r.label : null };
+    });
+  const privacy = asRecord(p.privacy);
+  const legalBasis = opt(LegalBasis, privacy.legalBasis);
+  const body = {
+    name: pick('name') ?? '',
+    company: pick('company'),
+    role: pick('role'),
+    city: pick('city'),
+    country: pick('country'),
+    notes: pick('notes'),
+    howMet: pick('howMet'),
+    emails: chans('emails'),
+    phones: chans('phones'),
+    links: chans('links'),
+    tags: asArray(p.tags).filter((t): t is string => typeof t === 'string'),
+    ...(typeof privacy.legalBasisNote === 'string' ? { legalBasisNote: privacy.legalBasisNote } : {}),
+  };
+  const r = CreatePersonBody.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const who = isSelf ? 'your profile' : `person ${line}`;
+    problems.push({ line, reason: `${who}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`, severity: 'skipped' });
+    return null;
+  }
+  const v = r.data;
+  const c: ReteContact = {
+    line,
+    name: v.name,
+    emails: (v.emails ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
+    phones: (v.phones ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
+    links: (v.links ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
+    tags: v.tags ?? [],
+    problems: [],
+    rete: {
+      id: opt(Uuid, p.id),
+      isSelf,
+      language: p.language === 'it' || p.language === 'en' ? p.language : null,
+      introducedById: opt(Uuid, p.introducedById),
+      legalBasis,
+      legalBasisNote: v.legalBasisNote ?? null,
+      source: opt(Source, privacy.source),
+      sourceAt: opt(IsoTime, privacy.sourceAt),
+      createdAt: opt(IsoTime, p.createdAt),
+      needs: items(p.needs, 'need', line, problems),
+      offers: items(p.offers, 'offer', line, problems),
+      timeline: timeline(p.timeline, line, problems),
+    },
+  };
+  if (v.company) c.company = v.company;
+  if (v.role) c.role = v.role;
+  if (v.city) c.city = v.city;
+  if (v.country) c.country = v.country;
+  if (v.notes) c.notes = v.notes;
+  if (v.howMet) c.howMet = v.howMet;
+  return c;
+}
+
+export function parseReteExport(bytes: Uint8Array): ReteExport {
+  const empty = (reason: string): ReteExport => ({
+    contacts: [],
+    self: null,
+    relationships: [],
+    problems: [{ line: 0, reason, severity: 'file' }],
+  });
   let doc: unknown;
   try {
     doc = JSON.parse(
@@ -27,65 +221,37 @@ export function parseReteExport(bytes: Uint8Array): { contacts: ParsedContact[];
         .replace(/^\uFEFF/, ''),
     );
   } catch {
-    return { contacts: [], problems: [{ line: 0, reason: 'the file is not valid JSON', severity: 'file' }] };
+    return empty('the file is not valid JSON');
   }
-  const people = (doc as { people?: unknown } | null)?.people;
-  if (!Array.isArray(people)) {
-    return { contacts: [], problems: [{ line: 0, reason: 'no "people" list: this is not a Rete export', severity: 'file' }] };
-  }
-  const contacts: ParsedContact[] = [];
+  const people = asRecord(doc).people;
+  if (!Array.isArray(people)) return empty('no "people" list: this is not a Rete export');
   const problems: ParseProblem[] = [];
+  const contacts: ReteContact[] = [];
   people.forEach((raw: unknown, i) => {
-    const line = i + 1;
-    const p = (raw ?? {}) as Record<string, unknown>;
-    const pick = (k: string) => (typeof p[k] === 'string' ? p[k] : undefined);
-    const chans = (k: string) =>
-      Array.isArray(p[k])
-        ? (p[k] as Array<Record<string, unknown>>).map((c) => ({
-            value: typeof c?.value === 'string' ? c.value : '',
-            label: typeof c?.label === 'string' ? c.label : null,
-          }))
-        : [];
-    const body = {
-      name: pick('name') ?? '',
-      company: pick('company'),
-      role: pick('role'),
-      city: pick('city'),
-      country: pick('country'),
-      notes: pick('notes'),
-      howMet: pick('howMet'),
-      emails: chans('emails'),
-      phones: chans('phones'),
-      links: chans('links'),
-      tags: Array.isArray(p.tags) ? p.tags.filter((t): t is string => typeof t === 'string') : [],
-    };
-    const r = CreatePersonBody.safeParse(body);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      problems.push({
-        line,
-        reason: `person ${line}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
-        severity: 'skipped',
-      });
-      return;
-    }
-    const v = r.data;
-    const c: ParsedContact = {
-      line,
-      name: v.name,
-      emails: (v.emails ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
-      phones: (v.phones ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
-      links: (v.links ?? []).map((e) => ({ value: e.value, label: e.label ?? null })),
-      tags: v.tags ?? [],
-      problems: [],
-    };
-    if (v.company) c.company = v.company;
-    if (v.role) c.role = v.role;
-    if (v.city) c.city = v.city;
-    if (v.country) c.country = v.country;
-    if (v.notes) c.notes = v.notes;
-    if (v.howMet) c.howMet = v.howMet;
-    contacts.push(c);
+    const c = readPerson(raw, i + 1, false, problems);
+    if (c) contacts.push(c);
   });
-  return { contacts, problems };
+  const me = asRecord(doc).me;
+  const self = me !== null && me !== undefined ? readPerson(me, 0, true, problems) : null;
+  const relationships: ReteRelationship[] = [];
+  for (const raw of asArray(asRecord(doc).relationships)) {
+    const r = asRecord(raw);
+    const a = opt(Uuid, r.personAId);
+    const b = opt(Uuid, r.personBId);
+    const strength = opt(Strength, r.strength);
+    if (!a || !b || a === b || strength === null) {
+      problems.push({ line: 0, reason: 'a relationship was dropped (unknown people or strength)', severity: 'warning' });
+      continue;
+    }
+    const note = typeof r.note === 'string' && r.note.trim() !== '' ? r.note.trim().slice(0, 1_000) : null;
+    relationships.push({
+      personAId: a,
+      personBId: b,
+      strength,
+      note,
+      createdAt: opt(IsoTime, r.createdAt),
+      updatedAt: opt(IsoTime, r.updatedAt),
+    });
+  }
+  return { contacts, self, relationships, problems };
 }

@@ -19,16 +19,6 @@ export const insertPerson = (db: Executor, p: PeopleTable) => db.insertInto('peo
 export const updatePerson = (db: Executor, ownerId: string, id: string, patch: Partial<PeopleTable>) =>
   db.updateTable('people').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
 
-export async function deletePerson(db: Executor, ownerId: string, id: string): Promise<boolean> {
-  const r = await db
-    .deleteFrom('people')
-    .where('owner_id', '=', ownerId)
-    .where('id', '=', id)
-    .where('is_self', '=', 0)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
-}
-
 export interface ChannelRow {
   id: string;
   kind: ChannelKind;
@@ -369,7 +359,7 @@ function* slices<T>(rows: readonly T[], columns: number): Generator<T[]> {
 }
 
 export async function insertPeople(db: Executor, rows: PeopleTable[]): Promise<void> {
-  for (const s of slices(rows, 15)) await db.insertInto('people').values(s).execute();
+  for (const s of slices(rows, 19)) await db.insertInto('people').values(s).execute();
 }
 export async function insertChannels(db: Executor, rows: ChannelInsert[]): Promise<void> {
   for (const s of slices(rows, 8)) await db.insertInto('person_channels').values(s).execute();

@@ -18,7 +18,9 @@ import {
   UpdatePersonBody,
   UpdateRelationshipBody,
 } from '#shared/api/people.ts';
+import { ErasePersonQuery, EraseResult } from '#shared/api/privacy.ts';
 import type { AppDeps } from '../../app.ts';
+import { erasePerson } from '../privacy/privacy.service.ts';
 import { requireUserId } from '../../http/auth.ts';
 import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';
 import { PersonCache } from './personCache.ts';
@@ -97,13 +99,22 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'user' },
     schema: {
       tags,
-      summary: 'Delete a contact and everything attached to it',
+      summary: 'Erase a contact everywhere; with suppress=true, later imports skip them',
+      description:
+        'Removes the person, their emails, phones, links, tags, needs, offers, timeline, relationships on both sides and their change-log entries; ' +
+        '"introduced by" references to them become empty. With `suppress=true` a suppression entry keeps only keyed hashes of their ' +
+        'emails, phone numbers and LinkedIn URL (or of name + company when they had none), so that imports skip them. ' +
+        'Adding the person again by hand still works: only imports are stopped.',
       params: IdParams,
-      response: { 200: OkBody, ...errors },
+      querystring: ErasePersonQuery,
+      response: { 200: EraseResult, ...errors },
     },
     handler: async (req) => {
-      await svc.deletePerson(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
+      const r = await erasePerson(deps, requireUserId(req), req.params.id, {
+        suppress: req.query.suppress === 'true',
+        reason: req.query.reason,
+      });
+      return { ok: true as const, suppressionId: r.suppressionId };
     },
   });
 

@@ -3,7 +3,7 @@ import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { recordChange } from '../network/changes.ts';
@@ -41,6 +41,10 @@ export async function createSelfPerson(
     introduced_by_id: null,
     created_at: now,
     updated_at: now,
+    legal_basis: null,
+    legal_basis_note: null,
+    source: null,
+    source_at: null,
   });
   return id;
 }
@@ -101,7 +105,10 @@ async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: str
   if (input.tags) await repo.replaceTags(tx, ownerId, personId, input.tags, fresh);
 }
 
-function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string): PeopleTable {
+/** Where a person's data came from (`people.source`), set when the person is created. */
+export type PersonSource = 'manual' | 'demo' | `import:${string}`;
+
+function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string, source: PersonSource): PeopleTable {
   return {
     id,
     owner_id: ownerId,
@@ -118,15 +125,23 @@ function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now:
     introduced_by_id: input.introducedById ?? null,
     created_at: now,
     updated_at: now,
+    legal_basis: input.legalBasis ?? null,
+    legal_basis_note: input.legalBasisNote ?? null,
+    source,
+    source_at: now,
   };
 }
 
+/**
+ * A person created by hand is created even when it matches a suppression entry: the user typed
+ * it in on purpose, so nothing is blocked silently. Suppressions only stop imports.
+ */
 export async function createPerson(deps: PeopleDeps, ownerId: string, input: CreatePersonBody): Promise<string> {
   const id = newId();
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     await checkIntroducer(tx, ownerId, null, input.introducedById);
-    await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now));
+    await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now, 'manual'));
     await writeChannelsAndTags(tx, ownerId, id, input, true);
     await recordChange(tx, ownerId, [id]);
   });
@@ -151,21 +166,15 @@ export async function updatePerson(deps: PeopleDeps, ownerId: string, id: string
     if (input.notes !== undefined) patch.notes = input.notes;
     if (input.howMet !== undefined) patch.how_met = input.howMet;
     if (input.introducedById !== undefined) patch.introduced_by_id = input.introducedById;
+    if (input.legalBasis !== undefined) patch.legal_basis = input.legalBasis;
+    if (input.legalBasisNote !== undefined) patch.legal_basis_note = input.legalBasisNote;
     await repo.updatePerson(tx, ownerId, id, patch);
     await writeChannelsAndTags(tx, ownerId, id, input);
     await recordChange(tx, ownerId, [id]);
   });
 }
 
-export async function deletePerson(deps: PeopleDeps, ownerId: string, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (tx) => {
-    const p = await repo.findPerson(tx, ownerId, id);
-    if (!p) throw notFound();
-    if (p.is_self === 1) throw new AppError(409, 'conflict', 'Your own profile cannot be deleted here');
-    await repo.deletePerson(tx, ownerId, id);
-    await recordChange(tx, ownerId, [id]);
-  });
-}
+// Deleting a person is an erasure: see privacy/privacy.service.ts.
 
 // --- reading ----------------------------------------------------------------------------
 
@@ -233,6 +242,12 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
         createdAt: r.created_at,
       };
     }),
+    privacy: {
+      legalBasis: p.legal_basis,
+      legalBasisNote: p.legal_basis_note,
+      source: p.source,
+      sourceAt: p.source_at,
+    },
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   };
@@ -550,7 +565,12 @@ export interface NewPersonWithItems extends CreatePersonBody {
 export const BULK_CHUNK = 500;
 
 /** Creates people with their needs and offers; returns their ids in input order. */
-export async function createPeople(deps: PeopleDeps, ownerId: string, inputs: readonly NewPersonWithItems[]): Promise<string[]> {
+export async function createPeople(
+  deps: PeopleDeps,
+  ownerId: string,
+  inputs: readonly NewPersonWithItems[],
+  source: PersonSource = 'manual',
+): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < inputs.length; start += BULK_CHUNK) {
     const chunk = inputs.slice(start, start + BULK_CHUNK);
@@ -564,7 +584,7 @@ export async function createPeople(deps: PeopleDeps, ownerId: string, inputs: re
       const id = newId();
       ids.push(id);
       if (input.introducedById) introducers.add(input.introducedById);
-      people.push(newPersonRow(ownerId, id, input, now));
+      people.push(newPersonRow(ownerId, id, input, now, source));
       for (const [kind, list] of [
         ['email', input.emails],
         ['phone', input.phones],

@@ -1,8 +1,8 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconPlant2, IconUsersGroup } from '@tabler/icons-react';
+import { IconFileImport, IconPlant2, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { api, keys } from '../../api/client.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { useLoadDemo } from '../people/useLoadDemo.ts';
@@ -59,6 +59,24 @@ export default function WelcomePage() {
             </Stack>
           </Card>
         </SimpleGrid>
+        <Card withBorder radius="md" padding="md">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" style={{ flex: '1 1 280px' }}>
+              <ThemeIcon size={36} radius="md" variant="light" color="blue">
+                <IconFileImport size={20} />
+              </ThemeIcon>
+              <div>
+                <Text fw={600}>{t('welcome.importTitle')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('welcome.importText')}
+                </Text>
+              </div>
+            </Group>
+            <Button component={Link} to="/import" variant="light" disabled={demo.isPending}>
+              {t('welcome.importButton')}
+            </Button>
+          </Group>
+        </Card>
         <Group justify="center">
           <Text size="xs" c="dimmed">
             {t('welcome.later')}

@@ -19,13 +19,22 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconBulb, IconFilterOff, IconHeartHandshake, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
+import {
+  IconBulb,
+  IconFileImport,
+  IconFilterOff,
+  IconHeartHandshake,
+  IconPlus,
+  IconSearch,
+  IconUsers,
+} from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, keys, type PeopleFilter, type PersonSummary } from '../../api/client.ts';
 import { initials, relativeTime } from '../../components/format.ts';
+import { PeopleMenu } from '../import/PeopleMenu.tsx';
 import { AddPersonModal } from './AddPersonModal.tsx';
 import { useLoadDemo } from './useLoadDemo.ts';
 
@@ -102,9 +111,12 @@ export default function PeoplePage() {
             {facets.data ? t('people.subtitle', { count: total }) : '\u00a0'}
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={18} />} onClick={addModal.open}>
-          {t('people.add')}
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <PeopleMenu />
+          <Button leftSection={<IconPlus size={18} />} onClick={addModal.open}>
+            {t('people.add')}
+          </Button>
+        </Group>
       </Group>
 
       {networkEmpty ? (
@@ -403,6 +415,9 @@ function EmptyNetwork({ onAdd }: { onAdd: () => void }) {
         <Group justify="center" gap="sm">
           <Button leftSection={<IconPlus size={18} />} onClick={onAdd}>
             {t('people.addFirst')}
+          </Button>
+          <Button component={Link} to="/import" variant="light" leftSection={<IconFileImport size={18} />}>
+            {t('people.importContacts')}
           </Button>
           <Button variant="light" onClick={() => demo.mutate()} loading={demo.isPending}>
             {t('people.loadDemo')}

@@ -7,7 +7,6 @@ import {
   EmptyState,
   Grid,
   Group,
-  Modal,
   Paper,
   Stack,
   Text,
@@ -15,23 +14,23 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconBulb, IconHeartHandshake, IconPencil, IconTrash, IconUserQuestion } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconArrowLeft, IconBulb, IconHeartHandshake, IconPencil, IconUserQuestion } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError, keys, type Language, type PersonDetail } from '../../api/client.ts';
-import { notifySuccess } from '../../components/errors.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { EditableSelect, EditableText, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
 import { ChannelsField, IntroducedByField, TagsField } from './DetailFields.tsx';
-import { useInvalidateNetwork, usePersonPatch } from './hooks.ts';
+import { usePersonPatch } from './hooks.ts';
 import { ItemsSection } from './ItemsSection.tsx';
 import { RelationshipsSection } from './RelationshipsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { ValueFinderPanel } from '../matching/ValueFinderPanel.tsx';
+import { ErasePersonButton } from '../privacy/ErasePerson.tsx';
+import { PrivacySection } from '../privacy/PrivacySection.tsx';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
@@ -106,7 +105,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
               </Group>
             </Stack>
           </Group>
-          <DeletePerson person={p} />
+          <ErasePersonButton person={p} variant="icon" />
         </Group>
       </Paper>
 
@@ -217,6 +216,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
             />
             <TimelineSection personId={p.id} timeline={p.timeline} lastInteractionAt={p.lastInteractionAt} />
             <RelationshipsSection personId={p.id} personName={p.name} relationships={p.relationships} />
+            <PrivacySection person={p} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -286,49 +286,5 @@ function NameTitle({ name, onSave }: { name: string; onSave: (name: string) => P
         </ActionIcon>
       </Tooltip>
     </Group>
-  );
-}
-
-function DeletePerson({ person }: { person: PersonDetail }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const invalidate = useInvalidateNetwork();
-  const qc = useQueryClient();
-  const [opened, { open, close }] = useDisclosure(false);
-  const del = useMutation({
-    mutationFn: () => api.deletePerson(person.id),
-    onSuccess: async () => {
-      close();
-      notifySuccess(t('person.deleted', { name: person.name }));
-      // Forget the deleted person before anything refetches it (a refetch would only 404).
-      const gone = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] === 'person' && q.queryKey[1] === person.id;
-      await qc.cancelQueries({ predicate: gone });
-      await navigate('/people', { replace: true });
-      qc.removeQueries({ predicate: gone });
-      await invalidate();
-    },
-  });
-  if (person.isSelf) return null;
-  return (
-    <>
-      <Tooltip label={t('person.delete')}>
-        <ActionIcon variant="subtle" color="red" size="lg" onClick={open} aria-label={t('person.delete')}>
-          <IconTrash size={20} />
-        </ActionIcon>
-      </Tooltip>
-      <Modal opened={opened} onClose={close} title={t('person.deleteTitle', { name: person.name })} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('person.deleteText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={() => del.mutate()} loading={del.isPending}>
-              {t('person.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
   );
 }

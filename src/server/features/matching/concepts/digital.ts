@@ -27,7 +27,7 @@ export const DIGITAL: ConceptDef[] = [
     'website',
     'sito web|siti web|sito internet|siti internet|pagina internet|pagine internet|pagina web|pagine web|~sito|~siti|sito vetrina|siti vetrina|landing page|rifacimento sito|rifare il sito|restyling sito|sito aziendale|wordpress|webflow|wix|squarespace|web designer|web agency|webmaster|presenza online|dominio|hosting|realizzazione siti',
     'website|websites|web site|~site|web page|web pages|webpage|landing page|landing pages|portfolio website|portfolio site|homepage|wordpress|webflow|wix|squarespace|web design|web designer|web agency|website redesign|rebuild the website|online presence|domain|hosting|web developer|web development',
-    { veto: NOT_WEB_SITE, rel: { 'web.developer': 0.5 } },
+    { veto: NOT_WEB_SITE, rel: { 'web.developer': 0.7 } },
   ),
   c(
     'web.responsive',
@@ -50,7 +50,7 @@ export const DIGITAL: ConceptDef[] = [
     'sviluppo software',
     'software development',
     'sviluppatore|sviluppatori|programmatore|programmatori|sviluppo software|software su misura|software personalizzato|gestionale su misura|sviluppo web|full stack|fullstack|backend|frontend|sviluppo applicazioni|web app|applicazione web|piattaforma web|codice|programmazione|software house|react|node js|nodejs|python|php|laravel|django|api|api rest|microservizi',
-    'developer|developers|software developer|software development|software engineer|programmer|coder|full-stack|fullstack|full stack|backend|back-end|frontend|front-end|web app|web apps|custom software|bespoke software|software house|react|node.js|nodejs|python|php|api|apis|rest api|microservices|coding',
+    'developer|developers|software developer|software development|software engineer|programmer|coder|full-stack|fullstack|full stack|backend|back-end|frontend|front-end|web app|web apps|custom software|bespoke software|software house|web products|web product|web platform|web platforms|digital products|react|node.js|nodejs|python|php|api|apis|rest api|microservices|coding',
     {},
   ),
   c(
@@ -94,7 +94,7 @@ export const DIGITAL: ConceptDef[] = [
     'e-commerce',
     'e-commerce',
     'ecommerce|e commerce|negozio online|negozi online|shop online|eshop|e shop|vendita online|vendere online|negozio digitale|woocommerce|shopify|magento|prestashop|carrello|piattaforma ecommerce|store online|catalogo online',
-    'ecommerce|e-commerce|online store|online shop|webshop|web shop|eshop|e-shop|sell online|selling online|shopify|woocommerce|magento|prestashop|bigcommerce|shopping cart|~store|online sales|dtc|direct to consumer|d2c',
+    'ecommerce|e-commerce|online store|online shop|webshop|web shop|eshop|e-shop|sell online|selling online|sell & online|selling & online|shopify|woocommerce|magento|prestashop|bigcommerce|shopping cart|~store|online sales|dtc|direct to consumer|d2c',
     {
       need: [
         'online',
@@ -171,7 +171,12 @@ export const DIGITAL: ConceptDef[] = [
       veto: [
         'pesca',
         'pescator',
+        'peschere',
+        'nass',
+        'galleggiant',
         'fishing',
+        'fisherm',
+        'trawler',
         'vendit',
         'agent',
         'commercial',
@@ -187,7 +192,7 @@ export const DIGITAL: ConceptDef[] = [
         'ristorant',
         'camerier',
         'hospitality',
-        'front-of-house',
+        'frontof',
         'wine',
       ],
     },

@@ -70,8 +70,8 @@ export const LEGAL: ConceptDef[] = [
     'legal.notary',
     'notaio',
     'notary',
-    'notaio|notai|notarile|atto notarile|rogito|atto costitutivo|trasferimento d azienda|cessione d azienda|cessione di quote',
-    'notary|notary public|notarial deed|deed|notarised|notarized',
+    'notaio|notai|notarile|atto notarile|rogito|atto costitutivo|trasferimento d azienda|cessione d azienda|cessione di quote|successione|successioni|donazione|donazioni|testamento',
+    'notary|notary public|notarial deed|deed|notarised|notarized|inheritance|estate planning|will and testament',
     { rel: { 'legal.corporate': 0.5 } },
   ),
   c(
@@ -130,8 +130,8 @@ export const LEGAL: ConceptDef[] = [
     'legal.online_enforcement',
     'rimozione di prodotti contraffatti online',
     'online counterfeit takedowns',
-    'rimozione annunci|segnalazione ad amazon|takedown|sorveglianza doganale|copia identica|copiato il prodotto|copiano il nostro prodotto|vende una copia',
-    'takedown|takedowns|counterfeit listings|brand registry enforcement|customs watch|marketplace infringement|copied our product',
+    'rimozione annunci|segnalazione ad amazon|brand registry|prodotti contraffatti|merce contraffatta|annunci contraffatti|takedown|sorveglianza doganale|copia identica|copiato il prodotto|copiano il nostro prodotto|vende una copia',
+    'takedown|takedowns|counterfeit listings|brand registry|fake listings|counterfeit products|customs watch|marketplace infringement|copied our product',
     { rel: { 'legal.ip': 0.9, 'legal.trademark': 0.6 } },
   ),
   c(
@@ -218,7 +218,7 @@ export const LEGAL: ConceptDef[] = [
     'legal.immigration',
     'immigrazione e visti',
     'immigration and visas',
-    'visto|visti|permesso di soggiorno|immigrazione|visto di lavoro|ricongiungimento|cittadinanza|nulla osta|decreto flussi|lavoratori stranieri|~visti|~visto',
+    'permesso di soggiorno|immigrazione|visto di lavoro|ricongiungimento|cittadinanza|nulla osta|decreto flussi|lavoratori stranieri|~visti|~visto',
     'visa|visas|immigration|work permit|residence permit|skilled worker visa|global talent visa|sponsor licence|sponsor license|relocate staff|citizenship|right to work|brexit',
     {
       rel: { 'legal.lawyer': 0.5, 'intl.relocation': 0.5 },

@@ -52,7 +52,7 @@ export const PROBLEMS: ConceptDef[] = [
     'not found online',
     'non usciamo su google|non ci trova nessuno|non ci trovano|escono i concorrenti|escono sempre i concorrenti|concorrenti & google|concorrenti & internet|cerco su google & non|non compariamo|invisibili online|nessuno ci trova',
     'can t find us online|nobody finds us|not showing up on google|competitors rank|competitors outrank|don t show up|invisible online|not ranking',
-    { rel: { 'mkt.seo': 1, 'mkt.ads': 0.3 } },
+    { rel: { 'mkt.seo': 1, 'mkt.ads': 0.5 } },
   ),
   c(
     'prob.ads_no_sales',
@@ -66,8 +66,8 @@ export const PROBLEMS: ConceptDef[] = [
     'prob.empty_shop',
     'negozio vuoto',
     'empty shop',
-    'negozio & vuoto|negozio & deserto|negozio & nessuno entra|nessuno entra|solo il sabato|solo nel weekend|giorni morti|infrasettimanale & vuoto|pochi clienti',
-    'empty shop|shop is empty|store is empty|no customers|few customers|quiet weekdays|only busy on saturdays|foot traffic|no walk-ins',
+    'negozio & vuoto|negozio & deserto|negozio & nessuno entra|nessuno entra|solo il sabato|solo nel weekend|giorni morti|infrasettimanale & vuoto|pochi clienti|locale & vuoto|ristorante & vuoto|pizzeria & vuota|sala & vuota|tavoli vuoti|pochi coperti|portare gente|portare piu gente|attirare gente',
+    'empty shop|shop is empty|store is empty|no customers|few customers|quiet weekdays|only busy on saturdays|foot traffic|no walk-ins|restaurant & empty|empty tables|quiet nights|slow nights|bring people in|get people through the door',
     { rel: { 'mkt.local': 1, 'mkt.social': 0.4, 'mkt.seo': 0.3, 'web.loyalty': 0.3 } },
   ),
   c(
@@ -92,7 +92,7 @@ export const PROBLEMS: ConceptDef[] = [
     'staff keep leaving',
     'dipendenti & se ne vanno|ragazzi & se ne vanno|persone & se ne vanno|se ne vanno & mesi|si licenziano|dimissioni continue|turnover alto|alto turnover|non restano|non riusciamo a trattenere',
     'staff & leave|people & leave|employees & quit|people quit|staff quit|high turnover|can t keep staff|keep losing people|leave after a few months',
-    { rel: { 'hr.retention': 1, 'hr.consulting': 0.6, 'hr.welfare': 0.4, 'coach.executive': 0.3 } },
+    { rel: { 'hr.retention': 1, 'hr.consulting': 0.6, 'hr.welfare': 0.4, 'hr.wellbeing': 0.4, 'coach.executive': 0.3 } },
   ),
   c(
     'prob.hiring_difficulty',
@@ -132,7 +132,7 @@ export const PROBLEMS: ConceptDef[] = [
     'out of space for stock',
     'merce & spazio|magazzino & pieno|pacchi & ovunque|ordini crescono|troppi ordini|non riusciamo a evadere|spazio & merce',
     'out of space|running out of space|no room for stock|boxes everywhere|orders are growing|too many orders|can t keep up with orders|outgrown',
-    { rel: { 'log.warehouse': 1, 're.commercial': 0.3 } },
+    { rel: { 'log.warehouse': 1, 're.commercial': 0.5 } },
   ),
   c(
     'prob.unsold_stock',
@@ -180,7 +180,9 @@ export const PROBLEMS: ConceptDef[] = [
     'leads getting lost',
     'perdiamo & contatti|perdiamo & richieste|perdiamo & clienti & richiam*|nessuno richiama|non richiamiamo|contatti persi|richieste perse|post-it|postit',
     'lose & leads|lost leads|leads & lost|nobody calls back|never call back|leads slip|leads fall through',
-    { rel: { 'sales.ops': 1, 'data.crm': 0.9, 'data.automation': 0.4 } },
+    {
+      rel: { 'sales.ops': 1, 'data.crm': 0.9, 'data.automation': 0.4, 'sales.telemarketing': 0.3, 'ops.virtual_assistant': 0.3 },
+    },
   ),
   c(
     'prob.scattered_data',

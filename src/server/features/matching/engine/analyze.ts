@@ -123,6 +123,38 @@ function focusFactors(tokens: readonly Token[], text: string): number[] {
   return f;
 }
 
+// In an offer, what follows "per"/"for" is usually who it is for, not what is offered:
+// "privacy policy per siti ed e-commerce", "dashboards for retail companies". Such mentions
+// count a little less, so that an offer *of* websites outranks an offer *for* websites.
+const AUDIENCE_MARKERS = new Set(['per', 'for']);
+const AUDIENCE_FACTOR = 0.6;
+const AUDIENCE_SPAN = 5;
+const audienceBuf: number[] = [];
+
+function audienceFactors(tokens: readonly Token[], text: string): number[] {
+  const f = audienceBuf;
+  f.length = tokens.length;
+  f.fill(1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!AUDIENCE_MARKERS.has(tokens[i]?.norm ?? '')) continue;
+    // "per trovare", "per aprire": a purpose, and what follows is the service itself.
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]?.stop) j++;
+    const next = tokens[j]?.norm ?? '';
+    if (/(?:are|ere|ire)$/.test(next) && next.length > 4) continue;
+    let content = 0;
+    for (let k = i + 1; k < tokens.length && content < AUDIENCE_SPAN; k++) {
+      const t = tokens[k];
+      const prev = tokens[k - 1];
+      if (!t || !prev) break;
+      if (/[.;:!?()\[\]|]/.test(text.slice(prev.end, t.start))) break;
+      f[k] = AUDIENCE_FACTOR;
+      if (!t.stop) content++;
+    }
+  }
+  return f;
+}
+
 function tokenMatches(pt: Pattern['tokens'][number], c: Content): boolean {
   switch (pt.kind) {
     case 'stem':
@@ -184,11 +216,17 @@ function hasCue(norms: readonly string[], cues: readonly string[]): boolean {
   return false;
 }
 
-export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
+export interface AnalyzeOptions {
+  /** The text is a document (an offer): mentions after "per"/"for" describe its audience. */
+  document?: boolean;
+}
+
+export function analyze(cat: Catalogue, text: string, lang?: Lang, options: AnalyzeOptions = {}): Analysis {
   const tokens = tokenize(text);
   const detected = lang ?? detectLang(text, tokens);
   const factors = selfDescriptionFactors(tokens, text);
   const focus = focusFactors(tokens, text);
+  const audience = options.document ? audienceFactors(tokens, text) : null;
   const content: Content[] = [];
   const norms: string[] = [];
   for (let pos = 0; pos < tokens.length; pos++) {
@@ -229,8 +267,11 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
   const kept = accepted.filter((m) => {
     const len = m.last - m.first;
     for (const o of accepted) {
-      // Co-occurrence patterns ("vecchio & sito") are not phrases: they hide nothing.
+      // Co-occurrence patterns ("vecchio & sito") are not phrases, and neither is a phrase
+      // matched with a word in between ("apps and online stores" as "app store"): they hide
+      // nothing ("online stores" stays).
       if (o === m || o.pattern.concept === m.pattern.concept || o.pattern.unordered) continue;
+      if (o.last - o.first + 1 > o.pattern.tokens.length) continue;
       if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
     }
     return true;
@@ -247,6 +288,11 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
     const last = content[m.last];
     if (!first || !last) continue;
     const cid = m.pattern.concept;
+    if (audience && (audience[first.pos] ?? 1) < 1) {
+      // An audience, unless the text's own service points to it: in "furgone per traslochi"
+      // the removal is what the van is for, not who it is for.
+      if (!relatedToAny(cat, cid, kept, audience, content)) factor *= audience[first.pos] ?? 1;
+    }
     const prev = best.get(cid);
     if (!prev || prev.weight < factor) best.set(cid, { concept: cid, weight: factor, start: first.tok.start, end: last.tok.end });
   }
@@ -281,6 +327,25 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang): Analysis {
   }
 
   return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };
+}
+
+/** Whether a concept mentioned outside the audience part of the text is related to `cid`. */
+function relatedToAny(
+  cat: Catalogue,
+  cid: number,
+  matches: readonly Match[],
+  audience: readonly number[],
+  content: readonly Content[],
+): boolean {
+  const c = cat.concepts[cid];
+  if (!c) return false;
+  for (const m of matches) {
+    const other = m.pattern.concept;
+    if (other === cid || (audience[content[m.first]?.pos ?? 0] ?? 1) < 1) continue;
+    for (const r of c.rel) if (r.to === other) return true;
+    for (const r of c.relIn) if (r.to === other) return true;
+  }
+  return false;
 }
 
 function isDigits(s: string): boolean {

@@ -120,8 +120,11 @@ function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; 
   }
   if (tokens.length === 0) return null;
   // A phrase of several words that loses all but one to stop-word removal would fire on a
-  // single common word ("da mesi" -> "mesi"): refuse it.
-  const words = t.split(/\s+|&/).filter((w) => w.length > 0).length;
+  // single common word ("da mesi" -> "mesi", "own-brand" -> "brand"): refuse it. Words are
+  // counted as texts are tokenised, so hyphenated forms count as the words they split into.
+  const words = t
+    .split(/\s+|&/)
+    .reduce((n, w) => n + (w.length > 0 ? Math.max(1, tokenize(w.replace(/^[=*]|\*$/g, '')).length) : 0), 0);
   if (words > 1 && tokens.length === 1 && tokens[0]?.kind !== 'exact') return null;
   return { tokens, ambiguous, unordered };
 }
@@ -239,7 +242,7 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
 export function correctTypo(cat: Catalogue, stem: string): string {
   if (stem.length < 8 || cat.stems.has(stem)) return stem;
   const direct = cat.deletions.get(stem);
-  if (direct) return direct;
+  if (direct) return onlyLastDiffers(stem, direct) ? stem : direct;
   let found: string | null = null;
   for (const del of deletionsOf(stem)) {
     if (cat.stems.has(del) && del.length >= 6) {
@@ -252,7 +255,18 @@ export function correctTypo(cat: Catalogue, stem: string): string {
       found = cand;
     }
   }
-  return found ?? stem;
+  return found === null || onlyLastDiffers(stem, found) ? stem : found;
+}
+
+/**
+ * True when two stems share everything but their last letter: that is an inflection or a
+ * derivation ("explained"/"explainer", "printed"/"printer"), not a typo.
+ */
+function onlyLastDiffers(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i >= n - 1;
 }
 
 const WORDS_LIMIT = 300_000;

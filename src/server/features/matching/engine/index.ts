@@ -112,7 +112,7 @@ export interface MatchEngineOptions {
 export interface Weights {
   lex: number;
   headTerm: number;
-  headConcept: number;
+  headConcept: 0.7,
   city: number;
   reverseRel: number;
   secondOffer: number;
@@ -143,8 +143,11 @@ const MAX_DOC_CONCEPT_WEIGHT = 1.3;
 // Units rarer than this are always scored in full (checking the bound would cost more).
 const PRUNE_MIN_DF = 500;
 // At most this many bound checks per query, and none once many documents are touched.
-const MAX_PRUNE_CHECKS = 2;
-const PRUNE_MAX_TOUCHED = 10_000;
+const MAX_PRUNE_CHECKS = 3;
+const PRUNE_MAX_TOUCHED = 20_000;
+// A check costs a pass over the documents touched so far; it pays when the unit would bring
+// in at least this fraction of that many new ones.
+const PRUNE_DF_RATIO = 1;
 const HEADLINE_CACHE = 50_000;
 const DOC_CACHE = 2_000;
 
@@ -323,7 +326,7 @@ export class MatchEngine {
   private analyzeHeadline(headline: string): Analysis {
     let a = this.headlineCache.get(headline);
     if (a === undefined) {
-      a = analyze(this.catalogue, headline);
+      a = analyze(this.catalogue, headline, undefined, { document: true });
       if (this.headlineCache.size >= HEADLINE_CACHE) this.headlineCache.clear();
       this.headlineCache.set(headline, a);
     }
@@ -335,7 +338,7 @@ export class MatchEngine {
     const key = lang === undefined ? text : lang + '\u0000' + text;
     let a = this.docCache.get(key);
     if (a === undefined) {
-      a = analyze(this.catalogue, text, lang);
+      a = analyze(this.catalogue, text, lang, { document: true });
       if (this.docCache.size >= DOC_CACHE) this.docCache.clear();
       this.docCache.set(key, a);
     }
@@ -759,25 +762,13 @@ export class MatchEngine {
     const bestDocs = this.originDocs;
     let theta = 0;
     for (const u of units) {
-      rest -= u.bound;
-      if (
-        admit &&
-        u.idf === 0 &&
-        u.posts.length > 1 &&
-        u.df >= PRUNE_MIN_DF &&
-        u.df >= 2 * touchedN &&
-        touchedN >= limit &&
-        checks < MAX_PRUNE_CHECKS &&
-        touchedN <= PRUNE_MAX_TOUCHED
-      ) {
-        checks++;
-        theta = this.kthPerson(touchedN, limit, excluded);
-      }
-      rest += u.bound;
+      // One bound check before a common unit: the k-th best person so far (theta) decides
+      // whether documents this unit would bring in can still reach the top, and, inside a
+      // concept group, whether its weaker members may open new documents.
       if (
         admit &&
         u.df >= PRUNE_MIN_DF &&
-        u.df >= 2 * touchedN &&
+        u.df * PRUNE_DF_RATIO >= touchedN &&
         touchedN >= limit &&
         checks < MAX_PRUNE_CHECKS &&
         touchedN <= PRUNE_MAX_TOUCHED

@@ -1,0 +1,110 @@
+import type { Executor } from '../../db/db.ts';
+
+// Every function takes the owner and filters by it in SQL.
+
+/** The owner's contacts ("Me" excluded) with what duplicate detection compares. */
+export async function loadCandidates(db: Executor, ownerId: string) {
+  const [people, channels] = await Promise.all([
+    db
+      .selectFrom('people')
+      .select(['id', 'name', 'company', 'role', 'city'])
+      .where('owner_id', '=', ownerId)
+      .where('is_self', '=', 0)
+      .orderBy('sort_name')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('person_channels')
+      .select(['person_id', 'kind', 'value'])
+      .where('owner_id', '=', ownerId)
+      .orderBy('person_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { people, channels };
+}
+
+// --- merging ----------------------------------------------------------------------------------
+
+export const channelsOfPerson = (db: Executor, ownerId: string, personId: string) =>
+  db
+    .selectFrom('person_channels')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', personId)
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
+
+export const moveChannel = (db: Executor, ownerId: string, id: string, personId: string, position: number) =>
+  db
+    .updateTable('person_channels')
+    .set({ person_id: personId, position })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
+
+export const tagsOfPerson = (db: Executor, ownerId: string, personId: string) =>
+  db.selectFrom('person_tags').select('tag').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+
+export async function insertTags(db: Executor, ownerId: string, personId: string, tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await db
+    .insertInto('person_tags')
+    .values(tags.map((tag) => ({ owner_id: ownerId, person_id: personId, tag })))
+    .execute();
+}
+
+/** Needs, offers and timeline entries of one person become another's. */
+export async function movePersonRows(db: Executor, ownerId: string, from: string, to: string): Promise<void> {
+  for (const table of ['needs', 'offers', 'interactions'] as const) {
+    await db.updateTable(table).set({ person_id: to }).where('owner_id', '=', ownerId).where('person_id', '=', from).execute();
+  }
+}
+
+export async function relationshipsOfPerson(db: Executor, ownerId: string, personId: string) {
+  return db
+    .selectFrom('relationships')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
+    .execute();
+}
+
+export const updateRelationship = (
+  db: Executor,
+  ownerId: string,
+  id: string,
+  patch: { person_a_id?: string; person_b_id?: string; strength?: number; note?: string | null; updated_at?: string },
+) => db.updateTable('relationships').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+export const deleteRelationship = (db: Executor, ownerId: string, id: string) =>
+  db.deleteFrom('relationships').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+
+/** People introduced by `from` are now introduced by `to` (never by themselves). */
+export async function repointIntroducer(db: Executor, ownerId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('introduced_by_id', '=', from)
+    .where('id', '!=', to)
+    .execute();
+  if (rows.length > 0)
+    await db
+      .updateTable('people')
+      .set({ introduced_by_id: to })
+      .where('owner_id', '=', ownerId)
+      .where('introduced_by_id', '=', from)
+      .where('id', '!=', to)
+      .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The merged-away person, with what is left of them (duplicate channels and tags) and their change-log entries. */
+export async function deleteMerged(db: Executor, ownerId: string, personId: string): Promise<void> {
+  await db.deleteFrom('person_channels').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+  await db.deleteFrom('person_tags').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+  await db.deleteFrom('network_changes').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+  await db.deleteFrom('people').where('owner_id', '=', ownerId).where('id', '=', personId).execute();
+}

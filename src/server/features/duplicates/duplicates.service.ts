@@ -1,0 +1,87 @@
+/**
+ * Likely duplicates in a network: people who share an email, a phone number or a LinkedIn URL,
+ * or whose names (and companies) are alike. Candidates are found by blocking keys (similarity.ts)
+ * so that only people sharing a key are compared, never every pair; a key shared by more than
+ * MAX_BLOCK people ("info@" addresses, a very common name) is too weak to compare on.
+ */
+import { MAX_DUPLICATE_PAIRS, type DuplicatePair } from '#shared/api/duplicates.ts';
+import type { Deps } from '../auth/auth.service.ts';
+import { linkedinKey } from '../privacy/suppression.ts';
+import { normalizeChannel } from '../people/people.service.ts';
+import { loadCandidates } from './duplicates.repo.ts';
+import { blockingKeys, companyTokens, nameTokens, score, type Comparable } from './similarity.ts';
+
+const MAX_BLOCK = 100;
+/** Pairs scoring below this are not shown. */
+export const MIN_SCORE = 0.6;
+
+/** The last nine digits: "+39 333 1234567" and "333 1234567" are one number. */
+const phoneKey = (v: string): string | null => {
+  const d = v.replace(/\D/g, '');
+  return d.length >= 6 ? d.slice(-9) : null;
+};
+
+export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DUPLICATE_PAIRS): Promise<DuplicatePair[]> {
+  const { people, channels } = await loadCandidates(deps.db, ownerId);
+  const index = new Map(people.map((p, i) => [p.id, i]));
+  const values = people.map(() => ({ emails: [] as string[], phones: [] as string[], links: [] as string[] }));
+  const comparable: Comparable[] = people.map((p) => ({
+    tokens: nameTokens(p.name),
+    company: companyTokens(p.company),
+    emails: new Set<string>(),
+    phones: new Set<string>(),
+    links: new Set<string>(),
+  }));
+  for (const c of channels) {
+    const i = index.get(c.person_id);
+    if (i === undefined) continue;
+    const v = values[i] as (typeof values)[number];
+    const cmp = comparable[i] as Comparable & { emails: Set<string>; phones: Set<string>; links: Set<string> };
+    if (c.kind === 'email') {
+      v.emails.push(c.value);
+      cmp.emails.add(normalizeChannel('email', c.value));
+    } else if (c.kind === 'phone') {
+      v.phones.push(c.value);
+      const k = phoneKey(c.value);
+      if (k) cmp.phones.add(k);
+    } else {
+      v.links.push(c.value);
+      const k = linkedinKey(c.value);
+      if (k) cmp.links.add(k);
+    }
+  }
+
+  const blocks = new Map<string, number[]>();
+  comparable.forEach((c, i) => {
+    for (const k of new Set(blockingKeys(c))) {
+      const list = blocks.get(k);
+      if (!list) blocks.set(k, [i]);
+      else if (list.length <= MAX_BLOCK) list.push(i);
+    }
+  });
+
+  const n = people.length;
+  const seen = new Set<number>();
+  const found: Array<{ i: number; j: number; score: number; reasons: DuplicatePair['reasons'] }> = [];
+  for (const list of blocks.values()) {
+    if (list.length < 2 || list.length > MAX_BLOCK) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const key = i < j ? i * n + j : j * n + i;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = score(comparable[i] as Comparable, comparable[j] as Comparable);
+        if (s.score >= MIN_SCORE) found.push({ i: Math.min(i, j), j: Math.max(i, j), ...s });
+      }
+  }
+  found.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+
+  const view = (i: number) => {
+    const p = people[i] as (typeof people)[number];
+    const v = values[i] as (typeof values)[number];
+    return { id: p.id, displayName: p.name, name: p.name, company: p.company, role: p.role, city: p.city, ...v };
+  };
+  return found.slice(0, limit).map((f) => ({ a: view(f.i), b: view(f.j), score: f.score, reasons: f.reasons }));
+}

@@ -1,0 +1,196 @@
+/**
+ * Merging two people into one, in one transaction. The person kept receives everything of the
+ * other: emails, phones, links and tags it lacks, needs, offers and timeline entries, the
+ * relationships (a relationship between the two disappears; two with the same third person
+ * become one, with the stronger tie and both notes), the people the other introduced, and its
+ * privacy and source information. Nothing of the other is lost: its notes are appended to the
+ * kept person's notes, and a field both have with different values (company, role, city, ...)
+ * is written into a closing line of the notes. Then the other person is deleted.
+ */
+import type { PersonDetail } from '#shared/api/people.ts';
+import { sql } from 'kysely';
+import type { PeopleTable, Person } from '../../db/schema.ts';
+import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import type { Deps } from '../auth/auth.service.ts';
+import { recordChange } from '../network/changes.ts';
+import * as people from '../people/people.repo.ts';
+import { getPerson, sortKey } from '../people/people.service.ts';
+import * as repo from './duplicates.repo.ts';
+import { nameTokens } from './similarity.ts';
+
+type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met';
+const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met'];
+const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
+  en: {
+    name: 'also known as',
+    company: 'company',
+    role: 'role',
+    city: 'city',
+    country: 'country',
+    how_met: 'how we met',
+    merged: 'Merged with',
+    alsoFrom: 'Also from',
+  },
+  it: {
+    name: 'anche noto come',
+    company: 'azienda',
+    role: 'ruolo',
+    city: 'città',
+    country: 'paese',
+    how_met: 'come ci siamo conosciuti',
+    merged: 'Unito a',
+    alsoFrom: 'Anche da',
+  },
+};
+
+const same = (x: string | null, y: string | null): boolean => sortKey(x ?? '') === sortKey(y ?? '');
+const joinText = (...parts: Array<string | null>): string | null => {
+  const kept: string[] = [];
+  for (const p of parts) {
+    const t = p?.trim();
+    if (t && !kept.some((k) => same(k, t))) kept.push(t);
+  }
+  return kept.length > 0 ? kept.join('\n\n') : null;
+};
+
+export interface MergeOptions {
+  /** Called between the steps, inside the transaction; throwing rolls the merge back (tests use it). */
+  onStep?: ((step: string) => void | Promise<void>) | undefined;
+}
+
+/** What the kept person's row becomes. */
+function mergedRow(keep: Person, other: Person, locale: 'it' | 'en'): Partial<PeopleTable> {
+  const L = LABELS[locale];
+  const patch: Partial<PeopleTable> = {};
+  const conflicts: string[] = [];
+  // A name that is more than the same words in another order is kept as "also known as".
+  const words = (n: string) => [...nameTokens(n)].sort().join(' ');
+  if (words(keep.name) !== words(other.name)) conflicts.push(`${L.name} ${other.name}`);
+  for (const f of SCALARS) {
+    const mine = keep[f];
+    const theirs = other[f];
+    if (theirs === null || theirs.trim() === '') continue;
+    if (mine === null || mine.trim() === '') patch[f] = theirs;
+    else if (!same(mine, theirs)) conflicts.push(`${L[f]} ${theirs}`);
+  }
+  if (keep.language === null && other.language !== null) patch.language = other.language;
+  const closing = conflicts.length > 0 ? `${L.merged} ${other.name}: ${conflicts.join('; ')}.` : null;
+  const notes = joinText(keep.notes, other.notes, closing);
+  if (notes !== keep.notes) patch.notes = notes;
+
+  // "Introduced by": the kept one's, else the other's; never one of the two themselves.
+  const introducer = [keep.introduced_by_id, other.introduced_by_id].find((x) => x !== null && x !== keep.id && x !== other.id);
+  if ((introducer ?? null) !== keep.introduced_by_id) patch.introduced_by_id = introducer ?? null;
+
+  // Privacy: the kept basis (else the other's); both notes; the earliest source, the other noted.
+  if (keep.legal_basis === null && other.legal_basis !== null) patch.legal_basis = other.legal_basis;
+  const privacyLines: Array<string | null> = [keep.legal_basis_note, other.legal_basis_note];
+  if (keep.legal_basis !== null && other.legal_basis !== null && keep.legal_basis !== other.legal_basis)
+    privacyLines.push(`${L.merged} ${other.name}: ${other.legal_basis}`);
+  const keepFirst = keep.source_at === null ? false : other.source_at === null || keep.source_at <= other.source_at;
+  const [first, second] = keepFirst || other.source === null ? [keep, other] : [other, keep];
+  if (first !== keep) {
+    patch.source = first.source;
+    patch.source_at = first.source_at;
+  }
+  if (second.source !== null && (second.source !== first.source || second.source_at !== first.source_at))
+    privacyLines.push(`${L.alsoFrom} ${second.source}${second.source_at ? ` (${second.source_at.slice(0, 10)})` : ''}`);
+  const legalNote = joinText(...privacyLines);
+  if (legalNote !== keep.legal_basis_note) patch.legal_basis_note = legalNote;
+  return patch;
+}
+
+/** Merges `otherId` into `keepId` and deletes `otherId`; answers the merged person. */
+export async function mergePeople(
+  deps: Deps,
+  ownerId: string,
+  keepId: string,
+  otherId: string,
+  opts: MergeOptions = {},
+): Promise<PersonDetail> {
+  if (keepId === otherId)
+    throw badRequest('A person cannot be merged with themselves', [{ path: 'otherId', message: 'same person' }]);
+  const step = async (name: string) => opts.onStep?.(name);
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    // Serialises writers of this network before reading (as imports do).
+    await tx
+      .updateTable('users')
+      .set({ network_version: sql<number>`network_version` })
+      .where('id', '=', ownerId)
+      .execute();
+    const [keep, other] = await Promise.all([people.findPerson(tx, ownerId, keepId), people.findPerson(tx, ownerId, otherId)]);
+    if (!keep || !other) throw notFound();
+    if (other.is_self === 1)
+      throw new AppError(409, 'conflict', 'Your own profile cannot be merged away; merge the other person into it');
+    const user = await tx.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
+    const touched = new Set<string>([keepId, otherId]);
+
+    // Channels: the other's that the kept one lacks move over, after the kept ones.
+    const [mine, theirs] = await Promise.all([
+      repo.channelsOfPerson(tx, ownerId, keepId),
+      repo.channelsOfPerson(tx, ownerId, otherId),
+    ]);
+    const have = new Set(mine.map((c) => `${c.kind}|${c.normalized}`));
+    const next = { email: 0, phone: 0, link: 0 };
+    for (const c of mine) next[c.kind] = Math.max(next[c.kind], c.position + 1);
+    for (const c of theirs) {
+      const key = `${c.kind}|${c.normalized}`;
+      if (have.has(key)) continue;
+      have.add(key);
+      await repo.moveChannel(tx, ownerId, c.id, keepId, next[c.kind]++);
+    }
+    await step('channels');
+
+    const myTags = new Set((await repo.tagsOfPerson(tx, ownerId, keepId)).map((t) => t.tag));
+    const theirTags = (await repo.tagsOfPerson(tx, ownerId, otherId)).map((t) => t.tag).filter((t) => !myTags.has(t));
+    await repo.insertTags(tx, ownerId, keepId, theirTags);
+    await step('tags');
+
+    await repo.movePersonRows(tx, ownerId, otherId, keepId);
+    await step('items');
+
+    // Relationships: re-pointed; one between the two goes; one with a third person the kept one
+    // already knows collapses into the stronger tie.
+    const [myRels, theirRels] = await Promise.all([
+      repo.relationshipsOfPerson(tx, ownerId, keepId),
+      repo.relationshipsOfPerson(tx, ownerId, otherId),
+    ]);
+    const thirdOf = (r: { person_a_id: string; person_b_id: string }, me: string) =>
+      r.person_a_id === me ? r.person_b_id : r.person_a_id;
+    const myByThird = new Map(myRels.filter((r) => thirdOf(r, keepId) !== otherId).map((r) => [thirdOf(r, keepId), r]));
+    for (const r of theirRels) {
+      const third = thirdOf(r, otherId);
+      touched.add(third);
+      if (third === keepId) {
+        await repo.deleteRelationship(tx, ownerId, r.id);
+        continue;
+      }
+      const existing = myByThird.get(third);
+      if (existing) {
+        await repo.deleteRelationship(tx, ownerId, r.id);
+        const strength = Math.max(existing.strength, r.strength);
+        const note = joinText(
+          existing.strength >= r.strength ? existing.note : r.note,
+          existing.strength >= r.strength ? r.note : existing.note,
+        );
+        if (strength !== existing.strength || note !== existing.note)
+          await repo.updateRelationship(tx, ownerId, existing.id, { strength, note, updated_at: now });
+        continue;
+      }
+      const [a, b] = keepId < third ? [keepId, third] : [third, keepId];
+      await repo.updateRelationship(tx, ownerId, r.id, { person_a_id: a, person_b_id: b, updated_at: now });
+    }
+    await step('relationships');
+
+    for (const id of await repo.repointIntroducer(tx, ownerId, otherId, keepId)) touched.add(id);
+    const patch = mergedRow(keep, other, user?.locale ?? 'en');
+    await people.updatePerson(tx, ownerId, keepId, { ...patch, updated_at: now });
+    await step('person');
+
+    await repo.deleteMerged(tx, ownerId, otherId);
+    await recordChange(tx, ownerId, [...touched]);
+    await step('done');
+  });
+  return getPerson(deps, ownerId, keepId);
+}

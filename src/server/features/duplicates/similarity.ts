@@ -1,0 +1,262 @@
+/**
+ * How alike two people are, for the Duplicates view. Pure functions, no database.
+ *
+ * Names are compared token by token after folding accents and case ("Nicolò" = "nicolo"), in any
+ * order ("Rossi Mario" = "Mario Rossi"), with initials ("M. Rossi" ~ "Mario Rossi"), small typos
+ * (one edit in a word of four letters or more, two in a long word) and particles joined to the
+ * next word ("De Luca" = "DeLuca"). Italian first names that differ only in the final vowel
+ * (Mario / Maria, Giulio / Giulia, Francesco / Francesca) are different names, not typos.
+ */
+import { words } from '#shared/text/fold.ts';
+
+const TITLES = new Set([
+  'dr',
+  'dott',
+  'dottssa',
+  'dottoressa',
+  'ing',
+  'avv',
+  'arch',
+  'geom',
+  'rag',
+  'prof',
+  'profssa',
+  'sig',
+  'sigra',
+  'sigg',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'sir',
+  'jr',
+  'sr',
+  'phd',
+  'mba',
+]);
+const PARTICLES = new Set([
+  'de',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dei',
+  'degli',
+  'dal',
+  'la',
+  'lo',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'mc',
+  'mac',
+  'st',
+]);
+const LEGAL = new Set([
+  'srl',
+  'srls',
+  'spa',
+  'snc',
+  'sas',
+  'sapa',
+  'scarl',
+  'scrl',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'gmbh',
+  'ag',
+  'plc',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'sa',
+  'sl',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'the',
+  'and',
+  'e',
+  'group',
+  'gruppo',
+]);
+
+/** Name tokens: folded words without titles; a particle is joined to the word after it. */
+export function nameTokens(name: string): string[] {
+  // "Sig.ra", "Dott.ssa" are one title; "D'Angelo", "O'Brien" one word.
+  const raw = words(name.replace(/\b(sig|dott|prof)\.(ra|ssa)\b/gi, '$1$2').replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2'));
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i] as string;
+    if (TITLES.has(w) && raw.length > 2) continue;
+    const next = raw[i + 1];
+    if (PARTICLES.has(w) && next !== undefined && w.length > 1) {
+      out.push(w + next);
+      i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Company tokens without legal forms ("ACME S.r.l." = "Acme"). */
+export function companyTokens(company: string | null | undefined): string[] {
+  if (!company) return [];
+  const joined = company.replace(/\b([a-z])\.(?=[a-z]\.)/gi, '$1').replace(/\.(?=\s|$)/g, '');
+  const ws = words(joined);
+  const kept = ws.filter((w) => !LEGAL.has(w) && !(w.length === 1 && ws.length > 1));
+  return kept.length > 0 ? kept : ws;
+}
+
+/** Optimal string alignment distance, giving up once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] as number;
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o']);
+
+/** Similarity of two name (or company) words, 0..1. */
+export function tokenSimilarity(x: string, y: string): number {
+  if (x === y) return 1;
+  if (x.length === 1 || y.length === 1) {
+    const [short, long] = x.length === 1 ? [x, y] : [y, x];
+    return long.startsWith(short) ? 0.85 : 0;
+  }
+  const min = Math.min(x.length, y.length);
+  if (
+    x.length === y.length &&
+    x.slice(0, -1) === y.slice(0, -1) &&
+    VOWELS.has(x.at(-1) as string) &&
+    VOWELS.has(y.at(-1) as string)
+  )
+    return 0; // Mario / Maria: another person, not a typo
+  if (min < 4) return 0;
+  const d = editDistance(x, y, 2);
+  if (d === 1) return 0.9;
+  if (d === 2 && min >= 7) return 0.8;
+  return 0;
+}
+
+/** Best one-to-one pairing of two token lists (greedy on the best pairs), as a Dice score 0..1. */
+export function tokensSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a.join('') === b.join('') || [...a].sort().join('') === [...b].sort().join('')) return a.length === b.length ? 1 : 0.95;
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      const s = tokenSimilarity(a[i] as string, b[j] as string);
+      if (s > 0) pairs.push([s, i, j]);
+    }
+  pairs.sort((p, q) => q[0] - p[0]);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  let sum = 0;
+  for (const [s, i, j] of pairs) {
+    if (usedA.has(i) || usedB.has(j)) continue;
+    usedA.add(i);
+    usedB.add(j);
+    sum += s;
+  }
+  return (2 * sum) / (a.length + b.length);
+}
+
+export interface Comparable {
+  tokens: string[];
+  company: string[];
+  emails: ReadonlySet<string>;
+  phones: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+}
+
+export type Reason = 'same_email' | 'same_phone' | 'same_link' | 'similar_name' | 'same_company';
+
+const shares = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => {
+  const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+  for (const v of small) if (big.has(v)) return true;
+  return false;
+};
+
+/**
+ * How likely two people are one: a shared email or LinkedIn URL is strong evidence (0.95), a
+ * shared phone number a little less (0.9), each weighed by how alike the names are; similar
+ * names count up to 0.9, more with the same company, less with a different one or a one-word name.
+ */
+export function score(a: Comparable, b: Comparable): { score: number; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  const email = shares(a.emails, b.emails);
+  const phone = shares(a.phones, b.phones);
+  const link = shares(a.links, b.links);
+  if (email) reasons.push('same_email');
+  if (phone) reasons.push('same_phone');
+  if (link) reasons.push('same_link');
+  const name = tokensSimilarity(a.tokens, b.tokens);
+  const company = a.company.length > 0 && b.company.length > 0 ? tokensSimilarity(a.company, b.company) : null;
+  if (name >= 0.8) reasons.push('similar_name');
+  if (company !== null && company >= 0.85) reasons.push('same_company');
+
+  let byName = 0;
+  if (name >= 0.8) {
+    let f = company === null ? 0.85 : company >= 0.85 ? 1 : company >= 0.5 ? 0.9 : 0.75;
+    if (Math.min(a.tokens.length, b.tokens.length) < 2) f *= 0.8;
+    byName = 0.9 * name * f;
+  }
+  const channel = email || link ? 0.95 : phone ? 0.9 : 0;
+  const byChannel = channel * (0.75 + 0.25 * name);
+  let s = Math.max(byName, byChannel);
+  if (byName >= 0.6 && channel > 0) s += 0.05;
+  return { score: Math.min(1, Math.round(s * 1000) / 1000), reasons };
+}
+
+/**
+ * Blocking keys: two people are compared only when they share one. Channels; for every pair of
+ * name words, their first three letters (order-free: typos after the third letter, word order)
+ * and one word in full with the other's initial (initials, typos early in a word); the words
+ * joined ("Gianmarco" = "Gian Marco").
+ */
+export function blockingKeys(c: Comparable): string[] {
+  const keys: string[] = [];
+  for (const e of c.emails) keys.push(`e:${e}`);
+  for (const p of c.phones) keys.push(`p:${p}`);
+  for (const l of c.links) keys.push(`l:${l}`);
+  const t = c.tokens.slice(0, 4);
+  if (t.length === 1) keys.push(`n1:${t[0] as string}`);
+  for (let i = 0; i < t.length; i++)
+    for (let j = i + 1; j < t.length; j++) {
+      const x = t[i] as string;
+      const y = t[j] as string;
+      const [p, q] = [x.slice(0, 3), y.slice(0, 3)].sort();
+      keys.push(`np:${p as string}|${q as string}`);
+      keys.push(`nf:${x}|${y[0] as string}`, `nf:${y}|${x[0] as string}`);
+    }
+  if (c.tokens.length > 1) keys.push(`nj:${[...c.tokens].sort().join('')}`, `nj:${c.tokens.join('')}`);
+  else if (c.tokens.length === 1) keys.push(`nj:${c.tokens[0] as string}`);
+  return keys;
+}

@@ -1,0 +1,144 @@
+/**
+ * The outbox: every email Rete sends is first a row here (queued with a job that sends it), then
+ * marked sent. The web app lists them; with no SMTP server configured the outbox is where they
+ * end (and as `.eml` files under the data folder), so a newcomer sees exactly what would go out.
+ */
+import type { ListOutboxQuery, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
+import type { Executor } from '../../db/db.ts';
+import type { MailKind } from '../../db/schema.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Deps } from '../auth/auth.service.ts';
+import { enqueue } from '../jobs/jobs.repo.ts';
+import type { Address } from './mailer.ts';
+import * as repo from './outbox.repo.ts';
+
+export const MAIL_JOB = 'mail.send';
+
+/**
+ * Where a message's answer link goes until the job sending it makes the link's token: a token is
+ * never stored in clear, so it cannot exist before the message leaves.
+ */
+export const LINK_PLACEHOLDER = '__RETE_ANSWER_LINK__';
+
+export interface QueueInput {
+  ownerId: string;
+  kind: MailKind;
+  introId: string | null;
+  side: 'a' | 'b' | null;
+  personId: string | null;
+  from: Address;
+  replyTo: Address | null;
+  to: Address[];
+  cc: Address[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Stores a message and the job that will send it, in the caller's transaction. */
+export async function queueMail(tx: Executor, deps: Deps, m: QueueInput): Promise<string> {
+  const now = deps.now().toISOString();
+  const id = newId();
+  const first = m.to[0];
+  if (!first) throw new Error('a message needs a recipient');
+  const jobId = await enqueue(tx, {
+    kind: MAIL_JOB,
+    payload: { messageId: id },
+    ownerId: m.ownerId,
+    runAt: now,
+    maxAttempts: deps.config.mail.maxAttempts,
+    now,
+  });
+  await repo.insertMessage(tx, {
+    id,
+    owner_id: m.ownerId,
+    intro_id: m.introId,
+    side: m.side,
+    person_id: m.personId,
+    job_id: jobId,
+    kind: m.kind,
+    status: 'queued',
+    from_addr: JSON.stringify(m.from),
+    reply_to: m.replyTo ? JSON.stringify(m.replyTo) : null,
+    to_addrs: JSON.stringify(m.to),
+    cc_addrs: JSON.stringify(m.cc),
+    recipient_key: first.address.toLowerCase(),
+    subject: m.subject,
+    text_body: m.text,
+    html_body: m.html,
+    message_id: null,
+    delivery: null,
+    attempts: 0,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  });
+  return id;
+}
+
+export function parseAddress(json: string | null): Address | null {
+  if (!json) return null;
+  const v = JSON.parse(json) as { name?: unknown; address?: unknown };
+  return { name: typeof v.name === 'string' ? v.name : null, address: typeof v.address === 'string' ? v.address : '' };
+}
+
+export function parseAddresses(json: string): Address[] {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.map((a) => parseAddress(JSON.stringify(a))).filter((a): a is Address => a !== null) : [];
+}
+
+type ListRow = Awaited<ReturnType<typeof repo.listMessages>>[number];
+
+function toMessage(r: ListRow): OutboxMessage {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    introId: r.intro_id,
+    side: r.side,
+    from: parseAddress(r.from_addr) ?? { name: null, address: '' },
+    replyTo: parseAddress(r.reply_to),
+    to: parseAddresses(r.to_addrs),
+    cc: parseAddresses(r.cc_addrs),
+    subject: r.subject,
+    delivery: r.delivery,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+  };
+}
+
+const encodeCursor = (r: { created_at: string; id: string }) => Buffer.from(`${r.created_at}|${r.id}`).toString('base64url');
+
+export function decodeCursor(s: string | undefined): { createdAt: string; id: string } | undefined {
+  if (!s) return undefined;
+  const [createdAt, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(createdAt) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw badRequest('Invalid cursor', [{ path: 'cursor', message: 'not a cursor of this list' }]);
+  }
+  return { createdAt, id };
+}
+
+export async function listOutbox(deps: Deps, ownerId: string, q: ListOutboxQuery) {
+  const rows = await repo.listMessages(deps.db, ownerId, {
+    introId: q.introId,
+    status: q.status,
+    before: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+  });
+  const items = rows.slice(0, q.limit).map(toMessage);
+  const last = rows[q.limit - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getOutboxMessage(deps: Deps, ownerId: string, id: string): Promise<OutboxMessageDetail> {
+  const r = await repo.findMessage(deps.db, ownerId, id);
+  if (!r) throw notFound();
+  // A queued message has no link yet.
+  const mask = (s: string | null) => (s === null ? null : s.split(LINK_PLACEHOLDER).join(`${deps.config.publicBaseUrl}/i/…`));
+  return { ...toMessage(r), messageId: r.message_id, text: mask(r.text_body), html: mask(r.html_body) };
+}
+
+export { encodeCursor };

@@ -1,0 +1,140 @@
+/**
+ * The job that sends one email of the outbox, and the worker of a server process.
+ *
+ * Never twice: a message is sent only while it is `queued`, and "message sent" and "job done"
+ * commit in one transaction right after the SMTP server accepted it. The only window left is a
+ * crash between the SMTP server's "250 OK" and that commit: the job is then retried once its lease
+ * runs out and the message goes out again, with the same Message-ID (derived from the job id), so
+ * a receiving server or client that deduplicates by Message-ID shows it once. A worker holding a
+ * job for longer than its lease (5 minutes; SMTP timeouts are shorter) can lose it to another.
+ */
+import type { AppDeps } from '../../app.ts';
+import { newId, newSecret, sha256 } from '../../lib/ids.ts';
+import { createMailer, type Mailer } from '../email/mailer.ts';
+import * as outbox from '../email/outbox.repo.ts';
+import { MAIL_JOB, parseAddress, parseAddresses } from '../email/outbox.service.ts';
+import type { Job } from '../jobs/jobs.repo.ts';
+import { JobWorker, PermanentJobError, type JobContext, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
+import * as repo from './intros.repo.ts';
+import { sweepIntros } from './intros.service.ts';
+import { withLink } from './mails.ts';
+
+const hostOf = (url: string): string => new URL(url).hostname || 'rete.invalid';
+
+function payloadOf(job: Job): { messageId: string } {
+  const v: unknown = JSON.parse(job.payload);
+  if (typeof v === 'object' && v !== null && typeof (v as { messageId?: unknown }).messageId === 'string') {
+    return { messageId: (v as { messageId: string }).messageId };
+  }
+  throw new PermanentJobError('mail job without a message id');
+}
+
+/** Whether the message is still wanted: the intro still waits for this side, who has not objected. */
+async function stillWanted(ctx: JobContext, m: outbox.MessageRow, now: string): Promise<boolean> {
+  const db = ctx.deps.db;
+  if (!m.intro_id) return true;
+  const intro = await repo.findIntro(db, m.owner_id, m.intro_id);
+  if (!intro) return false;
+  if (m.kind === 'intro_connect') return intro.status === 'connected';
+  const side = (await repo.sidesOf(db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
+  if (!side || side.status !== 'asked' || !side.expires_at || side.expires_at <= now) return false;
+  if (!['asked', 'accepted_one'].includes(intro.status)) return false;
+  return !(side.person_id && (await repo.objectedAmong(db, m.owner_id, [side.person_id])).has(side.person_id));
+}
+
+export function mailJob(mailer: Mailer): JobHandler {
+  return {
+    async run(job, ctx) {
+      const { deps } = ctx;
+      const { messageId } = payloadOf(job);
+      const m = await outbox.findMessageById(deps.db, messageId);
+      if (!m || m.status !== 'queued') return; // cancelled, erased, or sent by an earlier run
+      const now = deps.now();
+      const nowIso = now.toISOString();
+      if (!(await stillWanted(ctx, m, nowIso))) {
+        await deps.db.transaction().execute(async (tx) => {
+          await outbox.updateQueued(tx, m.id, { status: 'cancelled' });
+          await ctx.finish(tx);
+        });
+        return;
+      }
+      let link: string | null = null;
+      if ((m.kind === 'intro_request' || m.kind === 'intro_reminder') && m.intro_id && m.side) {
+        const side = (await repo.sidesOf(deps.db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
+        const secret = newSecret();
+        await repo.insertToken(deps.db, {
+          id: newId(),
+          intro_id: m.intro_id,
+          owner_id: m.owner_id,
+          side: m.side,
+          token_hash: sha256(secret),
+          created_at: nowIso,
+          expires_at: side?.expires_at ?? nowIso,
+          used_at: null,
+        });
+        link = `${deps.config.publicBaseUrl}/i/${secret}`;
+      }
+      const text = m.text_body ?? '';
+      const html = m.html_body ?? '';
+      const bodies = link ? withLink(text, html, link) : { text, html };
+      const from = parseAddress(m.from_addr);
+      if (!from) throw new PermanentJobError('message without a sender');
+      const headerId = `${job.id}@${hostOf(deps.config.publicBaseUrl)}`;
+      let delivery: 'smtp' | 'outbox';
+      try {
+        ({ delivery } = await mailer.send({
+          from,
+          replyTo: parseAddress(m.reply_to),
+          to: parseAddresses(m.to_addrs),
+          cc: parseAddresses(m.cc_addrs),
+          subject: m.subject,
+          text: bodies.text,
+          html: bodies.html,
+          messageId: headerId,
+          date: now,
+          fileName: `${nowIso.slice(0, 10)}-${m.id}`,
+        }));
+      } catch (err) {
+        await outbox.updateQueued(deps.db, m.id, {
+          attempts: job.attempts,
+          last_error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 500) : 'error',
+        });
+        throw err;
+      }
+      // In outbox mode the outbox is the mailbox: it keeps the working links. Over SMTP the link
+      // (a token in clear) is not kept.
+      const kept = delivery === 'outbox' ? bodies : withLink(text, html, `${deps.config.publicBaseUrl}/i/…`);
+      await deps.db.transaction().execute(async (tx) => {
+        await outbox.updateQueued(tx, m.id, {
+          status: 'sent',
+          sent_at: nowIso,
+          delivery,
+          message_id: `<${headerId}>`,
+          attempts: job.attempts,
+          last_error: null,
+          text_body: kept.text,
+          html_body: kept.html,
+        });
+        await ctx.finish(tx);
+      });
+    },
+    async onFailed(job, ctx, error) {
+      const { messageId } = payloadOf(job);
+      await outbox.updateQueued(ctx.deps.db, messageId, { status: 'failed', attempts: job.attempts, last_error: error });
+    },
+  };
+}
+
+/** The worker of a server process (or of `rete jobs run-once`): emails, reminders and expiry. */
+export function createJobWorker(
+  deps: AppDeps,
+  opts: Partial<WorkerOptions> & { mailer?: Mailer } = {},
+): JobWorker & { mailer: Mailer } {
+  const mailer = opts.mailer ?? createMailer(deps.config);
+  const worker = new JobWorker(deps, {
+    ...opts,
+    handlers: { [MAIL_JOB]: mailJob(mailer), ...(opts.handlers ?? {}) },
+    ticks: opts.ticks ?? [async (d) => void (await sweepIntros(d))],
+  });
+  return Object.assign(worker, { mailer });
+}

@@ -1,0 +1,208 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
+import {
+  AnswerForm,
+  CreateIntroBody,
+  Intro,
+  IntrosPage,
+  ListIntrosQuery,
+  ListOutboxQuery,
+  OutboxMessageDetail,
+  OutboxPage,
+  UpdateIntroBody,
+} from '#shared/api/intros.ts';
+import type { AppDeps } from '../../app.ts';
+import { requireUserId } from '../../http/auth.ts';
+import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
+import { renderAnswered, renderAsk, renderInvalid } from './answer.page.ts';
+import * as svc from './intros.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Introductions'];
+
+  r.get('/api/v1/intros', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'My introductions, newest first; filter by status or by a person on either side',
+      querystring: ListIntrosQuery,
+      response: { 200: IntrosPage, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => svc.listIntros(deps, requireUserId(req), req.query),
+  });
+
+  r.post('/api/v1/intros', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Propose an introduction: a draft, with a request drafted for each side in their language',
+      description:
+        'Nothing is sent yet: edit the drafts with PATCH, then `POST /api/v1/intros/{id}/send`. A side may be me (`me` or my own ' +
+        'person id): no request goes to me. 409 when a side objected earlier ("do not contact").',
+      body: CreateIntroBody,
+      response: { 201: Intro, ...errors },
+    },
+    handler: async (req, reply) => {
+      const owner = requireUserId(req);
+      const id = await svc.createIntro(deps, owner, req.body);
+      return reply.code(201).send(await svc.getIntro(deps, owner, id));
+    },
+  });
+
+  r.get('/api/v1/intros/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'An introduction: status of each side, the drafts, the history and its emails',
+      params: IdParams,
+      response: { 200: Intro, 401: ErrorBody, 404: ErrorBody },
+    },
+    handler: (req) => svc.getIntro(deps, requireUserId(req), req.params.id),
+  });
+
+  r.patch('/api/v1/intros/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Edit a draft: note, order, the language or text of each side’s request',
+      description:
+        'Changing the note or a language re-drafts the requests I have not edited; `redraft: true` re-drafts both. 409 once sent.',
+      params: IdParams,
+      body: UpdateIntroBody,
+      response: { 200: Intro, ...errors },
+    },
+    handler: async (req) => {
+      const owner = requireUserId(req);
+      await svc.updateIntro(deps, owner, req.params.id, req.body);
+      return svc.getIntro(deps, owner, req.params.id);
+    },
+  });
+
+  r.delete('/api/v1/intros/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Delete a draft (a sent introduction is cancelled instead)',
+      params: IdParams,
+      response: { 200: OkBody, ...errors },
+    },
+    handler: async (req) => {
+      await svc.deleteIntro(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/v1/intros/:id/send', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Send a draft: ask both sides, or A first (order `a_first`)',
+      description:
+        'Queues the request emails (sent by the job worker) and records the introduction in the give ledger. 400 when a side has ' +
+        'no usable email address; 409 when it is not a draft or a side objected; 429 beyond MAIL_MAX_PER_USER_PER_DAY requests ' +
+        'a day, or MAIL_MAX_PER_RECIPIENT_PER_DAY to one address.',
+      params: IdParams,
+      response: { 200: Intro, 429: ErrorBody, ...errors },
+    },
+    handler: async (req) => {
+      const owner = requireUserId(req);
+      await svc.sendIntro(deps, owner, req.params.id);
+      return svc.getIntro(deps, owner, req.params.id);
+    },
+  });
+
+  r.post('/api/v1/intros/:id/cancel', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Cancel an introduction not yet concluded: its pending emails stop and its links stop working',
+      params: IdParams,
+      response: { 200: Intro, ...errors },
+    },
+    handler: async (req) => {
+      const owner = requireUserId(req);
+      await svc.cancelIntro(deps, owner, req.params.id);
+      return svc.getIntro(deps, owner, req.params.id);
+    },
+  });
+
+  const ob = ['Outbox'];
+  r.get('/api/v1/outbox', {
+    config: { access: 'user' },
+    schema: {
+      tags: ob,
+      summary: 'The emails Rete sent or will send for me, newest first',
+      description: 'Without an SMTP server configured this is where they go (and as .eml files under the data folder).',
+      querystring: ListOutboxQuery,
+      response: { 200: OutboxPage, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => listOutbox(deps, requireUserId(req), req.query),
+  });
+
+  r.get('/api/v1/outbox/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags: ob,
+      summary: 'One email with its text and HTML parts',
+      params: IdParams,
+      response: { 200: OutboxMessageDetail, 401: ErrorBody, 404: ErrorBody },
+    },
+    handler: (req) => getOutboxMessage(deps, requireUserId(req), req.params.id),
+  });
+
+  void app.register((scope, _opts, done) => {
+    answerRoutes(scope, deps);
+    done();
+  });
+}
+
+const TokenParams = z.strictObject({ token: z.string().max(200) });
+
+function html(reply: FastifyReply, status: number, body: string) {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('x-robots-tag', 'noindex, nofollow')
+    .send(body);
+}
+
+/**
+ * The public answer page, in an encapsulated scope: only here is a form-encoded body parsed
+ * (everywhere else only JSON is), and only here does a POST go without a session's CSRF token,
+ * because the secret in the URL is the credential (`urlToken`, see http/auth.ts). Wrong, used and
+ * expired links get the same page and status. Not part of the API document.
+ */
+function answerRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const rateLimit = { max: deps.config.intros.linkRateLimitPerMinute, timeWindow: '1 minute' };
+
+  r.get('/i/:token', {
+    config: { access: 'public', urlToken: true, rateLimit },
+    schema: { hide: true, params: TokenParams, querystring: z.object({ choice: z.string().max(20).optional() }) },
+    handler: async (req, reply) => {
+      const v = await svc.viewLink(deps, req.params.token);
+      if (!v) return html(reply, 404, renderInvalid());
+      const c = req.query.choice;
+      return html(reply, 200, renderAsk(v, c === 'accept' || c === 'decline' ? c : null));
+    },
+  });
+
+  r.post('/i/:token', {
+    config: { access: 'public', urlToken: true, rateLimit },
+    schema: { hide: true, params: TokenParams, body: AnswerForm },
+    handler: async (req, reply) => {
+      const done = await svc.answerLink(deps, req.params.token, req.body.action);
+      if (!done) return html(reply, 404, renderInvalid());
+      return html(reply, 200, renderAnswered(done.lang, req.body.action, done.userName));
+    },
+  });
+}

@@ -1,0 +1,714 @@
+/**
+ * Introductions with double opt-in. A draft holds a message for each side, drafted in that side's
+ * language; sending asks the sides by email (both at once, or A first and B once A accepted); each
+ * side answers through the link of their email; when both accepted one email puts them in touch.
+ *
+ * State lives in `intros` (the whole) and `intro_sides` (each side). Every transition is a
+ * conditional UPDATE ("… WHERE status IN (…)") whose row count decides who won, so concurrent
+ * answers, sends, sweeps and cancels cannot both take effect. An answer first touches the intro's
+ * row, which on PostgreSQL serialises the answers of one introduction (its row lock), so the
+ * second of two simultaneous accepts sees the first and connects them.
+ */
+import type { CreateIntroBody, Intro, IntroSide, IntroSummary, ListIntrosQuery, UpdateIntroBody } from '#shared/api/intros.ts';
+import type { Executor } from '../../db/db.ts';
+import type { IntroSidesTable, IntroStatus, User } from '../../db/schema.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { newId, sha256 } from '../../lib/ids.ts';
+import type { Deps } from '../auth/auth.service.ts';
+import { findUserById } from '../auth/auth.repo.ts';
+import { isPlainAddress } from '../email/sanitize.ts';
+import * as outbox from '../email/outbox.repo.ts';
+import { decodeCursor, encodeCursor, queueMail } from '../email/outbox.service.ts';
+import { cancelJobs } from '../jobs/jobs.repo.ts';
+import { recordIntroGive } from '../ledger/ledger.service.ts';
+import { detectTextLanguage } from '../matching/engine/lang.ts';
+import { renderConnect, renderRequest } from './mails.ts';
+import * as repo from './intros.repo.ts';
+import { draftRequest, TEXT_VERSION, type Lang } from './texts.ts';
+
+type SideKey = repo.SideKey;
+const SIDES: readonly SideKey[] = ['a', 'b'];
+const other = (s: SideKey): SideKey => (s === 'a' ? 'b' : 'a');
+const OPEN: readonly IntroStatus[] = ['asked', 'accepted_one'];
+const DAY = 86_400_000;
+
+async function owner(db: Executor, ownerId: string): Promise<User> {
+  const u = await findUserById(db, ownerId);
+  if (!u) throw notFound();
+  return u;
+}
+
+async function event(
+  tx: Executor,
+  ownerId: string,
+  introId: string,
+  at: string,
+  type: string,
+  side: SideKey | null,
+  detail?: unknown,
+) {
+  await repo.insertEvent(tx, {
+    id: newId(),
+    intro_id: introId,
+    owner_id: ownerId,
+    at,
+    type,
+    side,
+    detail: detail === undefined ? null : JSON.stringify(detail),
+  });
+}
+
+type Brief = Awaited<ReturnType<typeof repo.peopleBriefs>>[number];
+
+/** The person's language: as recorded, else detected from what I wrote about them, else mine. */
+async function languageOf(db: Executor, ownerId: string, p: Brief, fallback: Lang): Promise<Lang> {
+  if (p.is_self === 1) return fallback;
+  if (p.language) return p.language;
+  const texts = [p.notes ?? '', ...(await repo.itemTexts(db, ownerId, p.id))].join('\n');
+  return detectTextLanguage(texts) ?? fallback;
+}
+
+function draft(lang: Lang, user: User, recipient: Brief, otherPerson: Brief, note: string) {
+  return draftRequest({
+    lang,
+    userName: user.display_name,
+    recipient: { name: recipient.name, role: recipient.role, company: recipient.company },
+    other: otherPerson.is_self === 1 ? null : { name: otherPerson.name, role: otherPerson.role, company: otherPerson.company },
+    note,
+  });
+}
+
+// --- reading -----------------------------------------------------------------------------
+
+interface Loaded {
+  user: User;
+  sides: repo.SideRow[];
+  people: Map<string, Brief>;
+  emails: Map<string, string>;
+  objected: Set<string>;
+  gives: Map<string, string>;
+}
+
+async function load(db: Executor, ownerId: string, introIds: string[]): Promise<Loaded> {
+  const [user, sides, gives] = await Promise.all([
+    owner(db, ownerId),
+    repo.sidesOf(db, ownerId, introIds),
+    introIds.length
+      ? db
+          .selectFrom('gives')
+          .select(['id', 'intro_id'])
+          .where('owner_id', '=', ownerId)
+          .where('intro_id', 'in', introIds)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const personIds = [...new Set(sides.flatMap((s) => (s.person_id ? [s.person_id] : [])))];
+  const [people, emails, objected] = await Promise.all([
+    repo.peopleBriefs(db, ownerId, personIds),
+    repo.primaryEmails(db, ownerId, personIds),
+    repo.objectedAmong(db, ownerId, personIds),
+  ]);
+  return {
+    user,
+    sides,
+    people: new Map(people.map((p) => [p.id, p])),
+    emails,
+    objected,
+    gives: new Map(gives.flatMap((g) => (g.intro_id ? [[g.intro_id, g.id] as const] : []))),
+  };
+}
+
+function sideView(s: repo.SideRow, l: Loaded): IntroSide {
+  const p = s.person_id ? l.people.get(s.person_id) : undefined;
+  const self = s.is_self === 1;
+  return {
+    side: s.side,
+    person: p ? { id: p.id, name: p.name, isSelf: self } : null,
+    email: s.email ?? (self ? l.user.email : p ? (l.emails.get(p.id) ?? null) : null),
+    language: s.language,
+    status: s.status,
+    message: self ? null : { subject: s.subject ?? '', body: s.body ?? '' },
+    messageEdited: s.message_edited === 1,
+    doNotContact: !!s.person_id && l.objected.has(s.person_id),
+    askedAt: s.asked_at,
+    remindedAt: s.reminded_at,
+    answeredAt: s.answered_at,
+    expiresAt: s.expires_at,
+  };
+}
+
+function summary(i: repo.IntroRow, l: Loaded): IntroSummary {
+  const a = l.sides.find((s) => s.intro_id === i.id && s.side === 'a');
+  const b = l.sides.find((s) => s.intro_id === i.id && s.side === 'b');
+  if (!a || !b) throw new AppError(500, 'internal', 'introduction without its sides');
+  return {
+    id: i.id,
+    status: i.status,
+    order: i.ask_order,
+    note: i.note,
+    a: sideView(a, l),
+    b: sideView(b, l),
+    giveId: l.gives.get(i.id) ?? null,
+    createdAt: i.created_at,
+    updatedAt: i.updated_at,
+    sentAt: i.sent_at,
+    connectedAt: i.connected_at,
+    closedAt: i.closed_at,
+  };
+}
+
+export async function getIntro(deps: Deps, ownerId: string, id: string): Promise<Intro> {
+  const i = await repo.findIntro(deps.db, ownerId, id);
+  if (!i) throw notFound();
+  const [l, events, messages] = await Promise.all([
+    load(deps.db, ownerId, [id]),
+    repo.eventsOf(deps.db, ownerId, id),
+    outbox.messagesOfIntro(deps.db, ownerId, id),
+  ]);
+  return {
+    ...summary(i, l),
+    events: events.map((e) => ({ at: e.at, type: e.type as Intro['events'][number]['type'], side: e.side })),
+    messages: messages.map((m) => ({ id: m.id, kind: m.kind, side: m.side, status: m.status, createdAt: m.created_at })),
+  };
+}
+
+export async function listIntros(deps: Deps, ownerId: string, q: ListIntrosQuery) {
+  const rows = await repo.listIntros(deps.db, ownerId, {
+    status: q.status,
+    personId: q.personId,
+    before: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const l = await load(
+    deps.db,
+    ownerId,
+    page.map((r) => r.id),
+  );
+  const last = page.at(-1);
+  return { items: page.map((r) => summary(r, l)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+}
+
+// --- drafts ------------------------------------------------------------------------------
+
+export async function createIntro(deps: Deps, ownerId: string, input: CreateIntroBody): Promise<string> {
+  const id = newId();
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const user = await owner(tx, ownerId);
+    const self = await tx
+      .selectFrom('people')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('is_self', '=', 1)
+      .executeTakeFirstOrThrow();
+    const aId = input.personAId === 'me' ? self.id : input.personAId;
+    const bId = input.personBId === 'me' ? self.id : input.personBId;
+    if (aId === bId)
+      throw badRequest('An introduction needs two different people', [{ path: 'personBId', message: 'same as A' }]);
+    const found = new Map((await repo.peopleBriefs(tx, ownerId, [aId, bId])).map((p) => [p.id, p]));
+    const pa = found.get(aId);
+    const pb = found.get(bId);
+    const unknown = [
+      ...(pa ? [] : [{ path: 'personAId', message: 'unknown contact' }]),
+      ...(pb ? [] : [{ path: 'personBId', message: 'unknown contact' }]),
+    ];
+    if (!pa || !pb) throw badRequest('Both sides must be your contacts (or you)', unknown);
+    const objected = await repo.objectedAmong(tx, ownerId, [aId, bId]);
+    for (const p of [pa, pb]) {
+      if (objected.has(p.id)) throw conflict(`${p.name} asked not to be contacted again: no introduction can be sent to them`);
+    }
+    const rows: IntroSidesTable[] = [];
+    for (const [key, p, o] of [
+      ['a', pa, pb],
+      ['b', pb, pa],
+    ] as const) {
+      const given = input[key];
+      const lang = given?.language ?? (await languageOf(tx, ownerId, p, user.locale));
+      const self = p.is_self === 1;
+      const drafted = self ? null : draft(lang, user, p, o, input.note);
+      rows.push({
+        intro_id: id,
+        side: key,
+        owner_id: ownerId,
+        person_id: p.id,
+        is_self: self ? 1 : 0,
+        email: null,
+        language: lang,
+        status: self ? 'me' : 'waiting',
+        subject: self ? null : (given?.subject ?? drafted?.subject ?? null),
+        body: self ? null : (given?.body ?? drafted?.body ?? null),
+        message_edited: !self && (given?.subject !== undefined || given?.body !== undefined) ? 1 : 0,
+        asked_at: null,
+        reminded_at: null,
+        answered_at: null,
+        expires_at: null,
+      });
+    }
+    await repo.insertIntro(tx, {
+      id,
+      owner_id: ownerId,
+      status: 'draft',
+      ask_order: input.order,
+      note: input.note,
+      created_at: now,
+      updated_at: now,
+      sent_at: null,
+      connected_at: null,
+      closed_at: null,
+    });
+    await repo.insertSides(tx, rows);
+    await event(tx, ownerId, id, now, 'created', null);
+  });
+  return id;
+}
+
+export async function updateIntro(deps: Deps, ownerId: string, id: string, input: UpdateIntroBody): Promise<void> {
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const intro = await repo.findIntro(tx, ownerId, id);
+    if (!intro) throw notFound();
+    if (intro.status !== 'draft') throw conflict(`Only a draft can be changed; this introduction is ${intro.status}`);
+    const user = await owner(tx, ownerId);
+    const sides = await repo.sidesOf(tx, ownerId, [id]);
+    const briefs = new Map(
+      (
+        await repo.peopleBriefs(
+          tx,
+          ownerId,
+          sides.flatMap((s) => (s.person_id ? [s.person_id] : [])),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const note = input.note ?? intro.note;
+    const noteChanged = note !== intro.note;
+    for (const key of SIDES) {
+      const s = sides.find((x) => x.side === key);
+      const o = sides.find((x) => x.side === other(key));
+      const given = input[key];
+      if (!s || !o) continue;
+      if (s.is_self === 1) {
+        if (given?.subject !== undefined || given?.body !== undefined) {
+          throw badRequest('No request is sent to you: that side has no message', [{ path: key, message: 'this side is you' }]);
+        }
+        continue;
+      }
+      const p = s.person_id ? briefs.get(s.person_id) : undefined;
+      const op = o.person_id ? briefs.get(o.person_id) : undefined;
+      const lang = given?.language ?? s.language;
+      const patch: Partial<IntroSidesTable> = { language: lang };
+      if (given?.subject !== undefined || given?.body !== undefined) {
+        if (given.subject !== undefined) patch.subject = given.subject;
+        if (given.body !== undefined) patch.body = given.body;
+        patch.message_edited = 1;
+      } else if (p && op && (input.redraft || (s.message_edited === 0 && (noteChanged || lang !== s.language)))) {
+        const d = draft(lang, user, p, op, note);
+        patch.subject = d.subject;
+        patch.body = d.body;
+        patch.message_edited = 0;
+      }
+      await repo.updateSide(tx, ownerId, id, key, patch);
+    }
+    const introPatch: Parameters<typeof repo.updateIntro>[3] = { updated_at: now, note };
+    if (input.order) introPatch.ask_order = input.order;
+    if (!(await repo.updateIntro(tx, ownerId, id, introPatch, ['draft'])))
+      throw conflict('The introduction is no longer a draft');
+    await event(tx, ownerId, id, now, 'edited', null);
+  });
+}
+
+export async function deleteIntro(deps: Deps, ownerId: string, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const intro = await repo.findIntro(tx, ownerId, id);
+    if (!intro) throw notFound();
+    if (intro.status !== 'draft') throw conflict('Only a draft can be deleted; cancel a sent introduction instead');
+    await repo.deleteIntro(tx, ownerId, id);
+  });
+}
+
+// --- sending -----------------------------------------------------------------------------
+
+function fromOf(deps: Deps, user: User) {
+  return {
+    from: { name: `${user.display_name} via Rete`, address: deps.config.mail.from },
+    replyTo: { name: user.display_name, address: user.email },
+  };
+}
+
+/** Queues the request (or reminder) to one side, in the caller's transaction. */
+async function queueRequest(
+  tx: Executor,
+  deps: Deps,
+  user: User,
+  s: Pick<repo.SideRow, 'intro_id' | 'side' | 'person_id' | 'language' | 'subject' | 'body' | 'email'>,
+  personName: string,
+  reminder: boolean,
+): Promise<void> {
+  const email = s.email;
+  if (!email) throw new AppError(500, 'internal', 'asking a side without an address');
+  const key = email.toLowerCase();
+  const isUser = await tx.selectFrom('users').select('id').where('email', '=', key).executeTakeFirst();
+  const privacyNotice = !isUser && !(await outbox.wroteTo(tx, user.id, key));
+  const m = renderRequest({
+    lang: s.language,
+    subject: s.subject ?? '',
+    body: s.body ?? '',
+    userName: user.display_name,
+    userEmail: user.email,
+    privacyNotice,
+    reminder,
+  });
+  await queueMail(tx, deps, {
+    ownerId: user.id,
+    kind: reminder ? 'intro_reminder' : 'intro_request',
+    introId: s.intro_id,
+    side: s.side,
+    personId: s.person_id,
+    ...fromOf(deps, user),
+    to: [{ name: personName, address: email }],
+    cc: [],
+    ...m,
+  });
+}
+
+/** Asks one side now: status, dates, the request email. */
+async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, personName: string): Promise<void> {
+  const now = deps.now();
+  const patch = {
+    status: 'asked' as const,
+    asked_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + deps.config.intros.expireDays * DAY).toISOString(),
+  };
+  if (!(await repo.updateSide(tx, user.id, s.intro_id, s.side, patch, ['waiting']))) return;
+  await queueRequest(tx, deps, user, { ...s, ...patch }, personName, false);
+  await event(tx, user.id, s.intro_id, patch.asked_at, 'asked', s.side);
+}
+
+function rateLimited(message: string): AppError {
+  return new AppError(429, 'rate_limited', message, undefined, { 'retry-after': '3600' });
+}
+
+export async function sendIntro(deps: Deps, ownerId: string, id: string): Promise<void> {
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const intro = await repo.findIntro(tx, ownerId, id);
+    if (!intro) throw notFound();
+    if (intro.status !== 'draft') throw conflict(`Only a draft can be sent; this introduction is ${intro.status}`);
+    const user = await owner(tx, ownerId);
+    const sides = await repo.sidesOf(tx, ownerId, [id]);
+    const personIds = sides.flatMap((s) => (s.person_id ? [s.person_id] : []));
+    const [briefs, emails, objected] = await Promise.all([
+      repo.peopleBriefs(tx, ownerId, personIds).then((r) => new Map(r.map((p) => [p.id, p]))),
+      repo.primaryEmails(tx, ownerId, personIds),
+      repo.objectedAmong(tx, ownerId, personIds),
+    ]);
+    const asked: Array<{ side: repo.SideRow; name: string; email: string }> = [];
+    for (const s of sides) {
+      if (s.is_self === 1) continue;
+      const p = s.person_id ? briefs.get(s.person_id) : undefined;
+      if (!p) throw conflict('A side of this introduction was erased; create a new one');
+      if (objected.has(p.id)) throw conflict(`${p.name} asked not to be contacted again: the introduction cannot be sent`);
+      const email = emails.get(p.id);
+      if (!email) {
+        throw badRequest(`${p.name} has no email address: add one before sending`, [
+          { path: s.side, message: 'no email address' },
+        ]);
+      }
+      if (!isPlainAddress(email)) {
+        throw badRequest(`The email address of ${p.name} cannot be used for sending`, [
+          { path: s.side, message: 'not a plain address' },
+        ]);
+      }
+      if (!s.subject?.trim() || !s.body?.trim()) {
+        throw badRequest('Each side needs a subject and a message', [{ path: s.side, message: 'empty message' }]);
+      }
+      asked.push({ side: s, name: p.name, email });
+    }
+    if (asked.length === 2 && asked[0]?.email.toLowerCase() === asked[1]?.email.toLowerCase()) {
+      throw badRequest('Both sides have the same email address', [{ path: 'b', message: 'same address as A' }]);
+    }
+
+    // Rate limits (reliability plan EM-07): per sender and per recipient, over the last 24 hours.
+    const since = new Date(now.getTime() - DAY).toISOString();
+    const mine = await outbox.requestsByOwnerSince(tx, ownerId, since);
+    if (mine + asked.length > deps.config.mail.maxPerUserPerDay) {
+      throw rateLimited(
+        `You can send at most ${deps.config.mail.maxPerUserPerDay} introduction requests a day; ${mine} went out in the last 24 hours. Try again later.`,
+      );
+    }
+    for (const a of asked) {
+      const n = await outbox.requestsToSince(tx, a.email.toLowerCase(), since);
+      if (n + 1 > deps.config.mail.maxPerRecipientPerDay) {
+        throw rateLimited(`${a.name} has received too many introduction requests today; try again tomorrow.`);
+      }
+    }
+
+    if (!(await repo.updateIntro(tx, ownerId, id, { status: 'asked', sent_at: nowIso, updated_at: nowIso }, ['draft']))) {
+      throw conflict('The introduction was sent already');
+    }
+    for (const a of asked) await repo.updateSide(tx, ownerId, id, a.side.side, { email: a.email });
+    await event(tx, ownerId, id, nowIso, 'sent', null);
+    const first = intro.ask_order === 'a_first' ? asked.slice(0, 1) : asked;
+    for (const a of first) await ask(tx, deps, user, { ...a.side, email: a.email }, a.name);
+
+    const names = SIDES.map((k) => {
+      const s = sides.find((x) => x.side === k);
+      const p = s?.person_id ? briefs.get(s.person_id) : undefined;
+      return p?.name ?? '?';
+    });
+    await recordIntroGive(tx, deps, ownerId, {
+      id,
+      description: `${names[0]} ↔ ${names[1]}: ${intro.note}`,
+      recipientIds: asked.map((a) => a.side.person_id ?? '').filter(Boolean),
+    });
+  });
+}
+
+/** Stops the queued emails of an intro. */
+async function stopMails(tx: Executor, deps: Deps, ownerId: string, introId: string): Promise<void> {
+  const jobs = await outbox.cancelQueued(tx, ownerId, { introId });
+  await cancelJobs(tx, jobs, deps.now().toISOString());
+}
+
+export async function cancelIntro(deps: Deps, ownerId: string, id: string): Promise<void> {
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const intro = await repo.findIntro(tx, ownerId, id);
+    if (!intro) throw notFound();
+    if (
+      !(await repo.updateIntro(tx, ownerId, id, { status: 'cancelled', closed_at: now, updated_at: now }, ['draft', ...OPEN]))
+    ) {
+      throw conflict(`This introduction is ${intro.status}: there is nothing to cancel`);
+    }
+    await repo.retireTokens(tx, id, now);
+    await stopMails(tx, deps, ownerId, id);
+    await event(tx, ownerId, id, now, 'cancelled', null);
+  });
+}
+
+// --- answers (the public page at /i/{token}) ---------------------------------------------
+
+export type AnswerAction = 'accept' | 'decline' | 'object';
+
+export interface ValidLink {
+  lang: Lang;
+  userName: string;
+  /** The other side's name, or null when the other side is the user ("get in touch with you"). */
+  otherName: string | null;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+class InvalidLink extends Error {}
+
+async function usableToken(db: Executor, secret: string, now: string) {
+  if (!TOKEN_SHAPE.test(secret)) return null;
+  const t = await repo.findToken(db, sha256(secret));
+  if (!t || t.used_at !== null || t.expires_at <= now) return null;
+  return t;
+}
+
+/** What the answer page shows for a link, or null for a wrong, used or expired one (all alike). Changes nothing. */
+export async function viewLink(deps: Deps, secret: string): Promise<ValidLink | null> {
+  const now = deps.now().toISOString();
+  const t = await usableToken(deps.db, secret, now);
+  if (!t) return null;
+  const intro = await repo.findIntro(deps.db, t.owner_id, t.intro_id);
+  const sides = await repo.sidesOf(deps.db, t.owner_id, [t.intro_id]);
+  const s = sides.find((x) => x.side === t.side);
+  const o = sides.find((x) => x.side === other(t.side));
+  if (!intro || !s || !o || s.status !== 'asked') return null;
+  const user = await owner(deps.db, t.owner_id);
+  const op = o.person_id ? (await repo.peopleBriefs(deps.db, t.owner_id, [o.person_id]))[0] : undefined;
+  return { lang: s.language, userName: user.display_name, otherName: o.is_self === 1 ? null : (op?.name ?? null) };
+}
+
+/**
+ * Records an answer. The token is used by a conditional UPDATE (only one of any number of
+ * concurrent uses passes), and the side moves from `asked` the same way. Returns null for a
+ * wrong, used or expired link, exactly as `viewLink` does.
+ */
+export async function answerLink(
+  deps: Deps,
+  secret: string,
+  action: AnswerAction,
+): Promise<{ lang: Lang; userName: string } | null> {
+  const now = deps.now().toISOString();
+  if (!TOKEN_SHAPE.test(secret)) return null;
+  const invalid = new InvalidLink();
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const t = await repo.findToken(tx, sha256(secret));
+      if (!t) throw invalid;
+      const ownerId = t.owner_id;
+      // Lock order intro → token → side, as everywhere else: touching the intro takes its row lock
+      // (PostgreSQL), which orders the answers of one introduction; then the token is used.
+      if (!(await repo.updateIntro(tx, ownerId, t.intro_id, { updated_at: now }))) throw invalid;
+      if (!(await repo.useToken(tx, t.id, now))) throw invalid;
+      const status: IntroSidesTable['status'] = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'objected';
+      if (!(await repo.updateSide(tx, ownerId, t.intro_id, t.side, { status, answered_at: now }, ['asked']))) throw invalid;
+      await repo.retireTokens(tx, t.intro_id, now, t.side);
+      await event(
+        tx,
+        ownerId,
+        t.intro_id,
+        now,
+        action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'objected',
+        t.side,
+        {
+          tokenId: t.id,
+          textVersion: TEXT_VERSION,
+        },
+      );
+      const user = await owner(tx, ownerId);
+      const intro = await repo.findIntro(tx, ownerId, t.intro_id);
+      const sides = await repo.sidesOf(tx, ownerId, [t.intro_id]);
+      const me = sides.find((x) => x.side === t.side);
+      if (!intro || !me) throw invalid;
+      if (action === 'accept') await afterAccept(tx, deps, user, intro, sides, t.side);
+      else {
+        if (OPEN.includes(intro.status)) {
+          // Private: the other side is told nothing; their link keeps working and leads nowhere.
+          await repo.updateIntro(tx, ownerId, intro.id, { status: 'declined', closed_at: now }, OPEN);
+          await stopMails(tx, deps, ownerId, intro.id);
+        }
+        if (action === 'object' && me.person_id) await object(tx, deps, ownerId, me.person_id, intro.id);
+      }
+      return { lang: me.language, userName: user.display_name };
+    });
+  } catch (err) {
+    // Rolled back: a refused answer changes nothing, not even a timestamp.
+    if (err === invalid) return null;
+    throw err;
+  }
+}
+
+async function afterAccept(tx: Executor, deps: Deps, user: User, intro: repo.IntroRow, sides: repo.SideRow[], side: SideKey) {
+  if (!OPEN.includes(intro.status)) return; // declined, expired or cancelled meanwhile: nothing more happens
+  const now = deps.now().toISOString();
+  const o = sides.find((x) => x.side === other(side));
+  if (!o) return;
+  if (o.status === 'accepted' || o.status === 'me') {
+    if (!(await repo.updateIntro(tx, user.id, intro.id, { status: 'connected', connected_at: now, closed_at: now }, OPEN)))
+      return;
+    await event(tx, user.id, intro.id, now, 'connected', null);
+    await queueConnect(tx, deps, user, intro, sides);
+    return;
+  }
+  await repo.updateIntro(tx, user.id, intro.id, { status: 'accepted_one' }, OPEN);
+  if (o.status === 'waiting' && o.person_id) {
+    // Order a_first: B is asked once A accepted.
+    if ((await repo.objectedAmong(tx, user.id, [o.person_id])).has(o.person_id)) {
+      await repo.updateSide(tx, user.id, intro.id, o.side, { status: 'objected' }, ['waiting']);
+      await repo.updateIntro(tx, user.id, intro.id, { status: 'declined', closed_at: now }, OPEN);
+      return;
+    }
+    const p = (await repo.peopleBriefs(tx, user.id, [o.person_id]))[0];
+    if (p && o.email) await ask(tx, deps, user, o, p.name);
+  }
+}
+
+async function queueConnect(tx: Executor, deps: Deps, user: User, intro: repo.IntroRow, sides: repo.SideRow[]) {
+  const ids = sides.flatMap((s) => (s.person_id ? [s.person_id] : []));
+  const briefs = new Map((await repo.peopleBriefs(tx, user.id, ids)).map((p) => [p.id, p]));
+  const parties = SIDES.map((k) => {
+    const s = sides.find((x) => x.side === k);
+    if (!s) return null;
+    if (s.is_self === 1) return { name: user.display_name, email: user.email, lang: s.language, self: true };
+    const p = s.person_id ? briefs.get(s.person_id) : undefined;
+    return p && s.email ? { name: p.name, email: s.email, lang: s.language, self: false } : null;
+  });
+  const [a, b] = parties;
+  if (!a || !b) return; // a side was erased meanwhile: nobody left to introduce
+  const userIsSide = a.self || b.self;
+  const m = renderConnect({ langs: [a.lang, b.lang], userName: user.display_name, a, b, userIsSide, note: intro.note });
+  const first = a.self ? b : a;
+  const second = a.self ? a : b;
+  await queueMail(tx, deps, {
+    ownerId: user.id,
+    kind: 'intro_connect',
+    introId: intro.id,
+    side: null,
+    personId: null,
+    ...fromOf(deps, user),
+    // Both people in To; me in Cc when I am not one of them (as the one who introduced them).
+    to: [
+      { name: first.name, address: first.email },
+      { name: second.name, address: second.email },
+    ],
+    cc: userIsSide ? [] : [{ name: user.display_name, address: user.email }],
+    ...m,
+  });
+}
+
+/**
+ * GDPR art. 21: the person objected. They are marked "do not contact"; every queued email to
+ * them stops; every open introduction still waiting for them ends as declined.
+ */
+async function object(tx: Executor, deps: Deps, ownerId: string, personId: string, introId: string): Promise<void> {
+  const now = deps.now().toISOString();
+  await repo.addObjection(tx, ownerId, personId, introId, now);
+  await cancelJobs(tx, await outbox.cancelQueued(tx, ownerId, { personId }), now);
+  const waiting = await tx
+    .selectFrom('intro_sides')
+    .innerJoin('intros', 'intros.id', 'intro_sides.intro_id')
+    .select(['intro_sides.intro_id', 'intro_sides.side'])
+    .where('intro_sides.owner_id', '=', ownerId)
+    .where('intro_sides.person_id', '=', personId)
+    .where('intro_sides.status', 'in', ['asked', 'waiting'])
+    .where('intros.status', 'in', OPEN)
+    .execute();
+  for (const w of waiting) {
+    await repo.updateIntro(tx, ownerId, w.intro_id, { updated_at: now });
+    await repo.updateSide(tx, ownerId, w.intro_id, w.side, { status: 'objected', answered_at: now }, ['asked', 'waiting']);
+    await repo.retireTokens(tx, w.intro_id, now, w.side);
+    await repo.updateIntro(tx, ownerId, w.intro_id, { status: 'declined', closed_at: now, updated_at: now }, OPEN);
+    await stopMails(tx, deps, ownerId, w.intro_id);
+    await event(tx, ownerId, w.intro_id, now, 'objected', w.side);
+  }
+}
+
+// --- reminders and expiry (a tick of the job worker) -------------------------------------
+
+/** Reminds once whoever has not answered after INTRO_REMIND_DAYS; expires requests after INTRO_EXPIRE_DAYS. */
+export async function sweepIntros(deps: Deps): Promise<{ reminded: number; expired: number }> {
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  const askedBefore = new Date(now.getTime() - deps.config.intros.remindDays * DAY).toISOString();
+  let reminded = 0;
+  let expired = 0;
+  for (const r of await repo.sidesToRemind(deps.db, askedBefore, nowIso, 100)) {
+    await deps.db.transaction().execute(async (tx) => {
+      const res = await tx
+        .updateTable('intro_sides')
+        .set({ reminded_at: nowIso })
+        .where('owner_id', '=', r.owner_id)
+        .where('intro_id', '=', r.intro_id)
+        .where('side', '=', r.side)
+        .where('status', '=', 'asked')
+        .where('reminded_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return; // another worker did it
+      const s = (await repo.sidesOf(tx, r.owner_id, [r.intro_id])).find((x) => x.side === r.side);
+      const p = s?.person_id ? (await repo.peopleBriefs(tx, r.owner_id, [s.person_id]))[0] : undefined;
+      if (!s || !p || (await repo.objectedAmong(tx, r.owner_id, [p.id])).has(p.id)) return;
+      await queueRequest(tx, deps, await owner(tx, r.owner_id), s, p.name, true);
+      await event(tx, r.owner_id, r.intro_id, nowIso, 'reminded', r.side);
+      reminded++;
+    });
+  }
+  for (const r of await repo.sidesExpired(deps.db, nowIso, 100)) {
+    await deps.db.transaction().execute(async (tx) => {
+      await repo.updateIntro(tx, r.owner_id, r.intro_id, { updated_at: nowIso });
+      if (!(await repo.updateSide(tx, r.owner_id, r.intro_id, r.side, { status: 'expired' }, ['asked']))) return;
+      await repo.retireTokens(tx, r.intro_id, nowIso, r.side);
+      await event(tx, r.owner_id, r.intro_id, nowIso, 'expired', r.side);
+      if (await repo.updateIntro(tx, r.owner_id, r.intro_id, { status: 'expired', closed_at: nowIso }, OPEN)) {
+        await stopMails(tx, deps, r.owner_id, r.intro_id);
+      }
+      expired++;
+    });
+  }
+  return { reminded, expired };
+}

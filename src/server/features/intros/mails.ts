@@ -1,0 +1,95 @@
+/**
+ * The emails of an introduction, rendered to a plain-text part and an HTML part in which every
+ * inserted text is escaped. The answer link is not known when a message is queued (its token is
+ * made when the job sends it, so that no token waits in clear in the database): the bodies carry
+ * a placeholder that `withLink` replaces at sending time.
+ */
+import { LINK_PLACEHOLDER } from '../email/outbox.service.ts';
+import { bodyText, escapeHtml, textToHtml } from '../email/sanitize.ts';
+import { connectEmail, frame, type ConnectInput, type Lang } from './texts.ts';
+
+export { LINK_PLACEHOLDER };
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const strip = (s: string): string => bodyText(s).split(LINK_PLACEHOLDER).join('');
+
+function page(lang: Lang, inner: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;max-width:600px;margin:0 auto;padding:16px">',
+    inner,
+    '</body></html>',
+  ].join('\n');
+}
+
+const button = (href: string, label: string, primary: boolean) =>
+  `<a href="${href}" style="display:inline-block;padding:10px 18px;margin:4px 8px 4px 0;border-radius:6px;text-decoration:none;${
+    primary ? 'background:#1c7ed6;color:#ffffff' : 'background:#f1f3f5;color:#1a1a1a;border:1px solid #ced4da'
+  }">${escapeHtml(label)}</a>`;
+
+export interface RequestInput {
+  lang: Lang;
+  subject: string;
+  body: string;
+  userName: string;
+  userEmail: string;
+  privacyNotice: boolean;
+  reminder: boolean;
+}
+
+/** A request (or its reminder) to one side: my words, then the answer links and, the first time, the art. 14 notice. */
+export function renderRequest(r: RequestInput): RenderedMail {
+  const f = frame({ ...r, link: LINK_PLACEHOLDER });
+  const body = strip(r.body).trim();
+  const accept = `${LINK_PLACEHOLDER}?choice=accept`;
+  const decline = `${LINK_PLACEHOLDER}?choice=decline`;
+  const text = [
+    ...(f.intro ? [f.intro, ''] : []),
+    body,
+    '',
+    '———',
+    `${f.acceptLabel}: ${accept}`,
+    `${f.declineLabel}: ${decline}`,
+    f.answerLine,
+    ...(f.privacy ? ['', '———', ...f.privacy.flatMap((p) => [p, ''])] : ['']),
+    f.footer,
+  ].join('\n');
+  const html = page(
+    r.lang,
+    [
+      ...(f.intro ? [`<p style="color:#495057"><em>${escapeHtml(f.intro)}</em></p>`] : []),
+      textToHtml(body),
+      `<p style="margin-top:24px">${button(accept, f.acceptLabel, true)}${button(decline, f.declineLabel, false)}</p>`,
+      `<p style="font-size:13px;color:#495057">${escapeHtml(f.answerLine)}</p>`,
+      ...(f.privacy
+        ? [
+            '<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0">',
+            ...f.privacy.map((p) => `<p style="font-size:12px;color:#495057">${escapeHtml(p)}</p>`),
+          ]
+        : []),
+      `<p style="font-size:12px;color:#868e96">${escapeHtml(f.footer)}</p>`,
+    ].join('\n'),
+  );
+  return { subject: r.reminder ? `${r.lang === 'it' ? 'Promemoria' : 'Reminder'}: ${r.subject}` : r.subject, text, html };
+}
+
+/** The introduction email to both sides once both accepted. */
+export function renderConnect(c: ConnectInput): RenderedMail {
+  const m = connectEmail({ ...c, note: strip(c.note).trim() });
+  const lang = c.langs.includes('it') ? 'it' : 'en';
+  return { subject: m.subject, text: m.body, html: page(lang, textToHtml(m.body)) };
+}
+
+/** The bodies with the real link (text) and the HTML-escaped link (html). */
+export function withLink(text: string, html: string, link: string): { text: string; html: string } {
+  return {
+    text: text.split(LINK_PLACEHOLDER).join(link),
+    html: html.split(LINK_PLACEHOLDER).join(escapeHtml(link)),
+  };
+}

@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
+import {
+  CreateGiveBody,
+  CreateOutcomeBody,
+  CreateReceivedBody,
+  Give,
+  GivesPage,
+  LedgerStats,
+  ListGivesQuery,
+  ListReceivedQuery,
+  Outcome,
+  Received,
+  ReceivedPage,
+  StatsQuery,
+  UpdateGiveBody,
+  UpdateReceivedBody,
+} from '#shared/api/ledger.ts';
+import type { AppDeps } from '../../app.ts';
+import { requireUserId } from '../../http/auth.ts';
+import * as svc from './ledger.service.ts';
+import { ledgerStats } from './stats.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export function ledgerRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Give ledger'];
+
+  r.get('/api/v1/gives', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'My gives, newest first, with recipients and outcomes; filter by kind, person or period',
+      querystring: ListGivesQuery,
+      response: { 200: GivesPage, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => svc.listGives(deps, requireUserId(req), req.query),
+  });
+
+  r.post('/api/v1/gives', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Record a give: to whom, when, what, and optionally the need it answered (which can be closed)',
+      body: CreateGiveBody,
+      response: { 201: Give, ...errors },
+    },
+    handler: async (req, reply) => reply.code(201).send(await svc.createGive(deps, requireUserId(req), req.body)),
+  });
+
+  r.get('/api/v1/gives/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'One give', params: IdParams, response: { 200: Give, 401: ErrorBody, 404: ErrorBody } },
+    handler: (req) => svc.getGive(deps, requireUserId(req), req.params.id),
+  });
+
+  r.patch('/api/v1/gives/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Change a give', params: IdParams, body: UpdateGiveBody, response: { 200: Give, ...errors } },
+    handler: (req) => svc.updateGive(deps, requireUserId(req), req.params.id, req.body),
+  });
+
+  r.delete('/api/v1/gives/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Delete a give and its outcomes', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deleteGive(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/v1/gives/:id/outcomes', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Record what came of a give: thanked, a meeting, business closed (with value), the need satisfied',
+      description: '`need_satisfied` on a give linked to a need also marks that need satisfied, unless `closeNeed: false`.',
+      params: IdParams,
+      body: CreateOutcomeBody,
+      response: { 201: Outcome, ...errors },
+    },
+    handler: async (req, reply) => reply.code(201).send(await svc.addOutcome(deps, requireUserId(req), req.params.id, req.body)),
+  });
+
+  r.delete('/api/v1/outcomes/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Delete an outcome', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deleteOutcome(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.get('/api/v1/received', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Business passed to me, newest first, with who referred it',
+      querystring: ListReceivedQuery,
+      response: { 200: ReceivedPage, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => svc.listReceived(deps, requireUserId(req), req.query),
+  });
+
+  r.post('/api/v1/received', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Record business someone passed to me',
+      body: CreateReceivedBody,
+      response: { 201: Received, ...errors },
+    },
+    handler: async (req, reply) => reply.code(201).send(await svc.createReceived(deps, requireUserId(req), req.body)),
+  });
+
+  r.get('/api/v1/received/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'One record of business received',
+      params: IdParams,
+      response: { 200: Received, 401: ErrorBody, 404: ErrorBody },
+    },
+    handler: (req) => svc.getReceived(deps, requireUserId(req), req.params.id),
+  });
+
+  r.patch('/api/v1/received/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Change a record of business received',
+      params: IdParams,
+      body: UpdateReceivedBody,
+      response: { 200: Received, ...errors },
+    },
+    handler: (req) => svc.updateReceived(deps, requireUserId(req), req.params.id, req.body),
+  });
+
+  r.delete('/api/v1/received/:id', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Delete a record of business received', params: IdParams, response: { 200: OkBody, ...errors } },
+    handler: async (req) => {
+      await svc.deleteReceived(deps, requireUserId(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.get('/api/v1/ledger/stats', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary:
+        'Givers gain: gives per month by kind, introductions, outcomes, business for others and for me, top and never-given people',
+      querystring: StatsQuery,
+      response: { 200: LedgerStats, 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: (req) => ledgerStats(deps, requireUserId(req), req.query),
+  });
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { Id, Language, PageQuery, Timestamp, page } from './common.ts';
+
+/**
+ * Introductions with double opt-in by email, and the outbox of the messages Rete sends.
+ *
+ * The flow: `POST /api/v1/intros` creates a **draft** with a message drafted for each side in that
+ * side's language; `PATCH` edits it; `POST /api/v1/intros/{id}/send` asks the sides by email
+ * (both at once, or A first and B once A accepted). Each side answers with the accept / decline
+ * link of their email (a page of Rete at `/i/{token}`, no login). When both accepted, one email puts
+ * them in touch. A decline is private: the other side is never told. A reminder goes once to whoever
+ * has not answered after `INTRO_REMIND_DAYS`; the request expires after `INTRO_EXPIRE_DAYS`.
+ */
+
+/** Characters that end a line somewhere (CR, LF, NEL, LS, PS, VT, FF) or are other controls. */
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\u000b\u000c\u0000-\u0008\u000e-\u001f\u007f]|%0[ad]/i;
+
+/** One line of text that may reach an email header: no line breaks, encoded or not. */
+export const HeaderText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !LINE_BREAKS.test(s), 'must be one line: no line breaks or control characters');
+
+export const IntroStatus = z
+  .enum(['draft', 'asked', 'accepted_one', 'connected', 'declined', 'expired', 'cancelled'])
+  .describe(
+    '`draft`: not sent yet, editable. `asked`: request(s) sent, nobody accepted yet. `accepted_one`: one side accepted, the other ' +
+      'not yet (or not yet asked, with order `a_first`). `connected`: both accepted; the introduction email went out. ' +
+      '`declined`: one side declined or objected (the other side is never told). `expired`: a side did not answer in time. ' +
+      '`cancelled`: I cancelled it.',
+  );
+export type IntroStatus = z.infer<typeof IntroStatus>;
+
+export const IntroOrder = z
+  .enum(['a_first', 'both'])
+  .describe('`both`: ask both sides at once. `a_first`: ask A, and B only once A has accepted.');
+export type IntroOrder = z.infer<typeof IntroOrder>;
+
+export const SideStatus = z
+  .enum(['me', 'waiting', 'asked', 'accepted', 'declined', 'objected', 'expired'])
+  .describe(
+    '`me`: this side is me; no request is sent to me. `waiting`: not asked yet (draft, or B waiting for A with `a_first`). ' +
+      '`asked`: the request went out. `accepted` / `declined`: their answer. `objected`: they declined and objected to the ' +
+      'processing of their data (GDPR art. 21): they are marked "do not contact". `expired`: no answer in time.',
+  );
+export type SideStatus = z.infer<typeof SideStatus>;
+
+export const SideKey = z.enum(['a', 'b']);
+export type SideKey = z.infer<typeof SideKey>;
+
+/** The request sent to one side: the personal part of the email, editable while the intro is a draft. */
+export const IntroMessage = z
+  .object({
+    subject: z.string().describe('Subject of the request email.'),
+    body: z
+      .string()
+      .describe(
+        'My words to this person (plain text). Rete adds below them the accept / decline buttons and, on the first email to ' +
+          'someone, who holds their data and how to object (GDPR art. 14).',
+      ),
+  })
+  .meta({ id: 'IntroMessage' });
+export type IntroMessage = z.infer<typeof IntroMessage>;
+
+export const IntroPersonRef = z.object({
+  id: Id,
+  name: z.string(),
+  isSelf: z.boolean().describe('This side is me.'),
+});
+
+export const IntroSide = z
+  .object({
+    side: SideKey,
+    person: IntroPersonRef.nullable().describe('Null when the person was erased since.'),
+    email: z.string().nullable().describe('Where the request goes: the first email of the person (mine for the "me" side).'),
+    language: Language.describe('Language of the emails to this side.'),
+    status: SideStatus,
+    message: IntroMessage.nullable().describe('The request to this side; null for the "me" side.'),
+    messageEdited: z.boolean().describe('I edited the message: changing the note or the language no longer re-drafts it.'),
+    doNotContact: z.boolean().describe('The person objected earlier: no email can be sent to them.'),
+    askedAt: Timestamp.nullable(),
+    remindedAt: Timestamp.nullable(),
+    answeredAt: Timestamp.nullable(),
+    expiresAt: Timestamp.nullable().describe('When the request expires unanswered.'),
+  })
+  .meta({ id: 'IntroSide' });
+export type IntroSide = z.infer<typeof IntroSide>;
+
+export const IntroEventType = z.enum([
+  'created',
+  'edited',
+  'sent',
+  'asked',
+  'reminded',
+  'accepted',
+  'declined',
+  'objected',
+  'expired',
+  'connected',
+  'cancelled',
+]);
+export type IntroEventType = z.infer<typeof IntroEventType>;
+
+export const IntroEvent = z
+  .object({
+    at: Timestamp,
+    type: IntroEventType,
+    side: SideKey.nullable().describe('The side it concerns, if any.'),
+  })
+  .meta({ id: 'IntroEvent' });
+export type IntroEvent = z.infer<typeof IntroEvent>;
+
+export const IntroSummary = z
+  .object({
+    id: Id,
+    status: IntroStatus,
+    order: IntroOrder,
+    note: z.string().describe('Why they should meet, in my words; also in the introduction email.'),
+    a: IntroSide,
+    b: IntroSide,
+    giveId: Id.nullable().describe('The give recorded in the ledger when the intro was sent.'),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    sentAt: Timestamp.nullable(),
+    connectedAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable().describe('When it became connected, declined, expired or cancelled.'),
+  })
+  .meta({ id: 'IntroSummary' });
+export type IntroSummary = z.infer<typeof IntroSummary>;
+
+export const Intro = IntroSummary.extend({
+  events: z.array(IntroEvent).describe('What happened, oldest first.'),
+  messages: z
+    .array(z.object({ id: Id, kind: z.string(), side: SideKey.nullable(), status: z.string(), createdAt: Timestamp }))
+    .describe('The emails of this introduction in the outbox (see `GET /api/v1/outbox/{id}`).'),
+}).meta({ id: 'Intro' });
+export type Intro = z.infer<typeof Intro>;
+
+export const PersonOrMe = Id.or(z.literal('me')).describe('A contact id, my own person id, or `me`.');
+
+const MessageInput = z.strictObject({
+  subject: HeaderText(200).optional(),
+  body: z.string().trim().min(1).max(5_000).optional(),
+  language: Language.optional().describe('Language of the emails to this side; re-drafts the message unless I edited it.'),
+});
+
+export const CreateIntroBody = z
+  .strictObject({
+    personAId: PersonOrMe.describe('Side A (asked first with order `a_first`).'),
+    personBId: PersonOrMe.describe('Side B.'),
+    note: z.string().trim().min(1).max(2_000).describe('Why they should meet. Used in the drafts and the introduction email.'),
+    order: IntroOrder.default('both'),
+    a: MessageInput.optional().describe('Language or text for side A instead of the drafted ones.'),
+    b: MessageInput.optional().describe('Language or text for side B instead of the drafted ones.'),
+  })
+  .meta({ id: 'CreateIntroBody' });
+export type CreateIntroBody = z.infer<typeof CreateIntroBody>;
+
+export const UpdateIntroBody = z
+  .strictObject({
+    note: z.string().trim().min(1).max(2_000).optional(),
+    order: IntroOrder.optional(),
+    a: MessageInput.optional(),
+    b: MessageInput.optional(),
+    redraft: z.boolean().optional().describe('Re-draft both messages from the note and languages, discarding my edits.'),
+  })
+  .meta({ id: 'UpdateIntroBody' });
+export type UpdateIntroBody = z.infer<typeof UpdateIntroBody>;
+
+export const ListIntrosQuery = z.strictObject({
+  status: IntroStatus.optional(),
+  personId: Id.optional().describe('Only introductions where this person is one of the sides.'),
+  ...PageQuery,
+});
+export type ListIntrosQuery = z.infer<typeof ListIntrosQuery>;
+
+export const IntrosPage = page(IntroSummary).meta({ id: 'IntrosPage' });
+
+// --- Outbox ------------------------------------------------------------------------------
+
+export const MailKind = z
+  .enum(['intro_request', 'intro_reminder', 'intro_connect'])
+  .describe('A request to one side, its reminder, or the introduction email to both.');
+export type MailKind = z.infer<typeof MailKind>;
+
+export const MailStatus = z
+  .enum(['queued', 'sent', 'failed', 'cancelled'])
+  .describe(
+    '`queued`: waiting for the worker. `sent`: handed to the SMTP server, or written to the outbox when no SMTP server is ' +
+      'configured. `failed`: gave up after the retries. `cancelled`: no longer needed (intro cancelled or declined, objection).',
+  );
+export type MailStatus = z.infer<typeof MailStatus>;
+
+export const MailAddress = z.object({ name: z.string().nullable(), address: z.string() });
+
+export const OutboxMessage = z
+  .object({
+    id: Id,
+    kind: MailKind,
+    status: MailStatus,
+    introId: Id.nullable(),
+    side: SideKey.nullable().describe('The side a request or reminder went to.'),
+    from: MailAddress,
+    replyTo: MailAddress.nullable(),
+    to: z.array(MailAddress),
+    cc: z.array(MailAddress),
+    subject: z.string(),
+    delivery: z
+      .enum(['smtp', 'outbox'])
+      .nullable()
+      .describe('How it went out: over SMTP, or only to the outbox (no SMTP server configured). Null until sent.'),
+    createdAt: Timestamp,
+    sentAt: Timestamp.nullable(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const OutboxMessageDetail = OutboxMessage.extend({
+  messageId: z.string().nullable().describe('The Message-ID header.'),
+  text: z
+    .string()
+    .nullable()
+    .describe(
+      'The plain-text part as sent. In outbox mode it holds the working accept / decline links (the outbox is the mailbox); ' +
+        'over SMTP the links are not kept (a token is never stored in clear).',
+    ),
+  html: z
+    .string()
+    .nullable()
+    .describe('The HTML part as sent (all inserted text escaped). Show it in a sandboxed iframe, never inline.'),
+}).meta({ id: 'OutboxMessageDetail' });
+export type OutboxMessageDetail = z.infer<typeof OutboxMessageDetail>;
+
+export const ListOutboxQuery = z.strictObject({
+  introId: Id.optional(),
+  status: MailStatus.optional(),
+  ...PageQuery,
+});
+export type ListOutboxQuery = z.infer<typeof ListOutboxQuery>;
+
+export const OutboxPage = page(OutboxMessage).meta({ id: 'OutboxPage' });
+
+// --- The public answer page (/i/{token}, HTML, not under /api) --------------------------
+
+/** The form the accept page posts (application/x-www-form-urlencoded). */
+export const AnswerForm = z.strictObject({
+  action: z.enum(['accept', 'decline', 'object']),
+});
+export type AnswerForm = z.infer<typeof AnswerForm>;

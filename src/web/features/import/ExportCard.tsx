@@ -1,0 +1,54 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAddressBook, IconBraces, IconDeviceMobile, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api, type ExportFormat } from '../../api/client.ts';
+
+const ITEMS: { format: ExportFormat; icon: typeof IconAddressBook }[] = [
+  { format: 'vcard', icon: IconAddressBook },
+  { format: 'vcard3', icon: IconDeviceMobile },
+  { format: 'csv', icon: IconFileSpreadsheet },
+  { format: 'json', icon: IconBraces },
+];
+
+/** Downloads are plain links: the session cookie authenticates a GET, and the server names the file. */
+export function ExportCard() {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('export.title')}>
+      <Stack gap="md">
+        <div>
+          <Group gap="xs" wrap="nowrap">
+            <IconDownload size={22} color="var(--mantine-color-teal-6)" />
+            <Title order={2} size="h4">
+              {t('export.title')}
+            </Title>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('export.help')}
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {ITEMS.map(({ format, icon: Icon }) => (
+            <Paper key={format} withBorder p="sm" radius="md">
+              <Stack gap={6} h="100%">
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  {t(`export.formats.${format}.help`)}
+                </Text>
+                <Button
+                  component="a"
+                  href={api.exportUrl(format)}
+                  download
+                  variant="light"
+                  leftSection={<Icon size={18} />}
+                  fullWidth
+                >
+                  {t(`export.formats.${format}.label`)}
+                </Button>
+              </Stack>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
