@@ -196,7 +196,8 @@ for (let k = 0; k < 600; k++) {
     const exclude = [p.id, selfId];
     for (const n of its) for (const h of offers.queryPeople(n, { limit: 5, excludePersonIds: exclude })) graph.pathTo(h.personId);
     for (const o of p.offers)
-      for (const h of needsEngine.queryPeople(o, { limit: 5, excludePersonIds: [p.id] })) graph.pathTo(h.personId);
+      for (const h of needsEngine.queryPeople(o, { limit: 5, excludePersonIds: [p.id], textIsOffer: true }))
+        graph.pathTo(h.personId);
   });
   if (k >= 100) vf.push(dt);
 }

@@ -20,6 +20,12 @@ const FindPage = lazy(() => import('./features/matching/FindPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
 const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
 const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage.tsx'));
+const IntrosPage = lazy(() => import('./features/intros/IntrosPage.tsx'));
+const IntroDetailPage = lazy(() => import('./features/intros/IntroDetailPage.tsx'));
+const OutboxPage = lazy(() => import('./features/outbox/OutboxPage.tsx'));
+const OutboxMessagePage = lazy(() => import('./features/outbox/OutboxMessagePage.tsx'));
+const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.tsx'));
+const GiversGainPage = lazy(() => import('./features/ledger/GiversGainPage.tsx'));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -71,6 +77,12 @@ const router = createBrowserRouter([
           { path: '/settings', element: <SettingsPage /> },
           { path: '/import', element: <ImportPage /> },
           { path: '/duplicates', element: <DuplicatesPage /> },
+          { path: '/intros', element: <IntrosPage /> },
+          { path: '/intros/:id', element: <IntroDetailPage /> },
+          { path: '/outbox', element: <OutboxPage /> },
+          { path: '/outbox/:id', element: <OutboxMessagePage /> },
+          { path: '/ledger', element: <LedgerPage /> },
+          { path: '/givers-gain', element: <GiversGainPage /> },
         ],
       },
     ],

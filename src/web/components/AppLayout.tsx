@@ -2,7 +2,11 @@ import { ActionIcon, AppShell, Avatar, Burger, Group, NavLink, ScrollArea, Stack
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowMerge,
+  IconArrowsLeftRight,
+  IconChartBar,
   IconFileImport,
+  IconGift,
+  IconMail,
   IconLogout,
   IconSearch,
   IconSettings,
@@ -49,6 +53,10 @@ export function AppLayout() {
     { to: '/people', label: t('nav.people'), icon: IconUsers },
     { to: '/find', label: t('nav.find'), icon: IconSearch },
     { to: '/me', label: t('nav.me'), icon: IconUserCircle },
+    { to: '/intros', label: t('nav.intros'), icon: IconArrowsLeftRight },
+    { to: '/outbox', label: t('nav.outbox'), icon: IconMail },
+    { to: '/ledger', label: t('nav.ledger'), icon: IconGift },
+    { to: '/givers-gain', label: t('nav.giversGain'), icon: IconChartBar },
     { to: '/duplicates', label: t('nav.duplicates'), icon: IconArrowMerge },
     { to: '/import', label: t('nav.importExport'), icon: IconFileImport },
     { to: '/settings', label: t('nav.settings'), icon: IconSettings },

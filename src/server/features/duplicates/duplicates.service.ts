@@ -9,7 +9,7 @@ import type { Deps } from '../auth/auth.service.ts';
 import { linkedinKey } from '../privacy/suppression.ts';
 import { normalizeChannel } from '../people/people.service.ts';
 import { loadCandidates } from './duplicates.repo.ts';
-import { blockingKeys, companyTokens, nameTokens, score, type Comparable } from './similarity.ts';
+import { blockingKeys, companyTokens, nameTokens, prepare, score, type Comparable } from './similarity.ts';
 
 const MAX_BLOCK = 100;
 /** Pairs scoring below this are not shown. */
@@ -32,6 +32,7 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
     phones: new Set<string>(),
     links: new Set<string>(),
   }));
+  for (const c of comparable) prepare(c);
   for (const c of channels) {
     const i = index.get(c.person_id);
     if (i === undefined) continue;

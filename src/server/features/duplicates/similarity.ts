@@ -117,26 +117,30 @@ export function companyTokens(company: string | null | undefined): string[] {
   return kept.length > 0 ? kept : ws;
 }
 
+// Three rows reused by every call: the scan compares many thousands of words.
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance, giving up once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  if (n + 1 > rows[0].length) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(n + 1).fill(0);
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n] as number;
 }
@@ -169,6 +173,10 @@ export function tokenSimilarity(x: string, y: string): number {
 export function tokensSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   if (a.join('') === b.join('') || [...a].sort().join('') === [...b].sort().join('')) return a.length === b.length ? 1 : 0.95;
+  return pairTokens(a, b);
+}
+
+function pairTokens(a: readonly string[], b: readonly string[]): number {
   const pairs: Array<[number, number, number]> = [];
   for (let i = 0; i < a.length; i++)
     for (let j = 0; j < b.length; j++) {
@@ -194,6 +202,28 @@ export interface Comparable {
   emails: ReadonlySet<string>;
   phones: ReadonlySet<string>;
   links: ReadonlySet<string>;
+  /** Filled by `prepare`: the words joined in order and sorted, for the exact cases. */
+  joined?: { name: [string, string]; company: [string, string] };
+}
+
+const joins = (t: readonly string[]): [string, string] => [t.join(''), [...t].sort().join('')];
+
+/** Computes once per person what every comparison would otherwise recompute. */
+export function prepare<T extends Comparable>(c: T): T {
+  c.joined = { name: joins(c.tokens), company: joins(c.company) };
+  return c;
+}
+
+function similarity(
+  a: readonly string[],
+  b: readonly string[],
+  ja: [string, string] | undefined,
+  jb: [string, string] | undefined,
+): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (!ja || !jb) return tokensSimilarity(a, b);
+  if (ja[0] === jb[0] || ja[1] === jb[1]) return a.length === b.length ? 1 : 0.95;
+  return pairTokens(a, b);
 }
 
 export type Reason = 'same_email' | 'same_phone' | 'same_link' | 'similar_name' | 'same_company';
@@ -217,8 +247,9 @@ export function score(a: Comparable, b: Comparable): { score: number; reasons: R
   if (email) reasons.push('same_email');
   if (phone) reasons.push('same_phone');
   if (link) reasons.push('same_link');
-  const name = tokensSimilarity(a.tokens, b.tokens);
-  const company = a.company.length > 0 && b.company.length > 0 ? tokensSimilarity(a.company, b.company) : null;
+  const name = similarity(a.tokens, b.tokens, a.joined?.name, b.joined?.name);
+  const company =
+    a.company.length > 0 && b.company.length > 0 ? similarity(a.company, b.company, a.joined?.company, b.joined?.company) : null;
   if (name >= 0.8) reasons.push('similar_name');
   if (company !== null && company >= 0.85) reasons.push('same_company');
 

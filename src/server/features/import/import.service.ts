@@ -156,6 +156,16 @@ export interface ImportPlan {
 const nameKey = (name: string, company: string | null | undefined): string =>
   `n:${sortKey(name)}|${company ? sortKey(company) : ''}`;
 
+// Folding accents is the costliest step of matching: each target's name key is made once per company it has.
+const nameKeys = new WeakMap<Target, { company: string | null; key: string }>();
+function nameKeyOf(t: Target): string {
+  const hit = nameKeys.get(t);
+  if (hit && hit.company === t.fields.company) return hit.key;
+  const key = nameKey(t.name, t.fields.company);
+  nameKeys.set(t, { company: t.fields.company, key });
+  return key;
+}
+
 function channelKey(kind: ChannelKind, normalized: string): string | null {
   if (normalized === '') return null;
   // A phone with too few digits ("112", "+39") would join unrelated people.
@@ -173,7 +183,7 @@ function keysOf(t: Target): Array<[string, MatchedBy]> {
       if (k) keys.push([k, kind]);
     }
   }
-  keys.push([nameKey(t.name, t.fields.company), 'name-company']);
+  keys.push([nameKeyOf(t), 'name-company']);
   return keys;
 }
 
@@ -539,7 +549,8 @@ export async function planParsed(
     mergeInto(probe, c);
     let hit: Target | undefined;
     let by: MatchedBy | null = null;
-    for (const [k, kind] of keysOf(probe)) {
+    const keys = keysOf(probe);
+    for (const [k, kind] of keys) {
       hit = index.get(k);
       if (hit) {
         by = kind;
@@ -549,7 +560,7 @@ export async function planParsed(
     if (!hit) {
       targets.push(probe);
       inPlan.add(probe);
-      register(probe);
+      for (const [k] of keys) if (!index.has(k)) index.set(k, probe);
       continue;
     }
     take(hit, c, by);

@@ -14,7 +14,16 @@ const htmlOf = (m: Received) => (typeof m.parsed.html === 'string' ? m.parsed.ht
 
 describe.each(dialects())('introduction flow on %s', (dialect) => {
   let k: Kit;
-  afterEach(async () => k?.close());
+  let open: Kit | null = null;
+  afterEach(async () => {
+    await open?.close();
+    open = null;
+  });
+  const start = async (...args: Parameters<typeof setup>) => {
+    k = await setup(...args);
+    open = k;
+    return k;
+  };
 
   async function people(kit: Kit) {
     const anna = await kit.person({
@@ -30,7 +39,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   }
 
   it('both at once, in Italian and English: accept + accept → connected, one introduction email to both (EM-05, EM-06)', async () => {
-    k = await setup(dialect, { displayName: 'Marta Rossi' });
+    await start(dialect, { displayName: 'Marta Rossi' });
     const { anna, bob } = await people(k);
     const id = await k.intro({ personAId: anna, personBId: bob, note: 'Anna needs a lawyer for a contract in London.' });
     let v = await k.get(id);
@@ -114,7 +123,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   });
 
   it('A first (English user, both sides English): B is asked only once A accepted; then connected', async () => {
-    k = await setup(dialect, { locale: 'en', displayName: 'Mark Green' });
+    await start(dialect, { locale: 'en', displayName: 'Mark Green' });
     const bob = await k.person({ name: 'Bob Smith', language: 'en', emails: [{ value: 'bob@example.com' }] });
     const dan = await k.person({ name: 'Dan Brown', notes: 'Runs a bakery; looking for the best suppliers and a good accountant', emails: [{ value: 'dan@example.com' }] });
     const id = await k.intro({ personAId: bob, personBId: dan, note: 'You both love bread.', order: 'a_first' });
@@ -146,7 +155,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   });
 
   it('A first in Italian: A declines → declined; B is never asked and receives nothing', async () => {
-    k = await setup(dialect, { displayName: 'Marta Rossi' });
+    await start(dialect, { displayName: 'Marta Rossi' });
     const { anna, carla } = await people(k);
     const id = await k.intro({ personAId: anna, personBId: carla, note: 'Due professioniste di Milano.', order: 'a_first' });
     await k.run();
@@ -168,7 +177,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
 
   for (const order of ['accept-decline', 'decline-accept'] as const) {
     it(`both at once, ${order}: declined; the other side is never told who declined`, async () => {
-      k = await setup(dialect, { displayName: 'Marta Rossi' });
+      await start(dialect, { displayName: 'Marta Rossi' });
       const { anna, bob } = await people(k);
       const id = await k.intro({ personAId: anna, personBId: bob, note: 'Worth a coffee.' });
       await k.run();
@@ -199,7 +208,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   }
 
   it('reminds once whoever has not answered after INTRO_REMIND_DAYS, then expires after INTRO_EXPIRE_DAYS', async () => {
-    k = await setup(dialect, { displayName: 'Marta Rossi', env: { INTRO_REMIND_DAYS: '5', INTRO_EXPIRE_DAYS: '14' } });
+    await start(dialect, { displayName: 'Marta Rossi', env: { INTRO_REMIND_DAYS: '5', INTRO_EXPIRE_DAYS: '14' } });
     const { anna, bob } = await people(k);
     const id = await k.intro({ personAId: anna, personBId: bob, note: 'Worth a coffee.' });
     await k.run();
@@ -242,7 +251,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   });
 
   it('an introduction between me and one person: only they are asked; on accept both of us are in To', async () => {
-    k = await setup(dialect, { displayName: 'Marta Rossi' });
+    await start(dialect, { displayName: 'Marta Rossi' });
     const { anna } = await people(k);
     const id = await k.intro({ personAId: 'me', personBId: anna, note: 'Vorrei parlarti del progetto di rete.' });
     const v = await k.get(id);
@@ -261,7 +270,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   });
 
   it('links use PUBLIC_BASE_URL even when the requests carry an evil Host (AU-12, EM-05)', async () => {
-    k = await setup(dialect);
+    await start(dialect);
     const { anna, bob } = await people(k);
     const evil = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
     const c = await k.user.req({
@@ -282,7 +291,7 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   });
 
   it('the HTML part escapes names and notes; the text part keeps them as text (EM-04)', async () => {
-    k = await setup(dialect, { displayName: 'Marta <b>Rossi</b>' });
+    await start(dialect, { displayName: 'Marta <b>Rossi</b>' });
     const x = await k.person({ name: '<img src=x onerror=__xss()>', emails: [{ value: 'x@example.com' }], language: 'en' });
     const y = await k.person({ name: 'Yves "><svg onload=__xss()>', emails: [{ value: 'y@example.com' }], language: 'en' });
     await k.intro({ personAId: x, personBId: y, note: '</script><script>__xss()</script> & <a href="javascript:__xss()">x</a>' });

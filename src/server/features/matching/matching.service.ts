@@ -137,7 +137,7 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
     }));
   const offerResults = offers
     .filter((o) => o.status === 'open')
-    .map((o) => ({ offer: o, seekers: v.needs.all.queryPeople(o.text, { limit: PER_ITEM, excludePersonIds: exclude }) }));
+    .map((o) => ({ offer: o, seekers: v.needs.all.queryPeople(o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }) }));
 
   const personIds = [
     personId,

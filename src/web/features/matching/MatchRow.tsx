@@ -152,10 +152,12 @@ interface MatchRowProps {
   path: MatchPath;
   /** Hidden for my own offers, where the person is obviously me. */
   showPerson?: boolean;
+  /** What I can do with this match, e.g. introduce the two people. */
+  action?: React.ReactNode;
 }
 
 /** One helper or seeker: who, what they offer or need, why it matched and how to reach them. */
-export function MatchRow({ person, item, reasons, path, showPerson = true }: MatchRowProps) {
+export function MatchRow({ person, item, reasons, path, showPerson = true, action }: MatchRowProps) {
   const { t } = useTranslation();
   const details = [person.role, person.company, person.city].filter(Boolean).join(' · ');
   return (
@@ -194,6 +196,7 @@ export function MatchRow({ person, item, reasons, path, showPerson = true }: Mat
           </Text>
           <ReasonChips reasons={reasons} />
           {showPerson && <PathLine path={path} />}
+          {action}
         </Stack>
       </Group>
     </li>

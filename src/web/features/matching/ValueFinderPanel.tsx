@@ -3,7 +3,8 @@ import { IconBulb, IconHeartHandshake, IconSparkles, IconUsersGroup } from '@tab
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, keys, type Seeker, type ValueFinder } from '../../api/client.ts';
+import { api, keys, type MatchPerson, type Seeker, type ValueFinder } from '../../api/client.ts';
+import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
 import { MatchList, MatchRow } from './MatchRow.tsx';
 
 /** How many helpers or seekers show before "show more". */
@@ -56,7 +57,31 @@ function Expandable<T>({ items, render }: { items: T[]; render: (item: T) => Rea
   );
 }
 
-function SeekerList({ seekers, label }: { seekers: Seeker[]; label: string }) {
+/** An "Introduce" button for a match between two people, unless both are me. */
+function introduceAction(
+  helper: MatchPerson,
+  seeker: MatchPerson,
+  item: { need: string; offer: string },
+  t: (key: string, vars: Record<string, string>) => string,
+) {
+  if (helper.isSelf && seeker.isSelf) return undefined;
+  const note = helper.isSelf
+    ? t('intros.defaultNoteMe', { need: item.need, offer: item.offer })
+    : seeker.isSelf
+      ? t('intros.defaultNoteForMe', { need: item.need, offer: item.offer, helper: helper.name })
+      : t('intros.defaultNote', { need: item.need, offer: item.offer, helper: helper.name, seeker: seeker.name });
+  return (
+    <IntroduceButton
+      a={sideOf(helper)}
+      b={sideOf(seeker)}
+      note={note}
+      label={helper.isSelf || seeker.isSelf ? t('intros.introduceMe', {}) : undefined}
+    />
+  );
+}
+
+function SeekerList({ seekers, label, owner, offer }: { seekers: Seeker[]; label: string; owner: MatchPerson; offer: string }) {
+  const { t } = useTranslation();
   return (
     <MatchList label={label}>
       <Expandable
@@ -68,6 +93,7 @@ function SeekerList({ seekers, label }: { seekers: Seeker[]; label: string }) {
             item={{ kind: 'need', text: s.need.text }}
             reasons={s.reasons}
             path={s.path}
+            action={introduceAction(owner, s.person, { need: s.need.text, offer }, t)}
           />
         )}
       />
@@ -75,7 +101,7 @@ function SeekerList({ seekers, label }: { seekers: Seeker[]; label: string }) {
   );
 }
 
-function NeedBlock({ entry }: { entry: ValueFinder['needs'][number] }) {
+function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owner: MatchPerson }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { need, mine, network } = entry;
@@ -108,6 +134,7 @@ function NeedBlock({ entry }: { entry: ValueFinder['needs'][number] }) {
                   reasons={h.reasons}
                   path={h.path}
                   showPerson={false}
+                  action={introduceAction(h.person, owner, { need: need.text, offer: h.offer.text }, t)}
                 />
               ))}
             </MatchList>
@@ -136,6 +163,7 @@ function NeedBlock({ entry }: { entry: ValueFinder['needs'][number] }) {
                     item={{ kind: 'offer', text: h.offer.text }}
                     reasons={h.reasons}
                     path={h.path}
+                    action={introduceAction(h.person, owner, { need: need.text, offer: h.offer.text }, t)}
                   />
                 )}
               />
@@ -147,7 +175,15 @@ function NeedBlock({ entry }: { entry: ValueFinder['needs'][number] }) {
   );
 }
 
-function OfferBlock({ entry, emptyText }: { entry: ValueFinder['offers'][number]; emptyText: string }) {
+function OfferBlock({
+  entry,
+  emptyText,
+  owner,
+}: {
+  entry: ValueFinder['offers'][number];
+  emptyText: string;
+  owner: MatchPerson;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -166,7 +202,12 @@ function OfferBlock({ entry, emptyText }: { entry: ValueFinder['offers'][number]
             {emptyText}
           </Text>
         ) : (
-          <SeekerList seekers={entry.seekers} label={t('valueFinder.seekersOf', { offer: entry.offer.text })} />
+          <SeekerList
+            seekers={entry.seekers}
+            label={t('valueFinder.seekersOf', { offer: entry.offer.text })}
+            owner={owner}
+            offer={entry.offer.text}
+          />
         )}
       </Stack>
     </Box>
@@ -218,7 +259,7 @@ export function ValueFinderPanel({ personId, personName }: { personId: string; p
             ) : (
               <Stack gap="lg">
                 {vf.data.needs.map((n) => (
-                  <NeedBlock key={n.need.id} entry={n} />
+                  <NeedBlock key={n.need.id} entry={n} owner={vf.data.person} />
                 ))}
               </Stack>
             )}
@@ -233,7 +274,7 @@ export function ValueFinderPanel({ personId, personName }: { personId: string; p
                     {t('valueFinder.whoNeedsHelp', { name: personName })}
                   </Text>
                   {vf.data.offers.map((o) => (
-                    <OfferBlock key={o.offer.id} entry={o} emptyText={t('valueFinder.noSeekers')} />
+                    <OfferBlock key={o.offer.id} entry={o} emptyText={t('valueFinder.noSeekers')} owner={vf.data.person} />
                   ))}
                 </Stack>
               </Box>
@@ -277,7 +318,7 @@ export function GiveTodaySection({ personId }: { personId: string }) {
         ) : (
           <Stack gap="lg">
             {vf.data.offers.map((o) => (
-              <OfferBlock key={o.offer.id} entry={o} emptyText={t('giveToday.noSeekers')} />
+              <OfferBlock key={o.offer.id} entry={o} emptyText={t('giveToday.noSeekers')} owner={vf.data.person} />
             ))}
           </Stack>
         )}

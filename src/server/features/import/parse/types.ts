@@ -93,7 +93,8 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: Readonly<ParseLimits> = Object.freeze({
   maxBytes: 20 * 1024 * 1024,
-  maxContacts: 20_000,
+  // 100,000 LinkedIn rows are about 10 MB: the whole network of a very connected person.
+  maxContacts: 100_000,
   maxBinaryLineLength: 1024 * 1024,
   maxTextLineLength: 64 * 1024,
   maxPropertiesPerCard: 500,

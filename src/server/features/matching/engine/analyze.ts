@@ -15,6 +15,8 @@ export interface ConceptHit {
   /** Character span of the phrase in the text. */
   start: number;
   end: number;
+  /** Analysed as a document: the mention names who the text is for ("per studi legali"). */
+  audience?: boolean;
 }
 
 export interface TermHit {
@@ -24,6 +26,8 @@ export interface TermHit {
   weight: number;
   start: number;
   end: number;
+  /** Analysed as a document: the word is in the part that names who the text is for. */
+  audience?: boolean;
 }
 
 export interface Analysis {
@@ -288,13 +292,16 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     const last = content[m.last];
     if (!first || !last) continue;
     const cid = m.pattern.concept;
+    let isAudience = false;
     if (audience && (audience[first.pos] ?? 1) < 1) {
       // An audience, unless the text's own service points to it: in "furgone per traslochi"
       // the removal is what the van is for, not who it is for.
-      if (!relatedToAny(cat, cid, kept, audience, content)) factor *= audience[first.pos] ?? 1;
+      isAudience = !relatedToAny(cat, cid, kept, audience, content);
+      if (isAudience) factor *= audience[first.pos] ?? 1;
     }
     const prev = best.get(cid);
-    if (!prev || prev.weight < factor) best.set(cid, { concept: cid, weight: factor, start: first.tok.start, end: last.tok.end });
+    if (!prev || prev.weight < factor)
+      best.set(cid, { concept: cid, weight: factor, start: first.tok.start, end: last.tok.end, ...(isAudience ? { audience: true } : {}) });
   }
   for (const m of accepted) if (m.pattern.ambiguous && m.first === m.last) senseOfToken.set(m.first, m.pattern.concept);
   // A phrase settles the sense of the ambiguous words inside it: "rete" in "rete vendita" is
@@ -323,7 +330,9 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
       id = termId(cat, term);
     } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
     else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
-    terms.push({ term, id, weight: c.factor, start: c.tok.start, end: c.tok.end });
+    const hit: TermHit = { term, id, weight: c.factor, start: c.tok.start, end: c.tok.end };
+    if (audience && (audience[c.pos] ?? 1) < 1) hit.audience = true;
+    terms.push(hit);
   }
 
   return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };

@@ -72,6 +72,12 @@ export interface QueryOptions {
   excludePersonIds?: Iterable<string>;
   /** Language of the need when known (otherwise detected). */
   lang?: Lang;
+  /**
+   * The text is an offer matched against an index of needs (the reverse direction): what it
+   * names after "per"/"for" is its audience ("… per studi legali"), weighted down and not
+   * expanded through the catalogue's relations, since the offer does not provide it.
+   */
+  textIsOffer?: boolean;
 }
 
 export interface Reason {
@@ -148,6 +154,8 @@ const PRUNE_MAX_TOUCHED = 20_000;
 // A check costs a pass over the documents touched so far; it pays when the unit would bring
 // in at least this fraction of that many new ones.
 const PRUNE_DF_RATIO = 1;
+// Bound checks between the members of a concept group (a stated concept and its relations).
+const MAX_GROUP_CHECKS = 2;
 const HEADLINE_CACHE = 50_000;
 const DOC_CACHE = 2_000;
 
@@ -211,6 +219,15 @@ interface QueryConcept {
   /** Span of the need phrase that brought the concept in. */
   start: number;
   end: number;
+  /** Only adds to documents found by the rest of the query (an offer's audience, see textIsOffer). */
+  boost: boolean;
+}
+
+interface QueryTerm {
+  w: number;
+  start: number;
+  end: number;
+  boost: boolean;
 }
 
 let sharedCatalogue: Catalogue | null = null;
@@ -250,7 +267,6 @@ export class MatchEngine {
   private epoch = 0;
   private originBest = new Float64Array(1024);
   private originStamp = new Uint32Array(1024);
-  private originDocs = new Int32Array(1024);
   private originEpoch = 0;
   private personAcc = new Float64Array(256);
   private personSecond = new Float64Array(256);
@@ -385,7 +401,6 @@ export class MatchEngine {
     this.touched = new Int32Array(cap);
     this.originBest = new Float64Array(cap);
     this.originStamp = new Uint32Array(cap);
-    this.originDocs = new Int32Array(cap);
     this.originEpoch = 0;
   }
 
@@ -525,7 +540,7 @@ export class MatchEngine {
   /** Offers ranked for a need, best first, with reasons. */
   query(needText: string, options: QueryOptions = {}): OfferMatch[] {
     const limit = options.limit ?? 20;
-    const q = this.prepare(needText, options.lang);
+    const q = this.prepare(needText, options.lang, options.textIsOffer);
     const excluded = this.excludedPersons(options.excludePersonIds);
     const touchedN = this.score(q, limit, excluded);
     const top = topK(
@@ -541,7 +556,7 @@ export class MatchEngine {
   /** People ranked for a need: each person's best offer, plus a little for a second one. */
   queryPeople(needText: string, options: QueryOptions = {}): PersonMatch[] {
     const limit = options.limit ?? 20;
-    const q = this.prepare(needText, options.lang);
+    const q = this.prepare(needText, options.lang, options.textIsOffer);
     const excluded = this.excludedPersons(options.excludePersonIds);
     const touchedN = this.score(q, limit, excluded);
     if (this.personAcc.length < this.persons.length) {
@@ -633,8 +648,8 @@ export class MatchEngine {
     return out;
   }
 
-  private prepare(text: string, lang?: Lang): PreparedQuery {
-    const a = analyze(this.catalogue, text, lang);
+  private prepare(text: string, lang?: Lang, textIsOffer = false): PreparedQuery {
+    const a = analyze(this.catalogue, text, lang, { document: textIsOffer });
     const cat = this.catalogue;
     // One entry per concept, owned by its strongest origin; when several phrases of the need
     // point to the same concept, that agreement adds a little (SUPPORT) on top.
@@ -650,25 +665,35 @@ export class MatchEngine {
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c) continue;
-      put({ concept: h.concept, w: h.weight, origin: h.concept, start: h.start, end: h.end });
+      put({ concept: h.concept, w: h.weight, origin: h.concept, start: h.start, end: h.end, boost: h.audience === true });
     }
     // One hop along the relation graph, both ways; direct mentions already in `concepts` win.
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
-      if (!c) continue;
-      for (const r of c.rel) put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end });
+      if (!c || h.audience) continue;
+      for (const r of c.rel) put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false });
       for (const r of c.relIn)
-        put({ concept: r.to, w: h.weight * r.w * this.wt.reverseRel, origin: h.concept, start: h.start, end: h.end });
+        put({
+          concept: r.to,
+          w: h.weight * r.w * this.wt.reverseRel,
+          origin: h.concept,
+          start: h.start,
+          end: h.end,
+          boost: false,
+        });
     }
     for (const [c, extra] of support) {
       const qc = concepts.get(c);
       if (qc) qc.w += SUPPORT * Math.min(extra, 1);
     }
-    const terms = new Map<number, { w: number; start: number; end: number }>();
+    const terms = new Map<number, QueryTerm>();
     for (const t of a.terms) {
       const prev = terms.get(t.id);
-      if (prev) prev.w = Math.min(2, prev.w + t.weight * 0.5);
-      else terms.set(t.id, { w: t.weight, start: t.start, end: t.end });
+      const boost = t.audience === true;
+      if (prev) {
+        prev.w = Math.min(2, prev.w + t.weight * 0.5);
+        prev.boost &&= boost;
+      } else terms.set(t.id, { w: t.weight, start: t.start, end: t.end, boost });
       const alt = altStem(
         t.term,
         a.lang,
@@ -679,7 +704,7 @@ export class MatchEngine {
           .toLowerCase(),
       );
       const altId = alt ? findTermId(cat, alt) : -1;
-      if (altId >= 0 && !terms.has(altId)) terms.set(altId, { w: t.weight * 0.5, start: t.start, end: t.end });
+      if (altId >= 0 && !terms.has(altId)) terms.set(altId, { w: t.weight * 0.5, start: t.start, end: t.end, boost });
     }
     return { text, analysis: a, concepts: [...concepts.values()], terms };
   }
@@ -727,9 +752,10 @@ export class MatchEngine {
       const factor = qc.w * (c?.weight ?? 1) * this.idf(post.n - post.dead);
       let u = byOrigin.get(qc.origin);
       if (!u) {
-        byOrigin.set(qc.origin, (u = { posts: [], factors: [], idf: 0, df: 0, bound: 0 }));
+        byOrigin.set(qc.origin, (u = { posts: [], factors: [], idf: 0, df: 0, bound: 0, boost: true }));
         units.push(u);
       }
+      u.boost &&= qc.boost;
       // Members in decreasing factor order (the stated concept first): later, weaker members
       // may then be limited to documents already found.
       let at = u.factors.length;
@@ -748,18 +774,19 @@ export class MatchEngine {
       if (df === 0 || df > cap) continue;
       const idf = this.idf(df);
       const factor = this.wt.lex * qt.w;
-      units.push({ posts: [post], factors: [factor], idf, df: post.n, bound: factor * idf * (k1 + 1) });
+      units.push({ posts: [post], factors: [factor], idf, df: post.n, bound: factor * idf * (k1 + 1), boost: qt.boost });
     }
-    units.sort((x, y) => x.df - y.df);
+    // Boost-only units last, so that every document they may add to has been found.
+    units.sort((x, y) => Number(x.boost) - Number(y.boost) || x.df - y.df);
     let rest = 0;
     for (const u of units) rest += u.bound;
     const cityBoost = q.analysis.cities.length > 0 ? 1 + this.wt.city : 1;
     let admit = true;
     let checks = 0;
+    let groupChecks = 0;
     const avg = this.live > 0 ? this.totalLen / this.live : 1;
     const best = this.originBest;
     const bestStamp = this.originStamp;
-    const bestDocs = this.originDocs;
     let theta = 0;
     for (const u of units) {
       // One bound check before a common unit: the k-th best person so far (theta) decides
@@ -779,39 +806,59 @@ export class MatchEngine {
       }
       rest -= u.bound;
       if (u.idf === 0) {
-        // A concept group: the best of its members per document.
+        // A concept group: the best of its members per document, added to the score as it
+        // improves, so that the k-th best person can be re-read between members.
         this.originEpoch++;
         if (this.originEpoch === 0xffffffff) {
           bestStamp.fill(0);
           this.originEpoch = 1;
         }
         const oep = this.originEpoch;
-        let nDocs = 0;
+        let open = admit && !u.boost;
+        let remainingDf = u.df;
         for (let g = 0; g < u.posts.length; g++) {
-          const { ids, w, n } = u.posts[g] as Postings;
+          const post = u.posts[g] as Postings;
+          const { ids, w, n } = post;
           const factor = u.factors[g] ?? 0;
-          // A document found by neither earlier units nor earlier members of this group can
-          // get at most this member's bound plus everything after this group.
-          const open = admit && (g === 0 || (rest + factor * MAX_DOC_CONCEPT_WEIGHT) * cityBoost >= theta);
+          if (g > 0 && open) {
+            // A document found by neither earlier units nor earlier members of this group can
+            // get at most this member's bound plus everything after this group (members come
+            // in decreasing factor order, so the bound only falls).
+            if (
+              remainingDf >= PRUNE_MIN_DF &&
+              remainingDf * PRUNE_DF_RATIO >= touchedN &&
+              touchedN >= limit &&
+              groupChecks < MAX_GROUP_CHECKS &&
+              touchedN <= PRUNE_MAX_TOUCHED
+            ) {
+              groupChecks++;
+              theta = this.kthPerson(touchedN, limit, excluded);
+            }
+            if ((rest + factor * MAX_DOC_CONCEPT_WEIGHT) * cityBoost < theta) open = false;
+          }
+          remainingDf -= post.n;
           for (let i = 0; i < n; i++) {
             const d = ids[i] ?? 0;
-            if (!alive[d] || (!open && stamp[d] !== ep && bestStamp[d] !== oep)) continue;
+            if (!alive[d]) continue;
             const v = factor * (w[i] ?? 0);
-            if (bestStamp[d] !== oep) {
+            if (bestStamp[d] === oep) {
+              const prev = best[d] ?? 0;
+              if (v > prev) {
+                acc[d] = (acc[d] ?? 0) + v - prev;
+                best[d] = v;
+              }
+            } else if (stamp[d] === ep) {
               bestStamp[d] = oep;
               best[d] = v;
-              bestDocs[nDocs++] = d;
-            } else if (v > (best[d] ?? 0)) best[d] = v;
+              acc[d] = (acc[d] ?? 0) + v;
+            } else if (open) {
+              bestStamp[d] = oep;
+              best[d] = v;
+              stamp[d] = ep;
+              acc[d] = v;
+              touched[touchedN++] = d;
+            }
           }
-        }
-        for (let i = 0; i < nDocs; i++) {
-          const d = bestDocs[i] ?? 0;
-          const v = best[d] ?? 0;
-          if (stamp[d] !== ep) {
-            stamp[d] = ep;
-            acc[d] = v;
-            touched[touchedN++] = d;
-          } else acc[d] = (acc[d] ?? 0) + v;
         }
       } else {
         const { ids, w, n } = u.posts[0] as Postings;
@@ -821,7 +868,7 @@ export class MatchEngine {
           const d = ids[i] ?? 0;
           if (!alive[d]) continue;
           const fresh = stamp[d] !== ep;
-          if (fresh && !admit) continue;
+          if (fresh && (!admit || u.boost)) continue;
           const f = w[i] ?? 0;
           const s = (fi * (f * (k1 + 1))) / (f + k1 * (1 - b + (b * (docLen[d] ?? 0)) / avg));
           if (fresh) {
@@ -964,13 +1011,15 @@ interface ScoreUnit {
   df: number;
   /** Most this unit can add to one document's score. */
   bound: number;
+  /** Adds only to documents found by other units. */
+  boost: boolean;
 }
 
 interface PreparedQuery {
   text: string;
   analysis: Analysis;
   concepts: QueryConcept[];
-  terms: Map<number, { w: number; start: number; end: number }>;
+  terms: Map<number, QueryTerm>;
 }
 
 /** Indices (taken from `items[0..n)`) of the k best scores, best first, via a bounded min-heap. */

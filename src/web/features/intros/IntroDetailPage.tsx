@@ -1,0 +1,375 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  EmptyState,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconArrowsLeftRight,
+  IconCheck,
+  IconCircleDot,
+  IconMail,
+  IconPencil,
+  IconPlus,
+  IconSend,
+  IconX,
+} from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { notifySuccess } from '../../components/errors.ts';
+import { formatDateTime, relativeTime } from '../../components/format.ts';
+import { FullPageLoader } from '../../components/FullPageLoader.tsx';
+import { ledgerKeys } from '../ledger/ledgerApi.ts';
+import { OutcomeModal } from '../ledger/OutcomeModal.tsx';
+import { DraftEditor } from './DraftEditor.tsx';
+import { introErrorText, IntroStatusBadge, MailStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
+import {
+  introKeys,
+  introsApi,
+  MAIL_STATUSES,
+  OPEN_STATUSES,
+  type Intro,
+  type IntroEvent,
+  type IntroSide,
+  type MailStatus,
+} from './introsApi.ts';
+
+const asMailStatus = (s: string): MailStatus => MAIL_STATUSES.find((m) => m === s) ?? 'queued';
+
+export default function IntroDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const intro = useQuery({
+    queryKey: introKeys.detail(id),
+    queryFn: () => introsApi.get(id),
+    staleTime: 0,
+    meta: { silent: true },
+    // The sides answer by email: while they may, look again every few seconds.
+    refetchInterval: (q) => (q.state.data && OPEN_STATUSES.includes(q.state.data.status) ? 5_000 : false),
+  });
+
+  if (intro.isPending) return <FullPageLoader />;
+  if (intro.isError) {
+    const missing = intro.error instanceof ApiError && (intro.error.status === 404 || intro.error.status === 400);
+    return (
+      <Paper withBorder p="xl" maw={640} mx="auto" mt="lg">
+        <EmptyState
+          icon={<IconArrowsLeftRight size={28} />}
+          withIndicatorBackground
+          title={missing ? t('intros.notFound') : t('errors.title')}
+          description={missing ? t('intros.notFoundText') : t('errors.network_error')}
+        >
+          <EmptyState.Actions>
+            <Button component={Link} to="/intros" variant="default">
+              {t('intros.backToList')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Paper>
+    );
+  }
+  return <IntroView intro={intro.data} />;
+}
+
+function IntroView({ intro }: { intro: Intro }) {
+  const { t } = useTranslation();
+  const [outcomeOpened, outcome] = useDisclosure(false);
+  const draft = intro.status === 'draft';
+  const cancellable = draft || OPEN_STATUSES.includes(intro.status);
+
+  return (
+    <Stack gap="md" maw={1100} mx="auto">
+      <Anchor component={Link} to="/intros" size="sm" c="dimmed">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('intros.backToList')}
+        </Group>
+      </Anchor>
+
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+        <Stack gap="xs">
+          <Group justify="space-between" align="flex-start" gap="sm">
+            <Title order={1} size="h2" className="rete-break">
+              {pairTitle(intro)}
+            </Title>
+            <IntroStatusBadge status={intro.status} size="lg" />
+          </Group>
+          <Text size="sm" className="rete-pre">
+            {intro.note}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[
+              t('intros.createdWhen', { when: formatDateTime(intro.createdAt) }),
+              intro.sentAt && t('intros.sentWhen', { when: formatDateTime(intro.sentAt) }),
+              intro.connectedAt && t('intros.connectedWhen', { when: formatDateTime(intro.connectedAt) }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          <Group gap="sm" mt={4}>
+            {intro.giveId && (
+              <Button leftSection={<IconPlus size={16} />} onClick={outcome.open} variant="light">
+                {t('ledger.outcome.add')}
+              </Button>
+            )}
+            {intro.giveId && (
+              <Button component={Link} to={`/ledger#give-${intro.giveId}`} variant="subtle">
+                {t('intros.inLedger')}
+              </Button>
+            )}
+            {cancellable && <CancelIntro intro={intro} />}
+          </Group>
+        </Stack>
+      </Paper>
+
+      {draft ? (
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="draft-title">
+          <Stack gap="sm">
+            <Group gap="xs">
+              <IconPencil size={18} aria-hidden="true" />
+              <Title order={2} size="h4" id="draft-title">
+                {t('intros.form.draftTitle')}
+              </Title>
+            </Group>
+            <DraftEditor key={intro.updatedAt} intro={intro} onSent={() => notifySuccess(t('intros.sent'))} />
+          </Stack>
+        </Paper>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <SideCard side={intro.a} />
+          <SideCard side={intro.b} />
+        </SimpleGrid>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="intro-history">
+          <Title order={2} size="h4" id="intro-history" mb="sm">
+            {t('intros.history')}
+          </Title>
+          <Timeline bulletSize={24} lineWidth={2} active={intro.events.length - 1}>
+            {intro.events.map((e, i) => (
+              <Timeline.Item
+                key={`${e.at}-${e.type}-${i}`}
+                bullet={<EventIcon type={e.type} />}
+                color={eventColor(e.type)}
+                title={eventText(e, intro, t)}
+              >
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(e.at)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Paper>
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="intro-emails">
+          <Title order={2} size="h4" id="intro-emails" mb="sm">
+            {t('intros.emails')}
+          </Title>
+          {intro.messages.length === 0 ? (
+            <Text size="sm" c="dimmed" fs="italic">
+              {draft ? t('intros.noEmailsDraft') : t('intros.noEmails')}
+            </Text>
+          ) : (
+            <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {intro.messages.map((m) => (
+                <li key={m.id}>
+                  <Group gap="xs" wrap="nowrap" justify="space-between">
+                    <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                      <IconMail size={16} aria-hidden="true" style={{ flexShrink: 0 }} />
+                      <Anchor component={Link} to={`/outbox/${m.id}`} size="sm" className="rete-break">
+                        {m.side
+                          ? t(`outbox.kinds.${m.kind}`) + ' · ' + sideName(intro[m.side])
+                          : t(`outbox.kinds.${m.kind}`)}
+                      </Anchor>
+                    </Group>
+                    <MailStatusBadge status={asMailStatus(m.status)} />
+                  </Group>
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+      </SimpleGrid>
+
+      {outcomeOpened && intro.giveId && <OutcomeModal giveId={intro.giveId} opened onClose={outcome.close} />}
+    </Stack>
+  );
+}
+
+function SideCard({ side }: { side: IntroSide }) {
+  const { t } = useTranslation();
+  const name = sideName(side);
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={name} data-testid={`side-${side.side}`}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          {side.person && !side.person.isSelf ? (
+            <Anchor component={Link} to={`/people/${side.person.id}`} fw={600} className="rete-break">
+              {name}
+            </Anchor>
+          ) : (
+            <Text fw={600}>{name}</Text>
+          )}
+          <SideStatusBadge status={side.status} />
+        </Group>
+        {side.email && (
+          <Text size="sm" c="dimmed" className="rete-break">
+            {side.email}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('intros.draft.language')}: {t(`language.${side.language}`)}
+        </Text>
+        {side.askedAt && (
+          <Text size="xs" c="dimmed">
+            {t('intros.askedWhen', { when: formatDateTime(side.askedAt) })}
+          </Text>
+        )}
+        {side.remindedAt && (
+          <Text size="xs" c="dimmed">
+            {t('intros.remindedWhen', { when: formatDateTime(side.remindedAt) })}
+          </Text>
+        )}
+        {side.answeredAt && (
+          <Text size="xs" c="dimmed">
+            {t('intros.answeredWhen', { when: formatDateTime(side.answeredAt) })}
+          </Text>
+        )}
+        {side.status === 'asked' && side.expiresAt && (
+          <Text size="xs" c="dimmed">
+            {t('intros.expiresWhen', { when: relativeTime(side.expiresAt) })}
+          </Text>
+        )}
+        {(side.status === 'declined' || side.status === 'objected') && (
+          <Text size="xs" c="dimmed" fs="italic">
+            {side.status === 'objected' ? t('intros.objectedNote', { name }) : t('intros.declinedNote')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function CancelIntro({ intro }: { intro: Intro }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [opened, { open, close }] = useDisclosure(false);
+  const [error, setError] = useState<string | null>(null);
+  const draft = intro.status === 'draft';
+  const names = { a: sideName(intro.a), b: sideName(intro.b) };
+  const cancel = useMutation({
+    // A draft that never went out is simply deleted; a sent one is cancelled and keeps its history.
+    mutationFn: () => (draft ? introsApi.remove(intro.id) : introsApi.cancel(intro.id)),
+    meta: { silent: true },
+    onMutate: () => setError(null),
+    onSuccess: async (res) => {
+      close();
+      if (draft) {
+        notifySuccess(t('intros.deleted'));
+        qc.removeQueries({ queryKey: introKeys.detail(intro.id) });
+        await navigate('/intros', { replace: true });
+      } else if ('id' in res) {
+        qc.setQueryData(introKeys.detail(intro.id), res);
+        notifySuccess(t('intros.cancelled'));
+      }
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: introKeys.all }),
+        qc.invalidateQueries({ queryKey: introKeys.outbox }),
+        qc.invalidateQueries({ queryKey: ledgerKeys.all }),
+      ]);
+    },
+    onError: (err) => setError(introErrorText(err, names)),
+  });
+  return (
+    <>
+      <Button variant="subtle" color="red" leftSection={<IconX size={16} />} onClick={open}>
+        {draft ? t('intros.deleteDraft') : t('intros.cancel')}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={draft ? t('intros.deleteDraftTitle') : t('intros.cancelTitle')}
+        centered
+      >
+        <Stack gap="md">
+          <Text size="sm">{draft ? t('intros.deleteDraftText') : t('intros.cancelText')}</Text>
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('intros.keep')}
+            </Button>
+            <Button color="red" onClick={() => cancel.mutate()} loading={cancel.isPending}>
+              {draft ? t('intros.deleteDraftConfirm') : t('intros.cancelConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function EventIcon({ type }: { type: IntroEvent['type'] }) {
+  switch (type) {
+    case 'accepted':
+    case 'connected':
+      return <IconCheck size={14} />;
+    case 'declined':
+    case 'objected':
+    case 'cancelled':
+    case 'expired':
+      return <IconX size={14} />;
+    case 'sent':
+    case 'asked':
+    case 'reminded':
+      return <IconSend size={12} />;
+    case 'created':
+    case 'edited':
+      return <IconCircleDot size={12} />;
+  }
+}
+
+function eventColor(type: IntroEvent['type']): string {
+  switch (type) {
+    case 'accepted':
+    case 'connected':
+      return 'teal';
+    case 'declined':
+    case 'objected':
+      return 'red';
+    case 'expired':
+      return 'orange';
+    case 'cancelled':
+      return 'gray';
+    case 'sent':
+    case 'asked':
+    case 'reminded':
+      return 'blue';
+    case 'created':
+    case 'edited':
+      return 'gray';
+  }
+}
+
+function eventText(e: IntroEvent, intro: Intro, t: (k: string, v?: Record<string, string>) => string): string {
+  const name = e.side ? sideName(intro[e.side]) : '';
+  return t(`intros.events.${e.type}`, { name });
+}

@@ -1,0 +1,147 @@
+import { Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { relativeTime } from '../../components/format.ts';
+import { IntroduceButton } from './IntroduceButton.tsx';
+import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
+import { INTRO_STATUSES, introKeys, introsApi, OPEN_STATUSES, type IntroStatus, type IntroSummary } from './introsApi.ts';
+
+const PAGE = 30;
+
+function isStatus(v: string | null): v is IntroStatus {
+  return v !== null && (INTRO_STATUSES as readonly string[]).includes(v);
+}
+
+export default function IntrosPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isStatus(raw) ? raw : undefined;
+
+  const list = useInfiniteQuery({
+    queryKey: introKeys.list({ status }),
+    queryFn: ({ pageParam }) => introsApi.list({ status, cursor: pageParam, limit: PAGE }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 0,
+    // Answers arrive by email: while some introduction waits for them, look again now and then.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((i) => OPEN_STATUSES.includes(i.status))) ? 10_000 : false,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Stack gap="md" maw={960} mx="auto">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          <Title order={1} size="h2">
+            {t('intros.title')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('intros.subtitle')}
+          </Text>
+        </div>
+        <Group gap="sm">
+          <Button component={Link} to="/outbox" variant="default" leftSection={<IconMail size={16} />}>
+            {t('outbox.title')}
+          </Button>
+          <IntroduceButton label={t('intros.new')} size="sm" variant="filled" />
+        </Group>
+      </Group>
+
+      <Select
+        label={t('intros.filter')}
+        data={[
+          { value: '', label: t('intros.allStatuses') },
+          ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`intros.status.${s}`) })),
+        ]}
+        value={status ?? ''}
+        onChange={(v) =>
+          setParams(
+            (p) => {
+              const n = new URLSearchParams(p);
+              if (v) n.set('status', v);
+              else n.delete('status');
+              return n;
+            },
+            { replace: true },
+          )
+        }
+        allowDeselect={false}
+        maw={{ base: '100%', xs: 280 }}
+      />
+
+      {list.isPending ? (
+        <Stack gap="sm" aria-hidden="true">
+          <Skeleton height={84} />
+          <Skeleton height={84} />
+        </Stack>
+      ) : items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <EmptyState
+            icon={<IconArrowsLeftRight size={28} />}
+            withIndicatorBackground
+            title={status ? t('intros.emptyFiltered') : t('intros.emptyTitle')}
+            description={t('intros.emptyText')}
+          >
+            <EmptyState.Actions>
+              <Button component={Link} to="/people" variant="default">
+                {t('intros.goToPeople')}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Paper>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('intros.title')}>
+          {items.map((i) => (
+            <IntroCard key={i.id} intro={i} />
+          ))}
+        </Stack>
+      )}
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('intros.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function IntroCard({ intro: i }: { intro: IntroSummary }) {
+  const { t } = useTranslation();
+  const when = i.sentAt ?? i.createdAt;
+  return (
+    <li data-testid="intro-card">
+      <UnstyledButton component={Link} to={`/intros/${i.id}`} w="100%">
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} className="rete-row">
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Text fw={600} className="rete-break">
+                {pairTitle(i)}
+              </Text>
+              <IntroStatusBadge status={i.status} />
+            </Group>
+            <Text size="sm" c="dimmed" lineClamp={2} className="rete-break">
+              {i.note}
+            </Text>
+            <Group gap="md" wrap="wrap">
+              {(['a', 'b'] as const).map((k) => (
+                <Group gap={6} key={k} wrap="nowrap">
+                  <Text size="xs" c="dimmed" maw={160} truncate>
+                    {sideName(i[k])}
+                  </Text>
+                  <SideStatusBadge status={i[k].status} />
+                </Group>
+              ))}
+              <Text size="xs" c="dimmed" ml="auto">
+                {i.sentAt ? t('intros.sentWhen', { when: relativeTime(when) }) : t('intros.createdWhen', { when: relativeTime(when) })}
+              </Text>
+            </Group>
+          </Stack>
+        </Paper>
+      </UnstyledButton>
+    </li>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Introductions and the outbox: the calls of this feature, typed by the shared contract
+ * (`#shared/api/intros.ts`), with their query keys.
+ */
+import type { z } from 'zod';
+import type * as Intros from '#shared/api/intros.ts';
+import { request } from '../../api/client.ts';
+
+export type Intro = Intros.Intro;
+export type IntroSummary = Intros.IntroSummary;
+export type IntroSide = Intros.IntroSide;
+export type IntroStatus = Intros.IntroStatus;
+export type IntroOrder = Intros.IntroOrder;
+export type SideStatus = Intros.SideStatus;
+export type SideKey = Intros.SideKey;
+export type IntroEvent = Intros.IntroEvent;
+export type IntroEventType = Intros.IntroEventType;
+export type CreateIntroInput = z.input<typeof Intros.CreateIntroBody>;
+export type UpdateIntroInput = z.input<typeof Intros.UpdateIntroBody>;
+export type IntrosPage = z.infer<typeof Intros.IntrosPage>;
+export type OutboxMessage = Intros.OutboxMessage;
+export type OutboxMessageDetail = Intros.OutboxMessageDetail;
+export type OutboxPage = z.infer<typeof Intros.OutboxPage>;
+export type MailStatus = Intros.MailStatus;
+export type MailKind = Intros.MailKind;
+
+/** The statuses in the order a person follows them. */
+export const INTRO_STATUSES: readonly IntroStatus[] = [
+  'draft',
+  'asked',
+  'accepted_one',
+  'connected',
+  'declined',
+  'expired',
+  'cancelled',
+];
+export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'cancelled'];
+
+/** Still moving: the page keeps asking the server, because answers arrive by email. */
+export const OPEN_STATUSES: readonly IntroStatus[] = ['asked', 'accepted_one'];
+
+function qs(params: Record<string, string | number | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export interface IntroFilter {
+  status?: IntroStatus | undefined;
+  personId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface OutboxFilter {
+  status?: MailStatus | undefined;
+  introId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export const introsApi = {
+  list: (f: IntroFilter) => request<IntrosPage>('GET', `/api/v1/intros${qs({ ...f })}`),
+  get: (id: string) => request<Intro>('GET', `/api/v1/intros/${enc(id)}`),
+  create: (body: CreateIntroInput) => request<Intro>('POST', '/api/v1/intros', body),
+  update: (id: string, body: UpdateIntroInput) => request<Intro>('PATCH', `/api/v1/intros/${enc(id)}`, body),
+  remove: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/intros/${enc(id)}`),
+  send: (id: string) => request<Intro>('POST', `/api/v1/intros/${enc(id)}/send`),
+  cancel: (id: string) => request<Intro>('POST', `/api/v1/intros/${enc(id)}/cancel`),
+  outbox: (f: OutboxFilter) => request<OutboxPage>('GET', `/api/v1/outbox${qs({ ...f })}`),
+  message: (id: string) => request<OutboxMessageDetail>('GET', `/api/v1/outbox/${enc(id)}`),
+};
+
+export const introKeys = {
+  all: ['intros'] as const,
+  list: (f: IntroFilter) => ['intros', 'list', f] as const,
+  detail: (id: string) => ['intros', 'detail', id] as const,
+  outbox: ['outbox'] as const,
+  outboxList: (f: OutboxFilter) => ['outbox', 'list', f] as const,
+  message: (id: string) => ['outbox', 'message', id] as const,
+};

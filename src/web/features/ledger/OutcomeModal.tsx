@@ -1,0 +1,133 @@
+import { Alert, Button, Checkbox, Chip, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, notifySuccess } from '../../components/errors.ts';
+import { introKeys } from '../intros/introsApi.ts';
+import { useInvalidateNetwork } from '../people/hooks.ts';
+import { ledgerApi, ledgerKeys, OUTCOME_KINDS, type CreateOutcomeInput, type OutcomeKind } from './ledgerApi.ts';
+import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
+import { toCents, today } from './money.ts';
+
+/** What came of a give: thanked, a meeting, business closed (with its value), the need satisfied, other. */
+export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const qc = useQueryClient();
+  const invalidateNetwork = useInvalidateNetwork();
+  const give = useQuery({ queryKey: ledgerKeys.give(giveId), queryFn: () => ledgerApi.give(giveId), enabled: opened });
+  const [kind, setKind] = useState<OutcomeKind>('thanked');
+  const [date, setDate] = useState(today());
+  const [money, setMoney] = useState<MoneyValue>({ amount: '', currency: 'EUR' });
+  const [note, setNote] = useState('');
+  const [closeNeed, setCloseNeed] = useState(true);
+  const [submitted, setSubmitted] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const cents = toCents(money.amount);
+  const need = give.data?.need ?? null;
+  const valueMissing = kind === 'business' && cents === null;
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: CreateOutcomeInput = { kind, date, note: note.trim() || undefined };
+      if (kind === 'business' && cents !== null) body.value = { amountCents: cents, currency: money.currency };
+      if (kind === 'need_satisfied' && need) body.closeNeed = closeNeed;
+      return ledgerApi.addOutcome(giveId, body);
+    },
+    meta: { silent: true },
+    onMutate: () => setError(null),
+    onSuccess: async () => {
+      notifySuccess(t('ledger.outcome.saved'));
+      onClose();
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ledgerKeys.all }),
+        qc.invalidateQueries({ queryKey: introKeys.all }),
+        kind === 'need_satisfied' && need ? invalidateNetwork() : Promise.resolve(),
+      ]);
+    },
+    onError: (err) => setError(errorMessage(err)),
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('ledger.outcome.title')} fullScreen={phone} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSubmitted(true);
+          if (!valueMissing && date) save.mutate();
+        }}
+      >
+        <Stack gap="md">
+          {give.data && (
+            <Text size="sm" c="dimmed" className="rete-break" lineClamp={3}>
+              {give.data.description}
+            </Text>
+          )}
+          <div role="radiogroup" aria-label={t('ledger.outcome.kind')}>
+            <Text size="sm" fw={500} mb={6} aria-hidden="true">
+              {t('ledger.outcome.kind')}
+            </Text>
+            <Chip.Group multiple={false} value={kind} onChange={(v) => setKind(v as OutcomeKind)}>
+              <Group gap={6}>
+                {OUTCOME_KINDS.map((k) => (
+                  <Chip key={k} value={k} type="radio" size="sm">
+                    {t(`ledger.outcomeKinds.${k}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </div>
+          {kind === 'business' && (
+            <MoneyInput
+              label={t('ledger.outcome.value')}
+              value={money}
+              onChange={setMoney}
+              required
+              error={submitted && valueMissing ? t('common.required') : null}
+            />
+          )}
+          {kind === 'need_satisfied' && need && (
+            <Checkbox
+              checked={closeNeed}
+              onChange={(e) => setCloseNeed(e.currentTarget.checked)}
+              label={t('ledger.outcome.closeNeed', { need: need.text })}
+            />
+          )}
+          <TextInput
+            type="date"
+            label={t('ledger.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            max={today()}
+            required
+            error={submitted && !date ? t('common.required') : null}
+          />
+          <Textarea
+            label={t('ledger.outcome.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('ledger.outcome.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,151 @@
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle, IconMail } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../components/format.ts';
+import { MailStatusBadge } from '../intros/introUi.tsx';
+import { introKeys, introsApi, MAIL_STATUSES, type MailStatus, type OutboxMessage } from '../intros/introsApi.ts';
+import { addressList } from './address.ts';
+
+const PAGE = 50;
+
+function isStatus(v: string | null): v is MailStatus {
+  return v !== null && (MAIL_STATUSES as readonly string[]).includes(v);
+}
+
+/**
+ * Every email Rete sent or will send for me. Without an SMTP server this is where they end up, so
+ * a newcomer reads exactly what would go out, and can follow its links.
+ */
+export default function OutboxPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isStatus(raw) ? raw : undefined;
+  const list = useInfiniteQuery({
+    queryKey: introKeys.outboxList({ status }),
+    queryFn: ({ pageParam }) => introsApi.outbox({ status, cursor: pageParam, limit: PAGE }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 0,
+    // The worker sends queued messages within seconds: show them leave.
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((m) => m.status === 'queued')) ? 2_000 : false),
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const onlyOutbox = items.some((m) => m.delivery === 'outbox');
+
+  return (
+    <Stack gap="md" maw={960} mx="auto">
+      <div>
+        <Title order={1} size="h2">
+          {t('outbox.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('outbox.subtitle')}
+        </Text>
+      </div>
+      {onlyOutbox && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+          {t('outbox.noSmtp')}
+        </Alert>
+      )}
+      <Select
+        label={t('outbox.filter')}
+        data={[{ value: '', label: t('outbox.allStatuses') }, ...MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
+        value={status ?? ''}
+        onChange={(v) =>
+          setParams(
+            (p) => {
+              const n = new URLSearchParams(p);
+              if (v) n.set('status', v);
+              else n.delete('status');
+              return n;
+            },
+            { replace: true },
+          )
+        }
+        allowDeselect={false}
+        maw={{ base: '100%', xs: 280 }}
+      />
+      {list.isPending ? (
+        <Stack gap="sm" aria-hidden="true">
+          <Skeleton height={70} />
+          <Skeleton height={70} />
+        </Stack>
+      ) : items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <EmptyState
+            icon={<IconMail size={28} />}
+            withIndicatorBackground
+            title={t('outbox.emptyTitle')}
+            description={t('outbox.emptyText')}
+          >
+            <EmptyState.Actions>
+              <Button component={Link} to="/intros" variant="default">
+                {t('intros.title')}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Paper>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('outbox.title')}>
+          {items.map((m) => (
+            <MessageRow key={m.id} message={m} />
+          ))}
+        </Stack>
+      )}
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('outbox.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function MessageRow({ message: m }: { message: OutboxMessage }) {
+  const { t } = useTranslation();
+  return (
+    <li data-testid="outbox-row">
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+        <Stack gap={4}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <Anchor component={Link} to={`/outbox/${m.id}`} fw={600} className="rete-break">
+              {m.subject}
+            </Anchor>
+            <MailStatusBadge status={m.status} />
+          </Group>
+          <Text size="sm" className="rete-break">
+            <Text span size="sm" c="dimmed">
+              {t('outbox.to')}:{' '}
+            </Text>
+            {addressList(m.to)}
+            {m.cc.length > 0 && (
+              <>
+                {' · '}
+                <Text span size="sm" c="dimmed">
+                  {t('outbox.cc')}:{' '}
+                </Text>
+                {addressList(m.cc)}
+              </>
+            )}
+          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Badge size="xs" variant="outline" color="gray" tt="none">
+              {t(`outbox.kinds.${m.kind}`)}
+            </Badge>
+            {m.delivery && (
+              <Badge size="xs" variant="light" color={m.delivery === 'smtp' ? 'teal' : 'blue'} tt="none">
+                {t(`outbox.delivery.${m.delivery}`)}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatDateTime(m.sentAt ?? m.createdAt)}
+            </Text>
+          </Group>
+        </Stack>
+      </Paper>
+    </li>
+  );
+}
