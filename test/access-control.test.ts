@@ -5,6 +5,7 @@
  * through it. A route without an entry fails the suite, and so does an entry whose kind does not
  * match the route's declared access, so a new route cannot ship without a cross-user case.
  */
+import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../src/server/app.ts';
@@ -202,6 +203,86 @@ const cases: Record<string, Case> = {
     kind: 'own',
     probes: () => [{ method: 'DELETE', url: '/api/v1/me', payload: { password: 'not the password of anyone here' } }],
   },
+
+  // Introductions and their outbox
+  'GET /api/v1/intros': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'GET', url: '/api/v1/intros' },
+      { method: 'GET', url: '/api/v1/intros?status=asked' },
+      { method: 'GET', url: `/api/v1/intros?personId=${w.a.people.main}` },
+    ],
+    ownerSees: true,
+  },
+  'POST /api/v1/intros': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/intros', payload: validBodies['POST /api/v1/intros']?.(w.b) }],
+  },
+  'GET /api/v1/intros/:id': { kind: 'foreign-id' },
+  'PATCH /api/v1/intros/:id': { kind: 'foreign-id' },
+  'DELETE /api/v1/intros/:id': { kind: 'foreign-id' },
+  'POST /api/v1/intros/:id/send': { kind: 'foreign-id' },
+  'POST /api/v1/intros/:id/cancel': { kind: 'foreign-id' },
+  'GET /api/v1/outbox': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'GET', url: '/api/v1/outbox' },
+      { method: 'GET', url: `/api/v1/outbox?introId=${w.a.intros.sent}` },
+    ],
+    ownerSees: true,
+  },
+  'GET /api/v1/outbox/:id': { kind: 'foreign-id' },
+  // The answer links: public, authenticated by the token in the path; a guessed token finds nothing.
+  'GET /i/:token': {
+    kind: 'public',
+    probe: () => ({ method: 'GET', url: `/i/${randomBytes(32).toString('base64url')}` }),
+    expect: 404,
+  },
+  'POST /i/:token': {
+    kind: 'public',
+    probe: () => ({
+      method: 'POST',
+      url: `/i/${randomBytes(32).toString('base64url')}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'action=accept',
+    }),
+    expect: 404,
+  },
+
+  // Give ledger
+  'GET /api/v1/gives': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'GET', url: '/api/v1/gives' },
+      { method: 'GET', url: `/api/v1/gives?personId=${w.a.people.main}` },
+    ],
+    ownerSees: true,
+  },
+  'POST /api/v1/gives': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/gives', payload: validBodies['POST /api/v1/gives']?.(w.b) }],
+  },
+  'GET /api/v1/gives/:id': { kind: 'foreign-id' },
+  'PATCH /api/v1/gives/:id': { kind: 'foreign-id' },
+  'DELETE /api/v1/gives/:id': { kind: 'foreign-id' },
+  'POST /api/v1/gives/:id/outcomes': { kind: 'foreign-id' },
+  'DELETE /api/v1/outcomes/:id': { kind: 'foreign-id' },
+  'GET /api/v1/received': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/received' }], ownerSees: true },
+  'POST /api/v1/received': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/received', payload: validBodies['POST /api/v1/received']?.(w.b) }],
+  },
+  'GET /api/v1/received/:id': { kind: 'foreign-id' },
+  'PATCH /api/v1/received/:id': { kind: 'foreign-id' },
+  'DELETE /api/v1/received/:id': { kind: 'foreign-id' },
+  'GET /api/v1/ledger/stats': {
+    kind: 'own',
+    probes: () => [
+      { method: 'GET', url: '/api/v1/ledger/stats' },
+      { method: 'GET', url: '/api/v1/ledger/stats?from=2000-01-01&to=2100-12-31' },
+    ],
+    ownerSees: true,
+  },
 };
 
 const keyOf = (r: RouteInfo): string => `${r.method} ${r.url}`;
@@ -338,6 +419,21 @@ describe.each(dialects())('access control on %s', (dialect) => {
       (id) => ({ method: 'POST', url: '/api/v1/people', payload: { name: 'Intro test', introducedById: id } }),
       (id) => ({ method: 'PATCH', url: `/api/v1/people/${w.b.people.loose}`, payload: { introducedById: id } }),
       (id) => ({ method: 'POST', url: `/api/v1/people/${w.b.people.loose}/relationships`, payload: { otherPersonId: id } }),
+      (id) => ({ method: 'POST', url: '/api/v1/intros', payload: { personAId: w.b.people.main, personBId: id, note: 'x' } }),
+      (id) => ({ method: 'POST', url: '/api/v1/gives', payload: { kind: 'advice', description: 'x', recipientIds: [id] } }),
+      (id) => ({
+        method: 'POST',
+        url: '/api/v1/gives',
+        // A's need (not a person) against a random id.
+        payload: {
+          kind: 'advice',
+          description: 'x',
+          recipientIds: [w.b.people.main],
+          needId: id === w.a.people.main ? w.a.needs.main : id,
+        },
+      }),
+      (id) => ({ method: 'PATCH', url: `/api/v1/gives/${w.b.gives.main}`, payload: { recipientIds: [id] } }),
+      (id) => ({ method: 'POST', url: '/api/v1/received', payload: { description: 'x', referredById: id } }),
     ];
     for (const make of tries) {
       const before = await snapshot(t);

@@ -18,6 +18,7 @@ import { exportAccount, type ExportFormat } from './features/export/export.servi
 import { findDuplicates } from './features/duplicates/duplicates.service.ts';
 import { mergePeople } from './features/duplicates/merge.service.ts';
 import { deleteAccount, erasePerson } from './features/privacy/privacy.service.ts';
+import { registerGivingCommands } from './features/ledger/giving.cli.ts';
 import fs from 'node:fs';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
@@ -309,6 +310,15 @@ export function buildCli(): Command {
       console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
       if (r.rows.length) console.log(formatTable(r.rows));
     });
+
+  registerGivingCommands(program, {
+    withDeps: (fn) => withContext((ctx) => fn(ctx.deps)),
+    userIdByEmail: async (deps, email) => {
+      const u = await findUserByEmail(deps.db, email.trim().toLowerCase());
+      if (!u) throw new Error(`No account with email ${email}`);
+      return u.id;
+    },
+  });
 
   return program;
 }

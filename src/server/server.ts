@@ -17,7 +17,12 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const { app, deps } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: loggerOptions(config.logLevel) });
+  const { app, deps } = await buildApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    logger: loggerOptions(config.logLevel),
+  });
   await app.listen({ host: config.host, port: config.port });
   // The job worker of this process: emails, reminders, expiry (several processes share the jobs).
   const worker = config.jobs.worker ? createJobWorker(deps, { log: app.log }).start() : null;

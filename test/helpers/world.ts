@@ -29,6 +29,13 @@ export interface Actor extends Client {
   meOffer: string;
   interactions: { main: string; doomed: string };
   relationships: { main: string; doomed: string };
+  /** Introductions: a draft to read and edit, one to send, one to cancel, one to delete, one sent. */
+  intros: { main: string; sendable: string; cancellable: string; doomed: string; sent: string };
+  /** An email of the outbox (a request of the sent introduction). */
+  outbox: { main: string };
+  gives: { main: string; doomed: string };
+  outcomes: { main: string; doomed: string };
+  received: { main: string; doomed: string };
   /** Every id of this actor's objects (users, people, needs, ...), to look for in others' responses. */
   allIds: string[];
   /** Strings that only this actor's data contains (lower-cased comparison). */
@@ -140,7 +147,48 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   // write, so database snapshots stay stable around token-authenticated calls.
   await ok(await bearer({ method: 'GET', url: '/api/v1/tokens' }), 'token use');
 
+  const intro = async (personBId: string, note: string) =>
+    (await post('/api/v1/intros', { personAId: main.id, personBId, note: `${c(note)} why they should meet` })).id;
+  const introMain = await intro(introduced.id, 'intro-note');
+  const introSendable = await intro('me', 'intro-note-2');
+  const introCancellable = await intro(loose.id, 'intro-note-3');
+  const introDoomed = await intro(doomed.id, 'intro-note-4');
+  const introSent = await intro('me', 'intro-note-5');
+  await ok(await client.req({ method: 'POST', url: `/api/v1/intros/${introSent}/send` }), 'send intro');
+  const outbox = (await ok(await client.req({ method: 'GET', url: '/api/v1/outbox' }), 'outbox')) as unknown as {
+    items: Array<{ id: string }>;
+  };
+  const give = async (field: string) =>
+    (await post('/api/v1/gives', { kind: 'advice', description: c(field), recipientIds: [main.id], needId: needMain.id })).id;
+  const giveMain = await give('give');
+  const giveDoomed = await give('give-2');
+  const outcome = async (field: string) =>
+    (
+      await post(`/api/v1/gives/${giveMain}/outcomes`, {
+        kind: 'business',
+        note: c(field),
+        value: { amountCents: 12345, currency: 'EUR' },
+      })
+    ).id;
+  const outcomeMain = await outcome('outcome');
+  const outcomeDoomed = await outcome('outcome-2');
+  const received = async (field: string) =>
+    (
+      await post('/api/v1/received', {
+        description: c(field),
+        referredById: main.id,
+        value: { amountCents: 500, currency: 'EUR' },
+      })
+    ).id;
+  const receivedMain = await received('received');
+  const receivedDoomed = await received('received-2');
+
   const ids = {
+    intros: { main: introMain, sendable: introSendable, cancellable: introCancellable, doomed: introDoomed, sent: introSent },
+    outbox: { main: outbox.items[0]?.id ?? '' },
+    gives: { main: giveMain, doomed: giveDoomed },
+    outcomes: { main: outcomeMain, doomed: outcomeDoomed },
+    received: { main: receivedMain, doomed: receivedDoomed },
     people: {
       main: main.id,
       introduced: introduced.id,
@@ -364,6 +412,13 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'PATCH /api/v1/interactions/:id': () => ({ kind: 'message', summary: 'Changed summary' }),
   'POST /api/v1/people/:id/relationships': (o) => ({ otherPersonId: o.people.loose, strength: 2, note: 'they know each other' }),
   'PATCH /api/v1/relationships/:id': () => ({ strength: 1, note: 'changed note' }),
+  'POST /api/v1/intros': (o) => ({ personAId: o.people.main, personBId: o.people.loose, note: 'They should meet' }),
+  'PATCH /api/v1/intros/:id': () => ({ note: 'A better reason', b: { language: 'it' } }),
+  'POST /api/v1/gives': (o) => ({ kind: 'advice', description: 'Some advice', recipientIds: [o.people.main] }),
+  'PATCH /api/v1/gives/:id': (o) => ({ description: 'Changed give', recipientIds: [o.people.loose] }),
+  'POST /api/v1/gives/:id/outcomes': () => ({ kind: 'thanked', note: 'They said thanks' }),
+  'POST /api/v1/received': (o) => ({ description: 'A new client', referredById: o.people.main }),
+  'PATCH /api/v1/received/:id': () => ({ description: 'Changed record', value: { amountCents: 100, currency: 'EUR' } }),
   'POST /api/v1/people/:id/merge': (o) => ({ otherId: o.people.twinGone }),
   'DELETE /api/v1/me': (o) => ({ password: o.password }),
 };
@@ -392,6 +447,20 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'PATCH /api/v1/relationships/:id': (o) => o.relationships.main,
   'DELETE /api/v1/relationships/:id': (o) => o.relationships.doomed,
   'GET /api/v1/people/:id/value-finder': (o) => o.people.main,
+  'GET /api/v1/intros/:id': (o) => o.intros.main,
+  'PATCH /api/v1/intros/:id': (o) => o.intros.main,
+  'DELETE /api/v1/intros/:id': (o) => o.intros.doomed,
+  'POST /api/v1/intros/:id/send': (o) => o.intros.sendable,
+  'POST /api/v1/intros/:id/cancel': (o) => o.intros.cancellable,
+  'GET /api/v1/outbox/:id': (o) => o.outbox.main,
+  'GET /api/v1/gives/:id': (o) => o.gives.main,
+  'PATCH /api/v1/gives/:id': (o) => o.gives.main,
+  'DELETE /api/v1/gives/:id': (o) => o.gives.doomed,
+  'POST /api/v1/gives/:id/outcomes': (o) => o.gives.main,
+  'DELETE /api/v1/outcomes/:id': (o) => o.outcomes.doomed,
+  'GET /api/v1/received/:id': (o) => o.received.main,
+  'PATCH /api/v1/received/:id': (o) => o.received.main,
+  'DELETE /api/v1/received/:id': (o) => o.received.doomed,
   'POST /api/v1/people/:id/merge': (o) => o.people.twin,
   'DELETE /api/v1/suppressions/:id': (o) => o.suppressionId,
 };

@@ -189,8 +189,6 @@ export interface IntroSidesTable {
   /** Null once the person is erased. */
   person_id: string | null;
   is_self: number;
-  /** The address the request went to (set when asked). */
-  email: string | null;
   language: 'it' | 'en';
   status: IntroSideStatus;
   subject: string | null;
@@ -256,13 +254,15 @@ export interface MailMessagesTable {
   intro_id: string | null;
   side: 'a' | 'b' | null;
   person_id: string | null;
+  /** The second person of an introduction email to both. */
+  other_person_id: string | null;
   job_id: string | null;
   kind: MailKind;
   status: MailStatus;
-  /** JSON {name, address}. */
+  /** JSON: name and address. */
   from_addr: string;
   reply_to: string | null;
-  /** JSON arrays of {name, address}. */
+  /** JSON arrays of name and address. */
   to_addrs: string;
   cc_addrs: string;
   recipient_key: string;

@@ -34,7 +34,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('is_self', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('email', 'text')
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('subject', 'text')
@@ -118,6 +117,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('side', 'text')
     /** The one person a request or reminder goes to; erasing them removes it. */
     .addColumn('person_id', 'text', (c) => c.references('people.id').onDelete('cascade'))
+    /** The second person of an introduction email (to both): erasing either removes it. */
+    .addColumn('other_person_id', 'text', (c) => c.references('people.id').onDelete('cascade'))
     .addColumn('job_id', 'text')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -140,6 +141,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('mail_messages_owner').on('mail_messages').columns(['owner_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('mail_messages_intro').on('mail_messages').column('intro_id').execute();
   await db.schema.createIndex('mail_messages_person_fk').on('mail_messages').column('person_id').execute();
+  await db.schema.createIndex('mail_messages_other_person_fk').on('mail_messages').column('other_person_id').execute();
   await db.schema.createIndex('mail_messages_recipient').on('mail_messages').columns(['recipient_key', 'created_at']).execute();
 
   await db.schema

@@ -1,8 +1,11 @@
 /**
  * Likely duplicates in a network: people who share an email, a phone number or a LinkedIn URL,
  * or whose names (and companies) are alike. Candidates are found by blocking keys (similarity.ts)
- * so that only people sharing a key are compared, never every pair; a key shared by more than
- * MAX_BLOCK people ("info@" addresses, a very common name) is too weak to compare on.
+ * so that only people sharing a key are compared, never every pair. Within a large block (a
+ * common name) the people are sorted by name and company and each is compared with its next
+ * WINDOW neighbours only (the "sorted neighbourhood" method): the work grows with the network,
+ * not with the square of its most common name. A key shared by more than MAX_BLOCK people is too
+ * weak to compare on.
  */
 import { MAX_DUPLICATE_PAIRS, type DuplicatePair } from '#shared/api/duplicates.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -11,7 +14,10 @@ import { normalizeChannel } from '../people/people.service.ts';
 import { loadCandidates } from './duplicates.repo.ts';
 import { blockingKeys, companyTokens, nameTokens, prepare, score, type Comparable } from './similarity.ts';
 
-const MAX_BLOCK = 100;
+const MAX_BLOCK = 2_000;
+/** Blocks up to this size are compared pair by pair; larger ones through a sliding window. */
+const SMALL_BLOCK = 16;
+const WINDOW = 8;
 /** Pairs scoring below this are not shown. */
 export const MIN_SCORE = 0.6;
 
@@ -62,12 +68,15 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
   });
 
   const n = people.length;
+  const order = comparable.map((c, i) => `${c.joined?.name[1] ?? ''}|${c.joined?.company[1] ?? ''}|${i}`);
   const seen = new Set<number>();
   const found: Array<{ i: number; j: number; score: number; reasons: DuplicatePair['reasons'] }> = [];
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > MAX_BLOCK) continue;
+    const window = list.length <= SMALL_BLOCK ? list.length : WINDOW;
+    if (list.length > SMALL_BLOCK) list.sort((x, y) => ((order[x] as string) < (order[y] as string) ? -1 : 1));
     for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
+      for (let y = x + 1; y < list.length && y <= x + window; y++) {
         const i = list[x] as number;
         const j = list[y] as number;
         const key = i < j ? i * n + j : j * n + i;

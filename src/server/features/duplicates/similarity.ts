@@ -89,10 +89,14 @@ const LEGAL = new Set([
   'gruppo',
 ]);
 
+// Folding (NFD) and Unicode-aware splitting are the costly part; most names are plain ASCII.
+const NON_ASCII = /[^\x00-\x7f]/;
+const wordsOf = (s: string): string[] => (NON_ASCII.test(s) ? words(s) : (s.toLowerCase().match(/[a-z0-9]+/g) ?? []));
+
 /** Name tokens: folded words without titles; a particle is joined to the word after it. */
 export function nameTokens(name: string): string[] {
   // "Sig.ra", "Dott.ssa" are one title; "D'Angelo", "O'Brien" one word.
-  const raw = words(name.replace(/\b(sig|dott|prof)\.(ra|ssa)\b/gi, '$1$2').replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2'));
+  const raw = wordsOf(name.replace(/\b(sig|dott|prof)\.(ra|ssa)\b/gi, '$1$2').replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2'));
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const w = raw[i] as string;
@@ -112,7 +116,7 @@ export function nameTokens(name: string): string[] {
 export function companyTokens(company: string | null | undefined): string[] {
   if (!company) return [];
   const joined = company.replace(/\b([a-z])\.(?=[a-z]\.)/gi, '$1').replace(/\.(?=\s|$)/g, '');
-  const ws = words(joined);
+  const ws = wordsOf(joined);
   const kept = ws.filter((w) => !LEGAL.has(w) && !(w.length === 1 && ws.length > 1));
   return kept.length > 0 ? kept : ws;
 }

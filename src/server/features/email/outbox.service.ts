@@ -27,6 +27,8 @@ export interface QueueInput {
   introId: string | null;
   side: 'a' | 'b' | null;
   personId: string | null;
+  /** The second person of a message to two people (erasing either removes the message). */
+  otherPersonId?: string | null;
   from: Address;
   replyTo: Address | null;
   to: Address[];
@@ -56,6 +58,7 @@ export async function queueMail(tx: Executor, deps: Deps, m: QueueInput): Promis
     intro_id: m.introId,
     side: m.side,
     person_id: m.personId,
+    other_person_id: m.otherPersonId ?? null,
     job_id: jobId,
     kind: m.kind,
     status: 'queued',

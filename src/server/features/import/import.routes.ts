@@ -108,14 +108,22 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
           return reply.code(201).send(result);
         }
         const stream = new PassThrough();
-        const line = (e: ImportEvent) => void stream.write(`${JSON.stringify(e)}\n`);
+        // A client that goes away closes the stream; the import still finishes (or rolls back) on its own.
+        stream.on('error', () => undefined);
+        const line = (e: ImportEvent) => {
+          if (!stream.destroyed) stream.write(`${JSON.stringify(e)}\n`);
+        };
         // The import runs on while the lines go out; it is atomic whatever happens to the connection.
         void (async () => {
           try {
             const { people: _people, ...result } = await commitImport(deps, owner, file, {
               ...opts,
               chunkSize: 500,
-              onEvent: (e) => line({ type: 'progress', ...e }),
+              onEvent: async (e) => {
+                line({ type: 'progress', ...e });
+                // Let the line reach the socket now: SQLite's work never yields to the event loop by itself.
+                await new Promise((resolve) => setImmediate(resolve));
+              },
             });
             line({ type: 'result', result });
           } catch (err) {

@@ -143,4 +143,41 @@ describe.each(dialects())('import progress stream (NDJSON) on %s', (dialect) => 
     });
     expect(await snapshot(t)).toEqual(before);
   });
+  // Last: it puts the app on a real socket and closes it afterwards.
+  it('sends each progress line as it happens, not all at the end (over a real socket)', async () => {
+    const u = await signup(t.app);
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const res = await fetch(`${address}/api/v1/imports`, {
+        method: 'POST',
+        headers: { ...streamed, cookie: u.cookie, 'x-csrf-token': u.csrf },
+        body: new Uint8Array(linkedin(2_000)),
+      });
+      expect(res.status).toBe(200);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      // The lines each chunk completed: a bar can only move if they come in several chunks.
+      const arrivals: string[][] = [];
+      let pending = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        pending += decoder.decode(value, { stream: true });
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        if (lines.length > 0)
+          arrivals.push(
+            lines.map((l) => JSON.parse(l) as ImportEvent).map((e) => (e.type === 'progress' ? `${e.phase}:${e.done}` : e.type)),
+          );
+      }
+      expect(arrivals.flat().at(-1)).toBe('result');
+      expect(arrivals.length).toBeGreaterThanOrEqual(4);
+      // The first write step arrived in an earlier chunk than the result.
+      const at = (what: string) => arrivals.findIndex((chunk) => chunk.includes(what));
+      expect(at('write:500')).toBeGreaterThanOrEqual(0);
+      expect(at('write:500')).toBeLessThan(at('result'));
+    } finally {
+      await t.app.close();
+    }
+  });
 });

@@ -26,7 +26,8 @@ function content(doc: AccountExport) {
   return {
     // My profile's name, creation date and source are the new account's own.
     me: me ? { ...me, name: undefined, createdAt: undefined, privacy: undefined } : null,
-    people: doc.people.map(person),
+    // Ordered by content: two people with the same name are listed by id, which another account cannot keep.
+    people: doc.people.map(person).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     relationships: doc.relationships
       .map(({ id: _id, personAId, personBId, ...r }) => ({ pair: [names.get(personAId), names.get(personBId)].sort(), ...r }))
       .sort((a, b) => JSON.stringify(a.pair).localeCompare(JSON.stringify(b.pair))),

@@ -85,13 +85,27 @@ describe.each(dialects())('introduction emails on %s', (dialect) => {
     await start(dialect);
     const a = await k.person({ name: 'Anna', emails: [{ value: 'anna@example.com' }] });
     const b = await k.person({ name: 'Bob', emails: [{ value: 'bob@example.com' }] });
-    for (const subject of ['Hi\r\nBcc: x@evil.example', 'Hi\nthere', 'Hi%0d%0aBcc: x@evil.example', 'Hi\u2028there', 'Hi\u0085']) {
-      const c = await k.user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: a, personBId: b, note: 'n', a: { subject } } });
+    for (const subject of [
+      'Hi\r\nBcc: x@evil.example',
+      'Hi\nthere',
+      'Hi%0d%0aBcc: x@evil.example',
+      'Hi\u2028there',
+      'Hi\u0085',
+    ]) {
+      const c = await k.user.req({
+        method: 'POST',
+        url: '/api/v1/intros',
+        payload: { personAId: a, personBId: b, note: 'n', a: { subject } },
+      });
       expect(c.statusCode, subject).toBe(400);
       expect(c.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ path: 'a.subject' }] } });
     }
     const id = await k.intro({ personAId: a, personBId: b, note: 'n' }, false);
-    const p = await k.user.req({ method: 'PATCH', url: `/api/v1/intros/${id}`, payload: { b: { subject: 'x\r\nBcc: y@evil.example' } } });
+    const p = await k.user.req({
+      method: 'PATCH',
+      url: `/api/v1/intros/${id}`,
+      payload: { b: { subject: 'x\r\nBcc: y@evil.example' } },
+    });
     expect(p.statusCode).toBe(400);
     expect(await k.t.db.handle.db.selectFrom('mail_messages').select('id').execute()).toEqual([]);
   });
@@ -138,7 +152,11 @@ describe.each(dialects())('introduction emails on %s', (dialect) => {
     expect((await k.get(id)).status).toBe('draft');
     // An imported address the form would not accept is refused as well.
     const odd = await k.person({ name: 'Odd', emails: [{ value: 'odd@example.com' }] });
-    await k.t.db.handle.db.updateTable('person_channels').set({ value: '"x@y"@evil.example' }).where('person_id', '=', odd).execute();
+    await k.t.db.handle.db
+      .updateTable('person_channels')
+      .set({ value: '"x@y"@evil.example' })
+      .where('person_id', '=', odd)
+      .execute();
     const id2 = await k.intro({ personAId: a, personBId: odd, note: 'n' }, false);
     const r2 = await k.user.req({ method: 'POST', url: `/api/v1/intros/${id2}/send` });
     expect(r2.statusCode).toBe(400);
@@ -172,7 +190,9 @@ describe.each(dialects())('introduction emails on %s', (dialect) => {
     expect(fs.statSync(path.join(k.dataDir, 'outbox', files[0] ?? '')).mode & 0o777).toBe(0o600);
 
     list = await k.user.req({ method: 'GET', url: `/api/v1/outbox?introId=${id}` });
-    const items = list.json<{ items: Array<{ id: string; status: string; delivery: string; to: Array<{ address: string }>; kind: string }> }>().items;
+    const items = list.json<{
+      items: Array<{ id: string; status: string; delivery: string; to: Array<{ address: string }>; kind: string }>;
+    }>().items;
     expect(items.map((m) => [m.status, m.delivery, m.kind])).toEqual([
       ['sent', 'outbox', 'intro_request'],
       ['sent', 'outbox', 'intro_request'],

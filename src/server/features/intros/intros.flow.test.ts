@@ -125,7 +125,11 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
   it('A first (English user, both sides English): B is asked only once A accepted; then connected', async () => {
     await start(dialect, { locale: 'en', displayName: 'Mark Green' });
     const bob = await k.person({ name: 'Bob Smith', language: 'en', emails: [{ value: 'bob@example.com' }] });
-    const dan = await k.person({ name: 'Dan Brown', notes: 'Runs a bakery; looking for the best suppliers and a good accountant', emails: [{ value: 'dan@example.com' }] });
+    const dan = await k.person({
+      name: 'Dan Brown',
+      notes: 'Runs a bakery; looking for the best suppliers and a good accountant',
+      emails: [{ value: 'dan@example.com' }],
+    });
     const id = await k.intro({ personAId: bob, personBId: dan, note: 'You both love bread.', order: 'a_first' });
     let v = await k.get(id);
     expect(v.b.language).toBe('en'); // detected from the notes
@@ -299,7 +303,9 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
     for (const m of k.mailbox?.messages ?? []) {
       const html = htmlOf(m);
       expect(html).not.toMatch(/<img|<svg|<script|<a href="javascript|<b>/i);
-      expect(html).toContain('&lt;/script&gt;&lt;script&gt;__xss()&lt;/script&gt; &amp; &lt;a href=&quot;javascript:__xss()&quot;&gt;');
+      expect(html).toContain(
+        '&lt;/script&gt;&lt;script&gt;__xss()&lt;/script&gt; &amp; &lt;a href=&quot;javascript:__xss()&quot;&gt;',
+      );
       expect(textOf(m)).toContain('</script><script>__xss()</script>');
       // Only http(s) links in the HTML.
       for (const href of html.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^http:\/\/rete\.test\/i\//);

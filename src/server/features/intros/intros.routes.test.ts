@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
+import { snapshot } from '../../../../test/helpers/world.ts';
 import { answer, linkOf, setup, type IntroView, type Kit } from './intros.testkit.ts';
 
 describe.each(dialects())('introductions API on %s', (dialect) => {
@@ -60,9 +61,16 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
   it('drafts a request per side in the side’s language: recorded, detected from notes and needs, or mine', async () => {
     await start(dialect, { smtp: false, locale: 'en', displayName: 'Mark Green' });
     const it1 = await k.person({ name: 'Giulia Neri', language: 'it', emails: [{ value: 'g@example.com' }] });
-    const detected = await k.person({ name: 'Paolo Blu', notes: 'Cerca un commercialista per la sua azienda di Milano e vorrebbe anche un avvocato' });
+    const detected = await k.person({
+      name: 'Paolo Blu',
+      notes: 'Cerca un commercialista per la sua azienda di Milano e vorrebbe anche un avvocato',
+    });
     const unknown = await k.person({ name: 'Zed' });
-    const c = await k.user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: it1, personBId: detected, note: 'Siete entrambi a Milano.' } });
+    const c = await k.user.req({
+      method: 'POST',
+      url: '/api/v1/intros',
+      payload: { personAId: it1, personBId: detected, note: 'Siete entrambi a Milano.' },
+    });
     expect(c.statusCode).toBe(201);
     const v = c.json<IntroView & { order: string; note: string; sentAt: string | null }>();
     expect(v).toMatchObject({ status: 'draft', order: 'both', note: 'Siete entrambi a Milano.', sentAt: null, giveId: null });
@@ -70,7 +78,11 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     expect(v.b).toMatchObject({ language: 'it', status: 'waiting', email: null });
     expect(v.a.message?.body).toContain('vorrei presentarti Paolo Blu. Siete entrambi a Milano.');
     expect(v.a.message?.body).toContain('Mark Green');
-    const c2 = await k.user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: unknown, personBId: 'me', note: 'Coffee?' } });
+    const c2 = await k.user.req({
+      method: 'POST',
+      url: '/api/v1/intros',
+      payload: { personAId: unknown, personBId: 'me', note: 'Coffee?' },
+    });
     const v2 = c2.json<IntroView>();
     expect(v2.a.language).toBe('en'); // nothing to detect: my language
     expect(v2.a.message?.subject).toBe('Mark Green: shall we get in touch?');
@@ -99,7 +111,9 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     expect((await patch({ order: 'a_first' })).json<{ order: string }>().order).toBe('a_first');
     // The me side has no message to edit.
     const mine = await k.intro({ personAId: 'me', personBId: b, note: 'x' }, false);
-    expect((await k.user.req({ method: 'PATCH', url: `/api/v1/intros/${mine}`, payload: { a: { body: 'x' } } })).statusCode).toBe(400);
+    expect((await k.user.req({ method: 'PATCH', url: `/api/v1/intros/${mine}`, payload: { a: { body: 'x' } } })).statusCode).toBe(
+      400,
+    );
 
     expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${id}/send` })).statusCode).toBe(200);
     expect((await patch({ note: 'Too late' })).statusCode).toBe(409);
@@ -131,9 +145,19 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
       new Set([sent, draft, doomed]),
     );
     const drafts = await k.user.req({ method: 'GET', url: '/api/v1/intros?status=draft' });
-    expect(drafts.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id).sort()).toEqual([draft, doomed].sort());
+    expect(
+      drafts
+        .json<{ items: Array<{ id: string }> }>()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual([draft, doomed].sort());
     const withC = await k.user.req({ method: 'GET', url: `/api/v1/intros?personId=${c}` });
-    expect(withC.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id).sort()).toEqual([draft, doomed].sort());
+    expect(
+      withC
+        .json<{ items: Array<{ id: string }> }>()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual([draft, doomed].sort());
     expect((await k.user.req({ method: 'GET', url: '/api/v1/intros?cursor=nonsense' })).statusCode).toBe(400);
 
     const v = await k.get(sent);
@@ -149,7 +173,9 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     });
 
     // Cancel before the worker ran: the queued requests never leave.
-    expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${sent}/cancel` })).json()).toMatchObject({ status: 'cancelled' });
+    expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${sent}/cancel` })).json()).toMatchObject({
+      status: 'cancelled',
+    });
     expect(await k.run()).toEqual({ ran: 0, failed: 0 });
     const out = await k.user.req({ method: 'GET', url: `/api/v1/outbox?introId=${sent}` });
     expect(out.json<{ items: Array<{ status: string }> }>().items.map((m) => m.status)).toEqual(['cancelled', 'cancelled']);
@@ -164,7 +190,11 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     const mine = await k.person({ name: 'Mine' });
     const other = await signup(k.t.app);
     const theirs = await createPerson(other, { name: 'Theirs', emails: [{ value: 't@example.com' }] });
-    const foreign = await k.user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: mine, personBId: theirs.id, note: 'x' } });
+    const foreign = await k.user.req({
+      method: 'POST',
+      url: '/api/v1/intros',
+      payload: { personAId: mine, personBId: theirs.id, note: 'x' },
+    });
     const random = await k.user.req({
       method: 'POST',
       url: '/api/v1/intros',
@@ -230,16 +260,77 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     expect(k.mailbox?.to('dan@example.com')).toHaveLength(0);
     expect(k.mailbox?.messages).toHaveLength(2); // Anna's and Bob's requests of "one"
 
-
-    const again = await k.user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: bob, personBId: anna, note: 'x' } });
+    const again = await k.user.req({
+      method: 'POST',
+      url: '/api/v1/intros',
+      payload: { personAId: bob, personBId: anna, note: 'x' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { message: string } }>().error.message).toBe(
       'Anna asked not to be contacted again: no introduction can be sent to them',
     );
     expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${draft}/send` })).statusCode).toBe(409);
     // The consent record: who, when, which text, through which link.
-    const ev = await k.t.db.handle.db.selectFrom('intro_events').select(['type', 'side', 'detail']).where('intro_id', '=', first).execute();
+    const ev = await k.t.db.handle.db
+      .selectFrom('intro_events')
+      .select(['type', 'side', 'detail'])
+      .where('intro_id', '=', first)
+      .execute();
     const objected = ev.find((e) => e.type === 'objected');
     expect(JSON.parse(objected?.detail ?? '{}')).toMatchObject({ textVersion: 'intro-v1', tokenId: expect.any(String) });
+  });
+
+  it('erasing a person keeps the history with an empty side; deleting the account removes every row of it (GD-02)', async () => {
+    await start(dialect, { displayName: 'Marta Rossi' });
+    const anna = await k.person({ name: 'Anna', emails: [{ value: 'anna@example.com' }] });
+    const bob = await k.person({ name: 'Bob', emails: [{ value: 'bob@example.com' }] });
+    const id = await k.intro({ personAId: anna, personBId: bob, note: 'n' });
+    await k.run();
+    await answer(k.t, linkOf(k.mailbox?.to('anna@example.com')[0] ?? ''), 'object');
+    const give = (await k.get(id)).giveId;
+    await k.user.req({ method: 'POST', url: '/api/v1/received', payload: { description: 'biz', referredById: anna } });
+    // A connected introduction of Anna's: its email to both goes when she is erased.
+    const carla = await k.person({ name: 'Carla', emails: [{ value: 'carla@example.com' }] });
+    const dora = await k.person({ name: 'Dora', emails: [{ value: 'dora@example.com' }] });
+    const connected = await k.intro({ personAId: carla, personBId: dora, note: 'm' });
+    await k.run();
+    await answer(k.t, linkOf(k.mailbox?.to('carla@example.com')[0] ?? ''), 'accept');
+    await answer(k.t, linkOf(k.mailbox?.to('dora@example.com')[0] ?? ''), 'accept');
+    await k.run();
+    expect((await k.get(connected)).messages.map((m) => m.kind)).toContain('intro_connect');
+    expect((await k.user.req({ method: 'DELETE', url: `/api/v1/people/${dora}` })).statusCode).toBe(200);
+    expect((await k.get(connected)).messages.map((m) => m.side)).toEqual(['a']);
+
+    expect((await k.user.req({ method: 'DELETE', url: `/api/v1/people/${anna}` })).statusCode).toBe(200);
+    const v = await k.get(id);
+    // No trace of her address in the introduction.
+    expect(v.a).toMatchObject({ status: 'objected', email: null });
+    expect((v.a as unknown as { person: unknown }).person).toBeNull();
+    // The email to Anna went with her; the one to Bob stays.
+    expect(v.messages.map((m) => m.side)).toEqual(['b']);
+    const g = await k.user.req({ method: 'GET', url: `/api/v1/gives/${give}` });
+    expect(g.json<{ recipients: Array<{ name: string }> }>().recipients.map((r) => r.name)).toEqual(['Bob']);
+    expect(await k.t.db.handle.db.selectFrom('person_objections').selectAll().execute()).toEqual([]);
+    const dump = JSON.stringify(await snapshot(k.t));
+    expect(dump).not.toContain('anna@example.com');
+    expect(dump).not.toContain('dora@example.com');
+
+    const r = await k.user.req({ method: 'DELETE', url: '/api/v1/me', payload: { password: k.user.password } });
+    expect(r.statusCode, r.body).toBe(200);
+    for (const table of [
+      'intros',
+      'intro_sides',
+      'intro_events',
+      'intro_tokens',
+      'jobs',
+      'mail_messages',
+      'gives',
+      'give_recipients',
+      'outcomes',
+      'received_business',
+      'person_objections',
+    ] as const) {
+      expect(await k.t.db.handle.db.selectFrom(table).selectAll().execute(), table).toEqual([]);
+    }
   });
 });

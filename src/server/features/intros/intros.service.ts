@@ -124,7 +124,7 @@ function sideView(s: repo.SideRow, l: Loaded): IntroSide {
   return {
     side: s.side,
     person: p ? { id: p.id, name: p.name, isSelf: self } : null,
-    email: s.email ?? (self ? l.user.email : p ? (l.emails.get(p.id) ?? null) : null),
+    email: self ? l.user.email : p ? (l.emails.get(p.id) ?? null) : null,
     language: s.language,
     status: s.status,
     message: self ? null : { subject: s.subject ?? '', body: s.body ?? '' },
@@ -233,7 +233,6 @@ export async function createIntro(deps: Deps, ownerId: string, input: CreateIntr
         owner_id: ownerId,
         person_id: p.id,
         is_self: self ? 1 : 0,
-        email: null,
         language: lang,
         status: self ? 'me' : 'waiting',
         subject: self ? null : (given?.subject ?? drafted?.subject ?? null),
@@ -340,12 +339,11 @@ async function queueRequest(
   tx: Executor,
   deps: Deps,
   user: User,
-  s: Pick<repo.SideRow, 'intro_id' | 'side' | 'person_id' | 'language' | 'subject' | 'body' | 'email'>,
-  personName: string,
+  s: Pick<repo.SideRow, 'intro_id' | 'side' | 'person_id' | 'language' | 'subject' | 'body'>,
+  to: { name: string; email: string },
   reminder: boolean,
 ): Promise<void> {
-  const email = s.email;
-  if (!email) throw new AppError(500, 'internal', 'asking a side without an address');
+  const { email, name: personName } = to;
   const key = email.toLowerCase();
   const isUser = await tx.selectFrom('users').select('id').where('email', '=', key).executeTakeFirst();
   const privacyNotice = !isUser && !(await outbox.wroteTo(tx, user.id, key));
@@ -371,8 +369,15 @@ async function queueRequest(
   });
 }
 
+/** The address a request to this person goes to: their first email, if Rete can send to it. */
+async function sendableEmail(tx: Executor, ownerId: string, personId: string | null): Promise<string | null> {
+  if (!personId) return null;
+  const email = (await repo.primaryEmails(tx, ownerId, [personId])).get(personId);
+  return email && isPlainAddress(email) ? email : null;
+}
+
 /** Asks one side now: status, dates, the request email. */
-async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, personName: string): Promise<void> {
+async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, to: { name: string; email: string }): Promise<void> {
   const now = deps.now();
   const patch = {
     status: 'asked' as const,
@@ -380,7 +385,7 @@ async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, person
     expires_at: new Date(now.getTime() + deps.config.intros.expireDays * DAY).toISOString(),
   };
   if (!(await repo.updateSide(tx, user.id, s.intro_id, s.side, patch, ['waiting']))) return;
-  await queueRequest(tx, deps, user, { ...s, ...patch }, personName, false);
+  await queueRequest(tx, deps, user, { ...s, ...patch }, to, false);
   await event(tx, user.id, s.intro_id, patch.asked_at, 'asked', s.side);
 }
 
@@ -447,10 +452,9 @@ export async function sendIntro(deps: Deps, ownerId: string, id: string): Promis
     if (!(await repo.updateIntro(tx, ownerId, id, { status: 'asked', sent_at: nowIso, updated_at: nowIso }, ['draft']))) {
       throw conflict('The introduction was sent already');
     }
-    for (const a of asked) await repo.updateSide(tx, ownerId, id, a.side.side, { email: a.email });
     await event(tx, ownerId, id, nowIso, 'sent', null);
     const first = intro.ask_order === 'a_first' ? asked.slice(0, 1) : asked;
-    for (const a of first) await ask(tx, deps, user, { ...a.side, email: a.email }, a.name);
+    for (const a of first) await ask(tx, deps, user, a.side, { name: a.name, email: a.email });
 
     const names = SIDES.map((k) => {
       const s = sides.find((x) => x.side === k);
@@ -604,20 +608,24 @@ async function afterAccept(tx: Executor, deps: Deps, user: User, intro: repo.Int
       await repo.updateIntro(tx, user.id, intro.id, { status: 'declined', closed_at: now }, OPEN);
       return;
     }
+    // The address is looked up now (it is never copied into the intro, so erasing the person leaves none).
     const p = (await repo.peopleBriefs(tx, user.id, [o.person_id]))[0];
-    if (p && o.email) await ask(tx, deps, user, o, p.name);
+    const email = await sendableEmail(tx, user.id, o.person_id);
+    if (p && email) await ask(tx, deps, user, o, { name: p.name, email });
   }
 }
 
 async function queueConnect(tx: Executor, deps: Deps, user: User, intro: repo.IntroRow, sides: repo.SideRow[]) {
   const ids = sides.flatMap((s) => (s.person_id ? [s.person_id] : []));
   const briefs = new Map((await repo.peopleBriefs(tx, user.id, ids)).map((p) => [p.id, p]));
+  const emails = await repo.primaryEmails(tx, user.id, ids);
   const parties = SIDES.map((k) => {
     const s = sides.find((x) => x.side === k);
     if (!s) return null;
-    if (s.is_self === 1) return { name: user.display_name, email: user.email, lang: s.language, self: true };
+    if (s.is_self === 1) return { name: user.display_name, email: user.email, lang: s.language, self: true, personId: null };
     const p = s.person_id ? briefs.get(s.person_id) : undefined;
-    return p && s.email ? { name: p.name, email: s.email, lang: s.language, self: false } : null;
+    const email = p ? emails.get(p.id) : undefined;
+    return p && email && isPlainAddress(email) ? { name: p.name, email, lang: s.language, self: false, personId: p.id } : null;
   });
   const [a, b] = parties;
   if (!a || !b) return; // a side was erased meanwhile: nobody left to introduce
@@ -630,7 +638,8 @@ async function queueConnect(tx: Executor, deps: Deps, user: User, intro: repo.In
     kind: 'intro_connect',
     introId: intro.id,
     side: null,
-    personId: null,
+    personId: first.personId,
+    otherPersonId: second.personId,
     ...fromOf(deps, user),
     // Both people in To; me in Cc when I am not one of them (as the one who introduced them).
     to: [
@@ -691,9 +700,10 @@ export async function sweepIntros(deps: Deps): Promise<{ reminded: number; expir
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return; // another worker did it
       const s = (await repo.sidesOf(tx, r.owner_id, [r.intro_id])).find((x) => x.side === r.side);
-      const p = s?.person_id ? (await repo.peopleBriefs(tx, r.owner_id, [s.person_id]))[0] : undefined;
-      if (!s || !p || (await repo.objectedAmong(tx, r.owner_id, [p.id])).has(p.id)) return;
-      await queueRequest(tx, deps, await owner(tx, r.owner_id), s, p.name, true);
+      const p = s?.person_id ? (await repo.peopleBriefs(tx, r.owner_id, [s.person_id])).at(0) : undefined;
+      const email = p ? await sendableEmail(tx, r.owner_id, p.id) : null;
+      if (!s || !p || !email || (await repo.objectedAmong(tx, r.owner_id, [p.id])).has(p.id)) return;
+      await queueRequest(tx, deps, await owner(tx, r.owner_id), s, { name: p.name, email }, true);
       await event(tx, r.owner_id, r.intro_id, nowIso, 'reminded', r.side);
       reminded++;
     });

@@ -32,11 +32,19 @@ export interface Kit {
 export interface IntroView {
   id: string;
   status: string;
-  a: { status: string; email: string | null; language: string; message: { subject: string; body: string } | null };
-  b: { status: string; email: string | null; language: string; message: { subject: string; body: string } | null };
+  a: SideView;
+  b: SideView;
   events: Array<{ type: string; side: string | null }>;
   giveId: string | null;
   messages: Array<{ id: string; kind: string; side: string | null; status: string }>;
+}
+
+interface SideView {
+  status: string;
+  email: string | null;
+  language: string;
+  doNotContact: boolean;
+  message: { subject: string; body: string } | null;
 }
 
 export const DAY = 86_400_000;
@@ -52,7 +60,10 @@ export async function setup(
     {},
     { DATA_DIR: dataDir, INTRO_LINK_RATE_LIMIT_PER_MINUTE: '100000', ...(mailbox?.env ?? {}), ...(opts.env ?? {}) },
   );
-  const user = await signup(t.app, { locale: opts.locale ?? 'it', email: `marta-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com` });
+  const user = await signup(t.app, {
+    locale: opts.locale ?? 'it',
+    email: `marta-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+  });
   if (opts.displayName) {
     const r = await user.req({ method: 'PATCH', url: '/api/v1/auth/me', payload: { displayName: opts.displayName } });
     expect(r.statusCode, r.body).toBe(200);

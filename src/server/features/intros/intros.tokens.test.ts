@@ -46,7 +46,14 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
     const y = await kit.intro({ personAId: carla, personBId: dan, note: 'Y' });
     await kit.run();
     const link = (addr: string) => linkOf(kit.mailbox?.to(addr)[0] ?? '');
-    return { x, y, xa: link('anna@example.com'), xb: link('bob@example.com'), ya: link('carla@example.com'), yb: link('dan@example.com') };
+    return {
+      x,
+      y,
+      xa: link('anna@example.com'),
+      xb: link('bob@example.com'),
+      ya: link('carla@example.com'),
+      yb: link('dan@example.com'),
+    };
   }
 
   const pathOf = (link: string) => new URL(link).pathname;
@@ -76,7 +83,15 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
     expect(await snapshot(k.t)).toEqual(before);
 
     const random = () => `/i/${crypto.randomBytes(32).toString('base64url')}`;
-    const wrong = [random(), random(), '/i/x', `/i/${'A'.repeat(43)}`, `/i/${tokenOf(xa).slice(0, 42)}`, `/i/${tokenOf(xa)}A`, '/i/%00%0d%0a'];
+    const wrong = [
+      random(),
+      random(),
+      '/i/x',
+      `/i/${'A'.repeat(43)}`,
+      `/i/${tokenOf(xa).slice(0, 42)}`,
+      `/i/${tokenOf(xa)}A`,
+      '/i/%00%0d%0a',
+    ];
     const responses = [];
     for (const url of wrong) {
       responses.push(await k.t.app.inject({ method: 'GET', url }));
@@ -99,7 +114,12 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
     }
     expect(first.body).toContain('Link non valido');
     // Nothing was recorded by the refused attempts (read from the database: the session expired meanwhile).
-    const sides = await k.t.db.handle.db.selectFrom('intro_sides').select(['side', 'status']).where('intro_id', '=', x).orderBy('side').execute();
+    const sides = await k.t.db.handle.db
+      .selectFrom('intro_sides')
+      .select(['side', 'status'])
+      .where('intro_id', '=', x)
+      .orderBy('side')
+      .execute();
     expect(sides.map((r) => r.status)).toEqual(['accepted', 'asked']);
   });
 
@@ -111,7 +131,11 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
     expect(results.filter((r) => r.statusCode === 404)).toHaveLength(9);
     const v = await k.get(x);
     expect(v.events.filter((e) => e.type === 'accepted')).toHaveLength(1);
-    const rows = await k.t.db.handle.db.selectFrom('intro_tokens').select(['used_at']).where('token_hash', '=', sha256(tokenOf(xa))).execute();
+    const rows = await k.t.db.handle.db
+      .selectFrom('intro_tokens')
+      .select(['used_at'])
+      .where('token_hash', '=', sha256(tokenOf(xa)))
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.used_at).not.toBeNull();
   });
@@ -217,13 +241,22 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
       DATA_DIR: dataDir,
       ...mailbox.env,
     });
-    const { app, deps } = await buildApp({ db: db.handle.db, dialect, config, logger: { ...(loggerOptions('trace') as object), stream } });
+    const { app, deps } = await buildApp({
+      db: db.handle.db,
+      dialect,
+      config,
+      logger: { ...(loggerOptions('trace') as object), stream },
+    });
     const worker = createJobWorker(deps, { log: app.log });
     try {
       const user = await signup(app);
       const a = await createPerson(user, { name: 'Anna', emails: [{ value: 'anna@example.com' }] });
       const b = await createPerson(user, { name: 'Bob', emails: [{ value: 'bob@example.com' }] });
-      const c = await user.req({ method: 'POST', url: '/api/v1/intros', payload: { personAId: a.id, personBId: b.id, note: 'hi' } });
+      const c = await user.req({
+        method: 'POST',
+        url: '/api/v1/intros',
+        payload: { personAId: a.id, personBId: b.id, note: 'hi' },
+      });
       await user.req({ method: 'POST', url: `/api/v1/intros/${c.json<{ id: string }>().id}/send` });
       mailbox.failNext(1); // a failed attempt logs too
       await worker.runOnce();

@@ -57,7 +57,9 @@ describe.each(dialects())('jobs on %s', (dialect) => {
     const due = await repo.dueJobIds(k.t.db.handle.db, now, 10);
     expect(due).toHaveLength(2);
     for (const { id } of due) {
-      expect(await repo.claim(k.t.db.handle.db, id, 'dead-worker', now, new Date(k.t.clock.now.getTime() + LEASE_MS).toISOString())).not.toBeNull();
+      expect(
+        await repo.claim(k.t.db.handle.db, id, 'dead-worker', now, new Date(k.t.clock.now.getTime() + LEASE_MS).toISOString()),
+      ).not.toBeNull();
     }
     // After a restart, a new process: the jobs are still held by the dead worker...
     const w = process2('restarted');

@@ -21,7 +21,15 @@ import { Link } from 'react-router';
 import type { Language } from '../../api/client.ts';
 import { ledgerKeys } from '../ledger/ledgerApi.ts';
 import { introErrorText, sideName } from './introUi.tsx';
-import { introKeys, introsApi, type Intro, type IntroOrder, type IntroSide, type SideKey, type UpdateIntroInput } from './introsApi.ts';
+import {
+  introKeys,
+  introsApi,
+  type Intro,
+  type IntroOrder,
+  type IntroSide,
+  type SideKey,
+  type UpdateIntroInput,
+} from './introsApi.ts';
 
 interface SideDraft {
   subject: string;

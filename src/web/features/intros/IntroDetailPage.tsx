@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  EmptyState,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Modal, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -191,9 +178,7 @@ function IntroView({ intro }: { intro: Intro }) {
                     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                       <IconMail size={16} aria-hidden="true" style={{ flexShrink: 0 }} />
                       <Anchor component={Link} to={`/outbox/${m.id}`} size="sm" className="rete-break">
-                        {m.side
-                          ? t(`outbox.kinds.${m.kind}`) + ' · ' + sideName(intro[m.side])
-                          : t(`outbox.kinds.${m.kind}`)}
+                        {m.side ? t(`outbox.kinds.${m.kind}`) + ' · ' + sideName(intro[m.side]) : t(`outbox.kinds.${m.kind}`)}
                       </Anchor>
                     </Group>
                     <MailStatusBadge status={asMailStatus(m.status)} />
@@ -274,7 +259,11 @@ function CancelIntro({ intro }: { intro: Intro }) {
   const names = { a: sideName(intro.a), b: sideName(intro.b) };
   const cancel = useMutation({
     // A draft that never went out is simply deleted; a sent one is cancelled and keeps its history.
-    mutationFn: () => (draft ? introsApi.remove(intro.id) : introsApi.cancel(intro.id)),
+    mutationFn: async (): Promise<Intro | null> => {
+      if (!draft) return introsApi.cancel(intro.id);
+      await introsApi.remove(intro.id);
+      return null;
+    },
     meta: { silent: true },
     onMutate: () => setError(null),
     onSuccess: async (res) => {
@@ -283,7 +272,7 @@ function CancelIntro({ intro }: { intro: Intro }) {
         notifySuccess(t('intros.deleted'));
         qc.removeQueries({ queryKey: introKeys.detail(intro.id) });
         await navigate('/intros', { replace: true });
-      } else if ('id' in res) {
+      } else if (res) {
         qc.setQueryData(introKeys.detail(intro.id), res);
         notifySuccess(t('intros.cancelled'));
       }
@@ -300,12 +289,7 @@ function CancelIntro({ intro }: { intro: Intro }) {
       <Button variant="subtle" color="red" leftSection={<IconX size={16} />} onClick={open}>
         {draft ? t('intros.deleteDraft') : t('intros.cancel')}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={draft ? t('intros.deleteDraftTitle') : t('intros.cancelTitle')}
-        centered
-      >
+      <Modal opened={opened} onClose={close} title={draft ? t('intros.deleteDraftTitle') : t('intros.cancelTitle')} centered>
         <Stack gap="md">
           <Text size="sm">{draft ? t('intros.deleteDraftText') : t('intros.cancelText')}</Text>
           {error && (

@@ -136,7 +136,9 @@ function IntroCard({ intro: i }: { intro: IntroSummary }) {
                 </Group>
               ))}
               <Text size="xs" c="dimmed" ml="auto">
-                {i.sentAt ? t('intros.sentWhen', { when: relativeTime(when) }) : t('intros.createdWhen', { when: relativeTime(when) })}
+                {i.sentAt
+                  ? t('intros.sentWhen', { when: relativeTime(when) })
+                  : t('intros.createdWhen', { when: relativeTime(when) })}
               </Text>
             </Group>
           </Stack>

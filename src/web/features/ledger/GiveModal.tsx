@@ -95,7 +95,10 @@ export function GiveModal({
     onSuccess: async () => {
       notifySuccess(give ? t('ledger.give.updated') : t('ledger.give.saved'));
       onClose();
-      await Promise.all([qc.invalidateQueries({ queryKey: ledgerKeys.all }), chosenNeed && closeNeed ? invalidateNetwork() : null]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ledgerKeys.all }),
+        chosenNeed && closeNeed ? invalidateNetwork() : null,
+      ]);
     },
     onError: (err) => setError(errorMessage(err)),
   });
@@ -120,7 +123,7 @@ export function GiveModal({
             <Text size="sm" fw={500} mb={6} aria-hidden="true">
               {t('ledger.give.kind')}
             </Text>
-            <Chip.Group multiple={false} value={kind} onChange={(v) => setKind(v as GiveKind)}>
+            <Chip.Group multiple={false} value={kind} onChange={setKind}>
               <Group gap={6}>
                 {kinds.map((k) => (
                   <Chip key={k} value={k} type="radio" size="sm">

@@ -363,14 +363,16 @@ function StatsView({ stats: s, all }: { stats: LedgerStats; all: boolean }) {
             />
           )}
         </Section>
-        <Section
-          title={t('giversGain.charts.never')}
-          help={t('giversGain.charts.neverHelp', { count: s.neverGivenTo.count })}
-        >
+        <Section title={t('giversGain.charts.never')} help={t('giversGain.charts.neverHelp', { count: s.neverGivenTo.count })}>
           {s.neverGivenTo.sample.length === 0 ? (
             <EmptyLine text={t('giversGain.givenToAll')} />
           ) : (
-            <Group gap={8} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('giversGain.charts.never')}>
+            <Group
+              gap={8}
+              component="ul"
+              style={{ listStyle: 'none', margin: 0, padding: 0 }}
+              aria-label={t('giversGain.charts.never')}
+            >
               {s.neverGivenTo.sample.map((p) => (
                 <li key={p.id}>
                   <Button component={Link} to={`/people/${p.id}`} variant="light" color="gray" size="compact-sm" tt="none">

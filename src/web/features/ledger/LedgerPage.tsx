@@ -128,7 +128,10 @@ function GivesList({ onAdd }: { onAdd: () => void }) {
     <Stack gap="sm">
       <Select
         label={t('ledger.filterKind')}
-        data={[{ value: '', label: t('ledger.allKinds') }, ...GIVE_KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) }))]}
+        data={[
+          { value: '', label: t('ledger.allKinds') },
+          ...GIVE_KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) })),
+        ]}
         value={kind ?? ''}
         onChange={(v) =>
           setParams(
@@ -411,7 +414,12 @@ function ReceivedList({ onAdd }: { onAdd: () => void }) {
           </EmptyState>
         </Paper>
       ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('ledger.tabs.received')}>
+        <Stack
+          gap="sm"
+          component="ul"
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          aria-label={t('ledger.tabs.received')}
+        >
           {items.map((r) => (
             <li key={r.id}>
               <ReceivedCard received={r} />

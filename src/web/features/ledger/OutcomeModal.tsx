@@ -70,7 +70,7 @@ export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; open
             <Text size="sm" fw={500} mb={6} aria-hidden="true">
               {t('ledger.outcome.kind')}
             </Text>
-            <Chip.Group multiple={false} value={kind} onChange={(v) => setKind(v as OutcomeKind)}>
+            <Chip.Group multiple={false} value={kind} onChange={setKind}>
               <Group gap={6}>
                 {OUTCOME_KINDS.map((k) => (
                   <Chip key={k} value={k} type="radio" size="sm">

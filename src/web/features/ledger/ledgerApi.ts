@@ -70,8 +70,7 @@ export const ledgerApi = {
   received: (f: Period & { cursor?: string | undefined; limit?: number | undefined }) =>
     request<ReceivedPage>('GET', `/api/v1/received${qs({ ...f })}`),
   createReceived: (body: CreateReceivedInput) => request<Received>('POST', '/api/v1/received', body),
-  updateReceived: (id: string, body: UpdateReceivedInput) =>
-    request<Received>('PATCH', `/api/v1/received/${enc(id)}`, body),
+  updateReceived: (id: string, body: UpdateReceivedInput) => request<Received>('PATCH', `/api/v1/received/${enc(id)}`, body),
   deleteReceived: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/received/${enc(id)}`),
   stats: (p: Period) => request<LedgerStats>('GET', `/api/v1/ledger/stats${qs({ ...p })}`),
 };

@@ -52,7 +52,10 @@ export default function OutboxPage() {
       )}
       <Select
         label={t('outbox.filter')}
-        data={[{ value: '', label: t('outbox.allStatuses') }, ...MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
+        data={[
+          { value: '', label: t('outbox.allStatuses') },
+          ...MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) })),
+        ]}
         value={status ?? ''}
         onChange={(v) =>
           setParams(

@@ -30,6 +30,7 @@ import { RelationshipsSection } from './RelationshipsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { ValueFinderPanel } from '../matching/ValueFinderPanel.tsx';
 import { ErasePersonButton } from '../privacy/ErasePerson.tsx';
+import { PersonActions } from '../intros/PersonActions.tsx';
 import { PrivacySection } from '../privacy/PrivacySection.tsx';
 
 export default function PersonPage() {
@@ -103,6 +104,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
                   {p.lastInteractionAt ? t('people.lastSeen', { when: relativeTime(p.lastInteractionAt) }) : t('timeline.none')}
                 </Text>
               </Group>
+              <PersonActions person={p} />
             </Stack>
           </Group>
           <ErasePersonButton person={p} variant="icon" />

@@ -149,11 +149,11 @@ const MAX_DOC_CONCEPT_WEIGHT = 1.3;
 // Units rarer than this are always scored in full (checking the bound would cost more).
 const PRUNE_MIN_DF = 500;
 // At most this many bound checks per query, and none once many documents are touched.
-const MAX_PRUNE_CHECKS = 3;
+const MAX_PRUNE_CHECKS = 4;
 const PRUNE_MAX_TOUCHED = 20_000;
-// A check costs a pass over the documents touched so far; it pays when the unit would bring
-// in at least this fraction of that many new ones.
-const PRUNE_DF_RATIO = 1;
+// A check costs a pass over the documents touched so far: it is made before a unit whose
+// postings are at least a tenth of that many.
+const PRUNE_DF_RATIO = 2;
 // Bound checks between the members of a concept group (a stated concept and its relations).
 const MAX_GROUP_CHECKS = 2;
 const HEADLINE_CACHE = 50_000;

@@ -1,0 +1,25 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { createNetworkCache, type AppDeps } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/db.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { createUser } from '#server/features/auth/auth.service.ts';
+import { commitImport } from '#server/features/import/import.service.ts';
+import { NetworkGenerator } from './bench/lib/network.ts';
+const N = Number(process.argv[3] ?? 100000);
+const g = new NetworkGenerator(11);
+const rows = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+for (let i = 0; i < N; i++) { const p = g.next().person; const [f, ...l] = p.name.split(' '); rows.push([f, l.join(' '), `https://www.linkedin.com/in/x${i}`, i % 3 ? '' : p.emails?.[0]?.value, `"${p.company ?? ''}"`, `"${p.role}"`, '12 Mar 2024'].join(',')); }
+const csv = Buffer.from(rows.join('\r\n'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-prof-'));
+const handle = openDatabase({ kind: 'sqlite', path: path.join(dir, 'p.db') });
+if (process.argv[2] !== '-') handle.sqlite?.pragma(`cache_size = ${process.argv[2]}`);
+console.log('cache_size', handle.sqlite?.pragma('cache_size', { simple: true }));
+await migrateToLatest(handle.db);
+const config = loadConfig({ NODE_ENV: 'production', SQLITE_PATH: path.join(dir, 'p.db'), LOG_LEVEL: 'silent' });
+const deps: AppDeps = { db: handle.db, dialect: 'sqlite', config, now: () => new Date(), network: createNetworkCache(handle.db) };
+const u = await createUser(deps, { email: 'p@example.com', password: 'a long bench password 2026', displayName: 'P', locale: 'it' }, 'admin');
+let last = performance.now(); const t0 = last;
+const r = await commitImport(deps, u.id, csv, { onEvent: (e) => { const n = performance.now(); if (e.done === 0 || e.done === e.total || e.done % 20000 === 0) { console.log(e.phase, e.done, e.total, (n - last).toFixed(0)); last = n; } } });
+console.log('created', r.created.length, 'total', (performance.now() - t0).toFixed(0));
+await handle.close(); fs.rmSync(dir, { recursive: true });
