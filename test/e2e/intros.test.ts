@@ -160,7 +160,12 @@ for (const run of runs) {
       await page.goto(`${app.url}/people/${seeker.id}`);
       await page.getByRole('heading', { name: seeker.name, level: 1 }).waitFor();
       const panel = page.getByRole('region', { name: t('valueFinder.title') });
-      const row = panel.getByRole('article').first().getByTestId('match-row').first();
+      const row = panel
+        .getByRole('article')
+        .first()
+        .getByRole('list', { name: t('valueFinder.networkCanHelp'), exact: true })
+        .getByTestId('match-row')
+        .first();
       const introduce = row.getByRole('button', {
         name: t('intros.introduceAToB', { a: helper.person.name, b: seeker.name }),
       });
@@ -274,8 +279,14 @@ for (const run of runs) {
         await answer.getByRole('heading', { name: words.title, level: 1 }).waitFor();
         await answer.getByText(words.lead).waitFor();
         await shot(answer, `${run.prefix}-intro-07-answer-${r.side.side}`);
-        await answer.getByRole('button', { name: words.accept, exact: true }).click();
         const done = answeredPage(r.side.language, 'accept', run.user);
+        const [posted] = await Promise.all([
+          answer.waitForResponse((res) => res.request().method() === 'POST'),
+          answer.getByRole('button', { name: words.accept, exact: true }).click(),
+        ]);
+        // The form of the answer page goes out with "Origin: null" (its Referrer-Policy is no-referrer):
+        // the server must take it as the same-origin post it is (Sec-Fetch-Site: same-origin).
+        expect(posted.status(), 'the answer page refused its own form').toBe(200);
         await answer.getByRole('heading', { name: done.title, level: 1 }).waitFor();
         await shot(answer, `${run.prefix}-intro-08-accepted-${r.side.side}`);
         await answer.close();

@@ -90,7 +90,7 @@ const LEGAL = new Set([
 ]);
 
 // Folding (NFD) and Unicode-aware splitting are the costly part; most names are plain ASCII.
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~]/;
 const wordsOf = (s: string): string[] => (NON_ASCII.test(s) ? words(s) : (s.toLowerCase().match(/[a-z0-9]+/g) ?? []));
 
 /** Name tokens: folded words without titles; a particle is joined to the word after it. */

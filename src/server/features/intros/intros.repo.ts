@@ -230,11 +230,14 @@ export const sidesToRemind = (db: Executor, askedBefore: string, now: string, li
     .limit(limit)
     .execute();
 
+/** Sides asked and unanswered past their expiry (of intros not cancelled: those keep their state). */
 export const sidesExpired = (db: Executor, now: string, limit: number) =>
   db
     .selectFrom('intro_sides')
-    .select(['intro_id', 'side', 'owner_id'])
-    .where('status', '=', 'asked')
-    .where('expires_at', '<=', now)
+    .innerJoin('intros', 'intros.id', 'intro_sides.intro_id')
+    .select(['intro_sides.intro_id', 'intro_sides.side', 'intro_sides.owner_id'])
+    .where('intro_sides.status', '=', 'asked')
+    .where('intro_sides.expires_at', '<=', now)
+    .where('intros.status', '!=', 'cancelled')
     .limit(limit)
     .execute();

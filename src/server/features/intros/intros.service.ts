@@ -226,6 +226,9 @@ export async function createIntro(deps: Deps, ownerId: string, input: CreateIntr
       const given = input[key];
       const lang = given?.language ?? (await languageOf(tx, ownerId, p, user.locale));
       const self = p.is_self === 1;
+      if (self && (given?.subject !== undefined || given?.body !== undefined)) {
+        throw badRequest('No request is sent to you: that side has no message', [{ path: key, message: 'this side is you' }]);
+      }
       const drafted = self ? null : draft(lang, user, p, o, input.note);
       rows.push({
         intro_id: id,

@@ -195,8 +195,16 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
       h.withDeps(async (deps) => {
         const worker = createJobWorker(deps, { id: `cli-${process.pid}` });
         try {
-          const r = await worker.runOnce();
-          console.log(`Ran ${r.ran} job${r.ran === 1 ? '' : 's'}${r.failed ? `, ${r.failed} failed (will be retried)` : ''}.`);
+          // Passes of up to 50 jobs, until one finds fewer: everything due now has run.
+          let ran = 0;
+          let failed = 0;
+          for (;;) {
+            const r = await worker.runOnce();
+            ran += r.ran;
+            failed += r.failed;
+            if (r.ran < 50) break;
+          }
+          console.log(`Ran ${ran} job${ran === 1 ? '' : 's'}${failed ? `, ${failed} failed (will be retried)` : ''}.`);
         } finally {
           worker.mailer.close();
         }

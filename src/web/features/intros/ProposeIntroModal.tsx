@@ -32,6 +32,12 @@ export function ProposeIntroModal({ opened, onClose, a = null, b = null, note = 
   const phone = useMediaQuery('(max-width: 36em)');
   const [draftId, setDraftId] = useState<string | null>(null);
   const close = () => {
+    // Closing after "Draft" keeps the draft: say where it is.
+    if (draftId) notifySuccess(t('intros.draftKept'));
+    setDraftId(null);
+    onClose();
+  };
+  const sent = () => {
     setDraftId(null);
     onClose();
   };
@@ -46,7 +52,7 @@ export function ProposeIntroModal({ opened, onClose, a = null, b = null, note = 
     >
       {opened &&
         (draftId ? (
-          <DraftStep id={draftId} onDone={close} />
+          <DraftStep id={draftId} onDone={sent} />
         ) : (
           <SidesStep initialA={a} initialB={b} initialNote={note} onDrafted={(i) => setDraftId(i.id)} onCancel={close} />
         ))}

@@ -36,7 +36,14 @@ const MAIL_COLOR: Record<MailStatus, MantineColor> = {
 export function IntroStatusBadge({ status, size = 'md' }: { status: IntroStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" size={size} data-testid="intro-status" data-status={status}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      size={size}
+      data-testid="intro-status"
+      style={{ flexShrink: 0 }}
+      data-status={status}
+    >
       {t(`intros.status.${status}`)}
     </Badge>
   );
@@ -45,7 +52,14 @@ export function IntroStatusBadge({ status, size = 'md' }: { status: IntroStatus;
 export function SideStatusBadge({ status }: { status: SideStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SIDE_COLOR[status]} variant="light" size="sm" data-testid="side-status" data-status={status}>
+    <Badge
+      color={SIDE_COLOR[status]}
+      variant="light"
+      size="sm"
+      data-testid="side-status"
+      style={{ flexShrink: 0 }}
+      data-status={status}
+    >
       {t(`intros.sideStatus.${status}`)}
     </Badge>
   );
@@ -54,7 +68,14 @@ export function SideStatusBadge({ status }: { status: SideStatus }) {
 export function MailStatusBadge({ status }: { status: MailStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={MAIL_COLOR[status]} variant="light" size="sm" data-testid="mail-status" data-status={status}>
+    <Badge
+      color={MAIL_COLOR[status]}
+      variant="light"
+      size="sm"
+      data-testid="mail-status"
+      style={{ flexShrink: 0 }}
+      data-status={status}
+    >
       {t(`outbox.status.${status}`)}
     </Badge>
   );

@@ -149,11 +149,11 @@ const MAX_DOC_CONCEPT_WEIGHT = 1.3;
 // Units rarer than this are always scored in full (checking the bound would cost more).
 const PRUNE_MIN_DF = 500;
 // At most this many bound checks per query, and none once many documents are touched.
-const MAX_PRUNE_CHECKS = 4;
+const MAX_PRUNE_CHECKS = 8;
 const PRUNE_MAX_TOUCHED = 20_000;
 // A check costs a pass over the documents touched so far: it is made before a unit whose
 // postings are at least a tenth of that many.
-const PRUNE_DF_RATIO = 2;
+const PRUNE_DF_RATIO = 10;
 // Bound checks between the members of a concept group (a stated concept and its relations).
 const MAX_GROUP_CHECKS = 2;
 const HEADLINE_CACHE = 50_000;
@@ -269,14 +269,17 @@ export class MatchEngine {
   private originStamp = new Uint32Array(1024);
   private originEpoch = 0;
   private personAcc = new Float64Array(256);
-  private personSecond = new Float64Array(256);
   private personBestDoc = new Int32Array(256);
   private personStamp = new Uint32Array(256);
   private peopleBuf = new Int32Array(1024);
   private totalBuf = new Float64Array(1024);
   private idxBuf = new Int32Array(1024);
+  /** The most live documents one person has had (a high-water mark), for score bounds. */
+  private maxDocsPerPerson = 1;
+  private heapBuf = new Float64Array(64);
   private kthStamp = new Uint32Array(256);
   private kthBest = new Float64Array(256);
+  private kthPeople = new Int32Array(256);
   private kthEpoch = 0;
 
   // Headlines repeat across people ("Commercialista", "Avvocato"): one analysis per distinct
@@ -503,6 +506,7 @@ export class MatchEngine {
     this.totalLen += len;
     this.offerToDoc.set(offerId, d);
     p.docs.push(d);
+    if (p.docs.length > this.maxDocsPerPerson) this.maxDocsPerPerson = p.docs.length;
   }
 
   private removeDoc(d: number): void {
@@ -562,11 +566,16 @@ export class MatchEngine {
     if (this.personAcc.length < this.persons.length) {
       const cap = Math.max(this.persons.length, this.personAcc.length * 2);
       this.personAcc = new Float64Array(cap);
-      this.personSecond = new Float64Array(cap);
       this.personBestDoc = new Int32Array(cap);
       this.personStamp = new Uint32Array(cap);
     }
-    // Hot loop (tens of thousands of documents for common needs): locals, no closures.
+    // A person's score is at most (1 + secondOffer) × their best offer's, so an offer scoring
+    // below that share of a lower bound on the limit-th best person cannot be the best offer
+    // of anyone in the answer: only the others are grouped by person (hot loop: locals, no
+    // closures). Answers of common needs touch tens of thousands of offers; a few hundred
+    // remain.
+    const second = this.wt.secondOffer;
+    const cutoff = this.kthPerson(touchedN, limit, excluded) / (1 + second);
     const people = this.peopleBuf.length >= touchedN ? this.peopleBuf : (this.peopleBuf = new Int32Array(touchedN * 2));
     let np = 0;
     const touched = this.touched;
@@ -574,27 +583,23 @@ export class MatchEngine {
     const acc = this.acc;
     const pStamp = this.personStamp;
     const pAcc = this.personAcc;
-    const pSecond = this.personSecond;
     const pBest = this.personBestDoc;
     const ep = this.epoch;
     const anyExcluded = excluded.size > 0;
     for (let i = 0; i < touchedN; i++) {
       const d = touched[i] ?? 0;
+      const s = acc[d] ?? 0;
+      if (s < cutoff || s <= 0) continue;
       const p = docPerson[d] ?? 0;
       if (anyExcluded && excluded.has(p)) continue;
-      const s = acc[d] ?? 0;
       if (pStamp[p] !== ep) {
         pStamp[p] = ep;
         pAcc[p] = s;
-        pSecond[p] = 0;
         pBest[p] = d;
         people[np++] = p;
       } else if (s > (pAcc[p] ?? 0)) {
-        pSecond[p] = pAcc[p] ?? 0;
         pAcc[p] = s;
         pBest[p] = d;
-      } else if (s > (pSecond[p] ?? 0)) {
-        pSecond[p] = s;
       }
     }
     if (this.totalBuf.length < np) {
@@ -603,10 +608,19 @@ export class MatchEngine {
     }
     const total = this.totalBuf;
     const idx = this.idxBuf;
-    const second = this.wt.secondOffer;
+    const stamp = this.stamp;
     for (let i = 0; i < np; i++) {
       const p = people[i] ?? 0;
-      total[i] = (pAcc[p] ?? 0) + second * (pSecond[p] ?? 0);
+      // The second best offer, from the person's own (few) offers.
+      const bestDoc = pBest[p] ?? 0;
+      let sec = 0;
+      const docs = this.persons[p]?.docs ?? [];
+      for (const d of docs) {
+        if (d === bestDoc || stamp[d] !== ep) continue;
+        const v = acc[d] ?? 0;
+        if (v > sec) sec = v;
+      }
+      total[i] = (pAcc[p] ?? 0) + second * sec;
       idx[i] = i;
     }
     const top = topK(idx, np, total, limit, null);
@@ -889,30 +903,41 @@ export class MatchEngine {
     return touchedN;
   }
 
-  /** The k-th best score of a distinct, not excluded person among the touched documents (0 if fewer). */
+  /**
+   * The k-th best score of a distinct, not excluded person among the touched documents (0 if
+   * fewer). A person has at most maxDocsPerPerson documents, so the best m = (k + |excluded|)
+   * · maxDocsPerPerson documents belong to at least k people who are not excluded: everyone
+   * at or above the k-th best person has a document at or above the m-th best document score.
+   * One pass finds that score (a bounded heap over the scores, no per-person work), a second
+   * groups the few documents above it by person.
+   */
   private kthPerson(touchedN: number, k: number, excluded: Set<number>): number {
-    if (this.kthStamp.length < this.persons.length)
+    const m = (k + excluded.size) * this.maxDocsPerPerson;
+    const touched = this.touched;
+    const acc = this.acc;
+    if (this.heapBuf.length < Math.max(m, k)) this.heapBuf = new Float64Array(Math.max(m, k) * 2);
+    const floor = touchedN >= m ? kthLargest(touched, touchedN, acc, m, this.heapBuf) : 0;
+    if (this.kthStamp.length < this.persons.length) {
       this.kthStamp = new Uint32Array(Math.max(this.persons.length, this.kthStamp.length * 2));
-    if (this.kthBest.length < this.persons.length) this.kthBest = new Float64Array(this.kthStamp.length);
-    this.kthEpoch++;
-    if (this.kthEpoch === 0xffffffff) {
+      this.kthBest = new Float64Array(this.kthStamp.length);
+    }
+    if (++this.kthEpoch === 0xffffffff) {
       this.kthStamp.fill(0);
       this.kthEpoch = 1;
     }
     const ke = this.kthEpoch;
-    const people = this.peopleBuf.length >= touchedN ? this.peopleBuf : (this.peopleBuf = new Int32Array(touchedN * 2));
-    let np = 0;
-    const touched = this.touched;
-    const docPerson = this.docPerson;
-    const acc = this.acc;
     const kStamp = this.kthStamp;
     const kBest = this.kthBest;
+    const people = this.kthPeople.length >= touchedN ? this.kthPeople : (this.kthPeople = new Int32Array(touchedN * 2));
+    const docPerson = this.docPerson;
     const anyExcluded = excluded.size > 0;
+    let np = 0;
     for (let i = 0; i < touchedN; i++) {
       const d = touched[i] ?? 0;
+      const s = acc[d] ?? 0;
+      if (s < floor || s <= 0) continue;
       const p = docPerson[d] ?? 0;
       if (anyExcluded && excluded.has(p)) continue;
-      const s = acc[d] ?? 0;
       if (kStamp[p] !== ke) {
         kStamp[p] = ke;
         kBest[p] = s;
@@ -920,36 +945,7 @@ export class MatchEngine {
       } else if (s > (kBest[p] ?? 0)) kBest[p] = s;
     }
     if (np < k) return 0;
-    // A min-heap of the k best.
-    const heap = new Float64Array(k);
-    let n = 0;
-    for (let j = 0; j < np; j++) {
-      const v = kBest[people[j] ?? 0] ?? 0;
-      if (n < k) {
-        let c = n++;
-        heap[c] = v;
-        while (c > 0) {
-          const up = (c - 1) >> 1;
-          if ((heap[up] ?? 0) <= v) break;
-          heap[c] = heap[up] ?? 0;
-          c = up;
-        }
-        heap[c] = v;
-      } else if (v > (heap[0] ?? 0)) {
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          if (l >= k) break;
-          const r = l + 1;
-          const m = r < k && (heap[r] ?? 0) < (heap[l] ?? 0) ? r : l;
-          if ((heap[m] ?? 0) >= v) break;
-          heap[i] = heap[m] ?? 0;
-          i = m;
-        }
-        heap[i] = v;
-      }
-    }
-    return heap[0] ?? 0;
+    return kthLargest(people, np, kBest, k, this.heapBuf);
   }
 
   private explain(d: number, q: PreparedQuery): OfferMatch {
@@ -1020,6 +1016,37 @@ interface PreparedQuery {
   analysis: Analysis;
   concepts: QueryConcept[];
   terms: Map<number, QueryTerm>;
+}
+
+/** The m-th largest of `scores[items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */
+function kthLargest(items: Int32Array, n: number, scores: Float64Array, m: number, heap: Float64Array): number {
+  let size = 0;
+  for (let j = 0; j < n; j++) {
+    const v = scores[items[j] ?? 0] ?? 0;
+    if (size < m) {
+      let c = size++;
+      while (c > 0) {
+        const up = (c - 1) >> 1;
+        if ((heap[up] ?? 0) <= v) break;
+        heap[c] = heap[up] ?? 0;
+        c = up;
+      }
+      heap[c] = v;
+    } else if (v > (heap[0] ?? 0)) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= m) break;
+        const r = l + 1;
+        const c = r < m && (heap[r] ?? 0) < (heap[l] ?? 0) ? r : l;
+        if ((heap[c] ?? 0) >= v) break;
+        heap[i] = heap[c] ?? 0;
+        i = c;
+      }
+      heap[i] = v;
+    }
+  }
+  return heap[0] ?? 0;
 }
 
 /** Indices (taken from `items[0..n)`) of the k best scores, best first, via a bounded min-heap. */
