@@ -368,7 +368,7 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown').trim();
 const machine = `${os.cpus().length} cores (nproc), ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
-const command = `node --import tsx bench/import.bench.ts${argv.length ? ` ${argv.join(' ')}` : ''}${pgUrl ? ' (with DATABASE_URL)' : ''}`;
+const command = `node --import tsx bench/import.bench.ts${argv.length ? ` ${argv.join(' ')}` : ''}`;
 const table = ['| Section | Measure | Result | Target |', '|---|---|---|---|'];
 for (const r of rows)
   table.push(
@@ -386,7 +386,7 @@ if (!flag('no-doc')) {
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
     `Load average (1/5/15 min, as \`uptime\` shows it) during the run: ${loads.join('; ')}.`,
     '',
-    `Command: \`${command}\`. Generated files (bench/import.bench.ts): a LinkedIn Connections.csv with the Notes: preamble and a BOM, bilingual names from bench/lib/network.ts, about 60% of emails hidden as LinkedIn does, 2% of rows repeated with another URL form; a vCard 3.0 address book, half of it the same people with email and phone, 2% duplicated cards. Each step runs through the import service exactly as the API and the CLI do (fresh database in a temp dir; SQLite with WAL and synchronous=FULL as in production). Memory: peak RSS of the process and peak heap growth during the step, sampled every 10 ms.`,
+    `Command: \`${command}\`${pgUrl ? ' with DATABASE_URL set (PostgreSQL on the same machine)' : ''}. Generated files (bench/import.bench.ts): a LinkedIn Connections.csv with the Notes: preamble and a BOM, bilingual names from bench/lib/network.ts, about 60% of emails hidden as LinkedIn does, 2% of rows repeated with another URL form; a vCard 3.0 address book, half of it the same people with email and phone, 2% duplicated cards. Each step runs through the import service exactly as the API and the CLI do (fresh database in a temp dir; SQLite with WAL and synchronous=FULL as in production). Memory: peak RSS of the process and peak heap growth during the step, sampled every 10 ms.`,
     '',
     ...table,
     '',
