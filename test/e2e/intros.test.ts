@@ -60,6 +60,30 @@ function label(scope: Page | Locator, text: string): Locator {
   return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
 }
 
+/**
+ * Picks a contact in a person picker: types part of the name and chooses the option. Typed right
+ * after a dialog opens, the text can land before the field is ready: type again until it shows.
+ */
+async function pick(page: Page, field: Locator, query: string, name: string) {
+  const option = page.getByRole('option', { name: new RegExp(`^${escapeRe(name)}`) });
+  await expect
+    .poll(
+      async () => {
+        if ((await option.count()) > 0) return true;
+        await field.click();
+        await field.fill(query);
+        await option
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .catch(() => undefined);
+        return (await option.count()) > 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await option.first().click();
+}
+
 async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string) {
   if (ctx.task.result?.state !== 'fail' || !w) return;
   const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
@@ -422,9 +446,7 @@ for (const run of runs) {
         const dialog = page.getByRole('dialog', { name: t('ledger.give.title') });
         await dialog.waitFor();
         await dialog.getByText(t('ledger.kinds.advice'), { exact: true }).click();
-        const picker = label(dialog, t('ledger.give.recipients'));
-        await picker.fill(seeker.name.split(' ')[0] ?? seeker.name);
-        await page.getByRole('option', { name: new RegExp(`^${escapeRe(seeker.name)}`) }).click();
+        await pick(page, label(dialog, t('ledger.give.recipients')), seeker.name.split(' ')[0] ?? seeker.name, seeker.name);
         await dialog
           .getByRole('list', { name: t('ledger.give.recipients') })
           .getByText(seeker.name)
@@ -449,8 +471,12 @@ for (const run of runs) {
         const rec = page.getByRole('dialog', { name: t('ledger.received.title') });
         const business = lang === 'it' ? 'Nuovo cliente: sito per Rossi srl' : 'New client: website for Rossi Ltd';
         await label(rec, t('ledger.received.what')).fill(business);
-        await label(rec, t('ledger.received.referredBy')).fill(helper.person.name.split(' ')[0] ?? helper.person.name);
-        await page.getByRole('option', { name: new RegExp(`^${escapeRe(helper.person.name)}`) }).click();
+        await pick(
+          page,
+          label(rec, t('ledger.received.referredBy')),
+          helper.person.name.split(' ')[0] ?? helper.person.name,
+          helper.person.name,
+        );
         await label(rec, t('ledger.received.value')).fill('800');
         await rec.getByRole('button', { name: t('common.save') }).click();
         await page.getByText(t('ledger.received.saved')).waitFor();
@@ -479,8 +505,12 @@ for (const run of runs) {
         await page.getByRole('button', { name: t('intros.introduceTo') }).click();
         const dialog = page.getByRole('dialog', { name: t('intros.form.title') });
         expect(await label(dialog, t('intros.form.sideA')).inputValue()).toBe(name);
-        await label(dialog, t('intros.form.sideB')).fill(helper.person.name.split(' ')[0] ?? helper.person.name);
-        await page.getByRole('option', { name: new RegExp(`^${escapeRe(helper.person.name)}`) }).click();
+        await pick(
+          page,
+          label(dialog, t('intros.form.sideB')),
+          helper.person.name.split(' ')[0] ?? helper.person.name,
+          helper.person.name,
+        );
         await label(dialog, t('intros.form.note')).fill(
           lang === 'it' ? 'Lavorate nello stesso settore.' : 'You work in the same field.',
         );

@@ -42,6 +42,9 @@ function originAllowed(req: FastifyRequest, publicBaseUrl: string): boolean {
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true; // Not a browser form or fetch from another site.
+  // A form posted by a page under `Referrer-Policy: no-referrer` (the introduction answer page)
+  // says `Origin: null`; the browser's own Sec-Fetch-Site still tells where it came from.
+  if (origin === 'null') return fetchSite === 'same-origin';
   if (origin === new URL(publicBaseUrl).origin) return true;
   // Same-origin as the Host the browser talked to (e.g. the dev server's proxy).
   try {

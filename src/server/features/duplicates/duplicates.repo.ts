@@ -108,3 +108,77 @@ export async function deleteMerged(db: Executor, ownerId: string, personId: stri
   await db.deleteFrom('network_changes').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
   await db.deleteFrom('people').where('owner_id', '=', ownerId).where('id', '=', personId).execute();
 }
+
+/**
+ * What other features hold about the merged-away person becomes the kept person's: an objection
+ * ("do not contact", GDPR art. 21) above all, so that a merge can never undo it; introduction
+ * sides, sent emails, gives and referred business. Runs before the other person is deleted
+ * (their foreign keys would otherwise drop or empty these rows).
+ */
+export async function repointOtherFeatures(db: Executor, ownerId: string, from: string, to: string): Promise<void> {
+  const objections = await db
+    .selectFrom('person_objections')
+    .select('person_id')
+    .where('owner_id', '=', ownerId)
+    .where('person_id', 'in', [from, to])
+    .execute();
+  if (objections.some((o) => o.person_id === from)) {
+    if (objections.some((o) => o.person_id === to))
+      await db.deleteFrom('person_objections').where('owner_id', '=', ownerId).where('person_id', '=', from).execute();
+    else
+      await db
+        .updateTable('person_objections')
+        .set({ person_id: to })
+        .where('owner_id', '=', ownerId)
+        .where('person_id', '=', from)
+        .execute();
+  }
+  await db
+    .updateTable('intro_sides')
+    .set({ person_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', from)
+    .execute();
+  await db
+    .updateTable('mail_messages')
+    .set({ person_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', from)
+    .execute();
+  await db
+    .updateTable('mail_messages')
+    .set({ other_person_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('other_person_id', '=', from)
+    .execute();
+  const gives = await db
+    .selectFrom('give_recipients')
+    .select(['give_id', 'person_id'])
+    .where('owner_id', '=', ownerId)
+    .where('person_id', 'in', [from, to])
+    .execute();
+  const keptGives = new Set(gives.filter((g) => g.person_id === to).map((g) => g.give_id));
+  for (const g of gives.filter((x) => x.person_id === from)) {
+    const q = (b: Executor) =>
+      b
+        .deleteFrom('give_recipients')
+        .where('owner_id', '=', ownerId)
+        .where('give_id', '=', g.give_id)
+        .where('person_id', '=', from);
+    if (keptGives.has(g.give_id)) await q(db).execute();
+    else
+      await db
+        .updateTable('give_recipients')
+        .set({ person_id: to })
+        .where('owner_id', '=', ownerId)
+        .where('give_id', '=', g.give_id)
+        .where('person_id', '=', from)
+        .execute();
+  }
+  await db
+    .updateTable('received_business')
+    .set({ referred_by_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('referred_by_id', '=', from)
+    .execute();
+}

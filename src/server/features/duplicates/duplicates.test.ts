@@ -183,9 +183,39 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     // Someone introduced by the other is now introduced by the kept person.
     const protege = await createPerson(u, { name: 'Pro Tégé', introducedById: other.id });
 
+    // What other features hold about the other person: an objection to being contacted, a give.
+    const db = t.db.handle.db;
+    const stamp = new Date().toISOString();
+    await db
+      .insertInto('person_objections')
+      .values({ person_id: other.id, owner_id: u.userId, objected_at: stamp, intro_id: null })
+      .execute();
+    const giveId = crypto.randomUUID();
+    await db
+      .insertInto('gives')
+      .values({
+        id: giveId,
+        owner_id: u.userId,
+        kind: 'advice',
+        given_on: '2026-01-01',
+        description: 'tips',
+        need_id: null,
+        intro_id: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
+    await db.insertInto('give_recipients').values({ give_id: giveId, owner_id: u.userId, person_id: other.id }).execute();
+
     const res = await u.req({ method: 'POST', url: `/api/v1/people/${keep.id}/merge`, payload: { otherId: other.id } });
     expect(res.statusCode, res.body).toBe(200);
     const merged = res.json<PersonDetail>();
+    expect(await db.selectFrom('person_objections').select('person_id').where('owner_id', '=', u.userId).execute()).toEqual([
+      { person_id: keep.id },
+    ]);
+    expect(await db.selectFrom('give_recipients').select('person_id').where('give_id', '=', giveId).execute()).toEqual([
+      { person_id: keep.id },
+    ]);
     expect(merged.id).toBe(keep.id);
     expect(merged).toMatchObject({ name: 'Mario Rossi', company: 'Acme', role: 'CTO', city: 'Torino', howMet: 'LinkedIn' });
     expect(merged.introducedBy).toEqual({ id: introducer.id, name: 'Intro Ducer' });

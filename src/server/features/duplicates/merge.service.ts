@@ -2,8 +2,9 @@
  * Merging two people into one, in one transaction. The person kept receives everything of the
  * other: emails, phones, links and tags it lacks, needs, offers and timeline entries, the
  * relationships (a relationship between the two disappears; two with the same third person
- * become one, with the stronger tie and both notes), the people the other introduced, and its
- * privacy and source information. Nothing of the other is lost: its notes are appended to the
+ * become one, with the stronger tie and both notes), the people the other introduced, its
+ * privacy and source information, and what other features hold about it (an objection to being
+ * contacted, introduction sides, sent emails, gives, referred business). Nothing of the other is lost: its notes are appended to the
  * kept person's notes, and a field both have with different values (company, role, city, ...)
  * is written into a closing line of the notes. Then the other person is deleted.
  */
@@ -184,6 +185,7 @@ export async function mergePeople(
     await step('relationships');
 
     for (const id of await repo.repointIntroducer(tx, ownerId, otherId, keepId)) touched.add(id);
+    await repo.repointOtherFeatures(tx, ownerId, otherId, keepId);
     const patch = mergedRow(keep, other, user?.locale ?? 'en');
     await people.updatePerson(tx, ownerId, keepId, { ...patch, updated_at: now });
     await step('person');

@@ -581,6 +581,7 @@ export class MatchEngine {
     const touched = this.touched;
     const docPerson = this.docPerson;
     const acc = this.acc;
+    const stamp = this.stamp;
     const pStamp = this.personStamp;
     const pAcc = this.personAcc;
     const pBest = this.personBestDoc;
@@ -608,7 +609,6 @@ export class MatchEngine {
     }
     const total = this.totalBuf;
     const idx = this.idxBuf;
-    const stamp = this.stamp;
     for (let i = 0; i < np; i++) {
       const p = people[i] ?? 0;
       // The second best offer, from the person's own (few) offers.
@@ -916,7 +916,7 @@ export class MatchEngine {
     const touched = this.touched;
     const acc = this.acc;
     if (this.heapBuf.length < Math.max(m, k)) this.heapBuf = new Float64Array(Math.max(m, k) * 2);
-    const floor = touchedN >= m ? kthLargest(touched, touchedN, acc, m, this.heapBuf) : 0;
+    const floor = touchedN >= m ? kthLargest(touched, touchedN, acc, 1, m, this.heapBuf) : 0;
     if (this.kthStamp.length < this.persons.length) {
       this.kthStamp = new Uint32Array(Math.max(this.persons.length, this.kthStamp.length * 2));
       this.kthBest = new Float64Array(this.kthStamp.length);
@@ -945,7 +945,7 @@ export class MatchEngine {
       } else if (s > (kBest[p] ?? 0)) kBest[p] = s;
     }
     if (np < k) return 0;
-    return kthLargest(people, np, kBest, k, this.heapBuf);
+    return kthLargest(people, np, kBest, 1, k, this.heapBuf);
   }
 
   private explain(d: number, q: PreparedQuery): OfferMatch {
@@ -1018,11 +1018,11 @@ interface PreparedQuery {
   terms: Map<number, QueryTerm>;
 }
 
-/** The m-th largest of `scores[items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */
-function kthLargest(items: Int32Array, n: number, scores: Float64Array, m: number, heap: Float64Array): number {
+/** The m-th largest of `scores[stride · items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */
+function kthLargest(items: Int32Array, n: number, scores: Float64Array, stride: number, m: number, heap: Float64Array): number {
   let size = 0;
   for (let j = 0; j < n; j++) {
-    const v = scores[items[j] ?? 0] ?? 0;
+    const v = scores[stride * (items[j] ?? 0)] ?? 0;
     if (size < m) {
       let c = size++;
       while (c > 0) {
@@ -1049,10 +1049,17 @@ function kthLargest(items: Int32Array, n: number, scores: Float64Array, m: numbe
   return heap[0] ?? 0;
 }
 
-/** Indices (taken from `items[0..n)`) of the k best scores, best first, via a bounded min-heap. */
-function topK(items: Int32Array, n: number, scores: Float64Array, k: number, keep: ((i: number) => boolean) | null): number[] {
+/** Indices (taken from `items[0..n)`) of the k best scores (`scores[stride · i]`), best first, via a bounded min-heap. */
+function topK(
+  items: Int32Array,
+  n: number,
+  scores: Float64Array,
+  k: number,
+  keep: ((i: number) => boolean) | null,
+  stride = 1,
+): number[] {
   const heap: number[] = [];
-  const s = (i: number): number => scores[i] ?? 0;
+  const s = (i: number): number => scores[stride * i] ?? 0;
   const down = (i0: number): void => {
     let i = i0;
     for (;;) {
@@ -1070,7 +1077,7 @@ function topK(items: Int32Array, n: number, scores: Float64Array, k: number, kee
   };
   for (let j = 0; j < n; j++) {
     const i = items[j] ?? 0;
-    const v = scores[i] ?? 0;
+    const v = scores[stride * i] ?? 0;
     if (v <= 0) continue;
     if (heap.length >= k && v <= s(heap[0] ?? 0)) continue;
     if (keep !== null && !keep(i)) continue;
