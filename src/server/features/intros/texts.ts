@@ -205,11 +205,11 @@ export function answeredPage(
       return it
         ? {
             title: 'Grazie!',
-            body: `Hai accettato. Se anche l’altra parte accetta, ${userName} vi metterà in contatto con una email.`,
+            body: `Hai accettato. Appena avrete accettato entrambi, ${userName} vi metterà in contatto con una email.`,
           }
         : {
             title: 'Thank you!',
-            body: `You accepted. If the other side accepts too, ${userName} will put you in touch by email.`,
+            body: `You accepted. As soon as you have both accepted, ${userName} will put you in touch by email.`,
           };
     case 'decline':
       return it
