@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   INTRO_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   JOBS_WORKER: bool.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(2_000),
+  EMBEDDINGS_URL: z.url().optional(),
+  EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  EMBEDDINGS_API_KEY: z.string().optional(),
+  EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -81,6 +85,8 @@ export interface Config {
   intros: { remindDays: number; expireDays: number; linkRateLimitPerMinute: number };
   /** The job worker of each server process: emails, reminders, expiry. */
   jobs: { worker: boolean; pollMs: number };
+  /** An OpenAI-compatible embeddings endpoint, one more ranking signal for matching; null: off. */
+  embeddings: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -133,6 +139,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       linkRateLimitPerMinute: e.INTRO_LINK_RATE_LIMIT_PER_MINUTE,
     },
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
+    embeddings: e.EMBEDDINGS_URL
+      ? {
+          url: e.EMBEDDINGS_URL,
+          model: e.EMBEDDINGS_MODEL,
+          apiKey: e.EMBEDDINGS_API_KEY ?? null,
+          timeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+        }
+      : null,
     ...overrides,
   };
 }

@@ -5,8 +5,11 @@ export const ExportFormat = z
   .describe(
     '`vcard`: vCard 4.0; `vcard3`: vCard 3.0 for old phones; `csv`: UTF-8 with BOM, RFC 4180, formulas neutralised; ' +
       '`json`: the complete account (GDPR art. 15 and 20): the account, my profile, every person with channels, tags, privacy fields, needs, offers, timeline, ' +
-      'the relationships, suppression entries (keyed hashes only) and the names and dates of API tokens and sessions; never a password, token or key. ' +
-      'Importing it (format `json`) restores an account or moves it to another Rete.',
+      'the relationships, suppression entries (keyed hashes only), the introductions with their sides and history, the emails of introductions ' +
+      '(recipients, subject, status, dates and plain text with the answer links removed), the gives with recipients and outcomes, the business received, ' +
+      'the "do not contact" objections, and the names and dates of API tokens and sessions; never a password, token, token hash, answer link or key. ' +
+      'Importing it (format `json`) restores the people of an account (with channels, tags, needs, offers, timeline and relationships) or moves them to another Rete; ' +
+      'introductions, emails and the give ledger are for reading only and are not restored.',
   );
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

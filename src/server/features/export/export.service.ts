@@ -2,11 +2,25 @@
  * Export of a whole account: vCard 4.0 (and 3.0 for old phones), CSV safe to open in a
  * spreadsheet, and the complete JSON of the account (GDPR art. 15 and 20): the account, my
  * profile, every person with channels, tags, privacy fields, needs, offers and timeline, the
- * relationships, the suppression entries (hashes), and the names and dates of API tokens and
- * sessions. Never a secret: no password hash, token hash, session id, CSRF token or suppression key.
+ * relationships, the suppression entries (hashes), the introductions (sides and events), the
+ * outbox of their emails, the give ledger (gives, recipients, outcomes, business received), the
+ * "do not contact" objections, and the names and dates of API tokens and sessions. Never a secret:
+ * no password hash, token hash, session id, CSRF token, suppression key or live answer link.
+ * Importing the JSON restores people and their data only, not introductions, emails or the ledger.
  */
 import type { Executor } from '../../db/db.ts';
-import type { ChannelKind, LegalBasis, SuppressionKind } from '../../db/schema.ts';
+import type {
+  ChannelKind,
+  Database,
+  GiveKind,
+  IntroSideStatus,
+  IntroStatus,
+  LegalBasis,
+  MailKind,
+  MailStatus,
+  OutcomeKind,
+  SuppressionKind,
+} from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
@@ -96,6 +110,175 @@ export interface AccountExport {
   tokens: Array<{ name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>;
   /** Sessions (logged-in browsers): dates only. */
   sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string }>;
+  /** Introductions with both sides and their history; never the answer links or their hashes. */
+  intros: AccountIntro[];
+  /** The emails of introductions: recipients, subject, status, dates and the text with answer links removed. */
+  emails: AccountEmail[];
+  /** The give ledger. */
+  gives: AccountGive[];
+  receivedBusiness: Array<{
+    id: string;
+    receivedOn: string;
+    description: string;
+    referredById: string | null;
+    valueCents: number | null;
+    currency: string | null;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+  /** People who asked not to be contacted again (GDPR art. 21). */
+  objections: Array<{ personId: string; objectedAt: string; introId: string | null }>;
+}
+
+export interface AccountIntro {
+  id: string;
+  status: IntroStatus;
+  askOrder: 'a_first' | 'both';
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  connectedAt: string | null;
+  closedAt: string | null;
+  sides: Array<{
+    side: 'a' | 'b';
+    personId: string | null;
+    isMe: boolean;
+    language: 'it' | 'en';
+    status: IntroSideStatus;
+    subject: string | null;
+    body: string | null;
+    messageEdited: boolean;
+    askedAt: string | null;
+    remindedAt: string | null;
+    answeredAt: string | null;
+    expiresAt: string | null;
+  }>;
+  events: Array<{ at: string; seq: number; type: string; side: 'a' | 'b' | null; detail: unknown }>;
+}
+
+export interface EmailAddress {
+  name: string | null;
+  address: string;
+}
+
+export interface AccountEmail {
+  id: string;
+  introId: string | null;
+  side: 'a' | 'b' | null;
+  personId: string | null;
+  otherPersonId: string | null;
+  kind: MailKind;
+  status: MailStatus;
+  from: EmailAddress | null;
+  replyTo: EmailAddress | null;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  subject: string;
+  /** The plain-text body; answer links are replaced by `…`. */
+  text: string | null;
+  delivery: 'smtp' | 'outbox' | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AccountGive {
+  id: string;
+  kind: GiveKind;
+  givenOn: string;
+  description: string;
+  needId: string | null;
+  introId: string | null;
+  recipientIds: string[];
+  outcomes: Array<{
+    id: string;
+    kind: OutcomeKind;
+    occurredOn: string;
+    valueCents: number | null;
+    currency: string | null;
+    note: string | null;
+    createdAt: string;
+  }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Where each table of the database is in the JSON export (a key of AccountExport), or why it is
+ * not: a test checks that every table is in one of the two lists.
+ */
+export const EXPORTED_TABLES = {
+  users: 'account',
+  people: 'people',
+  person_channels: 'people',
+  person_tags: 'people',
+  interactions: 'people',
+  needs: 'people',
+  offers: 'people',
+  relationships: 'relationships',
+  suppressions: 'suppressions',
+  suppression_hashes: 'suppressions',
+  api_tokens: 'tokens',
+  sessions: 'sessions',
+  intros: 'intros',
+  intro_sides: 'intros',
+  intro_events: 'intros',
+  mail_messages: 'emails',
+  gives: 'gives',
+  give_recipients: 'gives',
+  outcomes: 'gives',
+  received_business: 'receivedBusiness',
+  person_objections: 'objections',
+} as const satisfies Partial<Record<keyof Database, keyof AccountExport>>;
+
+export const NOT_EXPORTED_TABLES: Record<string, string> = {
+  intro_tokens: 'answer-link secrets (hashes): the introductions and their events are exported',
+  jobs: 'internal work queue; the emails it sends are exported',
+  network_changes: 'internal change log of the network views (person ids and version numbers)',
+  kysely_migration: 'schema version, not account data',
+  kysely_migration_lock: 'schema migration lock, not account data',
+};
+
+/** Answer links (`/i/<secret>`) kept by the outbox are replaced: an export holds no live link. */
+export const stripAnswerLinks = (s: string | null): string | null => (s === null ? null : s.replace(/\/i\/[A-Za-z0-9_-]{8,}/g, '/i/…'));
+
+function parseJson(s: string | null): unknown {
+  if (s === null) return null;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return s;
+  }
+}
+
+function parseAddress(v: unknown): EmailAddress | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as { name?: unknown; address?: unknown };
+  return { name: typeof o.name === 'string' ? o.name : null, address: typeof o.address === 'string' ? o.address : '' };
+}
+
+const parseAddresses = (s: string): EmailAddress[] => {
+  const v = parseJson(s);
+  return Array.isArray(v) ? v.map(parseAddress).filter((a): a is EmailAddress => a !== null) : [];
+};
+
+/** An event's detail without token references (the consent record keeps the text version). */
+function eventDetail(s: string | null): unknown {
+  const v = parseJson(s);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !/token|secret|hash/i.test(k)));
+}
+
+function groupByKey<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T[]> {
+  const m = new Map<T[K], T[]>();
+  for (const r of rows) {
+    const list = m.get(r[key]);
+    if (list) list.push(r);
+    else m.set(r[key], [r]);
+  }
+  return m;
 }
 
 function groupBy<T extends { person_id: string }>(rows: T[]): Map<string, T[]> {
@@ -146,6 +329,46 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .orderBy('created_at')
       .execute(),
   ]);
+  const [intros, sides, events, mails, gives, recipients, outcomes, received, objections] = await Promise.all([
+    db.selectFrom('intros').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('intro_sides').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('side').execute(),
+    db.selectFrom('intro_events').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('seq').execute(),
+    db
+      .selectFrom('mail_messages')
+      .select([
+        'id',
+        'intro_id',
+        'side',
+        'person_id',
+        'other_person_id',
+        'kind',
+        'status',
+        'from_addr',
+        'reply_to',
+        'to_addrs',
+        'cc_addrs',
+        'subject',
+        'text_body',
+        'delivery',
+        'attempts',
+        'last_error',
+        'created_at',
+        'sent_at',
+      ])
+      .where('owner_id', '=', ownerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('gives').selectAll().where('owner_id', '=', ownerId).orderBy('given_on').orderBy('id').execute(),
+    db.selectFrom('give_recipients').selectAll().where('owner_id', '=', ownerId).orderBy('give_id').orderBy('person_id').execute(),
+    db.selectFrom('outcomes').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_on').orderBy('id').execute(),
+    db.selectFrom('received_business').selectAll().where('owner_id', '=', ownerId).orderBy('received_on').orderBy('id').execute(),
+    db.selectFrom('person_objections').selectAll().where('owner_id', '=', ownerId).orderBy('objected_at').orderBy('person_id').execute(),
+  ]);
+  const sidesOf = groupByKey(sides, 'intro_id');
+  const eventsOf = groupByKey(events, 'intro_id');
+  const recipientsOf = groupByKey(recipients, 'give_id');
+  const outcomesOf = groupByKey(outcomes, 'give_id');
   const ch = groupBy(channels);
   const tg = groupBy(tags);
   const nd = groupBy(needs);
@@ -223,6 +446,89 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
     suppressions,
     tokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
     sessions: sessions.map((x) => ({ createdAt: x.created_at, lastSeenAt: x.last_seen_at, expiresAt: x.expires_at })),
+    intros: intros.map((i) => ({
+      id: i.id,
+      status: i.status,
+      askOrder: i.ask_order,
+      note: i.note,
+      createdAt: i.created_at,
+      updatedAt: i.updated_at,
+      sentAt: i.sent_at,
+      connectedAt: i.connected_at,
+      closedAt: i.closed_at,
+      sides: (sidesOf.get(i.id) ?? []).map((x) => ({
+        side: x.side,
+        personId: x.person_id,
+        isMe: x.is_self === 1,
+        language: x.language,
+        status: x.status,
+        subject: x.subject,
+        body: x.body,
+        messageEdited: x.message_edited === 1,
+        askedAt: x.asked_at,
+        remindedAt: x.reminded_at,
+        answeredAt: x.answered_at,
+        expiresAt: x.expires_at,
+      })),
+      events: (eventsOf.get(i.id) ?? []).map((e) => ({
+        at: e.at,
+        seq: Number(e.seq),
+        type: e.type,
+        side: e.side,
+        detail: eventDetail(e.detail),
+      })),
+    })),
+    emails: mails.map((m) => ({
+      id: m.id,
+      introId: m.intro_id,
+      side: m.side,
+      personId: m.person_id,
+      otherPersonId: m.other_person_id,
+      kind: m.kind,
+      status: m.status,
+      from: parseAddress(parseJson(m.from_addr)),
+      replyTo: parseAddress(parseJson(m.reply_to)),
+      to: parseAddresses(m.to_addrs),
+      cc: parseAddresses(m.cc_addrs),
+      subject: m.subject,
+      text: stripAnswerLinks(m.text_body),
+      delivery: m.delivery,
+      attempts: Number(m.attempts),
+      lastError: m.last_error,
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+    })),
+    gives: gives.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      givenOn: g.given_on,
+      description: g.description,
+      needId: g.need_id,
+      introId: g.intro_id,
+      recipientIds: (recipientsOf.get(g.id) ?? []).map((r) => r.person_id),
+      outcomes: (outcomesOf.get(g.id) ?? []).map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        occurredOn: o.occurred_on,
+        valueCents: o.value_cents === null ? null : Number(o.value_cents),
+        currency: o.currency,
+        note: o.note,
+        createdAt: o.created_at,
+      })),
+      createdAt: g.created_at,
+      updatedAt: g.updated_at,
+    })),
+    receivedBusiness: received.map((r) => ({
+      id: r.id,
+      receivedOn: r.received_on,
+      description: r.description,
+      referredById: r.referred_by_id,
+      valueCents: r.value_cents === null ? null : Number(r.value_cents),
+      currency: r.currency,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    objections: objections.map((o) => ({ personId: o.person_id, objectedAt: o.objected_at, introId: o.intro_id })),
   };
 }
 

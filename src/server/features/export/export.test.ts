@@ -1,9 +1,170 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
+import { tableNames } from '../../../../test/helpers/world.ts';
+import type { Executor } from '../../db/db.ts';
 import { parseContacts } from '../import/parse/index.ts';
 import { commitImport } from '../import/import.service.ts';
-import { csvCell, foldLine, neutraliseCell, toCsv, type AccountExport, type AccountPerson } from './export.service.ts';
+import {
+  EXPORTED_TABLES,
+  NOT_EXPORTED_TABLES,
+  csvCell,
+  foldLine,
+  neutraliseCell,
+  toCsv,
+  type AccountExport,
+  type AccountPerson,
+} from './export.service.ts';
+
+const SECRET = 'Zs3cr3tAnsw3rL1nkS3cr3tV4lu3xxxxxxxxxxxxxx';
+const TOKEN_HASH = 'f'.repeat(64);
+
+/**
+ * An introduction (sides, events, an answer token, its email kept in outbox mode with the live
+ * link), a give with a recipient and an outcome, business received and an objection, written
+ * straight into the tables; `mark` goes into every free text so that rows can be told apart.
+ */
+async function ledgerAndIntros(db: Executor, ownerId: string, a: string, b: string, mark: string): Promise<Record<string, string>> {
+  const at = '2026-02-01T10:00:00.000Z';
+  const intro = crypto.randomUUID();
+  const give = crypto.randomUUID();
+  const mail = crypto.randomUUID();
+  await db
+    .insertInto('intros')
+    .values({
+      id: intro,
+      owner_id: ownerId,
+      status: 'asked',
+      ask_order: 'both',
+      note: `intro note ${mark}`,
+      created_at: at,
+      updated_at: at,
+      sent_at: at,
+      connected_at: null,
+      closed_at: null,
+    })
+    .execute();
+  const side = (s: 'a' | 'b', person: string) => ({
+    intro_id: intro,
+    side: s,
+    owner_id: ownerId,
+    person_id: person,
+    is_self: 0,
+    language: 'it' as const,
+    status: 'asked' as const,
+    subject: `subject ${mark} ${s}`,
+    body: `body ${mark} ${s}`,
+    message_edited: 0,
+    asked_at: at,
+    reminded_at: null,
+    answered_at: null,
+    expires_at: '2026-03-01T10:00:00.000Z',
+  });
+  await db.insertInto('intro_sides').values([side('a', a), side('b', b)]).execute();
+  const tokenId = crypto.randomUUID();
+  await db
+    .insertInto('intro_tokens')
+    .values({
+      id: tokenId,
+      intro_id: intro,
+      owner_id: ownerId,
+      side: 'a',
+      token_hash: mark === 'alice' ? TOKEN_HASH : 'e'.repeat(64),
+      created_at: at,
+      expires_at: '2026-03-01T10:00:00.000Z',
+      used_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('intro_events')
+    .values([
+      { id: crypto.randomUUID(), intro_id: intro, owner_id: ownerId, at, seq: 1, type: 'created', side: null, detail: null },
+      {
+        id: crypto.randomUUID(),
+        intro_id: intro,
+        owner_id: ownerId,
+        at,
+        seq: 2,
+        type: 'asked',
+        side: 'a',
+        detail: JSON.stringify({ tokenId, textVersion: `v-${mark}` }),
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('mail_messages')
+    .values({
+      id: mail,
+      owner_id: ownerId,
+      intro_id: intro,
+      side: 'a',
+      person_id: a,
+      other_person_id: null,
+      job_id: null,
+      kind: 'intro_request',
+      status: 'sent',
+      from_addr: JSON.stringify({ name: 'Rete', address: 'rete@example.com' }),
+      reply_to: null,
+      to_addrs: JSON.stringify([{ name: `To ${mark}`, address: `to-${mark}@example.com` }]),
+      cc_addrs: '[]',
+      recipient_key: `to-${mark}@example.com`,
+      subject: `mail subject ${mark}`,
+      text_body: `Hello ${mark}, answer here: https://rete.example.com/i/${SECRET}${mark}`,
+      html_body: `<a href="https://rete.example.com/i/${SECRET}${mark}">answer</a>`,
+      message_id: null,
+      delivery: 'outbox',
+      attempts: 1,
+      last_error: null,
+      created_at: at,
+      sent_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('gives')
+    .values({
+      id: give,
+      owner_id: ownerId,
+      kind: 'introduction',
+      given_on: '2026-02-01',
+      description: `give ${mark}`,
+      need_id: null,
+      intro_id: intro,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db.insertInto('give_recipients').values({ give_id: give, owner_id: ownerId, person_id: a }).execute();
+  await db
+    .insertInto('outcomes')
+    .values({
+      id: crypto.randomUUID(),
+      owner_id: ownerId,
+      give_id: give,
+      kind: 'business',
+      occurred_on: '2026-02-10',
+      value_cents: 150000,
+      currency: 'EUR',
+      note: `outcome ${mark}`,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('received_business')
+    .values({
+      id: crypto.randomUUID(),
+      owner_id: ownerId,
+      received_on: '2026-02-15',
+      description: `business ${mark}`,
+      referred_by_id: b,
+      value_cents: 99900,
+      currency: 'EUR',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db.insertInto('person_objections').values({ person_id: b, owner_id: ownerId, objected_at: at, intro_id: intro }).execute();
+  return { intro, give, mail, tokenId };
+}
 
 describe('CSV export cells', () => {
   it('neutralises formulas, also after leading spaces', () => {
@@ -62,6 +223,7 @@ describe.each(dialects())('export on %s', (dialect) => {
   let t: TestApp;
   let alice: Client;
   const ids: Record<string, string> = {};
+  let aliceRows: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -98,6 +260,15 @@ describe.each(dialects())('export on %s', (dialect) => {
       url: `/api/v1/people/${giulia.id}/relationships`,
       payload: { otherPersonId: marco.id, strength: 2 },
     });
+    const gone = await createPerson(alice, { name: 'Tre Cancellato', emails: [{ value: 'tre@example.com' }] });
+    await alice.req({ method: 'DELETE', url: `/api/v1/people/${gone.id}?suppress=true` });
+    await alice.req({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'script' } });
+    aliceRows = await ledgerAndIntros(t.deps.db, alice.userId, giulia.id, marco.id, 'alice');
+    // Another account with the same kinds of rows: none of them may appear in Alice's export.
+    const eve = await signup(t.app);
+    const e1 = await createPerson(eve, { name: 'Eve One' });
+    const e2 = await createPerson(eve, { name: 'Eve Two' });
+    await ledgerAndIntros(t.deps.db, eve.userId, e1.id, e2.id, 'evemark');
   });
   afterAll(async () => t.close());
 
@@ -131,7 +302,83 @@ describe.each(dialects())('export on %s', (dialect) => {
       timeline: [{ summary: 'Caffè' }],
     });
     expect(doc.relationships).toHaveLength(1);
-    expect(JSON.stringify(doc)).not.toMatch(/password|hash/i);
+    // Suppression entries are keyed hashes by design (and carry no key); nothing else is a hash.
+    expect(JSON.stringify({ ...doc, suppressions: [] })).not.toMatch(/password|hash/i);
+    expect(doc.suppressions).toHaveLength(1);
+  });
+
+  it('exports introductions, their emails, the give ledger and objections: mine only, no token or live link', async () => {
+    const res = await alice.req({ method: 'GET', url: '/api/v1/export?format=json' });
+    const doc = res.json<AccountExport>();
+    expect(doc.intros).toHaveLength(1);
+    expect(doc.intros[0]).toMatchObject({
+      id: aliceRows.intro,
+      status: 'asked',
+      note: 'intro note alice',
+      sides: [
+        { side: 'a', personId: ids.giulia, status: 'asked', subject: 'subject alice a', body: 'body alice a', isMe: false },
+        { side: 'b', personId: ids.marco, subject: 'subject alice b' },
+      ],
+      events: [
+        { seq: 1, type: 'created' },
+        { seq: 2, type: 'asked', side: 'a', detail: { textVersion: 'v-alice' } },
+      ],
+    });
+    expect(doc.emails).toHaveLength(1);
+    expect(doc.emails[0]).toMatchObject({
+      id: aliceRows.mail,
+      introId: aliceRows.intro,
+      kind: 'intro_request',
+      status: 'sent',
+      to: [{ name: 'To alice', address: 'to-alice@example.com' }],
+      subject: 'mail subject alice',
+      text: 'Hello alice, answer here: https://rete.example.com/i/…',
+      sentAt: '2026-02-01T10:00:00.000Z',
+    });
+    expect(doc.gives).toEqual([
+      expect.objectContaining({
+        id: aliceRows.give,
+        description: 'give alice',
+        introId: aliceRows.intro,
+        recipientIds: [ids.giulia],
+        outcomes: [expect.objectContaining({ kind: 'business', valueCents: 150000, currency: 'EUR', note: 'outcome alice' })],
+      }),
+    ]);
+    expect(doc.receivedBusiness).toEqual([
+      expect.objectContaining({ description: 'business alice', referredById: ids.marco, valueCents: 99900 }),
+    ]);
+    expect(doc.objections).toEqual([{ personId: ids.marco, objectedAt: '2026-02-01T10:00:00.000Z', introId: aliceRows.intro }]);
+    const text = JSON.stringify({ ...doc, suppressions: [] });
+    expect(res.body).not.toContain('evemark');
+    expect(res.body).not.toContain(SECRET);
+    expect(res.body).not.toContain(TOKEN_HASH);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(TOKEN_HASH);
+    expect(text).not.toContain(aliceRows.tokenId);
+    expect(text).not.toMatch(/password|hash|secret|csrf/i);
+  });
+
+  it('covers every table: each one is exported or listed as not account data, and each exported one shows up', async () => {
+    const tables = await tableNames(t);
+    const exported = Object.keys(EXPORTED_TABLES);
+    const skipped = Object.keys(NOT_EXPORTED_TABLES);
+    expect(exported.filter((x) => skipped.includes(x))).toEqual([]);
+    expect(tables.filter((x) => !exported.includes(x) && !skipped.includes(x))).toEqual([]);
+    // Every exported table has rows of Alice's in this test, and its section of the export is not empty.
+    const doc = (await alice.req({ method: 'GET', url: '/api/v1/export?format=json' })).json<AccountExport>();
+    const db = t.db.handle.db;
+    for (const [table, key] of Object.entries(EXPORTED_TABLES)) {
+      const ownerColumn = table === 'users' ? 'id' : ['sessions', 'api_tokens'].includes(table) ? 'user_id' : 'owner_id';
+      const rows = await db
+        .selectFrom(table as 'people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(ownerColumn as 'owner_id', '=', alice.userId)
+        .executeTakeFirstOrThrow();
+      expect(Number(rows.n), table).toBeGreaterThan(0);
+      const section: unknown = doc[key];
+      expect(section, `${table} → ${key}`).toBeTruthy();
+      if (Array.isArray(section)) expect(section.length, `${table} → ${key}`).toBeGreaterThan(0);
+    }
   });
 
   it('round-trips vCard 4.0, vCard 3.0 and JSON into an empty account: the same people', async () => {

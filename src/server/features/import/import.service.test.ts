@@ -134,6 +134,38 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(await peopleOf(t, u.userId)).toHaveLength(2);
   });
 
+  it('writes a large file (more than 5,000 people) completely, logs every person once, and re-imports as a no-op', async () => {
+    const u = await signup(t.app);
+    const rows = Array.from(
+      { length: 5200 },
+      (_v, i) =>
+        `Nome${i},Cognome${i},https://www.linkedin.com/in/bulk-${i},bulk${i}@example.com,Ditta ${i % 7},Ruolo,12 Mar 2024`,
+    );
+    const cacheBefore: unknown = t.db.handle.sqlite?.pragma('cache_size', { simple: true });
+    const r = await commitImport(t.deps, u.userId, linkedin(rows), { chunkSize: 700 });
+    expect(r).toMatchObject({ toCreate: 5200 });
+    const db = t.db.handle.db;
+    const n = async (table: 'people' | 'person_channels' | 'network_changes') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('owner_id', '=', u.userId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await n('people')).toBe(5201); // + Me
+    expect(await n('person_channels')).toBe(5200 * 2);
+    const changes = await db.selectFrom('network_changes').select('person_id').where('owner_id', '=', u.userId).execute();
+    expect(new Set(changes.map((c) => c.person_id)).size).toBe(5200);
+    const me = (await peopleOf(t, u.userId)).find((p) => p.name === 'Nome4321 Cognome4321');
+    expect(me).toMatchObject({ company: 'Ditta 2', role: 'Ruolo' }); // 4321 % 7
+    // SQLite's page cache, widened for the import, is back to its size.
+    expect(t.db.handle.sqlite?.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+    expect(await commitImport(t.deps, u.userId, linkedin(rows))).toMatchObject({ toCreate: 0, toMerge: 0 });
+  });
+
   it('is atomic: a failure halfway leaves every table exactly as before', async () => {
     const u = await fresh();
     await createPerson(u, { name: 'Existing One', emails: [{ value: 'p3@example.com' }] });

@@ -19,7 +19,7 @@
 import { MAX_CHANNELS, MAX_TAGS } from '#shared/api/people.ts';
 import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
 import type { ImportPerson, ImportPreview, ImportResult } from '#shared/api/import.ts';
-import { sql } from 'kysely';
+import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, LegalBasis, PeopleTable } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
@@ -708,185 +708,295 @@ export async function commitImport(
   const chunkSize = Math.max(1, opts.chunkSize ?? 1000);
   const now = deps.now();
   const stamp = now.toISOString();
-  return deps.db.transaction().execute(async (tx) => {
-    // A no-op write to the owner's row: serialises writers of this network (row lock on
-    // PostgreSQL, the write lock on SQLite) before anything is read.
-    await tx
-      .updateTable('users')
-      .set({ network_version: sql<number>`network_version` })
-      .where('id', '=', ownerId)
-      .execute();
-    const plan = await planParsed(tx, ownerId, parse, opts, now);
-    const fresh = plan.targets.filter((t) => t.existingId === null);
-    const merges = plan.targets.filter((t) => t.existingId !== null && changed(t));
-    const total = fresh.length + merges.length;
-    let done = 0;
-    const step = async () => {
-      await opts.onProgress?.(done, total);
-      await opts.onEvent?.({ phase: 'write', done, total });
-    };
-    await opts.onEvent?.({ phase: 'write', done: 0, total });
-    const idOf = new Map<Target, string>();
-    for (const t of plan.targets) idOf.set(t, t.existingId ?? newId());
-    const created: string[] = [];
-    const source = `import:${parse.format}`;
+  // The connection's own dialect (not the configuration: a caller may hand any database).
+  const sqlite = deps.db.getExecutor().adapter instanceof SqliteAdapter;
+  // The page cache size to restore after a large import on SQLite (see widenSqliteCache).
+  const cache: { previous: number | null } = { previous: null };
+  try {
+    return await writeImport();
+  } finally {
+    if (cache.previous !== null) await sql.raw(`PRAGMA cache_size = ${String(cache.previous)}`).execute(deps.db);
+  }
 
-    for (let start = 0; start < fresh.length; start += chunkSize) {
-      const chunk = fresh.slice(start, start + chunkSize);
-      const people: PeopleTable[] = [];
-      const channels: repo.ChannelInsert[] = [];
-      const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
-      for (const t of chunk) {
-        const id = idOf.get(t) as string;
-        created.push(id);
-        const fromFile = t.privacy.source !== null;
-        people.push({
-          id,
-          owner_id: ownerId,
-          is_self: 0,
-          name: t.name,
-          sort_name: sortKey(t.name),
-          company: t.fields.company,
-          role: t.fields.role,
-          city: t.fields.city,
-          country: t.fields.country,
-          language: t.language,
-          notes: t.fields.notes,
-          how_met: t.fields.how_met,
-          introduced_by_id: null,
-          created_at: t.extras?.createdAt ?? stamp,
-          updated_at: stamp,
-          legal_basis: t.privacy.legal_basis,
-          legal_basis_note: t.privacy.legal_basis_note,
-          source: fromFile ? t.privacy.source : source,
-          source_at: fromFile ? (t.privacy.source_at ?? stamp) : stamp,
-        });
-        for (const kind of KINDS) {
-          let position = 0;
-          for (const [normalized, c] of t.channels[kind]) {
-            channels.push({
+  async function writeImport(): Promise<CommitResult> {
+    return deps.db.transaction().execute(async (tx) => {
+      // A no-op write to the owner's row: serialises writers of this network (row lock on
+      // PostgreSQL, the write lock on SQLite) before anything is read.
+      await tx
+        .updateTable('users')
+        .set({ network_version: sql<number>`network_version` })
+        .where('id', '=', ownerId)
+        .execute();
+      const plan = await planParsed(tx, ownerId, parse, opts, now);
+      if (sqlite && plan.targets.length > BIG_IMPORT) cache.previous = await widenSqliteCache(tx);
+      const fresh = plan.targets.filter((t) => t.existingId === null);
+      const merges = plan.targets.filter((t) => t.existingId !== null && changed(t));
+      const total = fresh.length + merges.length;
+      let done = 0;
+      const step = async () => {
+        await opts.onProgress?.(done, total);
+        await opts.onEvent?.({ phase: 'write', done, total });
+      };
+      await opts.onEvent?.({ phase: 'write', done: 0, total });
+      const idOf = new Map<Target, string>();
+      for (const t of plan.targets) idOf.set(t, t.existingId ?? newId());
+      const created: string[] = [];
+      const source = `import:${parse.format}`;
+
+      for (let start = 0; start < fresh.length; start += chunkSize) {
+        const chunk = fresh.slice(start, start + chunkSize);
+        const people: PeopleTable[] = [];
+        const channels: repo.ChannelInsert[] = [];
+        const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
+        for (const t of chunk) {
+          const id = idOf.get(t) as string;
+          created.push(id);
+          const fromFile = t.privacy.source !== null;
+          people.push({
+            id,
+            owner_id: ownerId,
+            is_self: 0,
+            name: t.name,
+            sort_name: sortKey(t.name),
+            company: t.fields.company,
+            role: t.fields.role,
+            city: t.fields.city,
+            country: t.fields.country,
+            language: t.language,
+            notes: t.fields.notes,
+            how_met: t.fields.how_met,
+            introduced_by_id: null,
+            created_at: t.extras?.createdAt ?? stamp,
+            updated_at: stamp,
+            legal_basis: t.privacy.legal_basis,
+            legal_basis_note: t.privacy.legal_basis_note,
+            source: fromFile ? t.privacy.source : source,
+            source_at: fromFile ? (t.privacy.source_at ?? stamp) : stamp,
+          });
+          for (const kind of KINDS) {
+            let position = 0;
+            for (const [normalized, c] of t.channels[kind]) {
+              channels.push({
+                id: newId(),
+                owner_id: ownerId,
+                person_id: id,
+                kind,
+                value: c.value,
+                label: c.label,
+                normalized,
+                position,
+              });
+              position++;
+            }
+          }
+          for (const tag of t.tags) tags.push({ owner_id: ownerId, person_id: id, tag });
+        }
+        if (sqlite) {
+          await insertRows(tx, 'people', PEOPLE_COLUMNS, people);
+          await insertRows(tx, 'person_channels', CHANNEL_COLUMNS, channels);
+          await insertRows(tx, 'person_tags', TAG_COLUMNS, tags);
+          const version = await recordChange(tx, ownerId, []);
+          await insertRows(
+            tx,
+            'network_changes',
+            CHANGE_COLUMNS,
+            people.map((p) => ({ owner_id: ownerId, version, person_id: p.id })),
+          );
+        } else {
+          await repo.insertPeople(tx, people);
+          await repo.insertChannels(tx, channels);
+          await repo.insertTags(tx, tags);
+          await recordChange(
+            tx,
+            ownerId,
+            people.map((p) => p.id),
+          );
+        }
+        done += chunk.length;
+        await step();
+      }
+
+      const merged: string[] = [];
+      for (let start = 0; start < merges.length; start += chunkSize) {
+        const chunk = merges.slice(start, start + chunkSize);
+        const channels: repo.ChannelInsert[] = [];
+        const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
+        for (const t of chunk) {
+          const id = t.existingId as string;
+          merged.push(id);
+          await repo.updatePerson(tx, ownerId, id, { ...t.patch, ...t.privacyPatch, updated_at: stamp });
+          for (const kind of KINDS) {
+            const added = t.added.filter((a) => a.kind === kind);
+            let position = t.channels[kind].size - added.length;
+            for (const a of added) {
+              channels.push({
+                id: newId(),
+                owner_id: ownerId,
+                person_id: id,
+                kind,
+                value: a.chan.value,
+                label: a.chan.label,
+                normalized: a.normalized,
+                position,
+              });
+              position++;
+            }
+          }
+          for (const tag of t.addedTags) tags.push({ owner_id: ownerId, person_id: id, tag });
+        }
+        await repo.insertChannels(tx, channels);
+        await repo.insertTags(tx, tags);
+        await recordChange(
+          tx,
+          ownerId,
+          chunk.map((t) => t.existingId as string),
+        );
+        done += chunk.length;
+        await step();
+      }
+
+      // Rete JSON: needs, offers, timeline, "introduced by" and relationships, once everybody exists.
+      if (parse.format === 'json') {
+        const needs: ItemRow[] = [];
+        const offers: ItemRow[] = [];
+        const timeline: InteractionRow[] = [];
+        const touched = new Set<string>();
+        for (const t of plan.targets) {
+          if (!t.extras) continue;
+          const id = idOf.get(t) as string;
+          needs.push(...itemRows(ownerId, id, t.extras.needs, stamp));
+          offers.push(...itemRows(ownerId, id, t.extras.offers, stamp));
+          for (const e of t.extras.timeline)
+            timeline.push({
               id: newId(),
               owner_id: ownerId,
               person_id: id,
-              kind,
-              value: c.value,
-              label: c.label,
-              normalized,
-              position,
+              kind: e.kind,
+              occurred_at: e.occurredAt,
+              summary: e.summary,
+              created_at: e.createdAt ?? stamp,
             });
-            position++;
+          if (t.introducer) {
+            await repo.updatePerson(tx, ownerId, id, { introduced_by_id: idOf.get(t.introducer) });
+            touched.add(id);
           }
         }
-        for (const tag of t.tags) tags.push({ owner_id: ownerId, person_id: id, tag });
-      }
-      await repo.insertPeople(tx, people);
-      await repo.insertChannels(tx, channels);
-      await repo.insertTags(tx, tags);
-      await recordChange(
-        tx,
-        ownerId,
-        people.map((p) => p.id),
-      );
-      done += chunk.length;
-      await step();
-    }
-
-    const merged: string[] = [];
-    for (let start = 0; start < merges.length; start += chunkSize) {
-      const chunk = merges.slice(start, start + chunkSize);
-      const channels: repo.ChannelInsert[] = [];
-      const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
-      for (const t of chunk) {
-        const id = t.existingId as string;
-        merged.push(id);
-        await repo.updatePerson(tx, ownerId, id, { ...t.patch, ...t.privacyPatch, updated_at: stamp });
-        for (const kind of KINDS) {
-          const added = t.added.filter((a) => a.kind === kind);
-          let position = t.channels[kind].size - added.length;
-          for (const a of added) {
-            channels.push({
-              id: newId(),
-              owner_id: ownerId,
-              person_id: id,
-              kind,
-              value: a.chan.value,
-              label: a.chan.label,
-              normalized: a.normalized,
-              position,
-            });
-            position++;
-          }
-        }
-        for (const tag of t.addedTags) tags.push({ owner_id: ownerId, person_id: id, tag });
-      }
-      await repo.insertChannels(tx, channels);
-      await repo.insertTags(tx, tags);
-      await recordChange(
-        tx,
-        ownerId,
-        chunk.map((t) => t.existingId as string),
-      );
-      done += chunk.length;
-      await step();
-    }
-
-    // Rete JSON: needs, offers, timeline, "introduced by" and relationships, once everybody exists.
-    if (parse.format === 'json') {
-      const needs: ItemRow[] = [];
-      const offers: ItemRow[] = [];
-      const timeline: InteractionRow[] = [];
-      const touched = new Set<string>();
-      for (const t of plan.targets) {
-        if (!t.extras) continue;
-        const id = idOf.get(t) as string;
-        needs.push(...itemRows(ownerId, id, t.extras.needs, stamp));
-        offers.push(...itemRows(ownerId, id, t.extras.offers, stamp));
-        for (const e of t.extras.timeline)
-          timeline.push({
+        await repo.insertItems(tx, 'needs', needs);
+        await repo.insertItems(tx, 'offers', offers);
+        for (let i = 0; i < timeline.length; i += 3000)
+          await tx
+            .insertInto('interactions')
+            .values(timeline.slice(i, i + 3000))
+            .execute();
+        const rels = plan.relationships.map((r) => {
+          const [a, b] = [idOf.get(r.a) as string, idOf.get(r.b) as string].sort();
+          touched.add(a as string).add(b as string);
+          const created = r.createdAt ?? stamp;
+          return {
             id: newId(),
             owner_id: ownerId,
-            person_id: id,
-            kind: e.kind,
-            occurred_at: e.occurredAt,
-            summary: e.summary,
-            created_at: e.createdAt ?? stamp,
-          });
-        if (t.introducer) {
-          await repo.updatePerson(tx, ownerId, id, { introduced_by_id: idOf.get(t.introducer) });
-          touched.add(id);
-        }
+            person_a_id: a as string,
+            person_b_id: b as string,
+            strength: r.strength,
+            note: r.note,
+            created_at: created,
+            updated_at: r.updatedAt ?? created,
+          };
+        });
+        for (let i = 0; i < rels.length; i += 3000)
+          await tx
+            .insertInto('relationships')
+            .values(rels.slice(i, i + 3000))
+            .execute();
+        for (const r of [...needs, ...offers, ...timeline]) touched.add(r.person_id);
+        if (touched.size > 0) await recordChange(tx, ownerId, [...touched]);
       }
-      await repo.insertItems(tx, 'needs', needs);
-      await repo.insertItems(tx, 'offers', offers);
-      for (let i = 0; i < timeline.length; i += 3000)
-        await tx
-          .insertInto('interactions')
-          .values(timeline.slice(i, i + 3000))
-          .execute();
-      const rels = plan.relationships.map((r) => {
-        const [a, b] = [idOf.get(r.a) as string, idOf.get(r.b) as string].sort();
-        touched.add(a as string).add(b as string);
-        const created = r.createdAt ?? stamp;
-        return {
-          id: newId(),
-          owner_id: ownerId,
-          person_a_id: a as string,
-          person_b_id: b as string,
-          strength: r.strength,
-          note: r.note,
-          created_at: created,
-          updated_at: r.updatedAt ?? created,
-        };
-      });
-      for (let i = 0; i < rels.length; i += 3000)
-        await tx
-          .insertInto('relationships')
-          .values(rels.slice(i, i + 3000))
-          .execute();
-      for (const r of [...needs, ...offers, ...timeline]) touched.add(r.person_id);
-      if (touched.size > 0) await recordChange(tx, ownerId, [...touched]);
-    }
 
-    return { ...counts(plan), created, merged, people: plan.targets.map(personView) };
-  });
+      return { ...counts(plan), created, merged, people: plan.targets.map(personView) };
+    });
+  }
+}
+
+const PEOPLE_COLUMNS = [
+  'id',
+  'owner_id',
+  'is_self',
+  'name',
+  'sort_name',
+  'company',
+  'role',
+  'city',
+  'country',
+  'language',
+  'notes',
+  'how_met',
+  'introduced_by_id',
+  'created_at',
+  'updated_at',
+  'legal_basis',
+  'legal_basis_note',
+  'source',
+  'source_at',
+] as const satisfies ReadonlyArray<keyof PeopleTable>;
+const CHANNEL_COLUMNS = [
+  'id',
+  'owner_id',
+  'person_id',
+  'kind',
+  'value',
+  'label',
+  'normalized',
+  'position',
+] as const satisfies ReadonlyArray<keyof repo.ChannelInsert>;
+const TAG_COLUMNS = ['owner_id', 'person_id', 'tag'] as const;
+const CHANGE_COLUMNS = ['owner_id', 'version', 'person_id'] as const;
+
+/**
+ * Multi-row INSERTs for SQLite without the query builder: building a node per value of 100,000
+ * rows costs more than SQLite's own work. Every full batch has the same SQL text, so the
+ * statement is prepared once (the connection caches statements by text); at most ~30,000
+ * parameters per statement (SQLite's limit is 32,766). Only fixed column names go into the text;
+ * every value is a bound parameter.
+ */
+async function insertRows<C extends string>(
+  tx: Executor,
+  table: string,
+  columns: readonly C[],
+  rows: ReadonlyArray<{ [K in C]: string | number | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const per = Math.max(1, Math.floor(30_000 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  let fullText: string | null = null;
+  for (let start = 0; start < rows.length; start += per) {
+    const n = Math.min(per, rows.length - start);
+    const params = new Array<string | number | null>(n * columns.length);
+    let k = 0;
+    for (let i = start; i < start + n; i++) {
+      const row = rows[i] as { [K in C]: string | number | null };
+      for (const c of columns) params[k++] = row[c] ?? null;
+    }
+    const text =
+      n === per
+        ? (fullText ??= head + new Array<string>(per).fill(tuple).join(', '))
+        : head + new Array<string>(n).fill(tuple).join(', ');
+    await tx.executeQuery(CompiledQuery.raw(text, params));
+  }
+}
+
+/** Above this many people an import widens SQLite's page cache for its transaction. */
+const BIG_IMPORT = 5000;
+
+/**
+ * SQLite's default page cache (2 MB) is far smaller than the indexes a large import writes into
+ * with random keys: dirty pages spill to the WAL in the middle of the transaction and are read
+ * back again. A wider cache (a limit, filled only as needed) keeps them in memory until the
+ * commit. Returns the previous size, restored after the transaction.
+ */
+async function widenSqliteCache(tx: Executor): Promise<number> {
+  const r = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(tx);
+  const previous = Number(r.rows[0]?.cache_size ?? -2000);
+  await sql.raw('PRAGMA cache_size = -262144').execute(tx);
+  return previous;
 }

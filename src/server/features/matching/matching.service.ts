@@ -2,7 +2,8 @@ import type { Helper, MatchReason, Seeker, ValueFinder } from '#shared/api/match
 import { notFound } from '../../http/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import * as peopleRepo from '../people/people.repo.ts';
-import type { OfferMatch } from './engine/index.ts';
+import { candidateCount, embeddingProvider, rerank } from './embeddings.ts';
+import type { MatchEngine, OfferMatch, PersonMatch, QueryOptions } from './engine/index.ts';
 import type { NetworkGraph } from './graph.ts';
 import type { ItemIndex } from './indexes.ts';
 
@@ -92,10 +93,32 @@ function itemRows(deps: AppDeps, ownerId: string, table: 'needs' | 'offers', ids
     .execute();
 }
 
+/**
+ * People ranked for a text by the engine and, when an embeddings provider is configured, re-ranked
+ * with embedding similarity among a few more of the engine's candidates (see embeddings.ts).
+ */
+async function rankPeople(
+  deps: AppDeps,
+  engine: MatchEngine,
+  text: string,
+  options: QueryOptions & { limit: number },
+): Promise<PersonMatch[]> {
+  const provider = embeddingProvider(deps.config.embeddings);
+  if (!provider) return engine.queryPeople(text, options);
+  const candidates = engine.queryPeople(text, { ...options, limit: candidateCount(options.limit) });
+  const ranked = await rerank(
+    provider,
+    text,
+    candidates.map((m) => ({ item: m, score: m.score, text: engine.textOf(m.best.offerId) ?? '' })),
+    options.limit,
+  );
+  return ranked.map(({ item, score }) => ({ ...item, score }));
+}
+
 /** "Cerco… / I need…": the people of my network (me included) whose offers answer a need. */
 export async function matchText(deps: AppDeps, ownerId: string, text: string, limit: number): Promise<Helper[]> {
   const v = await views(deps, ownerId);
-  const ranked = v.offers.all.queryPeople(text, { limit });
+  const ranked = await rankPeople(deps, v.offers.all, text, { limit });
   const h = await hydrate(
     deps,
     ownerId,
@@ -128,16 +151,26 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
   const selfId = v.offers.selfId;
   const exclude = [personId];
 
-  const needResults = needs
-    .filter((n) => n.status === 'open')
-    .map((n) => ({
-      need: n,
-      mine: personId === selfId ? [] : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }),
-      network: v.offers.all.queryPeople(n.text, { limit: PER_ITEM, excludePersonIds: selfId ? [...exclude, selfId] : exclude }),
-    }));
-  const offerResults = offers
-    .filter((o) => o.status === 'open')
-    .map((o) => ({ offer: o, seekers: v.needs.all.queryPeople(o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }) }));
+  const needResults = await Promise.all(
+    needs
+      .filter((n) => n.status === 'open')
+      .map(async (n) => ({
+        need: n,
+        mine: personId === selfId ? [] : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }),
+        network: await rankPeople(deps, v.offers.all, n.text, {
+          limit: PER_ITEM,
+          excludePersonIds: selfId ? [...exclude, selfId] : exclude,
+        }),
+      })),
+  );
+  const offerResults = await Promise.all(
+    offers
+      .filter((o) => o.status === 'open')
+      .map(async (o) => ({
+        offer: o,
+        seekers: await rankPeople(deps, v.needs.all, o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }),
+      })),
+  );
 
   const personIds = [
     personId,

@@ -151,7 +151,7 @@ function audienceFactors(tokens: readonly Token[], text: string): number[] {
       const t = tokens[k];
       const prev = tokens[k - 1];
       if (!t || !prev) break;
-      if (/[.;:!?()\[\]|]/.test(text.slice(prev.end, t.start))) break;
+      if (/[.;:!?()[\]|]/.test(text.slice(prev.end, t.start))) break;
       f[k] = AUDIENCE_FACTOR;
       if (!t.stop) content++;
     }
@@ -301,7 +301,13 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     }
     const prev = best.get(cid);
     if (!prev || prev.weight < factor)
-      best.set(cid, { concept: cid, weight: factor, start: first.tok.start, end: last.tok.end, ...(isAudience ? { audience: true } : {}) });
+      best.set(cid, {
+        concept: cid,
+        weight: factor,
+        start: first.tok.start,
+        end: last.tok.end,
+        ...(isAudience ? { audience: true } : {}),
+      });
   }
   for (const m of accepted) if (m.pattern.ambiguous && m.first === m.last) senseOfToken.set(m.first, m.pattern.concept);
   // A phrase settles the sense of the ambiguous words inside it: "rete" in "rete vendita" is

@@ -118,7 +118,7 @@ export interface MatchEngineOptions {
 export interface Weights {
   lex: number;
   headTerm: number;
-  headConcept: 0.7,
+  headConcept: 0.7;
   city: number;
   reverseRel: number;
   secondOffer: number;
@@ -637,6 +637,12 @@ export class MatchEngine {
     });
   }
 
+  /** The indexed text of a document (an offer; a need in an index of needs). */
+  textOf(offerId: string): string | undefined {
+    const d = this.offerToDoc.get(offerId);
+    return d === undefined ? undefined : this.docs[d]?.text;
+  }
+
   /** The analysis of a text, for debugging and for callers that show detected concepts. */
   analyzeText(
     text: string,
@@ -685,7 +691,8 @@ export class MatchEngine {
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c || h.audience) continue;
-      for (const r of c.rel) put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false });
+      for (const r of c.rel)
+        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false });
       for (const r of c.relIn)
         put({
           concept: r.to,
@@ -798,6 +805,10 @@ export class MatchEngine {
     let admit = true;
     let checks = 0;
     let groupChecks = 0;
+    // A person's score is their best offer's plus a share of their second best: a document that
+    // cannot reach theta / (1 + share) cannot make its person's score reach theta. (The second
+    // offer of someone already found may still be cut off; its share is a tie-breaker.)
+    const secondShare = 1 + this.wt.secondOffer;
     const avg = this.live > 0 ? this.totalLen / this.live : 1;
     const best = this.originBest;
     const bestStamp = this.originStamp;
@@ -815,7 +826,7 @@ export class MatchEngine {
         touchedN <= PRUNE_MAX_TOUCHED
       ) {
         checks++;
-        theta = this.kthPerson(touchedN, limit, excluded);
+        theta = this.kthPerson(touchedN, limit, excluded) / secondShare;
         if (rest * cityBoost < theta) admit = false;
       }
       rest -= u.bound;
@@ -846,7 +857,7 @@ export class MatchEngine {
               touchedN <= PRUNE_MAX_TOUCHED
             ) {
               groupChecks++;
-              theta = this.kthPerson(touchedN, limit, excluded);
+              theta = this.kthPerson(touchedN, limit, excluded) / secondShare;
             }
             if ((rest + factor * MAX_DOC_CONCEPT_WEIGHT) * cityBoost < theta) open = false;
           }
