@@ -401,8 +401,8 @@ export const BUSINESS: ConceptDef[] = [
     'intl.translation',
     'traduzioni',
     'translation',
-    'traduzione|traduzioni|traduttore|traduttrice|tradurre|localizzazione|traduzione giurata|traduzioni giurate|asseverazione|asseverate|madrelingua|revisione testi|adattamento linguistico|traduzione tecnica|tradotti',
-    'translation|translations|translator|translate|localisation|localization|sworn translation|certified translation|native speaker|proofreading|transcreation|technical translation',
+    'traduzione|traduzioni|traduttore|traduttrice|tradurre|localizzazione|traduzione giurata|traduzioni giurate|asseverazione|asseverate|madrelingua|revisione testi|adattamento linguistico|traduzione tecnica|tradotti|sito multilingua|siti multilingua|sito in inglese',
+    'translation|translations|translator|translate|localisation|localization|sworn translation|certified translation|native speaker|proofreading|transcreation|technical translation|multilingual website|website translation',
     {},
   ),
   c(

@@ -64,7 +64,7 @@ export const TAX_FINANCE: ConceptDef[] = [
     'contabilità',
     'bookkeeping',
     'contabilita|tenuta contabilita|tenuta della contabilita|prima nota|registrazione fatture|riconciliazione bancaria|contabilita in outsourcing|bilancio d esercizio|bilancio|scritture contabili|chiusura bilancio|libri contabili',
-    'bookkeeping|bookkeeper|accounting|~accounts|financial statements|annual accounts|company accounts|management accounts|statutory accounts|bank reconciliation|ledger|year-end accounts',
+    'bookkeeping|bookkeeper|accounting|~accounts|financial statements|annual accounts|company accounts|management accounts|statutory accounts|bank reconciliation|ledger|year-end accounts|=xero|quickbooks',
     {
       rel: { 'tax.advisor': 0.6 },
       veto: [

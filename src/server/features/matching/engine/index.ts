@@ -17,7 +17,9 @@
  * Reverse direction ("who needs what this person offers"): a second instance indexes NEEDS
  * with the same methods (a need is an "offer" document of that instance) and is queried with
  * an offer's text. Scoring is symmetric (concept relations are expanded both ways on the
- * query side), so the same class serves both directions.
+ * query side), so the same class serves both directions. Pass `textIsOffer` for that query:
+ * what an offer names after "per"/"for" is its audience, which only adds to needs found by what
+ * the offer gives and is not expanded (a course for lawyers is not legal help).
  *
  * Scoring
  * -------
@@ -26,7 +28,8 @@
  *       × (1 + CITY) when the query names the document's city.
  * q_c is 1 for a concept the query states, r for a concept reached through a catalogue
  * relation (problem -> profession, specialty -> profession), lower for self-descriptions
- * ("I'm an architect"). d_c is 1 for the offer text, HEAD_CONCEPT for the headline.
+ * ("I'm an architect"). d_c is 1 for the offer text, HEAD_CONCEPT for the headline, and lower
+ * for an offer's audience ("privacy policy per siti": the offer is privacy, not websites).
  * Words with several senses ("sito", "rete", "Java") are disambiguated from context both in
  * concepts and in lexical terms (terms carry their sense tag).
  *
@@ -43,7 +46,10 @@
  * does no string-keyed map work beyond the word cache. Queries score evidence rarest first with
  * a per-unit upper bound: once what is left cannot lift an untouched document above the
  * `limit`-th best person so far, common units only add to documents already found (MaxScore
- * style; see score()). This bounds the cost of needs that name a very common segment.
+ * style; see score()), and the same check runs between the members of a concept group. This
+ * bounds the cost of needs that name a very common segment. The k-th best person comes from
+ * the few documents above a document-level bound (kthPerson), and only documents that can be
+ * someone's best in the answer are grouped by person (queryPeople).
  */
 import { ALL_CONCEPTS } from '../concepts/index.ts';
 import type { ConceptDef } from '../concepts/types.ts';
