@@ -242,7 +242,8 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
 };
 
 /** Answer links (`/i/<secret>`) kept by the outbox are replaced: an export holds no live link. */
-export const stripAnswerLinks = (s: string | null): string | null => (s === null ? null : s.replace(/\/i\/[A-Za-z0-9_-]{8,}/g, '/i/…'));
+export const stripAnswerLinks = (s: string | null): string | null =>
+  s === null ? null : s.replace(/\/i\/[A-Za-z0-9_-]{8,}/g, '/i/…');
 
 function parseJson(s: string | null): unknown {
   if (s === null) return null;
@@ -360,10 +361,22 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .orderBy('id')
       .execute(),
     db.selectFrom('gives').selectAll().where('owner_id', '=', ownerId).orderBy('given_on').orderBy('id').execute(),
-    db.selectFrom('give_recipients').selectAll().where('owner_id', '=', ownerId).orderBy('give_id').orderBy('person_id').execute(),
+    db
+      .selectFrom('give_recipients')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .orderBy('give_id')
+      .orderBy('person_id')
+      .execute(),
     db.selectFrom('outcomes').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_on').orderBy('id').execute(),
     db.selectFrom('received_business').selectAll().where('owner_id', '=', ownerId).orderBy('received_on').orderBy('id').execute(),
-    db.selectFrom('person_objections').selectAll().where('owner_id', '=', ownerId).orderBy('objected_at').orderBy('person_id').execute(),
+    db
+      .selectFrom('person_objections')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .orderBy('objected_at')
+      .orderBy('person_id')
+      .execute(),
   ]);
   const sidesOf = groupByKey(sides, 'intro_id');
   const eventsOf = groupByKey(events, 'intro_id');

@@ -24,7 +24,13 @@ const TOKEN_HASH = 'f'.repeat(64);
  * link), a give with a recipient and an outcome, business received and an objection, written
  * straight into the tables; `mark` goes into every free text so that rows can be told apart.
  */
-async function ledgerAndIntros(db: Executor, ownerId: string, a: string, b: string, mark: string): Promise<Record<string, string>> {
+async function ledgerAndIntros(
+  db: Executor,
+  ownerId: string,
+  a: string,
+  b: string,
+  mark: string,
+): Promise<Record<string, string>> {
   const at = '2026-02-01T10:00:00.000Z';
   const intro = crypto.randomUUID();
   const give = crypto.randomUUID();
@@ -60,7 +66,10 @@ async function ledgerAndIntros(db: Executor, ownerId: string, a: string, b: stri
     answered_at: null,
     expires_at: '2026-03-01T10:00:00.000Z',
   });
-  await db.insertInto('intro_sides').values([side('a', a), side('b', b)]).execute();
+  await db
+    .insertInto('intro_sides')
+    .values([side('a', a), side('b', b)])
+    .execute();
   const tokenId = crypto.randomUUID();
   await db
     .insertInto('intro_tokens')
@@ -162,7 +171,10 @@ async function ledgerAndIntros(db: Executor, ownerId: string, a: string, b: stri
       updated_at: at,
     })
     .execute();
-  await db.insertInto('person_objections').values({ person_id: b, owner_id: ownerId, objected_at: at, intro_id: intro }).execute();
+  await db
+    .insertInto('person_objections')
+    .values({ person_id: b, owner_id: ownerId, objected_at: at, intro_id: intro })
+    .execute();
   return { intro, give, mail, tokenId };
 }
 

@@ -168,7 +168,7 @@ export const BUSINESS: ConceptDef[] = [
     'train.public_speaking',
     'public speaking e comunicazione',
     'public speaking and presentation skills',
-    'public speaking|parlare in pubblico|presentare in pubblico|palco|convegni|tedx|comunicazione efficace|paura di parlare|ansia da palco|panico|va nel pallone|dizione|simulazioni di presentazione',
+    'public speaking|parlare in pubblico|presentare in pubblico|palco|convegni|tedx|comunicazione efficace|paura di parlare|ansia da palco|panico|dizione|simulazioni di presentazione',
     'public speaking|presentation skills|presenting|presentations|stage fright|speaking on stage|keynote|tedx|communication skills|nervous when presenting|pitching',
     { rel: { 'train.corporate': 0.4 } },
   ),

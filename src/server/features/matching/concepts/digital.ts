@@ -86,7 +86,7 @@ export const DIGITAL: ConceptDef[] = [
     'modernizzazione di software legacy',
     'legacy software modernisation',
     'legacy|gestionale vecchio|software vecchio|modernizzazione|refactoring|riscrittura|reingegnerizzazione|gestionali legacy',
-    'legacy|legacy code|legacy system|legacy systems|modernisation|modernization|refactoring|rewrite|old software|nobody dares to touch',
+    'legacy|legacy code|legacy system|legacy systems|modernisation|modernization|refactoring|rewrite|old software',
     { rel: { 'web.developer': 0.8 } },
   ),
   c(
@@ -221,7 +221,7 @@ export const DIGITAL: ConceptDef[] = [
     'sicurezza informatica',
     'cybersecurity',
     'sicurezza informatica|cybersecurity|cyber security|penetration test|pen test|vulnerability assessment|vulnerabilita|attacco informatico|attacchi informatici|hacker|hackerato|hackerati|violato|violazione|intrusione|ransomware|riscatto|virus|malware|phishing|antiphishing|dati cifrati|file cifrati|cifrato i file|criptato|criptati|incidente informatico|risposta agli incidenti|furto di dati|posta violata|account violato|truffa informatica|frode informatica|iban falso|iban cambiato|bec',
-    'cybersecurity|cyber security|security audit|penetration test|pentest|pen test|vulnerability|vulnerability assessment|hacked|hacker|hackers|breach|data breach|cyber attack|cyberattack|ransomware|ransom|malware|virus|phishing|encrypted our files|incident response|compromised|got into our email|email compromise|business email compromise|fake invoices|invoice fraud|spoofing|security awareness',
+    'cybersecurity|cyber security|security audit|penetration test|pentest|pen test|vulnerability|vulnerability assessment|hacked|hacker|hackers|breach|data breach|cyber attack|cyberattack|ransomware|ransom|malware|virus|phishing|encrypted our files|incident response|compromised|email compromise|business email compromise|fake invoices|invoice fraud|spoofing|security awareness',
     { rel: { 'it.support': 0.3, 'ins.cyber': 0.2 } },
   ),
   c(
@@ -236,7 +236,7 @@ export const DIGITAL: ConceptDef[] = [
     'data.bi',
     'business intelligence e dashboard',
     'business intelligence and dashboards',
-    'dashboard|cruscotto|cruscotti|business intelligence|power bi|looker|looker studio|tableau|reportistica|report automatici|kpi|indicatori|numeri a colpo d occhio|colpo d occhio|analisi dei dati|dati di vendita',
+    'dashboard|cruscotto|cruscotti|business intelligence|power bi|looker|looker studio|tableau|reportistica|report automatici|kpi|indicatori|numeri a colpo d occhio|analisi dei dati|dati di vendita',
     'dashboard|dashboards|business intelligence|bi|power bi|looker|looker studio|tableau|reporting|automated reports|kpis|kpi|data analysis|data analytics|analytics|sales data|data visualisation|data visualization',
     {},
   ),

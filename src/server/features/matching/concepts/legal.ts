@@ -94,7 +94,7 @@ export const LEGAL: ConceptDef[] = [
     'legal.trademark',
     'registrazione marchi',
     'trademark registration',
-    'registrazione marchio|registrare il marchio|registrare un marchio|deposito marchio|deposito di marchi|deposito marchi|marchio registrato|marchio europeo|marchio ue|marchio internazionale|euipo|uibm|ricerca di anteriorita|opposizione marchio|sorveglianza marchi|nome quasi uguale|~marchio|~marchi',
+    'registrazione marchio|registrare il marchio|registrare un marchio|deposito marchio|deposito di marchi|deposito marchi|marchio registrato|marchio europeo|marchio ue|marchio internazionale|euipo|uibm|ricerca di anteriorita|opposizione marchio|sorveglianza marchi|~marchio|~marchi',
     'trademark|trademarks|trade mark|trademark registration|register a trademark|eu trademark|euipo|wipo|madrid system|brand protection|trademark filing|trademark search|name clearance',
     {
       rel: { 'legal.ip': 0.8 },
