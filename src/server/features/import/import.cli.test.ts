@@ -1,18 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox } from '../../../../test/helpers/cli.ts';
 import { realWorldDir } from './parse/fixtures.ts';
 
 // The command line runs against a SQLite file of its own (the CLI reads its settings from the environment).
 describe('rete import / rete export command line', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-cli-import-'));
-  const env = { ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(dir, 'rete.db'), DATA_DIR: dir, NODE_ENV: 'test' };
-  const rete = (...args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env, encoding: 'utf8' });
+  const cli = cliSandbox('import');
+  const dir = cli.dir;
+  const rete = (...args: string[]) => cli.run(args);
   const file = path.join(realWorldDir(), 'vcard', 'ezvcard__gmail-list.vcf');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(cli.cleanup);
 
   it('previews with --dry-run (writing nothing), imports, re-imports idempotently and exports', () => {
     rete('user', 'create', '--email', 'cli@example.com', '--name', 'Cli', '--password', 'a perfectly fine passphrase');

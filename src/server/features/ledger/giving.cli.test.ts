@@ -1,24 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox } from '../../../../test/helpers/cli.ts';
 
 // The command line runs against a SQLite file of its own, without SMTP: mail goes to the outbox.
 describe('rete intro / give / ledger / jobs run-once command line', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-cli-giving-'));
-  const env = {
-    ...process.env,
-    DATABASE_URL: '',
-    SQLITE_PATH: path.join(dir, 'rete.db'),
-    DATA_DIR: dir,
-    NODE_ENV: 'test',
-    PUBLIC_BASE_URL: 'http://rete.test',
-    SMTP_HOST: '',
-  };
-  const rete = (...args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env, encoding: 'utf8' });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const cli = cliSandbox('giving', { PUBLIC_BASE_URL: 'http://rete.test', SMTP_HOST: '' });
+  const dir = cli.dir;
+  const rete = (...args: string[]) => cli.run(args);
+  afterAll(cli.cleanup);
 
   it('proposes and sends an introduction, delivers it, records a give, and prints the ledger', () => {
     const user = ['--user', 'cli@example.com'];
@@ -47,14 +37,7 @@ describe('rete intro / give / ledger / jobs run-once command line', () => {
     rete('import', vcf, ...user);
 
     // An ambiguous name is refused with the candidates; an exact one is taken.
-    const ambiguous = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/server/cli.ts', 'intro', 'Anna', 'Bob', '--note', 'x', ...user],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
+    const ambiguous = cli.spawn(['intro', 'Anna', 'Bob', '--note', 'x', ...user]);
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.stderr).toContain('"Bob" matches several people');
 
@@ -113,14 +96,7 @@ describe('rete intro / give / ledger / jobs run-once command line', () => {
         ...user,
       ),
     ).toMatch(/^Recorded advice to Anna Bianchi, Bob Stone on 2026-01-15/);
-    const bad = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/server/cli.ts', 'give', '--kind', 'gift', '--to', 'Anna', '--what', 'x', ...user],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
+    const bad = cli.spawn(['give', '--kind', 'gift', '--to', 'Anna', '--what', 'x', ...user]);
     expect(bad.status).not.toBe(0);
 
     const stats = JSON.parse(rete('ledger', '--since', '2026-01-01', '--json', ...user)) as {

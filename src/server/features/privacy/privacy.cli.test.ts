@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox } from '../../../../test/helpers/cli.ts';
 
 // The command line runs against a SQLite file of its own (the CLI reads its settings from the environment).
 describe('rete duplicates / merge / erase / account delete command line', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-cli-privacy-'));
-  const env = { ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(dir, 'rete.db'), DATA_DIR: dir, NODE_ENV: 'test' };
-  const rete = (args: string[], extra: Record<string, string> = {}) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-      env: { ...env, ...extra },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const cli = cliSandbox('privacy');
+  const dir = cli.dir;
+  const rete = cli.run;
+  afterAll(cli.cleanup);
 
   it('lists duplicates, merges them, erases with a suppression and deletes an account with its password', () => {
     const password = 'a perfectly fine passphrase';

@@ -1,0 +1,43 @@
+/**
+ * The command line in a sandbox of its own: a temp folder with its own SQLite file and data
+ * folder, the CLI run as a child process (it reads its settings from the environment, like in
+ * production). The child inherits this process's environment (PATH, HOME) with the database
+ * settings overridden, so it never touches a PostgreSQL database a test run was given.
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface CliSandbox {
+  dir: string;
+  /** Runs `rete ARGS…`; throws (with stderr) when it exits with an error. Returns stdout. */
+  run: (args: string[], extraEnv?: Record<string, string>) => string;
+  /** Runs `rete ARGS…` and returns the whole outcome, for commands expected to fail. */
+  spawn: (args: string[], extraEnv?: Record<string, string>) => SpawnSyncReturns<string>;
+  cleanup: () => void;
+}
+
+export function cliSandbox(prefix: string, env: Record<string, string> = {}): CliSandbox {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rete-cli-${prefix}-`));
+  const base = {
+    ...process.env,
+    DATABASE_URL: '',
+    SQLITE_PATH: path.join(dir, 'rete.db'),
+    DATA_DIR: dir,
+    NODE_ENV: 'test',
+    ...env,
+  };
+  const argv = (args: string[]) => ['--import', 'tsx', 'src/server/cli.ts', ...args];
+  return {
+    dir,
+    run: (args, extraEnv = {}) =>
+      execFileSync(process.execPath, argv(args), {
+        env: { ...base, ...extraEnv },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    spawn: (args, extraEnv = {}) => spawnSync(process.execPath, argv(args), { env: { ...base, ...extraEnv }, encoding: 'utf8' }),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
