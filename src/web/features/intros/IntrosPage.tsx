@@ -1,24 +1,19 @@
 import { Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { relativeTime } from '../../components/format.ts';
 import { IntroduceButton } from './IntroduceButton.tsx';
 import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
-import { INTRO_STATUSES, introKeys, introsApi, OPEN_STATUSES, type IntroStatus, type IntroSummary } from './introsApi.ts';
+import { INTRO_STATUSES, introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
 
 const PAGE = 30;
 
-function isStatus(v: string | null): v is IntroStatus {
-  return v !== null && (INTRO_STATUSES as readonly string[]).includes(v);
-}
-
 export default function IntrosPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status = isStatus(raw) ? raw : undefined;
+  const [status, setStatus] = useUrlChoice('status', INTRO_STATUSES);
 
   const list = useInfiniteQuery({
     queryKey: introKeys.list({ status }),
@@ -58,17 +53,7 @@ export default function IntrosPage() {
           ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`intros.status.${s}`) })),
         ]}
         value={status ?? ''}
-        onChange={(v) =>
-          setParams(
-            (p) => {
-              const n = new URLSearchParams(p);
-              if (v) n.set('status', v);
-              else n.delete('status');
-              return n;
-            },
-            { replace: true },
-          )
-        }
+        onChange={setStatus}
         allowDeselect={false}
         maw={{ base: '100%', xs: 280 }}
       />

@@ -19,26 +19,23 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconChartBar, IconGift, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useId, useState } from 'react';
+import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { GIVE_COLOR, OUTCOME_COLOR } from './colors.ts';
 import { GiveModal } from './GiveModal.tsx';
-import { GIVE_KINDS, ledgerApi, ledgerKeys, type Give, type GiveKind, type Outcome, type Received } from './ledgerApi.ts';
+import { GIVE_KINDS, ledgerApi, ledgerKeys, type Give, type Outcome, type Received } from './ledgerApi.ts';
 import { formatDay, formatMoney } from './money.ts';
 import { OutcomeModal } from './OutcomeModal.tsx';
 import { ReceivedModal } from './ReceivedModal.tsx';
 
 const PAGE = 30;
 
-function isKind(v: string | null): v is GiveKind {
-  return v !== null && (GIVE_KINDS as readonly string[]).includes(v);
-}
-
 export default function LedgerPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'received' ? 'received' : 'gives';
+  const [received, setTab] = useUrlChoice('tab', ['received']);
+  const tab = received ?? 'gives';
   const [giveOpened, giveModal] = useDisclosure(false);
   const [receivedOpened, receivedModal] = useDisclosure(false);
 
@@ -66,20 +63,7 @@ export default function LedgerPage() {
         </Group>
       </Group>
 
-      <Tabs
-        value={tab}
-        onChange={(v) =>
-          setParams(
-            (p) => {
-              const n = new URLSearchParams(p);
-              if (v === 'received') n.set('tab', 'received');
-              else n.delete('tab');
-              return n;
-            },
-            { replace: true },
-          )
-        }
-      >
+      <Tabs value={tab} onChange={(v) => setTab(v === 'received' ? v : null)}>
         <Tabs.List>
           <Tabs.Tab value="gives" leftSection={<IconGift size={16} />}>
             {t('ledger.tabs.gives')}
@@ -104,10 +88,8 @@ export default function LedgerPage() {
 
 function GivesList({ onAdd }: { onAdd: () => void }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
-  const raw = params.get('kind');
-  const kind = isKind(raw) ? raw : undefined;
+  const [kind, setKind] = useUrlChoice('kind', GIVE_KINDS);
   const list = useInfiniteQuery({
     queryKey: ledgerKeys.gives({ kind }),
     queryFn: ({ pageParam }) => ledgerApi.gives({ kind, cursor: pageParam, limit: PAGE }),
@@ -133,17 +115,7 @@ function GivesList({ onAdd }: { onAdd: () => void }) {
           ...GIVE_KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) })),
         ]}
         value={kind ?? ''}
-        onChange={(v) =>
-          setParams(
-            (p) => {
-              const n = new URLSearchParams(p);
-              if (v) n.set('kind', v);
-              else n.delete('kind');
-              return n;
-            },
-            { replace: true },
-          )
-        }
+        onChange={setKind}
         allowDeselect={false}
         maw={{ base: '100%', xs: 280 }}
       />

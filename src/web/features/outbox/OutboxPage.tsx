@@ -1,18 +1,15 @@
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format.ts';
 import { MailStatusBadge } from '../intros/introUi.tsx';
-import { introKeys, introsApi, MAIL_STATUSES, type MailStatus, type OutboxMessage } from '../intros/introsApi.ts';
+import { introKeys, introsApi, MAIL_STATUSES, type OutboxMessage } from '../intros/introsApi.ts';
 import { addressList } from './address.ts';
 
 const PAGE = 50;
-
-function isStatus(v: string | null): v is MailStatus {
-  return v !== null && (MAIL_STATUSES as readonly string[]).includes(v);
-}
 
 /**
  * Every email Rete sent or will send for me. Without an SMTP server this is where they end up, so
@@ -20,9 +17,7 @@ function isStatus(v: string | null): v is MailStatus {
  */
 export default function OutboxPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status = isStatus(raw) ? raw : undefined;
+  const [status, setStatus] = useUrlChoice('status', MAIL_STATUSES);
   const list = useInfiniteQuery({
     queryKey: introKeys.outboxList({ status }),
     queryFn: ({ pageParam }) => introsApi.outbox({ status, cursor: pageParam, limit: PAGE }),
@@ -57,17 +52,7 @@ export default function OutboxPage() {
           ...MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) })),
         ]}
         value={status ?? ''}
-        onChange={(v) =>
-          setParams(
-            (p) => {
-              const n = new URLSearchParams(p);
-              if (v) n.set('status', v);
-              else n.delete('status');
-              return n;
-            },
-            { replace: true },
-          )
-        }
+        onChange={setStatus}
         allowDeselect={false}
         maw={{ base: '100%', xs: 280 }}
       />
