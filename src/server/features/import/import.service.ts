@@ -740,7 +740,11 @@ export async function commitImport(
       await opts.onEvent?.({ phase: 'write', done: 0, total });
       const idOf = new Map<Target, string>();
       for (const t of plan.targets) idOf.set(t, t.existingId ?? newId());
-      const created: string[] = [];
+      const created = fresh.map((t) => idOf.get(t) as string);
+      // New people are written in the order of their (random) ids: every index that holds the id
+      // (the primary key, owner + id, and the person id of channels and tags) then grows from left
+      // to right instead of at random places, which SQLite does in about half the time.
+      fresh.sort((a, b) => ((idOf.get(a) as string) < (idOf.get(b) as string) ? -1 : 1));
       const source = `import:${parse.format}`;
 
       for (let start = 0; start < fresh.length; start += chunkSize) {
@@ -750,7 +754,6 @@ export async function commitImport(
         const tags: Array<{ owner_id: string; person_id: string; tag: string }> = [];
         for (const t of chunk) {
           const id = idOf.get(t) as string;
-          created.push(id);
           const fromFile = t.privacy.source !== null;
           people.push({
             id,

@@ -3,12 +3,11 @@
  * and any other CSV with a header through a column mapping (suggested from the header names in
  * English and Italian, Thunderbird and Outlook exports included, and adjustable in the UI).
  *
- * Reading is `csv-parse`; this module adds what real files need around it: finding the header
+ * Reading is `csv-reader.ts`; this module adds what real files need around it: finding the header
  * below LinkedIn's `Notes:` preamble, choosing the delimiter (`,` `;` tab `|`), telling a
  * header from a first data row, and a line number for every record so problems can name it.
  */
-import { parse } from 'csv-parse/sync';
-import type { InfoRecord } from 'csv-parse/sync';
+import { readCsvRecords } from './csv-reader.ts';
 import { ContactDraft, joinName, parseDate, quote, singleLine } from './contact.ts';
 import { ProblemLog, resolveLimits } from './types.ts';
 import type { ParseLimits, ParseProblem, ParsedContact } from './types.ts';
@@ -164,7 +163,7 @@ function uniqueHeaders(raw: string[]): string[] {
 export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog): CsvTable {
   const text = input.replace(/^\uFEFF/, '');
   // Only the head is split into lines: the header is in the first 50 and the delimiter is
-  // sniffed from the 20 after it; the whole file is left to csv-parse.
+  // sniffed from the 20 after it; the whole file is left to the reader.
   const physical = text.slice(0, 1024 * 1024).split(/\r\n|\n|\r/);
 
   // LinkedIn puts a `Notes:` paragraph (0..N lines) above the header: look for its header in
@@ -187,39 +186,25 @@ export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog
   const body = text.slice(lineOffset(text, start));
 
   const rows: CsvRow[] = [];
-  let prevLines = 0;
-  let prevEmpty = 0;
   let more = false;
   const maxRecords = limits.maxContacts + 1; // + the header
-  const trims = delimiter !== '\t';
-  parse(body, {
+  readCsvRecords(body, {
     delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    ltrim: trims,
-    rtrim: trims,
-    max_record_size: limits.maxCsvRecordLength,
-    on_record: (record: unknown, ctx: InfoRecord) => {
-      const line = start + prevLines + 1 + (ctx.empty_lines - prevEmpty);
-      prevLines = ctx.lines;
-      prevEmpty = ctx.empty_lines;
-      if (rows.length >= maxRecords) more = true;
-      else if (Array.isArray(record))
-        rows.push({ line, cells: (record as unknown[]).map((c) => (typeof c === 'string' ? c : '')) });
-      return null; // rows are kept here, with their line; csv-parse keeps nothing
-    },
-    on_skip: (err) => {
-      const line = start + prevLines + 1;
-      const errLines = typeof err?.['lines'] === 'number' ? err['lines'] : undefined;
-      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
-        log.add(line, 'a quoted field is never closed: the file was not read from this line on', 'skipped');
-      } else {
-        log.add(line, `record skipped: ${err?.message ?? 'unreadable'}`, 'skipped');
+    trim: delimiter !== '\t',
+    maxRecordLength: limits.maxCsvRecordLength,
+    firstLine: start + 1,
+    onRecord: (record) => {
+      if (rows.length >= maxRecords) {
+        more = true;
+        return false;
       }
-      if (errLines !== undefined) prevLines = errLines;
-      return undefined;
+      rows.push(record);
+      return true;
+    },
+    onProblem: (line, kind) => {
+      if (kind === 'unclosed-quote')
+        log.add(line, 'a quoted field is never closed: the file was not read from this line on', 'skipped');
+      else log.add(line, `record skipped: longer than ${limits.maxCsvRecordLength} characters`, 'skipped');
     },
   });
   if (more) log.add(0, `more than ${limits.maxContacts} rows: the rest of the file was not read`, 'file');
