@@ -213,7 +213,7 @@ export function buildCli(): Command {
                   `\r${phases[e.phase]} ${e.phase === 'parse' ? `${Math.round(e.done / 1024)}/${Math.round(e.total / 1024)} KB` : `${e.done}/${e.total}`}…\u001b[K`,
                 )
             : undefined;
-        const r = await commitImport(ctx.deps, owner, bytes, { ...opts, chunkSize: 500, onEvent: progress });
+        const r = await commitImport(ctx.deps, owner, bytes, { ...opts, chunkSize: 500, onEvent: progress, people: o.json });
         if (progress) process.stderr.write('\n');
         console.log(o.json ? JSON.stringify(r, null, 2) : formatImport('Created', 'merged', r));
       }),

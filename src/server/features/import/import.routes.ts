@@ -104,7 +104,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
         const file = fileOf(req);
         const opts = optionsOf(req.query);
         if (!wantsStream(req)) {
-          const { people: _people, ...result } = await commitImport(deps, owner, file, opts);
+          const result = await commitImport(deps, owner, file, opts);
           return reply.code(201).send(result);
         }
         const stream = new PassThrough();
@@ -116,7 +116,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
         // The import runs on while the lines go out; it is atomic whatever happens to the connection.
         void (async () => {
           try {
-            const { people: _people, ...result } = await commitImport(deps, owner, file, {
+            const result = await commitImport(deps, owner, file, {
               ...opts,
               chunkSize: 500,
               onEvent: async (e) => {

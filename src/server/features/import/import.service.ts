@@ -82,7 +82,6 @@ export interface ImportOptions {
 }
 
 type Field = 'company' | 'role' | 'city' | 'country' | 'notes' | 'how_met';
-const FIELDS: readonly Field[] = ['company', 'role', 'city', 'country', 'notes', 'how_met'];
 const KINDS: readonly ChannelKind[] = ['email', 'phone', 'link'];
 type MatchedBy = 'email' | 'phone' | 'link' | 'name-company' | 'id';
 
@@ -117,10 +116,12 @@ interface Target {
   fields: Record<Field, string | null>;
   /** Fields an existing person receives from the file. */
   patch: Partial<Record<Field, string>>;
-  channels: Record<ChannelKind, Map<string, Chan>>;
+  /** By normalised value; written only through `channelsFor` (an empty kind shares one empty map). */
+  channels: Record<ChannelKind, ReadonlyMap<string, Chan>>;
   /** Channels an existing person receives, in order. */
   added: Array<{ kind: ChannelKind; normalized: string; chan: Chan }>;
-  tags: Set<string>;
+  /** Written only through `tagsFor` (no tags shares one empty set). */
+  tags: ReadonlySet<string>;
   addedTags: string[];
   language: 'it' | 'en' | null;
   introducedById: string | null;
@@ -132,6 +133,27 @@ interface Target {
   introducer: Target | null;
   /** Relationships this import adds to this person. */
   newRelationships: number;
+  /** The name + company key, made once per company the person has (folding accents is the costliest step of matching). */
+  nameKey: { company: string | null; key: string } | null;
+}
+
+// Most people have one or two kinds of channel and few tags: the others share these empty ones.
+const NO_CHANNELS: ReadonlyMap<string, Chan> = new Map();
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+function channelsFor(t: Target, kind: ChannelKind): Map<string, Chan> {
+  const m = t.channels[kind];
+  if (m !== NO_CHANNELS) return m as Map<string, Chan>;
+  const fresh = new Map<string, Chan>();
+  t.channels[kind] = fresh;
+  return fresh;
+}
+
+function tagsFor(t: Target): Set<string> {
+  if (t.tags !== NO_TAGS) return t.tags as Set<string>;
+  const fresh = new Set<string>();
+  t.tags = fresh;
+  return fresh;
 }
 
 interface PlannedRelationship {
@@ -153,38 +175,65 @@ export interface ImportPlan {
   sourceNote: string;
 }
 
-const nameKey = (name: string, company: string | null | undefined): string =>
-  `n:${sortKey(name)}|${company ? sortKey(company) : ''}`;
-
-// Folding accents is the costliest step of matching: each target's name key is made once per company it has.
-const nameKeys = new WeakMap<Target, { company: string | null; key: string }>();
 function nameKeyOf(t: Target): string {
-  const hit = nameKeys.get(t);
-  if (hit && hit.company === t.fields.company) return hit.key;
-  const key = nameKey(t.name, t.fields.company);
-  nameKeys.set(t, { company: t.fields.company, key });
+  const company = t.fields.company;
+  if (t.nameKey !== null && t.nameKey.company === company) return t.nameKey.key;
+  const key = `${sortKey(t.name)}|${company ? sortKey(company) : ''}`;
+  t.nameKey = { company, key };
   return key;
 }
 
-function channelKey(kind: ChannelKind, normalized: string): string | null {
-  if (normalized === '') return null;
-  // A phone with too few digits ("112", "+39") would join unrelated people.
-  if (kind === 'phone' && normalized.replace(/\D/g, '').length < 6) return null;
-  return `${kind[0]}:${normalized}`;
-}
+/** A phone with too few digits ("112", "+39") would join unrelated people. */
+const tooShortPhone = (normalized: string): boolean => normalized.replace(/\D/g, '').length < 6;
 
-function keysOf(t: Target): Array<[string, MatchedBy]> {
-  const keys: Array<[string, MatchedBy]> = [];
-  if (t.existingId) keys.push([`i:${t.existingId}`, 'id']);
-  for (const id of t.extras?.fileIds ?? []) keys.push([`i:${id}`, 'id']);
-  for (const kind of KINDS) {
-    for (const n of t.channels[kind].keys()) {
-      const k = channelKey(kind, n);
-      if (k) keys.push([k, kind]);
+/**
+ * Who is who, by every key a person can be found by: ids (a Rete export), normalised emails,
+ * phones and links, and name + company. The first person to hold a key keeps it.
+ */
+class KeyIndex {
+  private readonly ids = new Map<string, Target>();
+  private readonly byKind: Record<ChannelKind, Map<string, Target>> = { email: new Map(), phone: new Map(), link: new Map() };
+  private readonly names = new Map<string, Target>();
+
+  /** The person already holding one of `t`'s keys, tried in the order of the matching rules. */
+  find(t: Target): { hit: Target; by: MatchedBy } | null {
+    if (t.existingId) {
+      const hit = this.ids.get(t.existingId);
+      if (hit) return { hit, by: 'id' };
     }
+    for (const id of t.extras?.fileIds ?? []) {
+      const hit = this.ids.get(id);
+      if (hit) return { hit, by: 'id' };
+    }
+    for (const kind of KINDS) {
+      const map = t.channels[kind];
+      if (map.size === 0) continue;
+      const index = this.byKind[kind];
+      for (const n of map.keys()) {
+        if (n === '' || (kind === 'phone' && tooShortPhone(n))) continue;
+        const hit = index.get(n);
+        if (hit) return { hit, by: kind };
+      }
+    }
+    const hit = this.names.get(nameKeyOf(t));
+    return hit ? { hit, by: 'name-company' } : null;
   }
-  keys.push([nameKeyOf(t), 'name-company']);
-  return keys;
+
+  /** Gives `t` every key of its that nobody holds yet. */
+  register(t: Target): void {
+    const own = (map: Map<string, Target>, k: string) => {
+      if (!map.has(k)) map.set(k, t);
+    };
+    if (t.existingId) own(this.ids, t.existingId);
+    for (const id of t.extras?.fileIds ?? []) own(this.ids, id);
+    for (const kind of KINDS) {
+      const map = t.channels[kind];
+      if (map.size === 0) continue;
+      const index = this.byKind[kind];
+      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) own(index, n);
+    }
+    own(this.names, nameKeyOf(t));
+  }
 }
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {
@@ -241,7 +290,7 @@ function nonEmpty(r: Parsed): void {
   );
 }
 
-const emptyChannels = (): Target['channels'] => ({ email: new Map(), phone: new Map(), link: new Map() });
+const emptyChannels = (): Target['channels'] => ({ email: NO_CHANNELS, phone: NO_CHANNELS, link: NO_CHANNELS });
 
 async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
   const [people, channels, tags] = await Promise.all([
@@ -289,7 +338,7 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
       patch: {},
       channels: emptyChannels(),
       added: [],
-      tags: new Set(),
+      tags: NO_TAGS,
       addedTags: [],
       language: p.language,
       introducedById: p.introduced_by_id,
@@ -298,10 +347,17 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
       extras: null,
       introducer: null,
       newRelationships: 0,
+      nameKey: null,
     });
   }
-  for (const c of channels) byId.get(c.person_id)?.channels[c.kind].set(c.normalized, { value: c.value, label: c.label });
-  for (const t of tags) byId.get(t.person_id)?.tags.add(t.tag);
+  for (const c of channels) {
+    const t = byId.get(c.person_id);
+    if (t) channelsFor(t, c.kind).set(c.normalized, { value: c.value, label: c.label });
+  }
+  for (const tag of tags) {
+    const t = byId.get(tag.person_id);
+    if (t) tagsFor(t).add(tag.tag);
+  }
   return [...byId.values()];
 }
 
@@ -316,7 +372,7 @@ function newTarget(c: Contact): Target {
     patch: {},
     channels: emptyChannels(),
     added: [],
-    tags: new Set(),
+    tags: NO_TAGS,
     addedTags: [],
     language: null,
     introducedById: null,
@@ -325,42 +381,45 @@ function newTarget(c: Contact): Target {
     extras: null,
     introducer: null,
     newRelationships: 0,
+    nameKey: null,
   };
+}
+
+function fill(t: Target, f: Field, incoming: string | undefined): void {
+  const v = incoming?.trim();
+  if (!v || (t.fields[f] ?? '').trim() !== '') return;
+  t.fields[f] = v;
+  if (t.existingId) t.patch[f] = v;
+}
+
+function addChannels(t: Target, kind: ChannelKind, list: ParsedContact['emails']): void {
+  for (const ch of list) {
+    const value = ch.value.trim();
+    const normalized = normalizeChannel(kind, value);
+    const map = t.channels[kind];
+    if (normalized === '' || map.has(normalized) || map.size >= MAX_CHANNELS) continue;
+    const chan = { value, label: ch.label?.trim() || null };
+    channelsFor(t, kind).set(normalized, chan);
+    if (t.existingId) t.added.push({ kind, normalized, chan });
+  }
 }
 
 /** Adds what the target lacks; never overwrites. */
 function mergeInto(t: Target, c: Contact): void {
   t.lines.push(c.line);
-  const incoming: Record<Field, string | undefined> = {
-    company: c.company,
-    role: c.role,
-    city: c.city,
-    country: c.country,
-    notes: c.notes,
-    how_met: c.howMet,
-  };
-  for (const f of FIELDS) {
-    const v = incoming[f]?.trim();
-    if (!v || (t.fields[f] ?? '').trim() !== '') continue;
-    t.fields[f] = v;
-    if (t.existingId) t.patch[f] = v;
-  }
-  const lists: Record<ChannelKind, ParsedContact['emails']> = { email: c.emails, phone: c.phones, link: c.links };
-  for (const kind of KINDS) {
-    const map = t.channels[kind];
-    for (const ch of lists[kind]) {
-      const value = ch.value.trim();
-      const normalized = normalizeChannel(kind, value);
-      if (normalized === '' || map.has(normalized) || map.size >= MAX_CHANNELS) continue;
-      const chan = { value, label: ch.label?.trim() || null };
-      map.set(normalized, chan);
-      if (t.existingId) t.added.push({ kind, normalized, chan });
-    }
-  }
+  fill(t, 'company', c.company);
+  fill(t, 'role', c.role);
+  fill(t, 'city', c.city);
+  fill(t, 'country', c.country);
+  fill(t, 'notes', c.notes);
+  fill(t, 'how_met', c.howMet);
+  addChannels(t, 'email', c.emails);
+  addChannels(t, 'phone', c.phones);
+  addChannels(t, 'link', c.links);
   for (const raw of c.tags) {
     const tag = raw.trim().toLowerCase().slice(0, 50);
     if (tag === '' || t.tags.has(tag) || t.tags.size >= MAX_TAGS) continue;
-    t.tags.add(tag);
+    tagsFor(t).add(tag);
     if (t.existingId) t.addedTags.push(tag);
   }
   if (c.rete) mergeExtras(t, c.rete);
@@ -518,12 +577,9 @@ export async function planParsed(
 ): Promise<ImportPlan> {
   const total = parse.contacts.length;
   await opts.onEvent?.({ phase: 'match', done: 0, total });
-  const index = new Map<string, Target>();
-  const register = (t: Target) => {
-    for (const [k] of keysOf(t)) if (!index.has(k)) index.set(k, t);
-  };
+  const index = new KeyIndex();
   const existing = await loadExisting(db, ownerId);
-  for (const t of existing) register(t);
+  for (const t of existing) index.register(t);
   const suppression = await suppressionMatcher(db, ownerId);
 
   const targets: Target[] = [];
@@ -538,7 +594,7 @@ export async function planParsed(
       targets.push(hit);
       inPlan.add(hit);
     }
-    register(hit);
+    index.register(hit);
   };
   for (const c of parse.contacts) {
     if (!suppression.empty && suppression.matches(c)) {
@@ -547,23 +603,14 @@ export async function planParsed(
     }
     const probe = newTarget(c);
     mergeInto(probe, c);
-    let hit: Target | undefined;
-    let by: MatchedBy | null = null;
-    const keys = keysOf(probe);
-    for (const [k, kind] of keys) {
-      hit = index.get(k);
-      if (hit) {
-        by = kind;
-        break;
-      }
-    }
-    if (!hit) {
+    const found = index.find(probe);
+    if (!found) {
       targets.push(probe);
       inPlan.add(probe);
-      for (const [k] of keys) if (!index.has(k)) index.set(k, probe);
+      index.register(probe);
       continue;
     }
-    take(hit, c, by);
+    take(found.hit, c, found.by);
   }
   // The exported profile goes onto this account's own profile.
   const self = existing.find((t) => t.isSelf);
@@ -606,7 +653,7 @@ export async function planImport(
   return planParsed(db, ownerId, await parseImport(bytes, opts), opts, now);
 }
 
-const chans = (m: Map<string, Chan>) => [...m.values()];
+const chans = (m: ReadonlyMap<string, Chan>) => [...m.values()];
 
 function personView(t: Target): ImportPerson {
   return {
@@ -663,7 +710,8 @@ export async function previewImport(
   return out;
 }
 
-export type CommitResult = ImportResult & { people: ImportPerson[] };
+/** With `people: true`, every person of the file as written (for scripts). */
+export type CommitResult = ImportResult & { people?: ImportPerson[] };
 
 type ItemRow = repo.ItemInsert;
 type InteractionRow = {
@@ -702,7 +750,7 @@ export async function commitImport(
   deps: Deps,
   ownerId: string,
   bytes: Uint8Array,
-  opts: ImportOptions = {},
+  opts: ImportOptions & { people?: boolean } = {},
 ): Promise<CommitResult> {
   const parse = await parseImport(bytes, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? 1000);
@@ -712,13 +760,18 @@ export async function commitImport(
   const sqlite = deps.db.getExecutor().adapter instanceof SqliteAdapter;
   // The page cache size to restore after a large import on SQLite (see widenSqliteCache).
   const cache: { previous: number | null } = { previous: null };
+  let written: { plan: ImportPlan; created: string[]; merged: string[] };
   try {
-    return await writeImport();
+    written = await writeImport();
   } finally {
     if (cache.previous !== null) await sql.raw(`PRAGMA cache_size = ${String(cache.previous)}`).execute(deps.db);
   }
+  const { plan, created, merged } = written;
+  const result: CommitResult = { ...counts(plan), created, merged };
+  if (opts.people === true) result.people = plan.targets.map(personView);
+  return result;
 
-  async function writeImport(): Promise<CommitResult> {
+  async function writeImport(): Promise<{ plan: ImportPlan; created: string[]; merged: string[] }> {
     return deps.db.transaction().execute(async (tx) => {
       // A no-op write to the owner's row: serialises writers of this network (row lock on
       // PostgreSQL, the write lock on SQLite) before anything is read.
@@ -744,7 +797,9 @@ export async function commitImport(
       // New people are written in the order of their (random) ids: every index that holds the id
       // (the primary key, owner + id, and the person id of channels and tags) then grows from left
       // to right instead of at random places, which SQLite does in about half the time.
-      fresh.sort((a, b) => ((idOf.get(a) as string) < (idOf.get(b) as string) ? -1 : 1));
+      const byId = fresh.map((t) => ({ id: idOf.get(t) as string, t }));
+      byId.sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (let i = 0; i < byId.length; i++) fresh[i] = (byId[i] as { t: Target }).t;
       const source = `import:${parse.format}`;
 
       for (let start = 0; start < fresh.length; start += chunkSize) {
@@ -915,7 +970,7 @@ export async function commitImport(
         if (touched.size > 0) await recordChange(tx, ownerId, [...touched]);
       }
 
-      return { ...counts(plan), created, merged, people: plan.targets.map(personView) };
+      return { plan, created, merged };
     });
   }
 }

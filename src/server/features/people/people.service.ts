@@ -15,7 +15,11 @@ export interface PeopleDeps extends Deps {
   network: NetworkCache;
 }
 
-export const sortKey = (name: string): string => fold(name).replace(/\s+/g, ' ').trim();
+export function sortKey(name: string): string {
+  const f = fold(name);
+  // Runs of blanks, or blanks other than a space, are rare: test before rewriting.
+  return /\s\s|[^\S ]/.test(f) ? f.replace(/\s+/g, ' ').trim() : f.trim();
+}
 
 export async function createSelfPerson(
   tx: Executor,

@@ -25,10 +25,6 @@ const TAG_MAX = 50;
 
 export type TextField = keyof typeof TEXT_MAX;
 
-interface Ranked extends ParsedChannel {
-  pref: boolean;
-}
-
 // Control characters are what these patterns exist to remove (NUL included: PostgreSQL
 // refuses it in text), so the lint rule against them does not apply.
 // eslint-disable-next-line no-control-regex
@@ -81,17 +77,26 @@ export function joinName(given: string | undefined, family: string | undefined, 
 /** Google/Apple system labels and groups that mean nothing to the user. */
 const SYSTEM_TAGS = new Set(['my contacts', 'mycontacts', 'starred', 'starred in android', 'other contacts']);
 
+/** One kind of channel of a draft: the values in file order and their keys (for de-duplication). */
+interface Slot {
+  list: ParsedChannel[];
+  keys: string[];
+  /** Values the file marks as preferred (Google's `* `, vCard's PREF), if any. */
+  preferred: ParsedChannel[] | null;
+}
+
+const NO_WARNINGS: ReadonlyArray<{ line: number; reason: string }> = [];
+
+// A draft is made per row of files with 100,000 rows: its lists are created only when used.
 export class ContactDraft {
-  /** Problems as `{ line, reason }`, for the file-level report. */
-  readonly warnings: Array<{ line: number; reason: string }> = [];
+  private problems: Array<{ line: number; reason: string }> | null = null;
   private readonly text: Partial<Record<TextField, string>> = {};
-  private readonly notes: string[] = [];
-  private readonly emails: Ranked[] = [];
-  private readonly phones: Ranked[] = [];
-  private readonly links: Ranked[] = [];
-  private readonly tags: string[] = [];
-  private readonly seen = new Set<string>();
-  private readonly capped = new Set<string>();
+  private notes: string[] | null = null;
+  private emails: Slot | null = null;
+  private phones: Slot | null = null;
+  private links: Slot | null = null;
+  private tags: string[] | null = null;
+  private capped: string[] | null = null;
   birthday?: string;
   connectedOn?: string;
   externalId?: string;
@@ -99,8 +104,13 @@ export class ContactDraft {
 
   constructor(readonly line: number) {}
 
+  /** Problems as `{ line, reason }`, for the file-level report. */
+  get warnings(): ReadonlyArray<{ line: number; reason: string }> {
+    return this.problems ?? NO_WARNINGS;
+  }
+
   warn(line: number, reason: string): void {
-    this.warnings.push({ line, reason });
+    (this.problems ??= []).push({ line, reason });
   }
 
   has(field: TextField): boolean {
@@ -109,9 +119,10 @@ export class ContactDraft {
 
   /** Set a one-line field; the first non-empty value wins unless `overwrite`. */
   setText(field: TextField, value: string | undefined, line: number, overwrite = false): void {
-    if (value === undefined) return;
+    if (value === undefined || value === '') return;
+    if (this.text[field] !== undefined && !overwrite) return;
     let v = singleLine(value);
-    if (v === '' || (this.text[field] !== undefined && !overwrite)) return;
+    if (v === '') return;
     if (v.length > TEXT_MAX[field]) {
       this.warn(line, `${field} longer than ${TEXT_MAX[field]} characters, shortened`);
       v = truncate(v, TEXT_MAX[field]).trim();
@@ -120,24 +131,26 @@ export class ContactDraft {
   }
 
   addNote(value: string | undefined): void {
-    if (value === undefined) return;
+    if (value === undefined || value === '') return;
     const v = multiLine(value);
-    if (v !== '') this.notes.push(v);
+    if (v !== '') (this.notes ??= []).push(v);
   }
 
   addEmail(raw: string, label: string | null, line: number, pref = false): void {
     let v = raw.trim();
     // `"Omega" <omega@example.com>`: a display name written into the address field.
-    const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
-    if (angle?.[1]) v = angle[1];
-    v = v.replace(/^mailto:/i, '').trim();
+    if (v.includes('<')) {
+      const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
+      if (angle?.[1]) v = angle[1];
+    }
+    if (/^mailto:/i.test(v)) v = v.slice(7).trim();
     if (v === '') return;
     const ok = EmailChannel.shape.value.safeParse(v);
     if (!ok.success) {
       this.warn(line, `email ${quote(raw)} is not an address Rete can store, dropped`);
       return;
     }
-    this.push('email', this.emails, ok.data, ok.data.toLowerCase(), label, pref, line);
+    this.emails = this.push('email', this.emails, ok.data, ok.data.toLowerCase(), label, pref, line);
   }
 
   addPhone(raw: string, label: string | null, line: number, pref = false): void {
@@ -153,14 +166,12 @@ export class ContactDraft {
       return;
     }
     const digits = ok.data.replace(/[^0-9+]/g, '');
-    this.push('phone', this.phones, ok.data, digits, label, pref, line);
+    this.phones = this.push('phone', this.phones, ok.data, digits, label, pref, line);
   }
 
   addLink(raw: string, label: string | null, line: number, pref = false): void {
-    let v = raw
-      .trim()
-      .replace(/^<(.*)>$/, '$1')
-      .trim();
+    let v = raw.trim();
+    if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
     if (v === '') return;
     // `www.example.com` without a scheme is still plainly a website.
     if (!/^[a-z][a-z0-9+.-]*:/i.test(v) && /^[\w-]+(\.[\w-]+)+([/?#].*)?$/.test(v)) v = `https://${v}`;
@@ -173,7 +184,8 @@ export class ContactDraft {
       this.warn(line, `link ${quote(raw)} is not a web address Rete can store, dropped`);
       return;
     }
-    this.push('link', this.links, ok.data, ok.data.replace(/\/+$/, '').toLowerCase(), label, pref, line);
+    const key = ok.data.endsWith('/') ? ok.data.replace(/\/+$/, '') : ok.data;
+    this.links = this.push('link', this.links, ok.data, key.toLowerCase(), label, pref, line);
   }
 
   addTag(raw: string, line: number): void {
@@ -182,51 +194,56 @@ export class ContactDraft {
       .toLowerCase();
     if (t === '' || SYSTEM_TAGS.has(t)) return;
     if (t.length > TAG_MAX) t = truncate(t, TAG_MAX).trim();
-    if (this.tags.includes(t)) return;
-    if (this.tags.length >= MAX_TAGS) {
+    const tags = (this.tags ??= []);
+    if (tags.includes(t)) return;
+    if (tags.length >= MAX_TAGS) {
       this.capOnce('tag', line, `more than ${MAX_TAGS} tags, the rest dropped`);
       return;
     }
-    this.tags.push(t);
+    tags.push(t);
   }
 
   private push(
     kind: string,
-    list: Ranked[],
+    slot: Slot | null,
     value: string,
     key: string,
     label: string | null,
     pref: boolean,
     line: number,
-  ): void {
-    const k = `${kind}:${key}`;
-    if (this.seen.has(k)) return;
-    if (list.length >= MAX_CHANNELS) {
+  ): Slot {
+    const s = slot ?? { list: [], keys: [], preferred: null };
+    if (s.keys.includes(key)) return s;
+    if (s.list.length >= MAX_CHANNELS) {
       this.capOnce(kind, line, `more than ${MAX_CHANNELS} ${kind}s, the rest dropped`);
-      return;
+      return s;
     }
-    this.seen.add(k);
     let l = label === null ? '' : singleLine(label);
     if (l.length > LABEL_MAX) l = truncate(l, LABEL_MAX).trim();
-    list.push({ value, label: l === '' ? null : l, pref });
+    const channel: ParsedChannel = { value, label: l === '' ? null : l };
+    s.keys.push(key);
+    s.list.push(channel);
+    if (pref) (s.preferred ??= []).push(channel);
+    return s;
   }
 
   private capOnce(kind: string, line: number, reason: string): void {
-    if (this.capped.has(kind)) return;
-    this.capped.add(kind);
+    const capped = (this.capped ??= []);
+    if (capped.includes(kind)) return;
+    capped.push(kind);
     this.warn(line, reason);
   }
 
   /** The finished contact, or why there is none (nothing to call the person by). */
   finish(): { contact: ParsedContact } | { skip: string } {
     const t = this.text;
-    const email = this.emails.find((e) => e.pref) ?? this.emails[0];
-    let name = t.name ?? joinName(t.givenName, t.familyName) ?? '';
-    if (name === '') name = t.company ?? email?.value ?? '';
+    const emails = preferredFirst(this.emails);
+    let name = t.name ?? joinName(t.givenName, t.familyName);
+    if (name === '') name = t.company ?? emails[0]?.value ?? '';
     name = truncate(singleLine(name), TEXT_MAX.name).trim();
     if (name === '') return { skip: 'no name, company or email' };
 
-    let notes: string | undefined = this.notes.join('\n\n');
+    let notes: string | undefined = this.notes === null ? '' : this.notes.join('\n\n');
     if (notes.length > NOTES_MAX) {
       this.warn(this.line, `notes longer than ${NOTES_MAX} characters, shortened`);
       notes = truncate(notes, NOTES_MAX).trim();
@@ -236,11 +253,11 @@ export class ContactDraft {
     const contact: ParsedContact = {
       line: this.line,
       name,
-      emails: rankPreferred(this.emails),
-      phones: rankPreferred(this.phones),
-      links: rankPreferred(this.links),
-      tags: [...this.tags],
-      problems: this.warnings.map((w) => `line ${w.line}: ${w.reason}`),
+      emails,
+      phones: preferredFirst(this.phones),
+      links: preferredFirst(this.links),
+      tags: this.tags ?? [],
+      problems: this.problems === null ? [] : this.problems.map((w) => `line ${w.line}: ${w.reason}`),
     };
     if (t.givenName !== undefined) contact.givenName = t.givenName;
     if (t.familyName !== undefined) contact.familyName = t.familyName;
@@ -259,11 +276,11 @@ export class ContactDraft {
 }
 
 /** Preferred values first, otherwise in file order. */
-function rankPreferred(list: Ranked[]): ParsedChannel[] {
-  const out: ParsedChannel[] = [];
-  for (const c of list) if (c.pref) out.push({ value: c.value, label: c.label });
-  for (const c of list) if (!c.pref) out.push({ value: c.value, label: c.label });
-  return out;
+function preferredFirst(slot: Slot | null): ParsedChannel[] {
+  if (slot === null) return [];
+  const pref = slot.preferred;
+  if (pref === null) return slot.list;
+  return [...pref, ...slot.list.filter((c) => !pref.includes(c))];
 }
 
 const MONTHS: Record<string, number> = {
@@ -289,11 +306,13 @@ const MONTHS: Record<string, number> = {
   dic: 12,
 };
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return undefined; // 31 Feb
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number))) return undefined; // 31 Feb
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /**

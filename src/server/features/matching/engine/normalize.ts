@@ -6,6 +6,7 @@
  * hyphenated loanwords ("e-commerce", "pop-up"). Everything here maps those variants onto one
  * form so that the later stages can stay simple.
  */
+import { fold } from '#shared/text/fold.ts';
 
 export interface Token {
   /** Folded form (lower case, no accents), after abbreviation expansion. */
@@ -17,13 +18,8 @@ export interface Token {
   stop: boolean;
 }
 
-/** Lower-case, strip accents, unify apostrophes and dashes. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
+/** Lower-case, strip accents. */
+export { fold };
 
 // Chat and note-taking abbreviations that carry meaning; expanding them lets stop words and
 // concept phrases apply ("x" = "per", "ns" = "nostro").
