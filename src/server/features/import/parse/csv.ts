@@ -159,17 +159,39 @@ function uniqueHeaders(raw: string[]): string[] {
   });
 }
 
-/** Parse CSV text into a header and rows with line numbers. Problems go to `log`. */
-export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog): CsvTable {
+/** What receives the rows after the header, one by one, once the head of the file is known. */
+export type RowSink = (row: CsvRow) => void;
+
+/** Rows read before the layout and the suggested mapping are decided (and kept for the sample). */
+const HEAD_ROWS = 50;
+
+/**
+ * Parse CSV text into a header and rows with line numbers. Problems go to `log`.
+ *
+ * Without `sinkFor`, `rows` holds every row. With it, `rows` holds only the first rows (the head,
+ * for samples and mapping suggestions) and every row after the header, head included, goes to the
+ * sink `sinkFor` returns when the head is known: a large file is converted as it is read, never
+ * held as a table.
+ */
+export function readCsvTable(
+  input: string,
+  limits: ParseLimits,
+  log: ProblemLog,
+  sinkFor?: (head: CsvTable) => RowSink,
+): CsvTable {
   const text = input.replace(/^\uFEFF/, '');
   // Only the head is split into lines: the header is in the first 50 and the delimiter is
   // sniffed from the 20 after it; the whole file is left to the reader.
-  const physical = text.slice(0, 1024 * 1024).split(/\r\n|\n|\r/);
+  const physical = firstLines(text, 100);
 
   // LinkedIn puts a `Notes:` paragraph (0..N lines) above the header: look for its header in
   // the first lines; any other file starts at its first non-empty line.
   let start = physical.findIndex((l) => l.trim() !== '');
-  if (start < 0) return { headers: [], rows: [], delimiter: ',', hasHeader: false, headerLine: 0 };
+  if (start < 0) {
+    const empty: CsvTable = { headers: [], rows: [], delimiter: ',', hasHeader: false, headerLine: 0 };
+    sinkFor?.(empty);
+    return empty;
+  }
   for (let k = start; k < Math.min(physical.length, 50); k++) {
     const l = physical[k] as string;
     if (/first name/i.test(l) && isLinkedInHeader(l.split(/[,;\t]/).map((c) => c.replace(/"/g, '')))) {
@@ -185,7 +207,20 @@ export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog
 
   const body = text.slice(lineOffset(text, start));
 
-  const rows: CsvRow[] = [];
+  const head: CsvRow[] = [];
+  let table: CsvTable | null = null;
+  let sink: RowSink | null = null;
+  const open = (): CsvTable => {
+    const t = headTable(head, delimiter, log);
+    table = t;
+    if (sinkFor) {
+      const s = sinkFor(t);
+      sink = s;
+      for (const row of t.rows) s(row);
+    }
+    return t;
+  };
+  let count = 0;
   let more = false;
   const maxRecords = limits.maxContacts + 1; // + the header
   readCsvRecords(body, {
@@ -194,11 +229,16 @@ export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog
     maxRecordLength: limits.maxCsvRecordLength,
     firstLine: start + 1,
     onRecord: (record) => {
-      if (rows.length >= maxRecords) {
+      if (count >= maxRecords) {
         more = true;
         return false;
       }
-      rows.push(record);
+      count++;
+      if (sink) sink(record);
+      else {
+        head.push(record);
+        if (sinkFor && head.length > HEAD_ROWS) open();
+      }
       return true;
     },
     onProblem: (line, kind) => {
@@ -208,7 +248,11 @@ export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog
     },
   });
   if (more) log.add(0, `more than ${limits.maxContacts} rows: the rest of the file was not read`, 'file');
+  return table ?? open();
+}
 
+/** The header (or `Column 1…` when the first row holds data) and the rows after it. */
+function headTable(rows: CsvRow[], delimiter: string, log: ProblemLog): CsvTable {
   const first = rows[0];
   if (!first) return { headers: [], rows: [], delimiter, hasHeader: false, headerLine: 0 };
   if (looksLikeData(first.cells)) {
@@ -218,6 +262,23 @@ export function readCsvTable(input: string, limits: ParseLimits, log: ProblemLog
     return { headers, rows, delimiter, hasHeader: false, headerLine: 0 };
   }
   return { headers: uniqueHeaders(first.cells), rows: rows.slice(1), delimiter, hasHeader: true, headerLine: first.line };
+}
+
+/** The first `n` lines of `text` (line breaks of 1 or 2 characters). */
+function firstLines(text: string, n: number): string[] {
+  const lines: string[] = [];
+  const re = /\r\n|\n|\r/g;
+  let from = 0;
+  while (lines.length < n) {
+    const m = re.exec(text);
+    if (!m) {
+      lines.push(text.slice(from));
+      break;
+    }
+    lines.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  return lines;
 }
 
 /** Character offset where line `line` (0-based) starts; line breaks may be 1 or 2 characters. */
@@ -345,14 +406,14 @@ function extraCellsWarning(row: CsvRow, table: CsvTable, draft: ContactDraft): v
   }
 }
 
-export function applyMapping(table: CsvTable, mapping: ColumnMapping, log: ProblemLog): ParsedContact[] {
+/** Rows of any CSV → contacts, through a column mapping. */
+function mappedRows(table: CsvTable, mapping: ColumnMapping, log: ProblemLog, out: ParsedContact[]): RowSink {
   const columns = table.headers
     .map((header, index) => ({ header, index, field: mapping[header] ?? 'ignore', label: labelFromHeader(header) }))
     .filter((c) => c.field !== 'ignore');
   const noteColumns = columns.filter((c) => c.field === 'notes').length;
-  const out: ParsedContact[] = [];
-  for (const row of table.rows) {
-    if (!usableRow(row, table, log)) continue;
+  return (row) => {
+    if (!usableRow(row, table, log)) return;
     const draft = new ContactDraft(row.line);
     const names: string[] = [];
     const notes: string[] = [];
@@ -395,8 +456,7 @@ export function applyMapping(table: CsvTable, mapping: ColumnMapping, log: Probl
     draft.addNote(notes.join('\n'));
     extraCellsWarning(row, table, draft);
     collect(draft, row, log, out);
-  }
-  return out;
+  };
 }
 
 function columnIndex(headers: string[], ...names: string[]): number {
@@ -410,7 +470,8 @@ function cell(row: CsvRow, index: number): string {
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function parseLinkedIn(table: CsvTable, log: ProblemLog): ParsedContact[] {
+/** Rows of LinkedIn's Connections.csv → contacts. */
+function linkedInRows(table: CsvTable, log: ProblemLog, out: ParsedContact[]): RowSink {
   const h = table.headers;
   const first = columnIndex(h, 'first name');
   const last = columnIndex(h, 'last name');
@@ -420,9 +481,8 @@ export function parseLinkedIn(table: CsvTable, log: ProblemLog): ParsedContact[]
   const position = columnIndex(h, 'position', 'current position');
   const connected = columnIndex(h, 'connected on');
   const tags = columnIndex(h, 'tags');
-  const out: ParsedContact[] = [];
-  for (const row of table.rows) {
-    if (!usableRow(row, table, log)) continue;
+  return (row) => {
+    if (!usableRow(row, table, log)) return;
     const draft = new ContactDraft(row.line);
     const given = cell(row, first);
     const family = cell(row, last);
@@ -456,8 +516,7 @@ export function parseLinkedIn(table: CsvTable, log: ProblemLog): ParsedContact[]
     extraCellsWarning(row, table, draft);
     // LinkedIn leaves name and URL empty for members who hide themselves: nothing to import.
     collect(draft, row, log, out, given === '' && family === '' && mail === '' ? 'no name and no email' : undefined);
-  }
-  return out;
+  };
 }
 
 interface GoogleGroup {
@@ -492,7 +551,8 @@ function googleLabel(raw: string): { label: string | null; pref: boolean } {
   return { label: /^(home|work|other|mobile|main|home fax|work fax|pager)$/i.test(l) ? l.toLowerCase() : l, pref };
 }
 
-export function parseGoogle(table: CsvTable, log: ProblemLog): ParsedContact[] {
+/** Rows of a Google Contacts CSV (either layout) → contacts. */
+function googleRows(table: CsvTable, log: ProblemLog, out: ParsedContact[]): RowSink {
   const h = table.headers;
   const groups = googleGroups(h);
   const name = columnIndex(h, 'name');
@@ -505,7 +565,6 @@ export function parseGoogle(table: CsvTable, log: ProblemLog): ParsedContact[] {
   const notes = columnIndex(h, 'notes');
   const birthday = columnIndex(h, 'birthday');
   const labels = columnIndex(h, 'labels', 'group membership');
-  const out: ParsedContact[] = [];
 
   const channels = (row: CsvRow, kind: string, add: (v: string, label: string | null, pref: boolean) => void): void => {
     for (const g of groups.get(kind) ?? []) {
@@ -516,8 +575,8 @@ export function parseGoogle(table: CsvTable, log: ProblemLog): ParsedContact[] {
     }
   };
 
-  for (const row of table.rows) {
-    if (!usableRow(row, table, log)) continue;
+  return (row) => {
+    if (!usableRow(row, table, log)) return;
     const draft = new ContactDraft(row.line);
     const given = cell(row, first);
     const family = cell(row, last);
@@ -553,8 +612,7 @@ export function parseGoogle(table: CsvTable, log: ProblemLog): ParsedContact[] {
     for (const t of split(cell(row, labels), MULTI)) draft.addTag(t, row.line);
     extraCellsWarning(row, table, draft);
     collect(draft, row, log, out);
-  }
-  return out;
+  };
 }
 
 /** Headers, the first rows, the detected layout and a suggested mapping, for the mapping screen. */
@@ -565,7 +623,8 @@ export function previewCsv(
 ): Omit<CsvResult, 'contacts' | 'mappingUsed'> {
   const limits = resolveLimits(partialLimits);
   const log = new ProblemLog(limits.maxProblems);
-  const table = readCsvTable(text, limits, log);
+  // Only the head of the file is kept: the rest is read (for its problems) and dropped.
+  const table = readCsvTable(text, limits, log, () => () => undefined);
   const sample = table.rows.slice(0, rows).map((r) => r.cells);
   return {
     layout: table.hasHeader ? detectLayout(table.headers) : 'generic',
@@ -583,47 +642,47 @@ export function previewCsv(
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvResult {
   const limits = resolveLimits(opts.limits);
   const log = new ProblemLog(limits.maxProblems);
-  const table = readCsvTable(text, limits, log);
-  const detected: CsvLayout = table.hasHeader ? detectLayout(table.headers) : 'generic';
-  const suggestedMapping = suggestMapping(
-    table.headers,
-    table.rows.slice(0, 50).map((r) => r.cells),
-  );
-  const base = {
+  const contacts: ParsedContact[] = [];
+  let layout: CsvLayout = 'generic';
+  let suggestedMapping: ColumnMapping = {};
+  let mappingUsed: ColumnMapping | undefined;
+  // The layout is decided on the head of the file; every row is then converted as it is read.
+  const table = readCsvTable(text, limits, log, (head) => {
+    const detected: CsvLayout = head.hasHeader ? detectLayout(head.headers) : 'generic';
+    suggestedMapping = suggestMapping(
+      head.headers,
+      head.rows.slice(0, 50).map((r) => r.cells),
+    );
+    if (head.headers.length === 0) log.add(0, 'the file holds no rows', 'file');
+    layout = detected;
+    if (opts.format === 'csv' || (opts.format === undefined && opts.mapping !== undefined)) layout = 'generic';
+    else if (opts.format === 'linkedin' && detected !== 'linkedin') {
+      log.add(head.headerLine, 'no LinkedIn header (First Name, Last Name, URL, …) found: read as a generic CSV', 'file');
+      layout = 'generic';
+    } else if (opts.format === 'google' && detected !== 'google' && detected !== 'google-legacy') {
+      log.add(head.headerLine, 'no Google Contacts header (E-mail 1 - Value, …) found: read as a generic CSV', 'file');
+      layout = 'generic';
+    }
+    switch (layout) {
+      case 'linkedin':
+        return linkedInRows(head, log, contacts);
+      case 'google':
+      case 'google-legacy':
+        return googleRows(head, log, contacts);
+      case 'generic':
+        mappingUsed = validMapping(opts.mapping ?? suggestedMapping, head.headers, log);
+        return mappedRows(head, mappingUsed, log, contacts);
+    }
+  });
+  const result: CsvResult = {
+    layout,
     headers: table.headers,
     sample: table.rows.slice(0, opts.sampleRows ?? 5).map((r) => r.cells),
     delimiter: table.delimiter,
     suggestedMapping,
+    contacts,
+    problems: log.finish(),
   };
-  if (table.headers.length === 0) log.add(0, 'the file holds no rows', 'file');
-
-  let layout: CsvLayout = detected;
-  if (opts.format === 'csv' || (opts.format === undefined && opts.mapping !== undefined)) layout = 'generic';
-  else if (opts.format === 'linkedin' && detected !== 'linkedin') {
-    log.add(table.headerLine, 'no LinkedIn header (First Name, Last Name, URL, …) found: read as a generic CSV', 'file');
-    layout = 'generic';
-  } else if (opts.format === 'google' && detected !== 'google' && detected !== 'google-legacy') {
-    log.add(table.headerLine, 'no Google Contacts header (E-mail 1 - Value, …) found: read as a generic CSV', 'file');
-    layout = 'generic';
-  }
-
-  let contacts: ParsedContact[];
-  let mappingUsed: ColumnMapping | undefined;
-  switch (layout) {
-    case 'linkedin':
-      contacts = parseLinkedIn(table, log);
-      break;
-    case 'google':
-    case 'google-legacy':
-      contacts = parseGoogle(table, log);
-      break;
-    case 'generic': {
-      mappingUsed = validMapping(opts.mapping ?? suggestedMapping, table.headers, log);
-      contacts = applyMapping(table, mappingUsed, log);
-      break;
-    }
-  }
-  const result: CsvResult = { layout, ...base, contacts, problems: log.finish() };
   if (mappingUsed !== undefined) result.mappingUsed = mappingUsed;
   return result;
 }

@@ -91,7 +91,7 @@ export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): Parse
   return result;
 }
 
-export { previewCsv, suggestMapping, applyMapping, detectLayout, CSV_FIELDS } from './csv.ts';
+export { previewCsv, suggestMapping, detectLayout, CSV_FIELDS } from './csv.ts';
 export type { ColumnMapping, CsvField, CsvLayout } from './csv.ts';
 export { decodeBytes } from './decode.ts';
 export { parseVcards } from './vcard.ts';
