@@ -1,7 +1,7 @@
 import type { Deps } from '../auth/auth.service.ts';
 import { selfPersonId } from '../auth/auth.repo.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
-import { newId } from '../../lib/ids.ts';
+import { newId, newRowId } from '../../lib/ids.ts';
 import { recordChange } from '../network/changes.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
 import { buildDemoNetwork, daysAgoToIso } from './demoNetwork.ts';
@@ -88,7 +88,7 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<{ people: n
           .insertInto('person_channels')
           .values(
             channels.map((c, position) => ({
-              id: newId(),
+              id: newRowId(),
               owner_id: ownerId,
               person_id: id,
               kind: c.kind,

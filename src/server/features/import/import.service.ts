@@ -23,7 +23,7 @@ import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, LegalBasis, PeopleTable } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import { newId, newRowId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { recordChange } from '../network/changes.ts';
@@ -835,7 +835,7 @@ export async function commitImport(
             let position = 0;
             for (const [normalized, c] of t.channels[kind]) {
               channels.push({
-                id: newId(),
+                id: newRowId(),
                 owner_id: ownerId,
                 person_id: id,
                 kind,
@@ -888,7 +888,7 @@ export async function commitImport(
             let position = t.channels[kind].size - added.length;
             for (const a of added) {
               channels.push({
-                id: newId(),
+                id: newRowId(),
                 owner_id: ownerId,
                 person_id: id,
                 kind,
@@ -1011,10 +1011,10 @@ const CHANGE_COLUMNS = ['owner_id', 'version', 'person_id'] as const;
 
 /**
  * Multi-row INSERTs for SQLite without the query builder: building a node per value of 100,000
- * rows costs more than SQLite's own work. Every full batch has the same SQL text, so the
- * statement is prepared once (the connection caches statements by text); at most ~30,000
- * parameters per statement (SQLite's limit is 32,766). Only fixed column names go into the text;
- * every value is a bound parameter.
+ * rows costs more than SQLite's own work. Statements have a fixed set of sizes (the largest with
+ * ~30,000 parameters, SQLite's limit being 32,766, then powers of two for what is left), so the
+ * same few SQL texts come back and the connection's statement cache prepares each once. Only
+ * fixed column names go into the text; every value is a bound parameter.
  */
 async function insertRows<C extends string>(
   tx: Executor,
@@ -1022,25 +1022,32 @@ async function insertRows<C extends string>(
   columns: readonly C[],
   rows: ReadonlyArray<{ [K in C]: string | number | null }>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const per = Math.max(1, Math.floor(30_000 / columns.length));
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  let fullText: string | null = null;
-  for (let start = 0; start < rows.length; start += per) {
-    const n = Math.min(per, rows.length - start);
+  const full = Math.max(1, Math.floor(30_000 / columns.length));
+  let start = 0;
+  while (start < rows.length) {
+    const left = rows.length - start;
+    const n = left >= full ? full : 2 ** Math.floor(Math.log2(left));
     const params = new Array<string | number | null>(n * columns.length);
     let k = 0;
     for (let i = start; i < start + n; i++) {
       const row = rows[i] as { [K in C]: string | number | null };
       for (const c of columns) params[k++] = row[c] ?? null;
     }
-    const text =
-      n === per
-        ? (fullText ??= head + new Array<string>(per).fill(tuple).join(', '))
-        : head + new Array<string>(n).fill(tuple).join(', ');
-    await tx.executeQuery(CompiledQuery.raw(text, params));
+    await tx.executeQuery(CompiledQuery.raw(insertText(table, columns, n), params));
+    start += n;
   }
+}
+
+const insertTexts = new Map<string, string>();
+function insertText(table: string, columns: readonly string[], n: number): string {
+  const key = `${table}|${n}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(n).fill(tuple).join(', ')}`;
+    insertTexts.set(key, text);
+  }
+  return text;
 }
 
 /** Above this many people an import widens SQLite's page cache for its transaction. */

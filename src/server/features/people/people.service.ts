@@ -4,7 +4,7 @@ import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import { newId, newRowId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { recordChange } from '../network/changes.ts';
 import type { NetworkCache } from '../network/networkCache.ts';
@@ -82,7 +82,7 @@ function channelRows(kind: ChannelKind, list: ChannelInput[]): repo.ChannelRow[]
     const normalized = normalizeChannel(kind, c.value);
     if (seen.has(normalized)) continue;
     seen.add(normalized);
-    rows.push({ id: newId(), kind, value: c.value.trim(), label: c.label?.trim() || null, normalized });
+    rows.push({ id: newRowId(), kind, value: c.value.trim(), label: c.label?.trim() || null, normalized });
   }
   return rows;
 }
