@@ -134,7 +134,9 @@ interface Target {
   /** Relationships this import adds to this person. */
   newRelationships: number;
   /** The name + company key, made once per company the person has (folding accents is the costliest step of matching). */
-  nameKey: { company: string | null; key: string } | null;
+  nameKey: string | null;
+  /** The company `nameKey` was made with. */
+  nameKeyCompany: string | null;
 }
 
 // Most people have one or two kinds of channel and few tags: the others share these empty ones.
@@ -177,14 +179,19 @@ export interface ImportPlan {
 
 function nameKeyOf(t: Target): string {
   const company = t.fields.company;
-  if (t.nameKey !== null && t.nameKey.company === company) return t.nameKey.key;
+  if (t.nameKey !== null && t.nameKeyCompany === company) return t.nameKey;
   const key = `${sortKey(t.name)}|${company ? sortKey(company) : ''}`;
-  t.nameKey = { company, key };
+  t.nameKey = key;
+  t.nameKeyCompany = company;
   return key;
 }
 
 /** A phone with too few digits ("112", "+39") would join unrelated people. */
 const tooShortPhone = (normalized: string): boolean => normalized.replace(/\D/g, '').length < 6;
+
+function own(map: Map<string, Target>, key: string, t: Target): void {
+  if (!map.has(key)) map.set(key, t);
+}
 
 /**
  * Who is who, by every key a person can be found by: ids (a Rete export), normalised emails,
@@ -201,10 +208,11 @@ class KeyIndex {
       const hit = this.ids.get(t.existingId);
       if (hit) return { hit, by: 'id' };
     }
-    for (const id of t.extras?.fileIds ?? []) {
-      const hit = this.ids.get(id);
-      if (hit) return { hit, by: 'id' };
-    }
+    if (t.extras)
+      for (const id of t.extras.fileIds) {
+        const hit = this.ids.get(id);
+        if (hit) return { hit, by: 'id' };
+      }
     for (const kind of KINDS) {
       const map = t.channels[kind];
       if (map.size === 0) continue;
@@ -221,18 +229,15 @@ class KeyIndex {
 
   /** Gives `t` every key of its that nobody holds yet. */
   register(t: Target): void {
-    const own = (map: Map<string, Target>, k: string) => {
-      if (!map.has(k)) map.set(k, t);
-    };
-    if (t.existingId) own(this.ids, t.existingId);
-    for (const id of t.extras?.fileIds ?? []) own(this.ids, id);
+    if (t.existingId) own(this.ids, t.existingId, t);
+    if (t.extras) for (const id of t.extras.fileIds) own(this.ids, id, t);
     for (const kind of KINDS) {
       const map = t.channels[kind];
       if (map.size === 0) continue;
       const index = this.byKind[kind];
-      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) own(index, n);
+      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) own(index, n, t);
     }
-    own(this.names, nameKeyOf(t));
+    own(this.names, nameKeyOf(t), t);
   }
 }
 
@@ -348,6 +353,7 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
       introducer: null,
       newRelationships: 0,
       nameKey: null,
+      nameKeyCompany: null,
     });
   }
   for (const c of channels) {
@@ -382,6 +388,7 @@ function newTarget(c: Contact): Target {
     introducer: null,
     newRelationships: 0,
     nameKey: null,
+    nameKeyCompany: null,
   };
 }
 
@@ -398,7 +405,9 @@ function addChannels(t: Target, kind: ChannelKind, list: ParsedContact['emails']
     const normalized = normalizeChannel(kind, value);
     const map = t.channels[kind];
     if (normalized === '' || map.has(normalized) || map.size >= MAX_CHANNELS) continue;
-    const chan = { value, label: ch.label?.trim() || null };
+    // The parsers give trimmed values and labels: the parsed channel is kept as it is then.
+    const label = ch.label === null ? null : ch.label.trim() || null;
+    const chan = value === ch.value && label === ch.label ? ch : { value, label };
     channelsFor(t, kind).set(normalized, chan);
     if (t.existingId) t.added.push({ kind, normalized, chan });
   }
