@@ -333,6 +333,24 @@ for (const run of runs) {
         .poll(() => card.getByTestId('intro-status').getAttribute('data-status'), { timeout: 20_000 })
         .toBe('connected');
       await shot(page, `${run.prefix}-intro-09-list`);
+
+      // The status filter is kept in the address; a status nobody has says so.
+      const filter = page.getByRole('combobox', { name: t('intros.filter') });
+      const choose = async (label: string) => {
+        await filter.click();
+        await page.getByRole('option', { name: label, exact: true }).click();
+      };
+      await choose(t('intros.status.connected'));
+      await page.waitForURL(/\/intros\?status=connected$/);
+      await card.waitFor();
+      await choose(t('intros.status.declined'));
+      await page.waitForURL(/\/intros\?status=declined$/);
+      await page.getByText(t('intros.emptyFiltered')).waitFor();
+      expect(await card.count()).toBe(0);
+      await choose(t('intros.allStatuses'));
+      await page.waitForURL(/\/intros$/);
+      await card.waitFor();
+
       await card.getByRole('link').first().click();
       await page.waitForURL(`**/intros/${introId}`);
       await page.getByText(t('intros.events.connected')).waitFor();
@@ -355,6 +373,17 @@ for (const run of runs) {
       await expect.poll(() => page.getByTestId('mail-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('sent');
       expect(await page.getByTestId('mail-text').textContent()).toContain(need);
       await shot(page, `${run.prefix}-intro-10-connect-email`);
+
+      // The outbox's status filter: every email of this run went out; none failed.
+      await page.goto(`${app.url}/outbox?status=sent`);
+      const rows = page.getByTestId('outbox-row');
+      await rows.first().waitFor();
+      expect(await page.getByRole('combobox', { name: t('outbox.filter') }).inputValue()).toBe(t('outbox.status.sent'));
+      await page.getByRole('combobox', { name: t('outbox.filter') }).click();
+      await page.getByRole('option', { name: t('outbox.status.failed'), exact: true }).click();
+      await page.waitForURL(/\/outbox\?status=failed$/);
+      await page.getByText(t('outbox.emptyFiltered')).waitFor();
+      expect(await rows.count()).toBe(0);
       assertClean(w);
     });
 

@@ -66,7 +66,7 @@ export default function OutboxPage() {
           <EmptyState
             icon={<IconMail size={28} />}
             withIndicatorBackground
-            title={t('outbox.emptyTitle')}
+            title={status ? t('outbox.emptyFiltered') : t('outbox.emptyTitle')}
             description={t('outbox.emptyText')}
           >
             <EmptyState.Actions>
