@@ -27,6 +27,40 @@ const phoneKey = (v: string): string | null => {
   return d.length >= 6 ? d.slice(-9) : null;
 };
 
+/** Pairs of people (i < j) already compared, in two typed arrays: no object per pair. */
+export class PairSet {
+  private first = new Int32Array(1 << 16).fill(-1);
+  private second = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** Adds the pair; false when it was there already. */
+  add(i: number, j: number): boolean {
+    if (this.size * 2 >= this.first.length) this.grow();
+    const mask = this.first.length - 1;
+    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const x = this.first[h] as number;
+      if (x === -1) {
+        this.first[h] = i;
+        this.second[h] = j;
+        this.size++;
+        return true;
+      }
+      if (x === i && this.second[h] === j) return false;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { first, second } = this;
+    this.first = new Int32Array(first.length * 2).fill(-1);
+    this.second = new Int32Array(first.length * 2);
+    this.size = 0;
+    for (let k = 0; k < first.length; k++) if ((first[k] as number) !== -1) this.add(first[k] as number, second[k] as number);
+  }
+}
+
 export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DUPLICATE_PAIRS): Promise<DuplicatePair[]> {
   const { people, channels } = await loadCandidates(deps.db, ownerId);
   const index = new Map(people.map((p, i) => [p.id, i]));
@@ -67,26 +101,37 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
     }
   });
 
-  const n = people.length;
   const order = comparable.map((c, i) => `${c.joined?.name[1] ?? ''}|${c.joined?.company[1] ?? ''}|${i}`);
-  const seen = new Set<number>();
-  const found: Array<{ i: number; j: number; score: number; reasons: DuplicatePair['reasons'] }> = [];
+  const seen = new PairSet();
+  // Only the best `limit` pairs are shown: the list is cut back to them whenever it grows to four
+  // times that (a pair cut then can never come back: the best ones only get better), and a pair
+  // scoring below the worst one kept is not even added.
+  type Found = { i: number; j: number; score: number; reasons: DuplicatePair['reasons'] };
+  const better = (p: Found, q: Found) => q.score - p.score || p.i - q.i || p.j - q.j;
+  let found: Found[] = [];
+  let floor = MIN_SCORE;
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > MAX_BLOCK) continue;
     const window = list.length <= SMALL_BLOCK ? list.length : WINDOW;
     if (list.length > SMALL_BLOCK) list.sort((x, y) => ((order[x] as string) < (order[y] as string) ? -1 : 1));
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length && y <= x + window; y++) {
-        const i = list[x] as number;
-        const j = list[y] as number;
-        const key = i < j ? i * n + j : j * n + i;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const a = list[x] as number;
+        const b = list[y] as number;
+        const i = Math.min(a, b);
+        const j = Math.max(a, b);
+        if (!seen.add(i, j)) continue;
         const s = score(comparable[i] as Comparable, comparable[j] as Comparable);
-        if (s.score >= MIN_SCORE) found.push({ i: Math.min(i, j), j: Math.max(i, j), ...s });
+        if (s.score < floor) continue;
+        found.push({ i, j, score: s.score, reasons: s.reasons });
+        if (found.length >= 4 * limit) {
+          found.sort(better);
+          found = found.slice(0, limit);
+          floor = Math.max(floor, (found[found.length - 1] as Found).score);
+        }
       }
   }
-  found.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  found.sort(better);
 
   const view = (i: number) => {
     const p = people[i] as (typeof people)[number];

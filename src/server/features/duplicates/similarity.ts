@@ -129,7 +129,9 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
   if (n + 1 > rows[0].length) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  let [prev2, prev, cur] = rows;
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -144,27 +146,29 @@ export function editDistance(a: string, b: string, max: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
   return prev[n] as number;
 }
 
 const VOWELS = new Set(['a', 'e', 'i', 'o']);
 
+/** Whether two words of the same length differ at most in their last letter. */
+function samePrefix(x: string, y: string): boolean {
+  for (let k = 0; k < x.length - 1; k++) if (x.charCodeAt(k) !== y.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Similarity of two name (or company) words, 0..1. */
 export function tokenSimilarity(x: string, y: string): number {
   if (x === y) return 1;
-  if (x.length === 1 || y.length === 1) {
-    const [short, long] = x.length === 1 ? [x, y] : [y, x];
-    return long.startsWith(short) ? 0.85 : 0;
-  }
+  if (x.length === 1) return y.startsWith(x) ? 0.85 : 0;
+  if (y.length === 1) return x.startsWith(y) ? 0.85 : 0;
   const min = Math.min(x.length, y.length);
-  if (
-    x.length === y.length &&
-    x.slice(0, -1) === y.slice(0, -1) &&
-    VOWELS.has(x.at(-1) as string) &&
-    VOWELS.has(y.at(-1) as string)
-  )
+  if (x.length === y.length && VOWELS.has(x[x.length - 1] as string) && VOWELS.has(y[y.length - 1] as string) && samePrefix(x, y))
     return 0; // Mario / Maria: another person, not a typo
   if (min < 4) return 0;
   const d = editDistance(x, y, 2);
@@ -181,12 +185,13 @@ export function tokensSimilarity(a: readonly string[], b: readonly string[]): nu
 }
 
 function pairTokens(a: readonly string[], b: readonly string[]): number {
-  const pairs: Array<[number, number, number]> = [];
+  let pairs: Array<[number, number, number]> | null = null;
   for (let i = 0; i < a.length; i++)
     for (let j = 0; j < b.length; j++) {
       const s = tokenSimilarity(a[i] as string, b[j] as string);
-      if (s > 0) pairs.push([s, i, j]);
+      if (s > 0) (pairs ??= []).push([s, i, j]);
     }
+  if (pairs === null) return 0; // most compared names share no word at all
   pairs.sort((p, q) => q[0] - p[0]);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -232,11 +237,13 @@ function similarity(
 
 export type Reason = 'same_email' | 'same_phone' | 'same_link' | 'similar_name' | 'same_company';
 
-const shares = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => {
-  const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+function shares(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size === 0 || y.size === 0) return false;
+  const small = x.size <= y.size ? x : y;
+  const big = small === x ? y : x;
   for (const v of small) if (big.has(v)) return true;
   return false;
-};
+}
 
 /**
  * How likely two people are one: a shared email or LinkedIn URL is strong evidence (0.95), a
