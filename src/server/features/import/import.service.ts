@@ -193,14 +193,45 @@ function own(map: Map<string, Target>, key: string, t: Target): void {
   if (!map.has(key)) map.set(key, t);
 }
 
+/** Everyone holding a key (an email, a name + company), in the order they came. */
+type Holders = Target | Target[];
+
+function hold(map: Map<string, Holders>, key: string, t: Target): void {
+  const h = map.get(key);
+  if (h === undefined) map.set(key, t);
+  else if (Array.isArray(h)) {
+    if (!h.includes(t)) h.push(t);
+  } else if (h !== t) map.set(key, [h, t]);
+}
+
+/**
+ * Two people of one Rete export are two people, even with the same name and company or a shared
+ * email: a person who already took someone of the file is not merged with another one of it.
+ * (The same person of the file is found by id before any of this.)
+ */
+function mayMerge(holder: Target, t: Target): boolean {
+  const theirs = holder.extras?.fileIds.length ?? 0;
+  const mine = t.extras?.fileIds.length ?? 0;
+  return theirs === 0 || mine === 0;
+}
+
+/** The first holder `t` may be merged into. */
+function pick(h: Holders | undefined, t: Target): Target | undefined {
+  if (h === undefined) return undefined;
+  if (!Array.isArray(h)) return mayMerge(h, t) ? h : undefined;
+  for (const x of h) if (mayMerge(x, t)) return x;
+  return undefined;
+}
+
 /**
  * Who is who, by every key a person can be found by: ids (a Rete export), normalised emails,
- * phones and links, and name + company. The first person to hold a key keeps it.
+ * phones and links, and name + company. A person is merged into the first holder of a key it may
+ * be merged into (see `mayMerge`).
  */
 class KeyIndex {
   private readonly ids = new Map<string, Target>();
-  private readonly byKind: Record<ChannelKind, Map<string, Target>> = { email: new Map(), phone: new Map(), link: new Map() };
-  private readonly names = new Map<string, Target>();
+  private readonly byKind: Record<ChannelKind, Map<string, Holders>> = { email: new Map(), phone: new Map(), link: new Map() };
+  private readonly names = new Map<string, Holders>();
 
   /** The person already holding one of `t`'s keys, tried in the order of the matching rules. */
   find(t: Target): { hit: Target; by: MatchedBy } | null {
@@ -219,15 +250,15 @@ class KeyIndex {
       const index = this.byKind[kind];
       for (const n of map.keys()) {
         if (n === '' || (kind === 'phone' && tooShortPhone(n))) continue;
-        const hit = index.get(n);
+        const hit = pick(index.get(n), t);
         if (hit) return { hit, by: kind };
       }
     }
-    const hit = this.names.get(nameKeyOf(t));
+    const hit = pick(this.names.get(nameKeyOf(t)), t);
     return hit ? { hit, by: 'name-company' } : null;
   }
 
-  /** Gives `t` every key of its that nobody holds yet. */
+  /** Adds `t` to the holders of each of its keys (an id has one holder: the first). */
   register(t: Target): void {
     if (t.existingId) own(this.ids, t.existingId, t);
     if (t.extras) for (const id of t.extras.fileIds) own(this.ids, id, t);
@@ -235,9 +266,9 @@ class KeyIndex {
       const map = t.channels[kind];
       if (map.size === 0) continue;
       const index = this.byKind[kind];
-      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) own(index, n, t);
+      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) hold(index, n, t);
     }
-    own(this.names, nameKeyOf(t), t);
+    hold(this.names, nameKeyOf(t), t);
   }
 }
 

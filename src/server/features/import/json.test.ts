@@ -124,6 +124,29 @@ describe.each(dialects())('Rete JSON import on %s', (dialect) => {
     await src.req({ method: 'DELETE', url: `/api/v1/tokens/${tok.json<{ token: { id: string } }>().token.id}` });
   });
 
+  it('keeps people of one export apart even with the same name and company or a shared email, and re-imports without duplicates', async () => {
+    const owner = await signup(t.app, { locale: 'it' });
+    for (const p of [
+      { name: 'Anna Bruni', company: 'Acme' },
+      { name: 'Anna Bruni', company: 'Acme' },
+      { name: 'Luca Neri', emails: [{ value: 'info@studio.example' }] },
+      { name: 'Paola Neri', emails: [{ value: 'info@studio.example' }] },
+    ])
+      await createPerson(owner, p);
+    const { bytes } = await exportOf(owner);
+    const names = async (c: Client) =>
+      (await exportOf(c)).doc.people.map((p) => `${p.name}|${p.company ?? ''}|${p.emails.map((e) => e.value).join(',')}`).sort();
+
+    const fresh = await signup(t.app, { locale: 'it' });
+    const first = await importInto(fresh, bytes);
+    expect(first.created).toHaveLength(4);
+    expect(await names(fresh)).toEqual(await names(owner));
+    // The same file again: everybody is found, one by one, nothing is created or merged twice.
+    const again = await importInto(fresh, bytes);
+    expect(again).toMatchObject({ toCreate: 0, created: [] });
+    expect(await names(fresh)).toEqual(await names(owner));
+  });
+
   it('restores everything into an empty account: export, import, export again gives the same content', async () => {
     const first = await exportOf(src);
     const fresh = await signup(t.app, { locale: 'en' });

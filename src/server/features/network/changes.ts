@@ -1,5 +1,8 @@
 import type { Executor } from '../../db/db.ts';
 
+/** Change-log rows per INSERT: 3 parameters each, SQLite takes at most 32,766 in one statement. */
+const CHANGE_ROWS_PER_INSERT = 5000;
+
 /**
  * Records that these people of one owner changed. Runs inside the writer's transaction: the
  * UPDATE of the owner's row serialises writers of the same network, so versions commit in
@@ -15,10 +18,10 @@ export async function recordChange(tx: Executor, ownerId: string, personIds: rea
     .executeTakeFirstOrThrow();
   const version = Number(row.network_version);
   const unique = [...new Set(personIds)];
-  if (unique.length > 0) {
+  for (let i = 0; i < unique.length; i += CHANGE_ROWS_PER_INSERT) {
     await tx
       .insertInto('network_changes')
-      .values(unique.map((person_id) => ({ owner_id: ownerId, version, person_id })))
+      .values(unique.slice(i, i + CHANGE_ROWS_PER_INSERT).map((person_id) => ({ owner_id: ownerId, version, person_id })))
       .execute();
   }
   return version;
