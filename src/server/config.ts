@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
@@ -21,6 +22,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_DAYS: z.coerce.number().positive().default(14),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(MAX_IMPORT_BYTES),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   RETE_PASSWORD: z.string().optional(),
@@ -62,6 +64,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   bodyLimitBytes: number;
+  /** The largest file an import accepts (upload, CLI), 20 MB unless configured. */
+  importMaxBytes: number;
   rateLimitPerMinute: number;
   shutdownGraceMs: number;
   /** Password for `rete user create`, so that it need not appear on the command line. */
@@ -114,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_DAYS * 86_400_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cliPassword: e.RETE_PASSWORD,

@@ -57,6 +57,7 @@ export const SessionBody = z
 export const AuthState = z.object({
   hasUsers: z.boolean().describe('False on a fresh instance: the first account becomes the admin.'),
   signupOpen: z.boolean(),
+  importMaxBytes: z.number().int().describe('The largest file an import accepts, in bytes.'),
 });
 
 export const UpdateAccountBody = z

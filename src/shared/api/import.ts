@@ -6,6 +6,7 @@ import { ErrorBody, Id } from './common.ts';
  * at most 20 MB), never as JSON or multipart; the options travel in the query string.
  */
 
+/** The default largest import (the server's `IMPORT_MAX_BYTES` may set another; `GET /api/v1/auth/state` tells). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const ImportFormat = z

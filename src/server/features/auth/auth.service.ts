@@ -35,9 +35,9 @@ export async function toPublicUser(deps: Deps, u: User): Promise<PublicUser> {
   };
 }
 
-export async function authState(deps: Deps): Promise<{ hasUsers: boolean; signupOpen: boolean }> {
+export async function authState(deps: Deps): Promise<{ hasUsers: boolean; signupOpen: boolean; importMaxBytes: number }> {
   const n = await repo.countUsers(deps.db);
-  return { hasUsers: n > 0, signupOpen: n === 0 || deps.config.signup === 'open' };
+  return { hasUsers: n > 0, signupOpen: n === 0 || deps.config.signup === 'open', importMaxBytes: deps.config.importMaxBytes };
 }
 
 export interface NewAccount {

@@ -102,3 +102,32 @@ describe.each(dialects())('import routes on %s', (dialect) => {
     expect(noCsrf.statusCode).toBe(403);
   });
 });
+
+describe.each(dialects())('the import size limit (IMPORT_MAX_BYTES) on %s', (dialect) => {
+  let t: TestApp;
+  let alice: Client;
+  const file = fixture('vcard', 'ezvcard__gmail-list.vcf');
+  // Big enough for the fixture (331 bytes), too small for it ten times over.
+  const limit = 1024;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, {}, { IMPORT_MAX_BYTES: String(limit) });
+    alice = await signup(t.app);
+  });
+  afterAll(async () => t.close());
+
+  it('takes files up to the configured size, refuses larger ones with 413, and tells the web app the limit', async () => {
+    const state = await t.app.inject({ method: 'GET', url: '/api/v1/auth/state' });
+    expect(state.json()).toMatchObject({ importMaxBytes: limit });
+
+    const ok = await alice.req({ method: 'POST', url: '/api/v1/imports', headers: raw, payload: file });
+    expect(ok.statusCode, ok.body).toBe(201);
+
+    const before = await snapshot(t);
+    const big = Buffer.concat(Array.from({ length: 10 }, () => [file, Buffer.from('\r\n')]).flat());
+    expect(big.length).toBeGreaterThan(limit);
+    for (const url of ['/api/v1/imports/preview', '/api/v1/imports'])
+      expectErrorShape(await alice.req({ method: 'POST', url, headers: raw, payload: big }), 413, 'payload_too_large');
+    expect(await snapshot(t)).toEqual(before);
+  });
+});

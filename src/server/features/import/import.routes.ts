@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
-import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult, MAX_IMPORT_BYTES } from '#shared/api/import.ts';
+import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult } from '#shared/api/import.ts';
 import type { AppDeps } from '../../app.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { requireUserId } from '../../http/auth.ts';
@@ -60,7 +60,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      { parseAs: 'buffer', bodyLimit: deps.config.importMaxBytes },
       (_req, body, done) => done(null, body),
     );
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -68,7 +68,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
 
     r.post('/api/v1/imports/preview', {
       config: { access: 'user', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      bodyLimit: MAX_IMPORT_BYTES,
+      bodyLimit: deps.config.importMaxBytes,
       schema: {
         tags,
         summary: 'Preview an import: who would be created, who merged, and every problem (writes nothing)',
@@ -82,7 +82,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
 
     r.post('/api/v1/imports', {
       config: { access: 'user', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      bodyLimit: MAX_IMPORT_BYTES,
+      bodyLimit: deps.config.importMaxBytes,
       schema: {
         tags,
         summary: 'Import a file: creates new people and merges the others, all or nothing',

@@ -735,6 +735,12 @@ function counts(plan: ImportPlan) {
   };
 }
 
+/** The size limit of the configuration (`IMPORT_MAX_BYTES`) unless the caller gives one. */
+function withConfiguredLimit<T extends ImportOptions>(deps: Deps, opts: T): T {
+  if (opts.limits?.maxBytes !== undefined) return opts;
+  return { ...opts, limits: { ...opts.limits, maxBytes: deps.config.importMaxBytes } };
+}
+
 /** What an import would do: counts, problems and (with `people`) every person. Writes nothing. */
 export async function previewImport(
   deps: Deps,
@@ -742,7 +748,7 @@ export async function previewImport(
   bytes: Uint8Array,
   opts: ImportOptions & { people?: boolean } = {},
 ): Promise<ImportPreview> {
-  const plan = await planImport(deps.db, ownerId, bytes, opts, deps.now());
+  const plan = await planImport(deps.db, ownerId, bytes, withConfiguredLimit(deps, opts), deps.now());
   const out: ImportPreview = counts(plan);
   if (plan.parse.csvHeaders) out.csvHeaders = plan.parse.csvHeaders;
   if (plan.parse.suggestedMapping) out.suggestedMapping = plan.parse.suggestedMapping;
@@ -792,7 +798,7 @@ export async function commitImport(
   bytes: Uint8Array,
   opts: ImportOptions & { people?: boolean } = {},
 ): Promise<CommitResult> {
-  const parse = await parseImport(bytes, opts);
+  const parse = await parseImport(bytes, withConfiguredLimit(deps, opts));
   const chunkSize = Math.max(1, opts.chunkSize ?? 1000);
   const now = deps.now();
   const stamp = now.toISOString();

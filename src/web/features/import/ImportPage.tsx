@@ -23,15 +23,17 @@ import { Link } from 'react-router';
 import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
+import { useAuthState } from '../auth/session.tsx';
 import { ExportCard } from './ExportCard.tsx';
 import { isAbort, previewImport, runImport, type ImportPhase, type ImportRequest, type Mapping } from './importApi.ts';
 
 /**
- * The largest upload the import routes accept (MAX_IMPORT_BYTES of the shared contract, repeated
- * because importing a value from there would bring zod into the web bundle). A server configured
- * with a lower limit answers 413, shown the same way.
+ * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,
+ * the default of the shared contract (repeated here because importing a value from there would
+ * bring zod into the web bundle).
  */
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const DEFAULT_IMPORT_BYTES = 20 * 1024 * 1024;
+const useImportLimit = (): number => useAuthState().data?.importMaxBytes ?? DEFAULT_IMPORT_BYTES;
 
 const FORMATS = ['auto', 'vcard', 'linkedin', 'google', 'csv'] as const;
 type FormatChoice = (typeof FORMATS)[number];
@@ -101,6 +103,7 @@ export default function ImportPage() {
 
 function ImportFlow() {
   const { t } = useTranslation();
+  const maxBytes = useImportLimit();
   const qc = useQueryClient();
   const invalidate = useInvalidateNetwork();
   const [file, setFile] = useState<File | null>(null);
@@ -159,7 +162,7 @@ function ImportFlow() {
 
   const choose = (f: File) => {
     reset();
-    if (f.size > MAX_IMPORT_BYTES) {
+    if (f.size > maxBytes) {
       setError(new ApiError(413, 'payload_too_large', `The file is ${formatSize(f.size)}`));
       return;
     }
@@ -265,6 +268,7 @@ function ImportFlow() {
 
 function DropZone({ file, onFile, disabled }: { file: File | null; onFile: (f: File) => void; disabled: boolean }) {
   const { t } = useTranslation();
+  const maxBytes = useImportLimit();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const helpId = useId();
@@ -306,7 +310,7 @@ function DropZone({ file, onFile, disabled }: { file: File | null; onFile: (f: F
         <IconUpload size={32} color="var(--mantine-color-teal-6)" aria-hidden />
         <Text fw={600}>{touch ? t('import.pickHere') : t('import.dropHere')}</Text>
         <Text size="sm" c="dimmed" id={helpId}>
-          {t('import.dropHelp', { size: formatSize(MAX_IMPORT_BYTES) })}
+          {t('import.dropHelp', { size: formatSize(maxBytes) })}
         </Text>
         <Button variant="light" onClick={() => input.current?.click()} disabled={disabled}>
           {file ? t('import.chooseAnother') : t('import.chooseFile')}
@@ -336,13 +340,14 @@ function DropZone({ file, onFile, disabled }: { file: File | null; onFile: (f: F
 
 function ImportError({ err }: { err: unknown }) {
   const { t } = useTranslation();
+  const maxBytes = useImportLimit();
   let title = t('import.errors.title');
   let message = errorMessage(err);
   let lines: { path: string; message: string }[] = [];
   if (err instanceof ApiError) {
     switch (err.code) {
       case 'payload_too_large':
-        message = t('import.errors.tooBig', { size: formatSize(MAX_IMPORT_BYTES) });
+        message = t('import.errors.tooBig', { size: formatSize(maxBytes) });
         break;
       case 'unsupported_media_type':
         message = t('import.errors.unsupported');
