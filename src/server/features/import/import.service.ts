@@ -193,15 +193,22 @@ function own(map: Map<string, Target>, key: string, t: Target): void {
   if (!map.has(key)) map.set(key, t);
 }
 
-/** Everyone holding a key (an email, a name + company), in the order they came. */
-type Holders = Target | Target[];
+/** Several people holding one key (a shared email, a common name + company), in the order they came. */
+class Crowd {
+  /** Holders before this one are taken by another person of the file (see `mayMerge`): they stay taken. */
+  free = 0;
+  constructor(readonly list: Target[]) {}
+}
+type Holders = Target | Crowd;
 
 function hold(map: Map<string, Holders>, key: string, t: Target): void {
   const h = map.get(key);
   if (h === undefined) map.set(key, t);
-  else if (Array.isArray(h)) {
-    if (!h.includes(t)) h.push(t);
-  } else if (h !== t) map.set(key, [h, t]);
+  else if (h instanceof Crowd) {
+    // A person registers again after each merge: a repeat further back changes no answer, and
+    // looking for one would make thousands of namesakes cost millions of comparisons.
+    if (h.list[h.list.length - 1] !== t) h.list.push(t);
+  } else if (h !== t) map.set(key, new Crowd([h, t]));
 }
 
 /**
@@ -218,9 +225,11 @@ function mayMerge(holder: Target, t: Target): boolean {
 /** The first holder `t` may be merged into. */
 function pick(h: Holders | undefined, t: Target): Target | undefined {
   if (h === undefined) return undefined;
-  if (!Array.isArray(h)) return mayMerge(h, t) ? h : undefined;
-  for (const x of h) if (mayMerge(x, t)) return x;
-  return undefined;
+  if (!(h instanceof Crowd)) return mayMerge(h, t) ? h : undefined;
+  if ((t.extras?.fileIds.length ?? 0) === 0) return h.list[0];
+  // A person of a Rete export: skip, once for all, the holders already taken by another one.
+  while (h.free < h.list.length && !mayMerge(h.list[h.free] as Target, t)) h.free++;
+  return h.list[h.free];
 }
 
 /**
