@@ -1,6 +1,21 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { escapeRe, launchBrowser, openPage, shot, startApp, tr, type Lang, type TestServer, type Watched } from './harness.ts';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertClean,
+  escapeRe,
+  label,
+  noHorizontalScroll,
+  launchBrowser,
+  openPage,
+  shot,
+  shotOnFailure,
+  startApp,
+  tr,
+  visible,
+  type Lang,
+  type TestServer,
+  type Watched,
+} from './harness.ts';
 
 const PASSWORD = 'una frase lunga e segreta';
 
@@ -36,29 +51,6 @@ const data = {
     demo: true,
   },
 };
-
-async function visible(page: Page, text: string | RegExp, exact = false) {
-  const loc = typeof text === 'string' ? page.getByText(text, { exact }) : page.getByText(text);
-  await loc.first().waitFor({ state: 'visible' });
-  return loc.first();
-}
-
-/** A form field by its label; required fields carry a trailing asterisk. */
-function label(scope: Page | Locator, text: string): Locator {
-  return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
-}
-
-/** A failed step leaves a picture of what the browser showed. */
-async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string) {
-  if (ctx.task.result?.state !== 'fail' || !w) return;
-  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await shot(w.page, `FAILED-${prefix}-${name}`, false).catch(() => undefined);
-}
-
-function assertClean(w: Watched) {
-  expect(w.pageErrors.map((e) => e.message)).toEqual([]);
-  expect(w.consoleErrors).toEqual([]);
-}
 
 for (const lang of ['it', 'en'] as const) {
   const d = data[lang];
@@ -413,7 +405,6 @@ describe('web app at phone width (375×812, it-IT)', () => {
     const box = await loc.boundingBox();
     return box !== null && box.x + box.width > 0 && box.x < 375;
   };
-  const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('signs up, explores the demo, edits Me, and logs out from the burger menu', async () => {
     const { page } = w;

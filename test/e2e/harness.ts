@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import { expect, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
@@ -152,3 +153,62 @@ export function tr(lang: Lang, key: string, vars: Record<string, string | number
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A form field by its label; required fields carry a trailing asterisk. */
+export function label(scope: Page | Locator, text: string): Locator {
+  return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
+}
+
+/** The first element showing this text, once it is visible. */
+export async function visible(page: Page, text: string | RegExp, exact = false): Promise<Locator> {
+  const loc = typeof text === 'string' ? page.getByText(text, { exact }) : page.getByText(text);
+  await loc.first().waitFor({ state: 'visible' });
+  return loc.first();
+}
+
+/** A read through the API, as the app makes it (session cookie). */
+export async function api<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${p}: ${res.status}`);
+    return (await res.json()) as unknown;
+  }, path) as Promise<T>;
+}
+
+/** A change through the API, as the app makes it (session cookie and CSRF token). */
+export async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([p, b]) => {
+      const session = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(p, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as unknown;
+    },
+    [path, body] as const,
+  ) as Promise<T>;
+}
+
+/** A failed step leaves a picture of what the browser showed. */
+export async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string): Promise<void> {
+  if (ctx.task.result?.state !== 'fail' || !w) return;
+  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  await shot(w.page, `FAILED-${prefix}-${name}`, false).catch(() => undefined);
+}
+
+/**
+ * No uncaught error and no console error so far, except console errors matching `provoked` (the
+ * statuses a test causes on purpose); the console is cleared for the next step.
+ */
+export function assertClean(w: Watched, provoked?: RegExp): void {
+  expect(w.pageErrors.map((e) => e.message)).toEqual([]);
+  expect(w.consoleErrors.filter((m) => !provoked?.test(m))).toEqual([]);
+  w.consoleErrors.length = 0;
+}
+
+/** The page fits the viewport's width. */
+export const noHorizontalScroll = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

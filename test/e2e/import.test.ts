@@ -6,8 +6,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { escapeRe, launchBrowser, openPage, shot, startApp, tr, type Lang, type TestServer, type Watched } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertClean,
+  escapeRe,
+  label,
+  launchBrowser,
+  noHorizontalScroll,
+  openPage,
+  shot,
+  shotOnFailure,
+  startApp,
+  tr,
+  visible,
+  type Lang,
+  type TestServer,
+  type Watched,
+} from './harness.ts';
 
 const PASSWORD = 'una frase lunga e segreta';
 
@@ -52,32 +67,8 @@ function linkedinCsv(rows: number): Buffer {
 }
 const LINKEDIN_NAMES = ['Giorgia Lunardi', 'Marco Benedetti', 'Sophie Turner-Hale'];
 
-async function visible(page: Page, text: string | RegExp, exact = false) {
-  const loc = typeof text === 'string' ? page.getByText(text, { exact }) : page.getByText(text);
-  await loc.first().waitFor({ state: 'visible' });
-  return loc.first();
-}
-
-function label(scope: Page | Locator, text: string): Locator {
-  return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
-}
-
-async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string) {
-  if (ctx.task.result?.state !== 'fail' || !w) return;
-  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await shot(w.page, `FAILED-import-${prefix}-${name}`, false).catch(() => undefined);
-}
-
 /** Statuses a test provokes on purpose (a wrong password, a file that is no contact list). */
 const PROVOKED = /Failed to load resource: the server responded with a status of (400|403|413)/;
-
-function assertClean(w: Watched, provoked = false) {
-  expect(w.pageErrors.map((e) => e.message)).toEqual([]);
-  expect(w.consoleErrors.filter((m) => !(provoked && PROVOKED.test(m)))).toEqual([]);
-  w.consoleErrors.length = 0;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** Drops a file on the drop zone the way a browser does: a DataTransfer holding a File. */
 async function dropFile(zone: Locator, name: string, bytes: Buffer, type: string) {
@@ -200,7 +191,7 @@ describe('import, export, duplicates and privacy in Italian (it-IT)', () => {
     browser = await launchBrowser();
     w = await openPage(browser, { locale: 'it-IT' });
   });
-  afterEach((ctx) => shotOnFailure(ctx, w, lang));
+  afterEach((ctx) => shotOnFailure(ctx, w, `import-${lang}`));
   afterAll(async () => {
     await w?.context.close();
     await browser?.close();
@@ -498,7 +489,7 @@ describe('import, export, duplicates and privacy in Italian (it-IT)', () => {
     await visible(page, t('auth.firstAccountAdmin'));
     expect(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401);
     await shot(page, 'import-it-13-account-deleted');
-    assertClean(w, true);
+    assertClean(w, PROVOKED);
   });
 });
 
@@ -515,7 +506,7 @@ describe('import in English (en-US): a LinkedIn export, limits and errors', () =
     browser = await launchBrowser();
     w = await openPage(browser, { locale: 'en-US' });
   });
-  afterEach((ctx) => shotOnFailure(ctx, w, lang));
+  afterEach((ctx) => shotOnFailure(ctx, w, `import-${lang}`));
   afterAll(async () => {
     await w?.context.close();
     await browser?.close();
@@ -547,7 +538,7 @@ describe('import in English (en-US): a LinkedIn export, limits and errors', () =
       .filter({ hasText: t('import.errors.noContacts') })
       .waitFor();
     await shot(page, 'import-en-01-error');
-    assertClean(w, true);
+    assertClean(w, PROVOKED);
   });
 
   it('imports a LinkedIn Connections.csv dropped on the page, through the progress stream', async () => {
@@ -632,7 +623,7 @@ describe('import at phone width (375×812, it-IT)', () => {
     browser = await launchBrowser();
     w = await openPage(browser, { locale: 'it-IT', viewport: { width: 375, height: 812 }, mobile: true });
   });
-  afterEach((ctx) => shotOnFailure(ctx, w, 'mobile'));
+  afterEach((ctx) => shotOnFailure(ctx, w, 'import-mobile'));
   afterAll(async () => {
     await w?.context.close();
     await browser?.close();

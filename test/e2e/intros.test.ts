@@ -5,11 +5,27 @@
  * the web app shows; each side's accept link opens the server's own answer page.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answeredPage, answerPage, frame } from '../../src/server/features/intros/texts.ts';
 import type { Intro } from '../../src/shared/api/intros.ts';
 import type { Helper, ValueFinder } from '../../src/shared/api/matching.ts';
-import { escapeRe, launchBrowser, openPage, shot, startApp, tr, type Lang, type TestServer, type Watched } from './harness.ts';
+import {
+  api,
+  assertClean,
+  escapeRe,
+  label,
+  launchBrowser,
+  noHorizontalScroll,
+  openPage,
+  post,
+  shot,
+  shotOnFailure,
+  startApp,
+  tr,
+  type Lang,
+  type TestServer,
+  type Watched,
+} from './harness.ts';
 
 const PASSWORD = 'una frase lunga e segreta';
 
@@ -29,36 +45,6 @@ const runs: Run[] = [
 ];
 
 type PeopleList = { items: Array<{ id: string; name: string }> };
-
-async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new Error(`${p}: ${res.status}`);
-    return (await res.json()) as unknown;
-  }, path) as Promise<T>;
-}
-
-/** A change through the API, as the app makes it (session cookie and CSRF token). */
-async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, b]) => {
-      const session = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(p, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as unknown;
-    },
-    [path, body] as const,
-  ) as Promise<T>;
-}
-
-/** A form field by its label; required fields carry a trailing asterisk. */
-function label(scope: Page | Locator, text: string): Locator {
-  return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
-}
 
 /**
  * Picks a contact in a person picker: types part of the name and chooses the option. Typed right
@@ -83,19 +69,6 @@ async function pick(page: Page, field: Locator, query: string, name: string) {
     .toBe(true);
   await option.first().click();
 }
-
-async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string) {
-  if (ctx.task.result?.state !== 'fail' || !w) return;
-  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await shot(w.page, `FAILED-intros-${prefix}-${name}`, false).catch(() => undefined);
-}
-
-function assertClean(w: Watched) {
-  expect(w.pageErrors.map((e) => e.message)).toEqual([]);
-  expect(w.consoleErrors).toEqual([]);
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** Money as the app writes it, formatted by the browser itself. */
 const money = (page: Page, lang: Lang, amount: number, currency = 'EUR') =>
@@ -133,7 +106,7 @@ for (const run of runs) {
       );
     });
 
-    afterEach((ctx) => shotOnFailure(ctx, w, run.prefix));
+    afterEach((ctx) => shotOnFailure(ctx, w, `intros-${run.prefix}`));
 
     afterAll(async () => {
       await w?.context.close();

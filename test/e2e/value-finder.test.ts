@@ -1,7 +1,22 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Helper, MatchPath, ValueFinder } from '../../src/shared/api/matching.ts';
-import { escapeRe, launchBrowser, openPage, shot, startApp, tr, type Lang, type TestServer, type Watched } from './harness.ts';
+import {
+  api,
+  assertClean,
+  label,
+  launchBrowser,
+  noHorizontalScroll,
+  openPage,
+  post,
+  shot,
+  shotOnFailure,
+  startApp,
+  tr,
+  type Lang,
+  type TestServer,
+  type Watched,
+} from './harness.ts';
 
 const PASSWORD = 'una frase lunga e segreta';
 
@@ -25,36 +40,6 @@ const data = {
 
 type PeopleList = { items: Array<{ id: string; name: string }> };
 
-async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new Error(`${p}: ${res.status}`);
-    return (await res.json()) as unknown;
-  }, path) as Promise<T>;
-}
-
-/** A change through the API, as the app makes it (session cookie and CSRF token). */
-async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, b]) => {
-      const session = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(p, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as unknown;
-    },
-    [path, body] as const,
-  ) as Promise<T>;
-}
-
-/** A form field by its label; required fields carry a trailing asterisk. */
-function label(scope: Page | Locator, text: string): Locator {
-  return scope.getByLabel(new RegExp(`^${escapeRe(text)}( \\*)?$`));
-}
-
 /** The words the interface uses to open a path of this kind. */
 function pathText(lang: Lang, path: MatchPath): string {
   switch (path.kind) {
@@ -68,19 +53,6 @@ function pathText(lang: Lang, path: MatchPath): string {
       return tr(lang, 'match.path.none');
   }
 }
-
-async function shotOnFailure(ctx: TestContext, w: Watched | undefined, prefix: string) {
-  if (ctx.task.result?.state !== 'fail' || !w) return;
-  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await shot(w.page, `FAILED-vf-${prefix}-${name}`, false).catch(() => undefined);
-}
-
-function assertClean(w: Watched) {
-  expect(w.pageErrors.map((e) => e.message)).toEqual([]);
-  expect(w.consoleErrors).toEqual([]);
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function signUpWithDemo(page: Page, url: string, lang: Lang, user: string, email: string) {
   const t = (key: string, vars?: Record<string, string | number>) => tr(lang, key, vars);
@@ -123,7 +95,7 @@ for (const lang of ['it', 'en'] as const) {
       w = await openPage(browser, { locale: d.locale });
     });
 
-    afterEach((ctx) => shotOnFailure(ctx, w, lang));
+    afterEach((ctx) => shotOnFailure(ctx, w, `vf-${lang}`));
 
     afterAll(async () => {
       await w?.context.close();
@@ -312,7 +284,7 @@ describe('Value Finder at phone width (375×812, en-US)', () => {
     w = await openPage(browser, { locale: 'en-US', viewport: { width: 375, height: 812 }, mobile: true });
   });
 
-  afterEach((ctx) => shotOnFailure(ctx, w, 'mobile'));
+  afterEach((ctx) => shotOnFailure(ctx, w, 'vf-mobile'));
 
   afterAll(async () => {
     await w?.context.close();
