@@ -1,6 +1,7 @@
-import { Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,38 +59,24 @@ export default function IntrosPage() {
         maw={{ base: '100%', xs: 280 }}
       />
 
-      {list.isPending ? (
-        <Stack gap="sm" aria-hidden="true">
-          <Skeleton height={84} />
-          <Skeleton height={84} />
-        </Stack>
-      ) : items.length === 0 ? (
-        <Paper withBorder p="xl">
-          <EmptyState
-            icon={<IconArrowsLeftRight size={28} />}
-            withIndicatorBackground
-            title={status ? t('intros.emptyFiltered') : t('intros.emptyTitle')}
-            description={t('intros.emptyText')}
-          >
-            <EmptyState.Actions>
-              <Button component={Link} to="/people" variant="default">
-                {t('intros.goToPeople')}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Paper>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('intros.title')}>
-          {items.map((i) => (
-            <IntroCard key={i.id} intro={i} />
-          ))}
-        </Stack>
-      )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('intros.loadMore')}
-        </Button>
-      )}
+      <PagedList
+        query={list}
+        items={items}
+        label={t('intros.title')}
+        skeletonHeight={84}
+        empty={{
+          icon: <IconArrowsLeftRight size={28} />,
+          title: status ? t('intros.emptyFiltered') : t('intros.emptyTitle'),
+          text: t('intros.emptyText'),
+          action: (
+            <Button component={Link} to="/people" variant="default">
+              {t('intros.goToPeople')}
+            </Button>
+          ),
+        }}
+        renderItem={(i) => <IntroCard key={i.id} intro={i} />}
+        loadMore={t('intros.loadMore')}
+      />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Modal, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowsLeftRight, IconUser } from '@tabler/icons-react';
+import { IconArrowsLeftRight, IconUser } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useUser } from '../auth/session.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { introErrorText } from './introUi.tsx';
 import { introKeys, introsApi, type Intro, type IntroOrder } from './introsApi.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** One side of an introduction being proposed: me, or one of my contacts. */
 export type SideValue = { kind: 'me' } | { kind: 'person'; person: PersonRef };
@@ -209,19 +210,13 @@ function SidesStep({
             </Stack>
           </Radio.Group>
         )}
-        {error && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="intro-error">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('intros.form.draft')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          onCancel={onCancel}
+          saving={create.isPending}
+          submitLabel={t('intros.form.draft')}
+          errorTestId="intro-error"
+        />
       </Stack>
     </form>
   );

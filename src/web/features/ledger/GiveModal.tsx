@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, Chip, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Chip, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import {
 } from './ledgerApi.ts';
 import { today } from './money.ts';
 import { PeopleMultiPicker } from './PeopleMultiPicker.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /**
  * Record a give (or change one): the kind, to whom, what, when, and optionally the need of a
@@ -179,19 +179,7 @@ export function GiveModal({
               )}
             </Stack>
           )}
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

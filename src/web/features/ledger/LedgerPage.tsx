@@ -1,24 +1,9 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconChartBar, IconGift, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useId, useState } from 'react';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -119,40 +104,28 @@ function GivesList({ onAdd }: { onAdd: () => void }) {
         allowDeselect={false}
         maw={{ base: '100%', xs: 280 }}
       />
-      {list.isPending ? (
-        <Stack gap="sm" aria-hidden="true">
-          <Skeleton height={100} />
-          <Skeleton height={100} />
-        </Stack>
-      ) : items.length === 0 ? (
-        <Paper withBorder p="xl">
-          <EmptyState
-            icon={<IconGift size={28} />}
-            withIndicatorBackground
-            title={kind ? t('ledger.emptyFiltered') : t('ledger.emptyTitle')}
-            description={t('ledger.emptyText')}
-          >
-            <EmptyState.Actions>
-              <Button onClick={onAdd} leftSection={<IconPlus size={16} />}>
-                {t('ledger.give.add')}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Paper>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('ledger.tabs.gives')}>
-          {items.map((g) => (
-            <li key={g.id}>
-              <GiveCard give={g} />
-            </li>
-          ))}
-        </Stack>
-      )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('ledger.loadMore')}
-        </Button>
-      )}
+      <PagedList
+        query={list}
+        items={items}
+        label={t('ledger.tabs.gives')}
+        skeletonHeight={100}
+        empty={{
+          icon: <IconGift size={28} />,
+          title: kind ? t('ledger.emptyFiltered') : t('ledger.emptyTitle'),
+          text: t('ledger.emptyText'),
+          action: (
+            <Button onClick={onAdd} leftSection={<IconPlus size={16} />}>
+              {t('ledger.give.add')}
+            </Button>
+          ),
+        }}
+        renderItem={(g) => (
+          <li key={g.id}>
+            <GiveCard give={g} />
+          </li>
+        )}
+        loadMore={t('ledger.loadMore')}
+      />
     </Stack>
   );
 }
@@ -361,49 +334,30 @@ function ReceivedList({ onAdd }: { onAdd: () => void }) {
     staleTime: 0,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (list.isPending) {
-    return (
-      <Stack gap="sm" aria-hidden="true">
-        <Skeleton height={80} />
-      </Stack>
-    );
-  }
   return (
     <Stack gap="sm">
-      {items.length === 0 ? (
-        <Paper withBorder p="xl">
-          <EmptyState
-            icon={<IconBriefcase size={28} />}
-            withIndicatorBackground
-            title={t('ledger.received.emptyTitle')}
-            description={t('ledger.received.emptyText')}
-          >
-            <EmptyState.Actions>
-              <Button onClick={onAdd} leftSection={<IconPlus size={16} />}>
-                {t('ledger.received.add')}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Paper>
-      ) : (
-        <Stack
-          gap="sm"
-          component="ul"
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-          aria-label={t('ledger.tabs.received')}
-        >
-          {items.map((r) => (
-            <li key={r.id}>
-              <ReceivedCard received={r} />
-            </li>
-          ))}
-        </Stack>
-      )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('ledger.loadMore')}
-        </Button>
-      )}
+      <PagedList
+        query={list}
+        items={items}
+        label={t('ledger.tabs.received')}
+        skeletonHeight={80}
+        empty={{
+          icon: <IconBriefcase size={28} />,
+          title: t('ledger.received.emptyTitle'),
+          text: t('ledger.received.emptyText'),
+          action: (
+            <Button onClick={onAdd} leftSection={<IconPlus size={16} />}>
+              {t('ledger.received.add')}
+            </Button>
+          ),
+        }}
+        renderItem={(r) => (
+          <li key={r.id}>
+            <ReceivedCard received={r} />
+          </li>
+        )}
+        loadMore={t('ledger.loadMore')}
+      />
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, Chip, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Chip, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { useInvalidateNetwork } from '../people/hooks.ts';
 import { ledgerApi, ledgerKeys, OUTCOME_KINDS, type CreateOutcomeInput, type OutcomeKind } from './ledgerApi.ts';
 import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
 import { toCents, today } from './money.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** What came of a give: thanked, a meeting, business closed (with its value), the need satisfied, other. */
 export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; opened: boolean; onClose: () => void }) {
@@ -113,19 +113,7 @@ export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; open
             minRows={2}
             maxLength={2000}
           />
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('ledger.outcome.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} saving={save.isPending} submitLabel={t('ledger.outcome.save')} />
         </Stack>
       </form>
     </Modal>

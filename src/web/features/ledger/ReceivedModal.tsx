@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx'
 import { ledgerApi, ledgerKeys, type CreateReceivedInput, type Received, type UpdateReceivedInput } from './ledgerApi.ts';
 import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
 import { toCents, today } from './money.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** Business someone passed to me: what, when, its value, and who referred it. */
 export function ReceivedModal({
@@ -100,19 +100,7 @@ export function ReceivedModal({
             required
             error={submitted && !date ? t('common.required') : null}
           />
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

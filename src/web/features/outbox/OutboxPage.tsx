@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -56,38 +57,25 @@ export default function OutboxPage() {
         allowDeselect={false}
         maw={{ base: '100%', xs: 280 }}
       />
-      {list.isPending ? (
-        <Stack gap="sm" aria-hidden="true">
-          <Skeleton height={70} />
-          <Skeleton height={70} />
-        </Stack>
-      ) : items.length === 0 ? (
-        <Paper withBorder p="xl">
-          <EmptyState
-            icon={<IconMail size={28} />}
-            withIndicatorBackground
-            title={status ? t('outbox.emptyFiltered') : t('outbox.emptyTitle')}
-            description={t('outbox.emptyText')}
-          >
-            <EmptyState.Actions>
-              <Button component={Link} to="/intros" variant="default">
-                {t('intros.title')}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Paper>
-      ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('outbox.title')}>
-          {items.map((m) => (
-            <MessageRow key={m.id} message={m} />
-          ))}
-        </Stack>
-      )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('outbox.loadMore')}
-        </Button>
-      )}
+      <PagedList
+        query={list}
+        items={items}
+        label={t('outbox.title')}
+        gap="xs"
+        skeletonHeight={70}
+        empty={{
+          icon: <IconMail size={28} />,
+          title: status ? t('outbox.emptyFiltered') : t('outbox.emptyTitle'),
+          text: t('outbox.emptyText'),
+          action: (
+            <Button component={Link} to="/intros" variant="default">
+              {t('intros.title')}
+            </Button>
+          ),
+        }}
+        renderItem={(m) => <MessageRow key={m.id} message={m} />}
+        loadMore={t('outbox.loadMore')}
+      />
     </Stack>
   );
 }
