@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 
 // Every function takes the owner and filters by it in SQL.
@@ -133,24 +134,11 @@ export async function repointOtherFeatures(db: Executor, ownerId: string, from: 
         .where('person_id', '=', from)
         .execute();
   }
-  await db
-    .updateTable('intro_sides')
-    .set({ person_id: to })
-    .where('owner_id', '=', ownerId)
-    .where('person_id', '=', from)
-    .execute();
-  await db
-    .updateTable('mail_messages')
-    .set({ person_id: to })
-    .where('owner_id', '=', ownerId)
-    .where('person_id', '=', from)
-    .execute();
-  await db
-    .updateTable('mail_messages')
-    .set({ other_person_id: to })
-    .where('owner_id', '=', ownerId)
-    .where('other_person_id', '=', from)
-    .execute();
+  for (const [table, column] of POINTERS)
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${to} where owner_id = ${ownerId} and ${sql.ref(column)} = ${from}`.execute(
+      db,
+    );
+  // A give to both people keeps its one recipient row; the others move.
   const gives = await db
     .selectFrom('give_recipients')
     .select(['give_id', 'person_id'])
@@ -158,27 +146,26 @@ export async function repointOtherFeatures(db: Executor, ownerId: string, from: 
     .where('person_id', 'in', [from, to])
     .execute();
   const keptGives = new Set(gives.filter((g) => g.person_id === to).map((g) => g.give_id));
-  for (const g of gives.filter((x) => x.person_id === from)) {
-    const q = (b: Executor) =>
-      b
-        .deleteFrom('give_recipients')
-        .where('owner_id', '=', ownerId)
-        .where('give_id', '=', g.give_id)
-        .where('person_id', '=', from);
-    if (keptGives.has(g.give_id)) await q(db).execute();
-    else
-      await db
-        .updateTable('give_recipients')
-        .set({ person_id: to })
-        .where('owner_id', '=', ownerId)
-        .where('give_id', '=', g.give_id)
-        .where('person_id', '=', from)
-        .execute();
-  }
+  const toBoth = gives.filter((g) => g.person_id === from && keptGives.has(g.give_id)).map((g) => g.give_id);
+  if (toBoth.length > 0)
+    await db
+      .deleteFrom('give_recipients')
+      .where('owner_id', '=', ownerId)
+      .where('person_id', '=', from)
+      .where('give_id', 'in', toBoth)
+      .execute();
   await db
-    .updateTable('received_business')
-    .set({ referred_by_id: to })
+    .updateTable('give_recipients')
+    .set({ person_id: to })
     .where('owner_id', '=', ownerId)
-    .where('referred_by_id', '=', from)
+    .where('person_id', '=', from)
     .execute();
 }
+
+/** Columns of other features that point at a person (and follow them through a merge). */
+const POINTERS = [
+  ['intro_sides', 'person_id'],
+  ['mail_messages', 'person_id'],
+  ['mail_messages', 'other_person_id'],
+  ['received_business', 'referred_by_id'],
+] as const;

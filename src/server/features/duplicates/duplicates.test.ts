@@ -206,6 +206,44 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
       })
       .execute();
     await db.insertInto('give_recipients').values({ give_id: giveId, owner_id: u.userId, person_id: other.id }).execute();
+    // A give to both of them keeps one recipient; business the other referred is now the kept one's.
+    const bothId = crypto.randomUUID();
+    await db
+      .insertInto('gives')
+      .values({
+        id: bothId,
+        owner_id: u.userId,
+        kind: 'referral',
+        given_on: '2026-01-02',
+        description: 'to both',
+        need_id: null,
+        intro_id: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
+    await db
+      .insertInto('give_recipients')
+      .values([
+        { give_id: bothId, owner_id: u.userId, person_id: other.id },
+        { give_id: bothId, owner_id: u.userId, person_id: keep.id },
+      ])
+      .execute();
+    const businessId = crypto.randomUUID();
+    await db
+      .insertInto('received_business')
+      .values({
+        id: businessId,
+        owner_id: u.userId,
+        received_on: '2026-01-03',
+        description: 'a client',
+        referred_by_id: other.id,
+        value_cents: null,
+        currency: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
 
     const res = await u.req({ method: 'POST', url: `/api/v1/people/${keep.id}/merge`, payload: { otherId: other.id } });
     expect(res.statusCode, res.body).toBe(200);
@@ -216,6 +254,12 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     expect(await db.selectFrom('give_recipients').select('person_id').where('give_id', '=', giveId).execute()).toEqual([
       { person_id: keep.id },
     ]);
+    expect(await db.selectFrom('give_recipients').select('person_id').where('give_id', '=', bothId).execute()).toEqual([
+      { person_id: keep.id },
+    ]);
+    expect(
+      await db.selectFrom('received_business').select('referred_by_id').where('id', '=', businessId).executeTakeFirst(),
+    ).toEqual({ referred_by_id: keep.id });
     expect(merged.id).toBe(keep.id);
     expect(merged).toMatchObject({ name: 'Mario Rossi', company: 'Acme', role: 'CTO', city: 'Torino', howMet: 'LinkedIn' });
     expect(merged.introducedBy).toEqual({ id: introducer.id, name: 'Intro Ducer' });
