@@ -169,20 +169,17 @@ function GiveCard({ give: g }: { give: Give }) {
               {formatDay(g.date)}
             </Text>
           </Group>
-          <Group gap={2} wrap="nowrap">
-            <Tooltip label={t('ledger.give.edit')} openDelay={400}>
-              <ActionIcon variant="subtle" color="gray" onClick={edit.open} aria-label={t('ledger.give.edit')}>
-                <IconPencil size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <DeleteButton
-              label={t('ledger.give.delete')}
-              title={t('ledger.give.deleteTitle')}
-              text={g.intro ? t('ledger.give.deleteIntroText') : t('ledger.give.deleteText')}
-              run={() => ledgerApi.deleteGive(g.id)}
-              done={t('ledger.give.deleted')}
-            />
-          </Group>
+          <EditAndDelete
+            editLabel={t('ledger.give.edit')}
+            onEdit={edit.open}
+            remove={{
+              label: t('ledger.give.delete'),
+              title: t('ledger.give.deleteTitle'),
+              text: g.intro ? t('ledger.give.deleteIntroText') : t('ledger.give.deleteText'),
+              run: () => ledgerApi.deleteGive(g.id),
+              done: t('ledger.give.deleted'),
+            }}
+          />
         </Group>
         <Title order={3} size="h5" fw={500} id={titleId} className="rete-pre">
           {g.description}
@@ -266,6 +263,28 @@ function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
 }
 
 /** A trash icon that asks before deleting. */
+/** A card's pencil and bin, top right. */
+function EditAndDelete({
+  editLabel,
+  onEdit,
+  remove,
+}: {
+  editLabel: string;
+  onEdit: () => void;
+  remove: Parameters<typeof DeleteButton>[0];
+}) {
+  return (
+    <Group gap={2} wrap="nowrap">
+      <Tooltip label={editLabel} openDelay={400}>
+        <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={editLabel}>
+          <IconPencil size={18} />
+        </ActionIcon>
+      </Tooltip>
+      <DeleteButton {...remove} />
+    </Group>
+  );
+}
+
 function DeleteButton({
   label,
   title,
@@ -380,20 +399,17 @@ function ReceivedCard({ received: r }: { received: Received }) {
               {formatDay(r.date)}
             </Text>
           </Group>
-          <Group gap={2} wrap="nowrap">
-            <Tooltip label={t('ledger.received.edit')} openDelay={400}>
-              <ActionIcon variant="subtle" color="gray" onClick={edit.open} aria-label={t('ledger.received.edit')}>
-                <IconPencil size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <DeleteButton
-              label={t('ledger.received.delete')}
-              title={t('ledger.received.deleteTitle')}
-              text={t('ledger.received.deleteText')}
-              run={() => ledgerApi.deleteReceived(r.id)}
-              done={t('ledger.received.deleted')}
-            />
-          </Group>
+          <EditAndDelete
+            editLabel={t('ledger.received.edit')}
+            onEdit={edit.open}
+            remove={{
+              label: t('ledger.received.delete'),
+              title: t('ledger.received.deleteTitle'),
+              text: t('ledger.received.deleteText'),
+              run: () => ledgerApi.deleteReceived(r.id),
+              done: t('ledger.received.deleted'),
+            }}
+          />
         </Group>
         <Title order={3} size="h5" fw={500} id={titleId} className="rete-pre">
           {r.description}
