@@ -498,6 +498,40 @@ for (const run of runs) {
         assertClean(w);
       });
 
+      it('changes a give, then deletes it and the business received', async () => {
+        const { page } = w;
+        const what = lang === 'it' ? 'Un consiglio su come sollecitare i pagamenti' : 'Advice on chasing late payments';
+        const business = lang === 'it' ? 'Nuovo cliente: sito per Rossi srl' : 'New client: website for Rossi Ltd';
+        await nav(page, 'nav.ledger');
+        await page.waitForURL('**/ledger');
+        const card = page.getByTestId('give-card').filter({ hasText: what });
+        await card.getByRole('button', { name: t('ledger.give.edit') }).click();
+        const dialog = page.getByRole('dialog', { name: t('ledger.give.editTitle') });
+        const changed = `${what} (2)`;
+        await label(dialog, t('ledger.give.what')).fill(changed);
+        await dialog.getByRole('button', { name: t('common.save') }).click();
+        await page.getByText(t('ledger.give.updated')).waitFor();
+        const edited = page.getByTestId('give-card').filter({ hasText: changed });
+        await edited.waitFor();
+
+        await edited.getByRole('button', { name: t('ledger.give.delete') }).click();
+        const confirm = page.getByRole('dialog', { name: t('ledger.give.deleteTitle') });
+        await confirm.getByRole('button', { name: t('common.delete') }).click();
+        await page.getByText(t('ledger.give.deleted')).waitFor();
+        await expect.poll(() => edited.count()).toBe(0);
+
+        await page.getByRole('tab', { name: t('ledger.tabs.received') }).click();
+        const received = page.getByTestId('received-card').filter({ hasText: business });
+        await received.getByRole('button', { name: t('ledger.received.delete') }).click();
+        await page
+          .getByRole('dialog', { name: t('ledger.received.deleteTitle') })
+          .getByRole('button', { name: t('common.delete') })
+          .click();
+        await page.getByText(t('ledger.received.deleted')).waitFor();
+        await expect.poll(() => received.count()).toBe(0);
+        assertClean(w);
+      });
+
       it('will not send to a person without an email address, and says so', async () => {
         const { page } = w;
         const name = lang === 'it' ? 'Pietro Senzamail' : 'Peter Nomail';
