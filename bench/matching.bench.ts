@@ -15,7 +15,7 @@
  *     relationships, pathTo for the top-20 helpers of an answer;
  *  6. in the same run, a SQLite FTS5 table over the same offer texts and a plain bm25() top-20
  *     query for the same needs (their words OR-ed), for scale;
- *  7. the product-path quality table (`rete eval matching` on ../shared/eval/matching/dev).
+ *  7. the product-path quality table (`rete eval matching` on eval/matching/dev).
  *
  * Prints a table and writes docs/benchmarks-matching.md. The data generator is
  * bench/matching-data.ts (vocabulary described there).
@@ -245,7 +245,7 @@ if (!flag('--no-fts')) {
 
 // ------------------------------------------------------------------ quality (product path)
 let quality = '';
-const split = path.resolve(root, '../shared/eval/matching/dev');
+const split = path.resolve(root, 'eval/matching/dev');
 if (!flag('--no-quality') && fs.existsSync(split)) {
   const out = path.join(os.tmpdir(), `rete-eval-${process.pid}.jsonl`);
   quality = execFileSync(
@@ -365,7 +365,7 @@ Notes:
 - the Value Finder figure is the engine side of \`valueFinder\`: 3 \`queryPeople\` over offers and 3 over needs (5 results each,
   as the product asks), and \`pathTo\` for every result; the database reads around it are not included.
 
-## Quality on the dev split (product path, \`npm run --silent rete -- eval matching --split ../shared/eval/matching/dev\`)
+## Quality on the dev split (product path, \`npm run --silent rete -- eval matching --split eval/matching/dev\`)
 
 ${quality || '(not run)'}
 `;

@@ -1,6 +1,6 @@
 /**
  * Dev-only: ranks the profiles of an evaluation split with the in-memory matching engine and
- * writes the rankings file that ../shared/eval/matching/score.mjs reads.
+ * writes the rankings file that eval/matching/score.mjs reads.
  *
  *   node --import tsx scripts/eval-engine.ts --split DIR --out FILE [--explain ASK_ID]
  *

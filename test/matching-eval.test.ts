@@ -1,29 +1,33 @@
 /**
- * The matching evaluation on the labelled dev split, run in CI with floors a little under the
- * measured result, so that matching quality cannot silently regress. The split lives in `shared/`
- * next to the repository root (found by walking up, like the real-world import fixtures).
+ * The matching evaluation on the labelled dev split (`eval/matching/dev`), run in CI with floors a
+ * little under the measured result, so that matching quality cannot silently regress. The rankings
+ * file it writes is also scored by the reference scorer (`eval/matching/score.mjs`), and both must
+ * agree, so the product's own scoring cannot drift from the benchmark's definition.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalMatching, type MetricRow } from '../src/server/features/matching/eval.ts';
+import { evalMatching, metrics, type MetricRow, type Ranking } from '../src/server/features/matching/eval.ts';
 
-function devSplitDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'shared', 'eval', 'matching', 'dev');
-    if (existsSync(join(candidate, 'asks.jsonl'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('shared/eval/matching/dev not found in any folder above this file');
-    dir = parent;
-  }
-}
+const evalDir = join(import.meta.dirname, '../eval/matching');
+const devSplit = join(evalDir, 'dev');
 
 /** Floors: a little under the measured dev result (see docs/benchmarks.md), never above target. */
 const FLOOR = { recall5: 0.9, mrr: 0.92, ndcg5: 0.9 };
 const GROUP_RECALL_FLOOR = 0.85;
+
+interface ReferenceRow {
+  group: string;
+  n: number;
+  recall5?: number;
+  mrr?: number;
+  ndcg5?: number;
+  precShown?: number;
+  none?: number;
+  noise?: number;
+}
 
 describe('matching quality on the dev split', () => {
   const tmp = mkdtempSync(join(os.tmpdir(), 'rete-eval-test-'));
@@ -31,10 +35,10 @@ describe('matching quality on the dev split', () => {
 
   it('stays above its floors overall, on every tag and in each language', { timeout: 180_000 }, async () => {
     const out = join(tmp, 'rankings.jsonl');
-    const { rows, asks } = await evalMatching(devSplitDir(), out);
+    const { rows, noanswer, asks } = await evalMatching(devSplit, out);
     expect(asks).toBeGreaterThan(50);
 
-    // The output file is the one the shared scorer reads: one ranking per ask.
+    // The output file is the one the reference scorer reads: one ranking per ask.
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(asks);
 
@@ -48,5 +52,54 @@ describe('matching quality on the dev split', () => {
     expect(byGroup.has('lang:it') && byGroup.has('lang:en')).toBe(true);
     const weak = rows.filter((r) => r.group !== 'all' && r.recall5 < GROUP_RECALL_FLOOR);
     expect(weak.map((r) => `${r.group} ${r.recall5.toFixed(3)}`)).toEqual([]);
+
+    // Asks nobody can answer are scored apart: they are in the split, and not in the "all" row.
+    expect(noanswer).not.toBeNull();
+    expect(noanswer!.n).toBeGreaterThan(0);
+    expect(all!.n + noanswer!.n).toBe(asks);
+
+    // The reference scorer reads the same file and finds the same numbers.
+    const reference = JSON.parse(
+      execFileSync(process.execPath, [join(evalDir, 'score.mjs'), '--split', devSplit, '--rankings', out, '--json'], {
+        encoding: 'utf8',
+      }),
+    ) as Array<{ rows: ReferenceRow[] }>;
+    const refRows = reference[0]!.rows;
+    for (const r of rows) {
+      const ref = refRows.find((x) => x.group === r.group);
+      expect(ref, r.group).toBeDefined();
+      expect(ref!.n).toBe(r.n);
+      for (const k of ['recall5', 'mrr', 'ndcg5', 'precShown', 'none'] as const) expect(r[k]).toBeCloseTo(ref![k]!, 9);
+    }
+    expect(refRows.find((x) => x.group === 'noanswer')?.noise).toBeCloseTo(noanswer!.noise, 9);
+  });
+});
+
+describe('matching metrics', () => {
+  const asks: Array<{ id: string; lang: 'it' | 'en'; text: string; relevant: Record<string, number>; tags: string[] }> = [
+    { id: 'a1', lang: 'it', text: 'x', relevant: { p1: 2, p2: 1 }, tags: ['lexical'] },
+    { id: 'a2', lang: 'en', text: 'y', relevant: { p3: 2 }, tags: ['synonym'] },
+    { id: 'a3', lang: 'it', text: 'z', relevant: {}, tags: ['noanswer'] },
+    { id: 'a4', lang: 'en', text: 'w', relevant: {}, tags: ['noanswer'] },
+  ];
+
+  it('scores what is shown, and asks nobody can answer as noise apart from the rest', () => {
+    const rankings = new Map<string, Ranking>([
+      ['a1', { ranked: ['p9', 'p1', 'p2'], shown: 2 }],
+      ['a2', { ranked: ['p4', 'p5'], shown: 0 }],
+      ['a3', { ranked: ['p1'], shown: 1 }],
+      ['a4', { ranked: ['p2'], shown: 0 }],
+    ]);
+    const { rows, noanswer } = metrics(asks, rankings);
+    const all = rows.find((r) => r.group === 'all')!;
+    expect(all.n).toBe(2);
+    // a1: both relevant in the top 5 (recall 1), first grade 2 at rank 2; a2: nothing relevant.
+    expect(all.recall5).toBeCloseTo(0.5, 9);
+    expect(all.mrr).toBeCloseTo(0.25, 9);
+    // Only a1 shows anyone: of its two shown, one is relevant.
+    expect(all.precShown).toBeCloseTo(0.5, 9);
+    expect(all.none).toBeCloseTo(0.5, 9);
+    expect(noanswer).toEqual({ group: 'noanswer', n: 2, noise: 0.5 });
+    expect(rows.some((r) => r.group === 'tag:noanswer')).toBe(false);
   });
 });

@@ -302,13 +302,13 @@ export function buildCli(): Command {
   const evalCmd = program.command('eval').description('quality measurements');
   evalCmd
     .command('matching')
-    .description("rank a split's profiles for each ask and print recall@5, MRR and nDCG@5")
+    .description("rank a split's profiles for each ask and print recall@5, MRR, nDCG@5, P@shown and noise")
     .requiredOption('--split <dir>', 'folder with profiles.jsonl and asks.jsonl')
     .requiredOption('--out <file>', 'where to write the rankings (JSON lines)')
     .action(async (o: { split: string; out: string }) => {
       const r = await evalMatching(o.split, o.out);
       console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
-      if (r.rows.length) console.log(formatTable(r.rows));
+      if (r.rows.length || r.noanswer) console.log(formatTable(r.rows, r.noanswer));
     });
 
   registerGivingCommands(program, {

@@ -26,18 +26,8 @@ import {
 
 const PASSWORD = 'una frase lunga e segreta';
 
-/** The shared fixtures sit in a `shared/` folder above the repository: walk up to find it. */
-function realWorldDir(): string {
-  let dir = import.meta.dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'shared', 'fixtures', 'real-world');
-    if (fs.existsSync(path.join(candidate, 'SOURCES.md'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('shared/fixtures/real-world not found in any folder above this file');
-    dir = parent;
-  }
-}
-const fixture = (rel: string) => path.join(realWorldDir(), rel);
+/** The real-world export files kept in the repository, with their sources and licences. */
+const fixture = (rel: string) => path.join(import.meta.dirname, '../fixtures/real-world', rel);
 
 // Google Contacts export of three minimal contacts (see SOURCES.md).
 const GMAIL_LIST = 'vcard/ezvcard__gmail-list.vcf';

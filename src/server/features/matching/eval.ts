@@ -35,7 +35,9 @@ const Ask = z.object({
 type Ask = z.infer<typeof Ask>;
 
 const K = 5;
+/** The tags scored as rows; `noanswer` asks (nobody can help) are scored apart, as noise. */
 const TAGS = ['lexical', 'synonym', 'crosslingual', 'distractor', 'intent', 'contact'];
+const isNoAnswer = (a: Ask) => a.tags?.includes('noanswer') === true;
 
 function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
   return fs
@@ -50,7 +52,22 @@ function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
     });
 }
 
-export function scoreAsk(relevant: Record<string, number>, ranked: string[]) {
+export interface AskScore {
+  recall: number;
+  rr: number;
+  ndcg: number;
+  /** Relevant share of what is shown (the first min(shown, 5)); null when nothing is shown. */
+  prec: number | null;
+  /** 1 when nothing is shown for an answerable ask. */
+  none: number;
+}
+
+/**
+ * One answerable ask, as the reference scorer (eval/matching/score.mjs) scores it. `shown` is how
+ * many of the ranked people the product would display (default: the first five).
+ */
+export function scoreAsk(relevant: Record<string, number>, ranked: string[], shown = Math.min(ranked.length, K)): AskScore {
+  const nShown = Math.min(shown, K);
   const nRel = Object.keys(relevant).length;
   const top = ranked.slice(0, K);
   const recall = nRel ? top.filter((id) => (relevant[id] ?? 0) > 0).length / nRel : 0;
@@ -67,7 +84,8 @@ export function scoreAsk(relevant: Record<string, number>, ranked: string[]) {
     .sort((x, y) => y - x)
     .slice(0, K)
     .forEach((g, i) => (idcg += gain(g) / Math.log2(i + 2)));
-  return { recall, rr, ndcg: idcg ? dcg / idcg : 0 };
+  const prec = nShown ? ranked.slice(0, nShown).filter((id) => (relevant[id] ?? 0) > 0).length / nShown : null;
+  return { recall, rr, ndcg: idcg ? dcg / idcg : 0, prec, none: nShown ? 0 : 1 };
 }
 
 export interface MetricRow {
@@ -76,14 +94,38 @@ export interface MetricRow {
   recall5: number;
   mrr: number;
   ndcg5: number;
+  /** Mean relevant share of what is shown, over the asks that show someone. */
+  precShown: number;
+  /** Share of answerable asks for which nothing is shown. */
+  none: number;
 }
 
-export function metrics(asks: Ask[], rankings: Map<string, string[]>): MetricRow[] {
-  const groups = new Map<string, Array<ReturnType<typeof scoreAsk>>>();
-  const add = (k: string, s: ReturnType<typeof scoreAsk>) => groups.set(k, [...(groups.get(k) ?? []), s]);
+/** The `noanswer` row: share of the asks nobody can answer for which someone is shown anyway. */
+export interface NoiseRow {
+  group: 'noanswer';
+  n: number;
+  noise: number;
+}
+
+export interface Ranking {
+  ranked: string[];
+  shown: number;
+}
+
+export function metrics(asks: Ask[], rankings: Map<string, Ranking>): { rows: MetricRow[]; noanswer: NoiseRow | null } {
+  const groups = new Map<string, AskScore[]>();
+  const add = (k: string, s: AskScore) => groups.set(k, [...(groups.get(k) ?? []), s]);
+  let noAnswerAsks = 0;
+  let noisy = 0;
   for (const a of asks) {
+    const r = rankings.get(a.id) ?? { ranked: [], shown: 0 };
+    if (isNoAnswer(a)) {
+      noAnswerAsks++;
+      if (r.shown > 0) noisy++;
+      continue;
+    }
     if (!a.relevant) continue;
-    const s = scoreAsk(a.relevant, rankings.get(a.id) ?? []);
+    const s = scoreAsk(a.relevant, r.ranked, r.shown);
     add('all', s);
     for (const t of TAGS) if (a.tags?.includes(t)) add(`tag:${t}`, s);
     add(`lang:${a.lang}`, s);
@@ -92,20 +134,40 @@ export function metrics(asks: Ask[], rankings: Map<string, string[]>): MetricRow
   for (const key of ['all', ...TAGS.map((t) => `tag:${t}`), 'lang:it', 'lang:en']) {
     const g = groups.get(key);
     if (!g) continue;
-    const mean = (f: 'recall' | 'rr' | 'ndcg') => g.reduce((x, s) => x + s[f], 0) / g.length;
-    rows.push({ group: key, n: g.length, recall5: mean('recall'), mrr: mean('rr'), ndcg5: mean('ndcg') });
+    const mean = (f: 'recall' | 'rr' | 'ndcg' | 'none') => g.reduce((x, s) => x + s[f], 0) / g.length;
+    const withShown = g.flatMap((s) => (s.prec === null ? [] : [s.prec]));
+    rows.push({
+      group: key,
+      n: g.length,
+      recall5: mean('recall'),
+      mrr: mean('rr'),
+      ndcg5: mean('ndcg'),
+      precShown: withShown.length ? withShown.reduce((x, p) => x + p, 0) / withShown.length : 0,
+      none: mean('none'),
+    });
   }
-  return rows;
+  const noanswer: NoiseRow | null = noAnswerAsks ? { group: 'noanswer', n: noAnswerAsks, noise: noisy / noAnswerAsks } : null;
+  return { rows, noanswer };
 }
 
-export function formatTable(rows: MetricRow[]): string {
-  const lines = ['| group | n | recall@5 | MRR | nDCG@5 |', '|---|---:|---:|---:|---:|'];
+export function formatTable(rows: MetricRow[], noanswer: NoiseRow | null = null): string {
+  const lines = ['| group | n | recall@5 | MRR | nDCG@5 | P@shown | none shown |', '|---|---:|---:|---:|---:|---:|---:|'];
   for (const r of rows)
-    lines.push(`| ${r.group} | ${r.n} | ${r.recall5.toFixed(3)} | ${r.mrr.toFixed(3)} | ${r.ndcg5.toFixed(3)} |`);
+    lines.push(
+      `| ${r.group} | ${r.n} | ${r.recall5.toFixed(3)} | ${r.mrr.toFixed(3)} | ${r.ndcg5.toFixed(3)} | ${r.precShown.toFixed(3)} | ${r.none.toFixed(3)} |`,
+    );
+  if (noanswer) lines.push(`| noanswer (shown anyone) | ${noanswer.n} | | | | | noise ${noanswer.noise.toFixed(3)} |`);
   return lines.join('\n');
 }
 
-export async function evalMatching(splitDir: string, outFile: string): Promise<{ rows: MetricRow[]; asks: number; ms: number }> {
+export interface EvalResult {
+  rows: MetricRow[];
+  noanswer: NoiseRow | null;
+  asks: number;
+  ms: number;
+}
+
+export async function evalMatching(splitDir: string, outFile: string): Promise<EvalResult> {
   const t0 = performance.now();
   const profiles = readJsonl(path.join(splitDir, 'profiles.jsonl'), Profile);
   const asks = readJsonl(path.join(splitDir, 'asks.jsonl'), Ask);
@@ -139,16 +201,18 @@ export async function evalMatching(splitDir: string, outFile: string): Promise<{
       for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
       for (const text of p.needs) await addItem(deps, 'needs', user.id, id, { text });
     }
-    const rankings = new Map<string, string[]>();
+    const rankings = new Map<string, Ranking>();
     const lines: string[] = [];
     for (const a of asks) {
       const results = await matchText(deps, user.id, a.text, 20);
       const ranked = results.map((r) => profileOf.get(r.person.id)).filter((x): x is string => x !== undefined);
-      rankings.set(a.id, ranked);
-      lines.push(JSON.stringify({ ask: a.id, ranked }));
+      // The product shows the first five answers it finds (it has no relevance cut-off yet).
+      const shown = Math.min(ranked.length, K);
+      rankings.set(a.id, { ranked, shown });
+      lines.push(JSON.stringify({ ask: a.id, ranked, shown }));
     }
     fs.writeFileSync(outFile, lines.join('\n') + '\n');
-    return { rows: metrics(asks, rankings), asks: asks.length, ms: performance.now() - t0 };
+    return { ...metrics(asks, rankings), asks: asks.length, ms: performance.now() - t0 };
   } finally {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,25 +1,17 @@
 /**
- * Test helpers: where the shared real-world fixtures live, and a check that a parse result has
- * the promised shape. The fixtures sit in `shared/` next to the repository root; the folder is
- * found by walking up from this file, so it works from any checkout or worktree location.
+ * Test helpers: where the real-world fixtures live, and a check that a parse result has the
+ * promised shape. The fixtures are part of the repository (`test/fixtures/real-world`, with their
+ * sources and licences).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { CreatePersonBody } from '#shared/api/people.ts';
 import type { ParseResult } from './index.ts';
 import type { ParsedContact } from './types.ts';
 
 export function realWorldDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'shared', 'fixtures', 'real-world');
-    if (existsSync(join(candidate, 'SOURCES.md'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('shared/fixtures/real-world not found in any folder above this file');
-    dir = parent;
-  }
+  return join(import.meta.dirname, '../../../../../test/fixtures/real-world');
 }
 
 export function fixtureNames(kind: 'vcard' | 'csv'): string[] {

@@ -1,5 +1,5 @@
 /**
- * Every real-world export in shared/fixtures/real-world parses, and yields what the file really
+ * Every real-world export in test/fixtures/real-world parses, and yields what the file really
  * holds (checked by hand against the files; see SOURCES.md for what is special in each).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

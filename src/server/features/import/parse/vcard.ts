@@ -1,6 +1,6 @@
 /**
  * A tolerant vCard 2.1 / 3.0 / 4.0 reader, written for the files phones and address books
- * really produce (see shared/fixtures/real-world/SOURCES.md).
+ * really produce (see test/fixtures/real-world/SOURCES.md).
  *
  * It works on the raw bytes, viewed as a "binary string" (latin1: one char per byte), because
  * vCard structure is ASCII but values are not: a 2.1 property may declare its own CHARSET and
