@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, optimizeSqlite, type DbHandle } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deleteExpiredSessions } from './features/auth/auth.repo.ts';
+import { outboxDir } from './features/email/mailer.ts';
 import { createJobWorker } from './features/intros/intros.jobs.ts';
 
 export interface RunningServer {
@@ -24,6 +25,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger: loggerOptions(config.logLevel),
   });
   await app.listen({ host: config.host, port: config.port });
+  const smtp = config.mail.smtp;
+  if (smtp) app.log.info({ smtp: `${smtp.host}:${smtp.port}`, from: config.mail.from }, 'email goes out over SMTP');
+  else
+    app.log.info(
+      { outbox: outboxDir(config), from: config.mail.from },
+      'no SMTP_HOST: every email stays in the outbox (in the web app, and as .eml files)',
+    );
   // The job worker of this process: emails, reminders, expiry (several processes share the jobs).
   const worker = config.jobs.worker ? createJobWorker(deps, { log: app.log }).start() : null;
   // Hourly housekeeping: planner statistics drift as networks grow (SQLite advises re-optimizing
