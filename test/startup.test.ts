@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,8 +20,11 @@ function bareEnv(): Record<string, string> {
   );
 }
 
-/** Runs src/server/main.ts until it listens (then stops it) or exits by itself. */
-function run(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string; listened: boolean }> {
+/** Runs src/server/main.ts until it listens and its output satisfies `done` (then stops it), or exits by itself. */
+function run(
+  env: Record<string, string>,
+  done: (out: string) => boolean = () => true,
+): Promise<{ code: number | null; out: string; err: string; listened: boolean }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...bareEnv(), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,10 +39,8 @@ function run(env: Record<string, string>): Promise<{ code: number | null; out: s
     }, 30_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!listened && out.includes('listening on')) {
-        listened = true;
-        child.kill('SIGTERM');
-      }
+      if (!listened && out.includes('listening on')) listened = true;
+      if (listened && done(out) && child.exitCode === null && !child.killed) child.kill('SIGTERM');
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
@@ -61,6 +63,32 @@ describe('starting the server', () => {
       .map((l) => JSON.parse(l) as { msg: string; from?: string; outbox?: string })
       .find((l) => l.msg.startsWith('no SMTP_HOST'));
     expect(line).toMatchObject({ from: 'rete@localhost', outbox: path.join(dir, 'outbox') });
+  });
+
+  it('with an SMTP server out of reach, starts (emails wait and are retried) and warns at once, naming the settings', async () => {
+    const srv = net.createServer();
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    const port = (srv.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => srv.close(() => resolve()));
+    const r = await run(
+      {
+        SQLITE_PATH: path.join(dir, 'c.db'),
+        DATA_DIR: dir,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(port),
+        MAIL_FROM: 'rete@example.com',
+      },
+      (out) => out.includes('the mail server cannot be used now'),
+    );
+    expect(r.listened, r.out + r.err).toBe(true);
+    const warning = r.out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string; reason?: string; error?: string })
+      .find((l) => l.msg.startsWith('the mail server cannot be used now'));
+    expect(warning).toMatchObject({ level: 40, reason: 'connection' });
+    expect(warning?.msg).toContain('SMTP_PORT');
+    expect(warning?.error).toContain('ECONNREFUSED');
   });
 
   it('with SMTP_HOST but no usable From, refuses to start, naming MAIL_FROM', async () => {
