@@ -196,7 +196,15 @@ export type IntroSummary = z.infer<typeof IntroSummary>;
 export const Intro = IntroSummary.extend({
   events: z.array(IntroEvent).describe('What happened, oldest first.'),
   messages: z
-    .array(MailState.extend({ id: Id, kind: MailKind, side: SideKey.nullable(), createdAt: Timestamp }))
+    .array(
+      MailState.extend({
+        id: Id,
+        kind: MailKind,
+        side: SideKey.nullable(),
+        createdAt: Timestamp,
+        sentAt: Timestamp.nullable().describe('When it went out (over SMTP, or to the outbox).'),
+      }),
+    )
     .describe('The emails of this introduction in the outbox (see `GET /api/v1/outbox/{id}`).'),
 }).meta({ id: 'Intro' });
 export type Intro = z.infer<typeof Intro>;

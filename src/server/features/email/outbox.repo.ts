@@ -34,7 +34,19 @@ export const messagesOfIntros = (db: Executor, ownerId: string, introIds: readon
     ? Promise.resolve([])
     : db
         .selectFrom('mail_messages')
-        .select(['id', 'intro_id', 'kind', 'side', 'status', 'delivery', 'attempts', 'last_error', 'error_reason', 'created_at'])
+        .select([
+          'id',
+          'intro_id',
+          'kind',
+          'side',
+          'status',
+          'delivery',
+          'attempts',
+          'last_error',
+          'error_reason',
+          'created_at',
+          'sent_at',
+        ])
         .select(nextRun)
         .where('owner_id', '=', ownerId)
         .where('intro_id', 'in', introIds)

@@ -204,7 +204,14 @@ export async function getIntro(deps: Deps, ownerId: string, id: string): Promise
   return {
     ...summary(i, l),
     events: events.map((e) => ({ at: e.at, type: e.type as Intro['events'][number]['type'], side: e.side })),
-    messages: l.messages.map((m) => ({ id: m.id, kind: m.kind, side: m.side, ...mailState(m), createdAt: m.created_at })),
+    messages: l.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      side: m.side,
+      ...mailState(m),
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+    })),
   };
 }
 
