@@ -221,6 +221,29 @@ describe.each(dialects())('delivery of introduction emails on %s', (dialect) => 
     expect(await k.t.db.handle.db.selectFrom('jobs').select('id').execute()).toHaveLength(2);
   });
 
+  it('"try again" on a failed email whose job is gone, or ended, makes a new job that sends it', async () => {
+    await start(dialect);
+    const { anna, bob } = await pair(k);
+    const id = await k.intro({ personAId: anna, personBId: bob, note: 'n' });
+    k.mailbox?.failNext(2, 550);
+    await k.run();
+    const db = k.t.db.handle.db;
+    const [m1, m2] = await db.selectFrom('mail_messages').select(['id', 'job_id']).orderBy('id').execute();
+    await db
+      .updateTable('jobs')
+      .set({ state: 'cancelled' })
+      .where('id', '=', m1?.job_id ?? '')
+      .execute();
+    await db
+      .deleteFrom('jobs')
+      .where('id', '=', m2?.job_id ?? '')
+      .execute();
+    for (const m of [m1, m2]) expect((await retry(m?.id ?? '')).statusCode).toBe(200);
+    expect(await k.run()).toEqual({ ran: 2, failed: 0 });
+    expect(k.mailbox?.messages).toHaveLength(2);
+    expect((await k.get(id)).delivery).toBe('sent');
+  });
+
   it('"try again": 404 for someone else’s email, 409 once delivered or cancelled', async () => {
     await start(dialect, { smtp: false });
     const { anna, bob } = await pair(k);

@@ -595,10 +595,12 @@ export async function retryMail(deps: Deps, ownerId: string, id: string): Promis
       throw conflict('This email changed meanwhile; reload');
     }
     const job = m.job_id ? await findJob(tx, m.job_id) : undefined;
-    if (job) {
-      // False only while a worker holds it: it is being sent right now.
-      await runAgainNow(tx, job.id, nowIso);
+    if (job && (await runAgainNow(tx, job.id, nowIso))) {
+      // The same job again: the same Message-ID.
+    } else if (job?.state === 'pending') {
+      // A worker holds it: it is being sent right now.
     } else {
+      // No job left to run it (none, or one that ended): a new one.
       const jobId = await enqueue(tx, {
         kind: MAIL_JOB,
         payload: { messageId: m.id },
