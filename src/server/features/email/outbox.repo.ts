@@ -54,6 +54,19 @@ export const messagesOfIntros = (db: Executor, ownerId: string, introIds: readon
         .orderBy('id')
         .execute();
 
+/** How many requests of an introduction went out (delivered, or placed in the outbox). */
+export async function sentRequestCount(db: Executor, ownerId: string, introId: string): Promise<number> {
+  const r = await db
+    .selectFrom('mail_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .where('intro_id', '=', introId)
+    .where('kind', '=', 'intro_request')
+    .where('status', '=', 'sent')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export interface ListFilter {
   introId?: string | undefined;
   status?: MailStatus | undefined;

@@ -244,6 +244,22 @@ describe.each(dialects())('delivery of introduction emails on %s', (dialect) => 
     expect((await k.get(id)).delivery).toBe('sent');
   });
 
+  it('only the first request delivered makes the give: with order a_first, B’s request does not bring back a give I deleted', async () => {
+    await start(dialect, { smtp: false });
+    const { anna, bob } = await pair(k);
+    const id = await k.intro({ personAId: anna, personBId: bob, note: 'n', order: 'a_first' });
+    expect(await k.run()).toEqual({ ran: 1, failed: 0 });
+    const giveId = (await k.get(id)).giveId;
+    expect(giveId).not.toBeNull();
+    expect((await k.user.req({ method: 'DELETE', url: `/api/v1/gives/${giveId}` })).statusCode).toBe(200);
+    const [toAnna] = await outbox();
+    const detail = (await k.user.req({ method: 'GET', url: `/api/v1/outbox/${toAnna?.id}` })).json<OutboxMessageDetail>();
+    expect((await answer(k.t, linkOf(detail.text ?? ''), 'accept')).statusCode).toBe(200);
+    expect(await k.run()).toEqual({ ran: 1, failed: 0 });
+    expect(await k.get(id)).toMatchObject({ status: 'accepted_one', delivery: 'outbox', giveId: null });
+    expect(await gives()).toHaveLength(0);
+  });
+
   it('"try again": 404 for someone else’s email, 409 once delivered or cancelled', async () => {
     await start(dialect, { smtp: false });
     const { anna, bob } = await pair(k);

@@ -531,8 +531,8 @@ export function requestExpiry(deps: Deps, side: Pick<repo.SideRow, 'expires_at'>
 
 /**
  * A request reached its side (or, with no SMTP server, the outbox), in the transaction that
- * marks it sent: its reminder and expiry clock starts now, and the introduction becomes a give in
- * the ledger if no earlier request made it one. The intro's row is changed first: on PostgreSQL
+ * marks it sent: its reminder and expiry clock starts now, and, if it is the introduction's first
+ * request delivered, the introduction becomes a give in the ledger. The intro's row is changed first: on PostgreSQL
  * its lock orders this with the other side's delivery and with answers, so one give is recorded.
  */
 export async function requestDelivered(
@@ -546,6 +546,9 @@ export async function requestDelivered(
   if (!(await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: atIso }))) return;
   const expiresAt = new Date(at.getTime() + deps.config.intros.expireDays * DAY).toISOString();
   await repo.markSideDelivered(tx, m.owner_id, m.intro_id, m.side, atIso, expiresAt);
+  // Only the first request delivered makes the give: a later one (B after A, with order a_first)
+  // must not bring back a give the user deleted meanwhile.
+  if ((await outbox.sentRequestCount(tx, m.owner_id, m.intro_id)) > 1) return;
   if ((await introGives(tx, m.owner_id, [m.intro_id])).length > 0) return;
   const intro = await repo.findIntro(tx, m.owner_id, m.intro_id);
   if (!intro) return;
