@@ -232,6 +232,7 @@ const cases: Record<string, Case> = {
     ownerSees: true,
   },
   'GET /api/v1/outbox/:id': { kind: 'foreign-id' },
+  'POST /api/v1/outbox/:id/retry': { kind: 'foreign-id' },
   // The answer links: public, authenticated by the token in the path; a guessed token finds nothing.
   'GET /i/:token': {
     kind: 'public',

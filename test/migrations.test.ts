@@ -3,7 +3,7 @@
  * nothing, and every table the code declares (the Database interface of db/schema.ts) exists.
  */
 import fs from 'node:fs';
-import { sql } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -121,5 +121,170 @@ describe.each(dialects())('migrations on %s', (dialect) => {
               .sort();
       expect(actualCols, table).toEqual(declaredCols);
     }
+  });
+});
+
+/**
+ * 0004 brings rows of earlier versions in line with "a give once a request arrived, an expiry
+ * once it arrived" (issue 10): a database left at 0003 with introductions whose requests never
+ * left, then migrated.
+ */
+describe.each(dialects())('migration 0004 (mail delivery) on %s', (dialect) => {
+  let db: TestDb;
+  afterAll(async () => db?.destroy());
+
+  it('a side whose request never left waits for it; the give of an introduction that reached nobody goes, unless it is the user’s', async () => {
+    db = await createTestDb(dialect, { migrate: false });
+    const k = db.handle.db;
+    const upTo3: Record<string, Migration> = {
+      '0001_init': await import('../src/server/db/migrations/0001_init.ts'),
+      '0002_privacy': await import('../src/server/db/migrations/0002_privacy.ts'),
+      '0003_intros_ledger': await import('../src/server/db/migrations/0003_intros_ledger.ts'),
+    };
+    const schema =
+      dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(k)).rows[0]?.s : undefined;
+    const { error } = await new Migrator({
+      db: k,
+      provider: { getMigrations: () => Promise.resolve(upTo3) },
+      migrationTableName: 'kysely_migration',
+      migrationLockTableName: 'kysely_migration_lock',
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    }).migrateToLatest();
+    expect(error).toBeUndefined();
+
+    const t0 = '2026-01-10T10:00:00.000Z';
+    const later = '2026-01-11T10:00:00.000Z';
+    const expires = '2026-01-24T10:00:00.000Z';
+    const u = 'u0000000-0000-4000-8000-000000000000';
+    await k
+      .insertInto('users')
+      .values({
+        id: u,
+        email: 'm@example.com',
+        password_hash: 'x',
+        display_name: 'M',
+        locale: 'it',
+        is_admin: 1,
+        network_version: 0,
+        created_at: t0,
+        updated_at: t0,
+      })
+      .execute();
+    const person = (id: string) => ({ id, owner_id: u, is_self: 0, name: id, sort_name: id, created_at: t0, updated_at: t0 });
+    await k
+      .insertInto('people')
+      .values([person('pa'), person('pb')])
+      .execute();
+    /** An introduction asked on both sides, each request in the given state, with the give Rete recorded. */
+    const intro = async (
+      id: string,
+      a: 'queued' | 'failed' | 'sent',
+      b: 'queued' | 'failed' | 'sent',
+      give: { edited?: boolean; outcome?: boolean } = {},
+    ) => {
+      await k
+        .insertInto('intros')
+        .values({ id, owner_id: u, status: 'asked', ask_order: 'both', note: 'n', created_at: t0, updated_at: t0, sent_at: t0 })
+        .execute();
+      for (const [side, status] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
+        await k
+          .insertInto('intro_sides')
+          .values({
+            intro_id: id,
+            side,
+            owner_id: u,
+            person_id: `p${side}`,
+            is_self: 0,
+            language: 'it',
+            status: 'asked',
+            message_edited: 0,
+            asked_at: t0,
+            expires_at: expires,
+          })
+          .execute();
+        await k
+          .insertInto('mail_messages')
+          .values({
+            id: `${id}-${side}`,
+            owner_id: u,
+            intro_id: id,
+            side,
+            person_id: `p${side}`,
+            kind: 'intro_request',
+            status,
+            from_addr: '{}',
+            to_addrs: '[]',
+            cc_addrs: '[]',
+            recipient_key: 'x',
+            subject: 's',
+            attempts: 1,
+            created_at: t0,
+          })
+          .execute();
+      }
+      await k
+        .insertInto('gives')
+        .values({
+          id: `${id}-give`,
+          owner_id: u,
+          kind: 'introduction',
+          given_on: '2026-01-10',
+          description: 'd',
+          intro_id: id,
+          created_at: t0,
+          updated_at: give.edited ? later : t0,
+        })
+        .execute();
+      await k
+        .insertInto('give_recipients')
+        .values({ give_id: `${id}-give`, owner_id: u, person_id: 'pa' })
+        .execute();
+      if (give.outcome) {
+        await k
+          .insertInto('outcomes')
+          .values({
+            id: `${id}-o`,
+            owner_id: u,
+            give_id: `${id}-give`,
+            kind: 'thanked',
+            occurred_on: '2026-01-12',
+            created_at: later,
+          })
+          .execute();
+      }
+    };
+    await intro('half', 'queued', 'sent');
+    await intro('none', 'failed', 'queued');
+    await intro('mine', 'failed', 'failed', { edited: true });
+    await intro('kept', 'failed', 'failed', { outcome: true });
+
+    expect(await migrateToLatest(k)).toEqual(['0004_mail_delivery']);
+    const sides = await k
+      .selectFrom('intro_sides')
+      .select(['intro_id', 'side', 'expires_at'])
+      .orderBy('intro_id')
+      .orderBy('side')
+      .execute();
+    expect(sides.map((s) => [s.intro_id, s.side, s.expires_at])).toEqual([
+      ['half', 'a', null],
+      ['half', 'b', expires],
+      ['kept', 'a', null],
+      ['kept', 'b', null],
+      ['mine', 'a', null],
+      ['mine', 'b', null],
+      ['none', 'a', null],
+      ['none', 'b', null],
+    ]);
+    const gives = await k.selectFrom('gives').select('intro_id').orderBy('intro_id').execute();
+    expect(gives.map((g) => g.intro_id)).toEqual(['half', 'kept', 'mine']);
+    expect(await k.selectFrom('give_recipients').select('give_id').orderBy('give_id').execute()).toEqual([
+      { give_id: 'half-give' },
+      { give_id: 'kept-give' },
+      { give_id: 'mine-give' },
+    ]);
+    expect(await k.selectFrom('mail_messages').select('error_reason').distinct().execute()).toEqual([{ error_reason: null }]);
   });
 });

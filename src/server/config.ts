@@ -1,6 +1,8 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
+import { isPlainAddress } from './features/email/sanitize.ts';
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
@@ -80,7 +82,10 @@ export interface Config {
       user: string | null;
       password: string | null;
     } | null;
-    /** The From address; the display name is the sending user's name. */
+    /**
+     * The From address; the display name is the sending user's name. Read by the job when a
+     * message leaves (never frozen on a queued message), and its domain names the Message-ID.
+     */
     from: string;
     maxPerUserPerDay: number;
     maxPerRecipientPerDay: number;
@@ -93,7 +98,75 @@ export interface Config {
   embeddings: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+/** A host name or an IP address: what SMTP_HOST must be (no scheme, port, path or spaces). */
+function isHost(s: string): boolean {
+  if (net.isIP(s) !== 0) return true;
+  return (
+    s.length <= 253 &&
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s)
+  );
+}
+
+/**
+ * The domain of the default From address: the host of PUBLIC_BASE_URL, or `localhost` when that
+ * host is an IP address (an address literal is no mail domain).
+ */
+function defaultMailDomain(publicBaseUrl: string): string {
+  const host = new URL(publicBaseUrl).hostname.replace(/^\[|\]$/g, '');
+  return net.isIP(host) === 0 && host !== '' ? host.toLowerCase() : 'localhost';
+}
+
+/**
+ * Whether mail servers on the internet can be given this From address: a plain mailbox of a
+ * dotted domain whose last label is not a number (not `rete@localhost`, not `rete@127.0.0.1`).
+ */
+export function isSmtpFrom(address: string): boolean {
+  return isPlainAddress(address) && !/\.\d+$/.test(address);
+}
+
+/** The settings of outgoing email that cannot work, one line each naming its variable. */
+function mailProblems(
+  env: Record<string, string | undefined>,
+  e: z.infer<typeof EnvSchema>,
+  from: string,
+  publicBaseUrl: string,
+): string[] {
+  const problems: string[] = [];
+  if (!e.SMTP_HOST) {
+    const smtpOnly = ['SMTP_USER', 'SMTP_PASSWORD', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_STARTTLS'].filter(
+      (k) => env[k] !== undefined,
+    );
+    if (smtpOnly.length > 0) {
+      problems.push(
+        `SMTP_HOST: not set, but ${smtpOnly.join(', ')} ${smtpOnly.length === 1 ? 'is' : 'are'}: set SMTP_HOST to send email over SMTP, or remove ${smtpOnly.length === 1 ? 'it' : 'them'} to keep every message in the outbox`,
+      );
+    }
+    // The outbox only writes files: a local-only address such as rete@localhost is fine there.
+    if (!isPlainAddress(from, { localDomain: true })) {
+      problems.push(`MAIL_FROM: "${from}" is not a plain email address`);
+    }
+    return problems;
+  }
+  if (!isHost(e.SMTP_HOST)) {
+    problems.push(
+      `SMTP_HOST: "${e.SMTP_HOST}" is not a host name or IP address; give only the host (e.g. smtp.example.com), and the port in SMTP_PORT`,
+    );
+  }
+  if (!isSmtpFrom(from)) {
+    problems.push(
+      e.MAIL_FROM
+        ? `MAIL_FROM: "${from}" is not an address mail servers accept; use an address of your domain, e.g. rete@example.com`
+        : `MAIL_FROM: not set, and the default "${from}" (made from the host of PUBLIC_BASE_URL, ${publicBaseUrl}) is not an address mail servers accept; with SMTP_HOST set, set MAIL_FROM to an address of your domain, e.g. rete@example.com`,
+    );
+  }
+  if (e.SMTP_USER && e.SMTP_PASSWORD === undefined) problems.push('SMTP_PASSWORD: SMTP_USER is set but SMTP_PASSWORD is not');
+  if (e.SMTP_PASSWORD !== undefined && !e.SMTP_USER) problems.push('SMTP_USER: SMTP_PASSWORD is set but SMTP_USER is not');
+  return problems;
+}
+
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  // A variable set to nothing (`SMTP_HOST=`, common in compose files) is a variable not set.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -101,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const from = e.MAIL_FROM ?? `rete@${defaultMailDomain(publicBaseUrl)}`;
+  const problems = mailProblems(env, e, from, publicBaseUrl);
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const database: Config['database'] = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
     : { kind: 'sqlite', path: e.SQLITE_PATH === ':memory:' ? ':memory:' : path.resolve(e.SQLITE_PATH) };
@@ -133,7 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: e.SMTP_PASSWORD ?? null,
           }
         : null,
-      from: e.MAIL_FROM ?? `rete@${new URL(publicBaseUrl).hostname}`,
+      from,
       maxPerUserPerDay: e.MAIL_MAX_PER_USER_PER_DAY,
       maxPerRecipientPerDay: e.MAIL_MAX_PER_RECIPIENT_PER_DAY,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,

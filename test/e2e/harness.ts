@@ -34,11 +34,17 @@ async function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   server: RunningServer;
+  /** Its DATA_DIR (the outbox's `.eml` files are under `outbox/`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-/** A fresh instance: its own database file, no users yet. */
-export async function startApp(): Promise<TestServer> {
+/**
+ * A fresh instance: its own database file, no users yet. With `readme`, started as the README
+ * says: none of PUBLIC_BASE_URL, MAIL_FROM or SMTP_* (nor HOST) set, so its address is the default
+ * http://localhost:PORT, which the browser must use. `env`: more settings (e.g. an SMTP server).
+ */
+export async function startApp(opts: { readme?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(repo, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: run `npx vite build` before the browser tests');
   }
@@ -47,22 +53,27 @@ export async function startApp(): Promise<TestServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_BASE_URL: url,
-      SQLITE_PATH: path.join(dir, 'rete.db'),
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    const files = { PORT: String(port), SQLITE_PATH: path.join(dir, 'rete.db'), DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    const url = opts.readme ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
+    const config = loadConfig(
+      opts.readme
+        ? files
+        : {
+            ...files,
+            NODE_ENV: 'production',
+            HOST: '127.0.0.1',
+            PUBLIC_BASE_URL: url,
+            RATE_LIMIT_PER_MINUTE: '100000',
+            ...opts.env,
+          },
+    );
+    if (config.publicBaseUrl !== url) throw new Error(`the app thinks it is at ${config.publicBaseUrl}, not ${url}`);
     try {
       const server = await startServer(config);
       return {
         url,
         server,
+        dataDir: dir,
         stop: async () => {
           await server.stop();
           fs.rmSync(dir, { recursive: true, force: true });

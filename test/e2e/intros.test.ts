@@ -223,12 +223,13 @@ for (const run of runs) {
         { side: intro.b, name: seeker.name, subject: subjectB, mustContain: need },
       ];
       for (const [i, r] of requests.entries()) {
-        // The worker sends within seconds; the list follows it.
+        // The worker sends within seconds; the list follows it. No SMTP server: kept in the outbox, never "sent".
         const rowOf = page.getByTestId('outbox-row').filter({ hasText: r.subject });
         await rowOf.first().waitFor();
         await expect
           .poll(() => rowOf.first().getByTestId('mail-status').getAttribute('data-status'), { timeout: 20_000 })
-          .toBe('sent');
+          .toBe('outbox');
+        expect(await rowOf.first().getByTestId('mail-status').textContent()).toBe(t('outbox.standing.outbox'));
         expect(await rowOf.first().textContent()).toContain(`${r.name} <${r.side.email ?? ''}>`);
         if (i === 0) {
           expect(await noHorizontalScroll(page)).toBe(true);
@@ -343,17 +344,22 @@ for (const run of runs) {
       const to = (await headers.textContent()) ?? '';
       expect(to).toContain(helper.person.name);
       expect(to).toContain(seeker.name);
-      await expect.poll(() => page.getByTestId('mail-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('sent');
+      await expect.poll(() => page.getByTestId('mail-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('outbox');
       expect(await page.getByTestId('mail-text').textContent()).toContain(need);
       await shot(page, `${run.prefix}-intro-10-connect-email`);
 
-      // The outbox's status filter: every email of this run went out; none failed.
-      await page.goto(`${app.url}/outbox?status=sent`);
+      // The outbox's status filter: every email of this run is in the outbox; none was sent over SMTP; none failed.
+      await page.goto(`${app.url}/outbox?status=outbox`);
       const rows = page.getByTestId('outbox-row');
       await rows.first().waitFor();
-      expect(await page.getByRole('combobox', { name: t('outbox.filter') }).inputValue()).toBe(t('outbox.status.sent'));
+      expect(await page.getByRole('combobox', { name: t('outbox.filter') }).inputValue()).toBe(t('outbox.standing.outbox'));
       await page.getByRole('combobox', { name: t('outbox.filter') }).click();
-      await page.getByRole('option', { name: t('outbox.status.failed'), exact: true }).click();
+      await page.getByRole('option', { name: t('outbox.standing.sent'), exact: true }).click();
+      await page.waitForURL(/\/outbox\?status=sent$/);
+      await page.getByText(t('outbox.emptyFiltered')).waitFor();
+      expect(await rows.count()).toBe(0);
+      await page.getByRole('combobox', { name: t('outbox.filter') }).click();
+      await page.getByRole('option', { name: t('outbox.standing.failed'), exact: true }).click();
       await page.waitForURL(/\/outbox\?status=failed$/);
       await page.getByText(t('outbox.emptyFiltered')).waitFor();
       expect(await rows.count()).toBe(0);

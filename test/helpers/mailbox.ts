@@ -16,8 +16,8 @@ export interface Received {
 export interface Mailbox {
   port: number;
   messages: Received[];
-  /** Refuse the next `n` messages with "451 try again later". */
-  failNext(n: number): void;
+  /** Refuse the next `n` messages with "451 try again later", or with another SMTP reply code (550: for good). */
+  failNext(n: number, code?: number): void;
   /** The SMTP settings for createTestApp's env. */
   env: Record<string, string>;
   /** Messages to this address (To or Cc). */
@@ -28,6 +28,7 @@ export interface Mailbox {
 export async function startMailbox(): Promise<Mailbox> {
   const messages: Received[] = [];
   let failures = 0;
+  let failureCode = 451;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -38,7 +39,8 @@ export async function startMailbox(): Promise<Mailbox> {
       stream.on('end', () => {
         if (failures > 0) {
           failures--;
-          const err = Object.assign(new Error('try again later'), { responseCode: 451 });
+          const text = failureCode >= 500 ? 'mailbox unavailable' : 'try again later';
+          const err = Object.assign(new Error(text), { responseCode: failureCode });
           callback(err);
           return;
         }
@@ -69,8 +71,9 @@ export async function startMailbox(): Promise<Mailbox> {
   return {
     port,
     messages,
-    failNext: (n) => {
+    failNext: (n, code = 451) => {
       failures = n;
+      failureCode = code;
     },
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_STARTTLS: 'false', MAIL_FROM: 'rete@rete.test' },
     to: (address) => messages.filter((m) => addressesOf(m).includes(address.toLowerCase())),

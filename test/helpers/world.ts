@@ -453,6 +453,7 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'POST /api/v1/intros/:id/send': (o) => o.intros.sendable,
   'POST /api/v1/intros/:id/cancel': (o) => o.intros.cancellable,
   'GET /api/v1/outbox/:id': (o) => o.outbox.main,
+  'POST /api/v1/outbox/:id/retry': (o) => o.outbox.main,
   'GET /api/v1/gives/:id': (o) => o.gives.main,
   'PATCH /api/v1/gives/:id': (o) => o.gives.main,
   'DELETE /api/v1/gives/:id': (o) => o.gives.doomed,

@@ -246,6 +246,8 @@ export interface JobsTable {
 
 export type MailKind = 'intro_request' | 'intro_reminder' | 'intro_connect';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
+/** Why the last attempt to deliver a message failed, as the web app explains it in the user's language. */
+export type MailErrorReason = 'address' | 'connection' | 'tls' | 'auth' | 'rejected' | 'temporary' | 'outbox' | 'other';
 
 /** Every email Rete sends, and the outbox when no SMTP server is configured. */
 export interface MailMessagesTable {
@@ -259,7 +261,7 @@ export interface MailMessagesTable {
   job_id: string | null;
   kind: MailKind;
   status: MailStatus;
-  /** JSON: name and address. */
+  /** JSON: name and address; the address is the configured MAIL_FROM of the moment it left. */
   from_addr: string;
   reply_to: string | null;
   /** JSON arrays of name and address. */
@@ -273,6 +275,8 @@ export interface MailMessagesTable {
   delivery: 'smtp' | 'outbox' | null;
   attempts: number;
   last_error: string | null;
+  /** The kind of the last failure (null once sent, or before any failure). */
+  error_reason: MailErrorReason | null;
   created_at: string;
   sent_at: string | null;
 }

@@ -66,6 +66,49 @@ export const IntroMessage = z
   .meta({ id: 'IntroMessage' });
 export type IntroMessage = z.infer<typeof IntroMessage>;
 
+export const MailKind = z
+  .enum(['intro_request', 'intro_reminder', 'intro_connect'])
+  .describe('A request to one side, its reminder, or the introduction email to both.');
+export type MailKind = z.infer<typeof MailKind>;
+
+export const MailStatus = z
+  .enum(['queued', 'sent', 'failed', 'cancelled'])
+  .describe(
+    '`queued`: waiting for the worker (after a failed attempt, `errorReason` says why and `nextAttemptAt` when it tries ' +
+      'again). `sent`: handed to the SMTP server, or, with `delivery` `outbox`, written to the outbox when no SMTP server is ' +
+      'configured (it reached nobody: the outbox is the mailbox). `failed`: not delivered: the mail server refused it for ' +
+      'good, its address cannot be used, or the retries ran out; `POST /api/v1/outbox/{id}/retry` tries again. ' +
+      '`cancelled`: no longer needed (intro cancelled or declined, objection).',
+  );
+export type MailStatus = z.infer<typeof MailStatus>;
+
+export const MailDelivery = z
+  .enum(['smtp', 'outbox'])
+  .describe('How it went out: over SMTP, or only to the outbox (no SMTP server configured: it reached nobody).');
+export type MailDelivery = z.infer<typeof MailDelivery>;
+
+export const MailErrorReason = z
+  .enum(['address', 'connection', 'tls', 'auth', 'rejected', 'temporary', 'outbox', 'other'])
+  .describe(
+    'Why the last attempt failed. `address`: an address of the message cannot be used. `connection`: the mail server ' +
+      '(SMTP_HOST, SMTP_PORT) could not be reached. `tls`: the secure connection failed (SMTP_SECURE, SMTP_STARTTLS). ' +
+      '`auth`: the mail server refused the log-in (SMTP_USER, SMTP_PASSWORD). `rejected`: the mail server refused the ' +
+      'message for good. `temporary`: the mail server asked to try later. `outbox`: the `.eml` file could not be written ' +
+      '(DATA_DIR). `other`: see `lastError`.',
+  );
+export type MailErrorReason = z.infer<typeof MailErrorReason>;
+
+/** Where one email stands: what the outbox, an introduction and its sides show. */
+export const MailState = z.object({
+  status: MailStatus,
+  delivery: MailDelivery.nullable().describe('Null until it went out.'),
+  attempts: z.number().int().describe('Attempts to deliver it so far.'),
+  errorReason: MailErrorReason.nullable(),
+  lastError: z.string().nullable().describe('The technical text of the last failure, in English, for whoever runs Rete.'),
+  nextAttemptAt: Timestamp.nullable().describe('When a queued message is tried (again); null otherwise.'),
+});
+export type MailState = z.infer<typeof MailState>;
+
 export const IntroPersonRef = z.object({
   id: Id,
   name: z.string(),
@@ -82,10 +125,15 @@ export const IntroSide = z
     message: IntroMessage.nullable().describe('The request to this side; null for the "me" side.'),
     messageEdited: z.boolean().describe('I edited the message: changing the note or the language no longer re-drafts it.'),
     doNotContact: z.boolean().describe('The person objected earlier: no email can be sent to them.'),
-    askedAt: Timestamp.nullable(),
+    askedAt: Timestamp.nullable().describe('When the request was sent; once delivered, when it reached the person.'),
     remindedAt: Timestamp.nullable(),
     answeredAt: Timestamp.nullable(),
-    expiresAt: Timestamp.nullable().describe('When the request expires unanswered.'),
+    expiresAt: Timestamp.nullable().describe(
+      'When the request expires unanswered: INTRO_EXPIRE_DAYS after it reached the person (null until it did).',
+    ),
+    request: MailState.extend({ id: Id })
+      .nullable()
+      .describe('The request email to this side (see the outbox), once sent; null for the "me" side and before sending.'),
   })
   .meta({ id: 'IntroSide' });
 export type IntroSide = z.infer<typeof IntroSide>;
@@ -114,6 +162,16 @@ export const IntroEvent = z
   .meta({ id: 'IntroEvent' });
 export type IntroEvent = z.infer<typeof IntroEvent>;
 
+export const IntroDelivery = z
+  .enum(['sending', 'retrying', 'failed', 'outbox', 'sent'])
+  .describe(
+    'What happened to the emails the introduction waits on now (the requests of the sides still asked, or the ' +
+      'introduction email once connected): `sending`: queued, leaving in seconds. `retrying`: an attempt failed and it will ' +
+      'try again. `failed`: one was not delivered (see its side’s `request`; it can be tried again). `outbox`: kept in the ' +
+      'outbox, as no SMTP server is configured. `sent`: delivered to the mail server.',
+  );
+export type IntroDelivery = z.infer<typeof IntroDelivery>;
+
 export const IntroSummary = z
   .object({
     id: Id,
@@ -122,7 +180,10 @@ export const IntroSummary = z
     note: z.string().describe('Why they should meet, in my words; also in the introduction email.'),
     a: IntroSide,
     b: IntroSide,
-    giveId: Id.nullable().describe('The give recorded in the ledger when the intro was sent.'),
+    delivery: IntroDelivery.nullable().describe('Null for a draft, and once nothing waits on an email.'),
+    giveId: Id.nullable().describe(
+      'The give recorded in the ledger once a request was delivered (or placed in the outbox, with no SMTP server).',
+    ),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     sentAt: Timestamp.nullable(),
@@ -135,7 +196,15 @@ export type IntroSummary = z.infer<typeof IntroSummary>;
 export const Intro = IntroSummary.extend({
   events: z.array(IntroEvent).describe('What happened, oldest first.'),
   messages: z
-    .array(z.object({ id: Id, kind: z.string(), side: SideKey.nullable(), status: z.string(), createdAt: Timestamp }))
+    .array(
+      MailState.extend({
+        id: Id,
+        kind: MailKind,
+        side: SideKey.nullable(),
+        createdAt: Timestamp,
+        sentAt: Timestamp.nullable().describe('When it went out (over SMTP, or to the outbox).'),
+      }),
+    )
     .describe('The emails of this introduction in the outbox (see `GET /api/v1/outbox/{id}`).'),
 }).meta({ id: 'Intro' });
 export type Intro = z.infer<typeof Intro>;
@@ -182,41 +251,22 @@ export const IntrosPage = page(IntroSummary).meta({ id: 'IntrosPage' });
 
 // --- Outbox ------------------------------------------------------------------------------
 
-export const MailKind = z
-  .enum(['intro_request', 'intro_reminder', 'intro_connect'])
-  .describe('A request to one side, its reminder, or the introduction email to both.');
-export type MailKind = z.infer<typeof MailKind>;
-
-export const MailStatus = z
-  .enum(['queued', 'sent', 'failed', 'cancelled'])
-  .describe(
-    '`queued`: waiting for the worker. `sent`: handed to the SMTP server, or written to the outbox when no SMTP server is ' +
-      'configured. `failed`: gave up after the retries. `cancelled`: no longer needed (intro cancelled or declined, objection).',
-  );
-export type MailStatus = z.infer<typeof MailStatus>;
-
 export const MailAddress = z.object({ name: z.string().nullable(), address: z.string() });
 
 export const OutboxMessage = z
   .object({
     id: Id,
     kind: MailKind,
-    status: MailStatus,
     introId: Id.nullable(),
     side: SideKey.nullable().describe('The side a request or reminder went to.'),
-    from: MailAddress,
+    from: MailAddress.describe('The sender; until it leaves, the From it will have (MAIL_FROM as configured now).'),
     replyTo: MailAddress.nullable(),
     to: z.array(MailAddress),
     cc: z.array(MailAddress),
     subject: z.string(),
-    delivery: z
-      .enum(['smtp', 'outbox'])
-      .nullable()
-      .describe('How it went out: over SMTP, or only to the outbox (no SMTP server configured). Null until sent.'),
+    ...MailState.shape,
     createdAt: Timestamp,
     sentAt: Timestamp.nullable(),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
   })
   .meta({ id: 'OutboxMessage' });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
@@ -240,6 +290,7 @@ export type OutboxMessageDetail = z.infer<typeof OutboxMessageDetail>;
 export const ListOutboxQuery = z.strictObject({
   introId: Id.optional(),
   status: MailStatus.optional(),
+  delivery: MailDelivery.optional().describe('Only messages that went out this way.'),
   ...PageQuery,
 });
 export type ListOutboxQuery = z.infer<typeof ListOutboxQuery>;

@@ -1,31 +1,76 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
-import type { MailKind, MailMessagesTable, MailStatus } from '../../db/schema.ts';
+import type { Database, MailKind, MailMessagesTable, MailStatus } from '../../db/schema.ts';
 
 export type MessageRow = Selectable<MailMessagesTable>;
 
 export const insertMessage = (db: Executor, row: MailMessagesTable) => db.insertInto('mail_messages').values(row).execute();
 
+/** When the job of a queued message runs next (null when it is not waiting for a run). */
+const nextRun = (eb: ExpressionBuilder<Database, 'mail_messages'>) =>
+  eb
+    .selectFrom('jobs')
+    .select('jobs.run_at')
+    .whereRef('jobs.id', '=', 'mail_messages.job_id')
+    .where('jobs.state', '=', 'pending')
+    .as('next_attempt_at');
+
 export const findMessage = (db: Executor, ownerId: string, id: string) =>
-  db.selectFrom('mail_messages').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('mail_messages')
+    .selectAll()
+    .select(nextRun)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 /** For the worker, which acts for every owner. */
 export const findMessageById = (db: Executor, id: string) =>
   db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const messagesOfIntro = (db: Executor, ownerId: string, introId: string) =>
-  db
+/** The emails of some introductions, oldest first, with where each one stands. */
+export const messagesOfIntros = (db: Executor, ownerId: string, introIds: readonly string[]) =>
+  introIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('mail_messages')
+        .select([
+          'id',
+          'intro_id',
+          'kind',
+          'side',
+          'status',
+          'delivery',
+          'attempts',
+          'last_error',
+          'error_reason',
+          'created_at',
+          'sent_at',
+        ])
+        .select(nextRun)
+        .where('owner_id', '=', ownerId)
+        .where('intro_id', 'in', introIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+
+/** How many requests of an introduction went out (delivered, or placed in the outbox). */
+export async function sentRequestCount(db: Executor, ownerId: string, introId: string): Promise<number> {
+  const r = await db
     .selectFrom('mail_messages')
-    .select(['id', 'kind', 'side', 'status', 'created_at'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('owner_id', '=', ownerId)
     .where('intro_id', '=', introId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .where('kind', '=', 'intro_request')
+    .where('status', '=', 'sent')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
 
 export interface ListFilter {
   introId?: string | undefined;
   status?: MailStatus | undefined;
+  delivery?: 'smtp' | 'outbox' | undefined;
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
 }
@@ -49,10 +94,13 @@ export function listMessages(db: Executor, ownerId: string, f: ListFilter) {
       'sent_at',
       'attempts',
       'last_error',
+      'error_reason',
     ])
+    .select(nextRun)
     .where('owner_id', '=', ownerId);
   if (f.introId) q = q.where('intro_id', '=', f.introId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.delivery) q = q.where('delivery', '=', f.delivery);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) =>
@@ -72,6 +120,21 @@ export async function updateQueued(db: Executor, id: string, patch: Partial<Mail
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Queues a message that failed again, its failure cleared; returns whether it did (not if it changed meanwhile). */
+export async function requeueFailed(db: Executor, ownerId: string, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('mail_messages')
+    .set({ status: 'queued', attempts: 0, last_error: null, error_reason: null })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const setJob = (db: Executor, id: string, jobId: string) =>
+  db.updateTable('mail_messages').set({ job_id: jobId }).where('id', '=', id).execute();
 
 /** Cancels the queued messages of an intro, or to a person; returns their job ids. */
 export async function cancelQueued(

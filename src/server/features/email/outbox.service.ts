@@ -3,9 +3,9 @@
  * marked sent. The web app lists them; with no SMTP server configured the outbox is where they
  * end (and as `.eml` files under the data folder), so a newcomer sees exactly what would go out.
  */
-import type { ListOutboxQuery, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
+import type { ListOutboxQuery, MailState, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
 import type { Executor } from '../../db/db.ts';
-import type { MailKind } from '../../db/schema.ts';
+import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -74,6 +74,7 @@ export async function queueMail(tx: Executor, deps: Deps, m: QueueInput): Promis
     delivery: null,
     attempts: 0,
     last_error: null,
+    error_reason: null,
     created_at: now,
     sent_at: null,
   });
@@ -93,23 +94,41 @@ export function parseAddresses(json: string): Address[] {
 
 type ListRow = Awaited<ReturnType<typeof repo.listMessages>>[number];
 
-function toMessage(r: ListRow): OutboxMessage {
+/** Where a message stands, as the API shows it everywhere (outbox, introduction, side). */
+export function mailState(r: {
+  status: MailStatus;
+  delivery: 'smtp' | 'outbox' | null;
+  attempts: number;
+  error_reason: MailErrorReason | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+}): MailState {
+  return {
+    status: r.status,
+    delivery: r.delivery,
+    attempts: r.attempts,
+    errorReason: r.error_reason,
+    lastError: r.last_error,
+    nextAttemptAt: r.status === 'queued' ? r.next_attempt_at : null,
+  };
+}
+
+function toMessage(deps: Deps, r: ListRow): OutboxMessage {
+  const from = parseAddress(r.from_addr) ?? { name: null, address: '' };
   return {
     id: r.id,
     kind: r.kind,
-    status: r.status,
     introId: r.intro_id,
     side: r.side,
-    from: parseAddress(r.from_addr) ?? { name: null, address: '' },
+    // Until it leaves, a message will go out from the From configured then: show that one.
+    from: r.status === 'sent' ? from : { ...from, address: deps.config.mail.from },
     replyTo: parseAddress(r.reply_to),
     to: parseAddresses(r.to_addrs),
     cc: parseAddresses(r.cc_addrs),
     subject: r.subject,
-    delivery: r.delivery,
+    ...mailState(r),
     createdAt: r.created_at,
     sentAt: r.sent_at,
-    attempts: r.attempts,
-    lastError: r.last_error,
   };
 }
 
@@ -128,10 +147,11 @@ export async function listOutbox(deps: Deps, ownerId: string, q: ListOutboxQuery
   const rows = await repo.listMessages(deps.db, ownerId, {
     introId: q.introId,
     status: q.status,
+    delivery: q.delivery,
     before: decodeCursor(q.cursor),
     limit: q.limit + 1,
   });
-  const items = rows.slice(0, q.limit).map(toMessage);
+  const items = rows.slice(0, q.limit).map((r) => toMessage(deps, r));
   const last = rows[q.limit - 1];
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
 }
@@ -141,7 +161,7 @@ export async function getOutboxMessage(deps: Deps, ownerId: string, id: string):
   if (!r) throw notFound();
   // A queued message has no link yet.
   const mask = (s: string | null) => (s === null ? null : s.split(LINK_PLACEHOLDER).join(`${deps.config.publicBaseUrl}/i/…`));
-  return { ...toMessage(r), messageId: r.message_id, text: mask(r.text_body), html: mask(r.html_body) };
+  return { ...toMessage(deps, r), messageId: r.message_id, text: mask(r.text_body), html: mask(r.html_body) };
 }
 
 export { encodeCursor };

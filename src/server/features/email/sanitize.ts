@@ -44,14 +44,19 @@ export function textToHtml(s: string): string {
     .join('\n');
 }
 
+const LOCAL_PART = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PLAIN = new RegExp(`^${LOCAL_PART}@${LABEL}(?:\\.${LABEL})+$`);
+const PLAIN_LOCAL = new RegExp(`^${LOCAL_PART}@${LABEL}(?:\\.${LABEL})*$`);
+
 /**
  * A plain address Rete is willing to send to: one local part and one domain, no quoting, comments,
  * display names, lists or spaces (EM-02: `"a@b"@evil`, `a@evil (x@good)`, `a@good,b@evil`,
- * `Name <a@evil>` are all refused), ASCII only (no SMTPUTF8).
+ * `Name <a@evil>` are all refused), ASCII only (no SMTPUTF8). The domain has a dot, unless
+ * `localDomain` allows a one-label host such as `localhost` (the From of a message that only goes
+ * to the outbox, never to a mail server).
  */
-export function isPlainAddress(s: string): boolean {
+export function isPlainAddress(s: string, opts: { localDomain?: boolean } = {}): boolean {
   if (s.length > 254) return false;
-  return /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/.test(
-    s,
-  );
+  return (opts.localDomain ? PLAIN_LOCAL : PLAIN).test(s);
 }

@@ -46,11 +46,15 @@ describe.each(dialects())('introduction flow on %s', (dialect) => {
     expect(v.status).toBe('asked');
     expect(v.a).toMatchObject({ status: 'asked', language: 'it', email: 'anna@example.it' });
     expect(v.b).toMatchObject({ status: 'asked', language: 'en', email: 'bob@example.com' });
-    expect(v.giveId).not.toBeNull();
+    // Nothing has reached anyone yet: not a give, no expiry.
+    expect(v).toMatchObject({ delivery: 'sending', giveId: null, a: { expiresAt: null }, b: { expiresAt: null } });
 
     // The request to each side goes out when the worker runs: in their language, from my name.
     expect(k.mailbox?.messages).toHaveLength(0);
     expect(await k.run()).toEqual({ ran: 2, failed: 0 });
+    v = await k.get(id);
+    expect(v).toMatchObject({ delivery: 'sent', a: { request: { status: 'sent', delivery: 'smtp' } } });
+    expect(v.giveId).not.toBeNull();
     const [toAnna] = k.mailbox?.to('anna@example.it') ?? [];
     const [toBob] = k.mailbox?.to('bob@example.com') ?? [];
     if (!toAnna || !toBob) throw new Error('requests not received');

@@ -10,16 +10,17 @@
  */
 import type { AppDeps } from '../../app.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
-import { createMailer, type Mailer } from '../email/mailer.ts';
+import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
 import * as outbox from '../email/outbox.repo.ts';
 import { MAIL_JOB, parseAddress, parseAddresses } from '../email/outbox.service.ts';
 import type { Job } from '../jobs/jobs.repo.ts';
-import { JobWorker, PermanentJobError, type JobContext, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
+import { JobWorker, PermanentJobError, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
 import * as repo from './intros.repo.ts';
-import { sweepIntros } from './intros.service.ts';
+import { mailStillWanted, requestDelivered, requestExpiry, sweepIntros } from './intros.service.ts';
 import { withLink } from './mails.ts';
 
-const hostOf = (url: string): string => new URL(url).hostname || 'rete.invalid';
+/** The domain of the Message-ID: that of the From address (MAIL_FROM, or its default from PUBLIC_BASE_URL). */
+const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1) || 'rete.invalid';
 
 function payloadOf(job: Job): { messageId: string } {
   const v: unknown = JSON.parse(job.payload);
@@ -27,19 +28,6 @@ function payloadOf(job: Job): { messageId: string } {
     return { messageId: (v as { messageId: string }).messageId };
   }
   throw new PermanentJobError('mail job without a message id');
-}
-
-/** Whether the message is still wanted: the intro still waits for this side, who has not objected. */
-async function stillWanted(ctx: JobContext, m: outbox.MessageRow, now: string): Promise<boolean> {
-  const db = ctx.deps.db;
-  if (!m.intro_id) return true;
-  const intro = await repo.findIntro(db, m.owner_id, m.intro_id);
-  if (!intro) return false;
-  if (m.kind === 'intro_connect') return intro.status === 'connected';
-  const side = (await repo.sidesOf(db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
-  if (!side || side.status !== 'asked' || !side.expires_at || side.expires_at <= now) return false;
-  if (!['asked', 'accepted_one'].includes(intro.status)) return false;
-  return !(side.person_id && (await repo.objectedAmong(db, m.owner_id, [side.person_id])).has(side.person_id));
 }
 
 export function mailJob(mailer: Mailer): JobHandler {
@@ -51,13 +39,16 @@ export function mailJob(mailer: Mailer): JobHandler {
       if (!m || m.status !== 'queued') return; // cancelled, erased, or sent by an earlier run
       const now = deps.now();
       const nowIso = now.toISOString();
-      if (!(await stillWanted(ctx, m, nowIso))) {
+      if (!(await mailStillWanted(deps.db, m, nowIso))) {
         await deps.db.transaction().execute(async (tx) => {
           await outbox.updateQueued(tx, m.id, { status: 'cancelled' });
           await ctx.finish(tx);
         });
         return;
       }
+      // Everything that comes from the configuration is taken now, not when the message was
+      // queued: a restart with a corrected MAIL_FROM or PUBLIC_BASE_URL rescues queued messages.
+      const { publicBaseUrl } = deps.config;
       let link: string | null = null;
       if ((m.kind === 'intro_request' || m.kind === 'intro_reminder') && m.intro_id && m.side) {
         const side = (await repo.sidesOf(deps.db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
@@ -69,17 +60,16 @@ export function mailJob(mailer: Mailer): JobHandler {
           side: m.side,
           token_hash: sha256(secret),
           created_at: nowIso,
-          expires_at: side?.expires_at ?? nowIso,
+          expires_at: requestExpiry(deps, side ?? { expires_at: null }, now),
           used_at: null,
         });
-        link = `${deps.config.publicBaseUrl}/i/${secret}`;
+        link = `${publicBaseUrl}/i/${secret}`;
       }
       const text = m.text_body ?? '';
       const html = m.html_body ?? '';
       const bodies = link ? withLink(text, html, link) : { text, html };
-      const from = parseAddress(m.from_addr);
-      if (!from) throw new PermanentJobError('message without a sender');
-      const headerId = `${job.id}@${hostOf(deps.config.publicBaseUrl)}`;
+      const from = { name: parseAddress(m.from_addr)?.name ?? null, address: deps.config.mail.from };
+      const headerId = `${job.id}@${domainOf(from.address)}`;
       let delivery: 'smtp' | 'outbox';
       try {
         ({ delivery } = await mailer.send({
@@ -95,32 +85,48 @@ export function mailJob(mailer: Mailer): JobHandler {
           fileName: `${nowIso.slice(0, 10)}-${m.id}`,
         }));
       } catch (err) {
+        const failure = classifyMailError(err, mailer.mode);
         await outbox.updateQueued(deps.db, m.id, {
           attempts: job.attempts,
-          last_error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 500) : 'error',
+          last_error: failure.text,
+          error_reason: failure.reason,
         });
+        // No retry can change an address refused or a message refused for good: it fails now.
+        if (failure.permanent) throw new PermanentJobError(failure.text, { cause: err });
         throw err;
       }
       // In outbox mode the outbox is the mailbox: it keeps the working links. Over SMTP the link
       // (a token in clear) is not kept.
-      const kept = delivery === 'outbox' ? bodies : withLink(text, html, `${deps.config.publicBaseUrl}/i/…`);
+      const kept = delivery === 'outbox' ? bodies : withLink(text, html, `${publicBaseUrl}/i/…`);
       await deps.db.transaction().execute(async (tx) => {
-        await outbox.updateQueued(tx, m.id, {
+        // Lock order intro → message, as everywhere else (cancelling, answering).
+        if (m.intro_id) await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: nowIso });
+        const marked = await outbox.updateQueued(tx, m.id, {
           status: 'sent',
           sent_at: nowIso,
           delivery,
+          from_addr: JSON.stringify(from),
           message_id: `<${headerId}>`,
           attempts: job.attempts,
           last_error: null,
+          error_reason: null,
           text_body: kept.text,
           html_body: kept.html,
         });
+        if (marked && m.kind === 'intro_request') await requestDelivered(tx, deps, m, now);
         await ctx.finish(tx);
       });
     },
     async onFailed(job, ctx, error) {
       const { messageId } = payloadOf(job);
-      await outbox.updateQueued(ctx.deps.db, messageId, { status: 'failed', attempts: job.attempts, last_error: error });
+      const m = await outbox.findMessageById(ctx.deps.db, messageId);
+      // The failure of the last attempt was recorded by `run` when it came from delivering.
+      await outbox.updateQueued(ctx.deps.db, messageId, {
+        status: 'failed',
+        attempts: job.attempts,
+        last_error: m?.last_error ?? error,
+        error_reason: m?.error_reason ?? 'other',
+      });
     },
   };
 }

@@ -120,6 +120,26 @@ export async function updateSide(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** A request reached its side: the asked date becomes that moment and the expiry starts (once). */
+export async function markSideDelivered(
+  db: Executor,
+  ownerId: string,
+  introId: string,
+  side: SideKey,
+  at: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('intro_sides')
+    .set({ asked_at: at, expires_at: expiresAt })
+    .where('owner_id', '=', ownerId)
+    .where('intro_id', '=', introId)
+    .where('side', '=', side)
+    .where('status', '=', 'asked')
+    .where('expires_at', 'is', null)
+    .execute();
+}
+
 export const deleteIntro = (db: Executor, ownerId: string, id: string) =>
   db.deleteFrom('intros').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
 

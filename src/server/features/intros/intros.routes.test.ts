@@ -128,7 +128,7 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     expect(d.json<{ text: string }>().text).toContain('Seconda nota.');
   });
 
-  it('lists by status and person with a cursor; sends record a give; cancels stop pending mail; drafts delete', async () => {
+  it('lists by status and person with a cursor; a delivered request records a give; cancels stop pending mail; drafts delete', async () => {
     await start(dialect, { smtp: false });
     const a = await k.person({ name: 'Anna', emails: [{ value: 'a@example.com' }] });
     const b = await k.person({ name: 'Bob', emails: [{ value: 'b@example.com' }] });
@@ -160,26 +160,36 @@ describe.each(dialects())('introductions API on %s', (dialect) => {
     ).toEqual([draft, doomed].sort());
     expect((await k.user.req({ method: 'GET', url: '/api/v1/intros?cursor=nonsense' })).statusCode).toBe(400);
 
-    const v = await k.get(sent);
-    const give = await k.user.req({ method: 'GET', url: `/api/v1/gives/${v.giveId}` });
-    expect(give.json()).toMatchObject({
-      kind: 'introduction',
-      description: 'Anna ↔ Bob: one',
-      intro: { id: sent, status: 'asked' },
-      recipients: [
-        { id: a, name: 'Anna' },
-        { id: b, name: 'Bob' },
-      ],
-    });
-
-    // Cancel before the worker ran: the queued requests never leave.
+    // Sent but not delivered yet: not a give yet.
+    expect(await k.get(sent)).toMatchObject({ status: 'asked', delivery: 'sending', giveId: null });
+    // Cancel before the worker ran: the queued requests never leave, and it never becomes a give.
     expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${sent}/cancel` })).json()).toMatchObject({
       status: 'cancelled',
+      delivery: null,
     });
     expect(await k.run()).toEqual({ ran: 0, failed: 0 });
     const out = await k.user.req({ method: 'GET', url: `/api/v1/outbox?introId=${sent}` });
     expect(out.json<{ items: Array<{ status: string }> }>().items.map((m) => m.status)).toEqual(['cancelled', 'cancelled']);
     expect((await k.user.req({ method: 'POST', url: `/api/v1/intros/${sent}/cancel` })).statusCode).toBe(409);
+    expect((await k.get(sent)).giveId).toBeNull();
+    expect((await k.user.req({ method: 'GET', url: '/api/v1/gives' })).json()).toMatchObject({ items: [] });
+
+    // Once a request is delivered (here: placed in the outbox), the introduction is a give, once.
+    const delivered = await k.intro({ personAId: a, personBId: b, note: 'four' });
+    expect(await k.run()).toEqual({ ran: 2, failed: 0 });
+    const v = await k.get(delivered);
+    expect(v).toMatchObject({ status: 'asked', delivery: 'outbox' });
+    const give = await k.user.req({ method: 'GET', url: `/api/v1/gives/${v.giveId}` });
+    expect(give.json()).toMatchObject({
+      kind: 'introduction',
+      description: 'Anna ↔ Bob: four',
+      intro: { id: delivered, status: 'asked' },
+      recipients: [
+        { id: a, name: 'Anna' },
+        { id: b, name: 'Bob' },
+      ],
+    });
+    expect((await k.user.req({ method: 'GET', url: '/api/v1/gives' })).json<{ items: unknown[] }>().items).toHaveLength(1);
 
     expect((await k.user.req({ method: 'DELETE', url: `/api/v1/intros/${doomed}` })).statusCode).toBe(200);
     expect((await k.user.req({ method: 'GET', url: `/api/v1/intros/${doomed}` })).statusCode).toBe(404);

@@ -155,6 +155,25 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: (req) => getOutboxMessage(deps, requireUserId(req), req.params.id),
   });
 
+  r.post('/api/v1/outbox/:id/retry', {
+    config: { access: 'user' },
+    schema: {
+      tags: ob,
+      summary: 'Try again to deliver an email that was not delivered',
+      description:
+        'A `failed` email is queued again and sent within seconds by the job worker (with the From and links configured ' +
+        'now, and the same Message-ID); a `queued` one waiting for its next attempt is tried now. 409 when it was ' +
+        'delivered, cancelled, or its introduction has ended.',
+      params: IdParams,
+      response: { 200: OutboxMessageDetail, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+    handler: async (req) => {
+      const owner = requireUserId(req);
+      await svc.retryMail(deps, owner, req.params.id);
+      return getOutboxMessage(deps, owner, req.params.id);
+    },
+  });
+
   void app.register((scope, _opts, done) => {
     answerRoutes(scope, deps);
     done();

@@ -9,7 +9,15 @@
  * row, which on PostgreSQL serialises the answers of one introduction (its row lock), so the
  * second of two simultaneous accepts sees the first and connects them.
  */
-import type { CreateIntroBody, Intro, IntroSide, IntroSummary, ListIntrosQuery, UpdateIntroBody } from '#shared/api/intros.ts';
+import type {
+  CreateIntroBody,
+  Intro,
+  IntroDelivery,
+  IntroSide,
+  IntroSummary,
+  ListIntrosQuery,
+  UpdateIntroBody,
+} from '#shared/api/intros.ts';
 import type { Executor } from '../../db/db.ts';
 import type { IntroSidesTable, IntroStatus, User } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -18,8 +26,9 @@ import type { Deps } from '../auth/auth.service.ts';
 import { findUserById } from '../auth/auth.repo.ts';
 import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../email/outbox.repo.ts';
-import { decodeCursor, encodeCursor, queueMail } from '../email/outbox.service.ts';
-import { cancelJobs } from '../jobs/jobs.repo.ts';
+import { decodeCursor, encodeCursor, MAIL_JOB, mailState, queueMail } from '../email/outbox.service.ts';
+import { cancelJobs, enqueue, findJob, runAgainNow } from '../jobs/jobs.repo.ts';
+import { introGives } from '../ledger/ledger.repo.ts';
 import { recordIntroGive } from '../ledger/ledger.service.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { renderConnect, renderRequest } from './mails.ts';
@@ -87,20 +96,17 @@ interface Loaded {
   emails: Map<string, string>;
   objected: Set<string>;
   gives: Map<string, string>;
+  messages: MessageRow[];
 }
 
+type MessageRow = Awaited<ReturnType<typeof outbox.messagesOfIntros>>[number];
+
 async function load(db: Executor, ownerId: string, introIds: string[]): Promise<Loaded> {
-  const [user, sides, gives] = await Promise.all([
+  const [user, sides, gives, messages] = await Promise.all([
     owner(db, ownerId),
     repo.sidesOf(db, ownerId, introIds),
-    introIds.length
-      ? db
-          .selectFrom('gives')
-          .select(['id', 'intro_id'])
-          .where('owner_id', '=', ownerId)
-          .where('intro_id', 'in', introIds)
-          .execute()
-      : Promise.resolve([]),
+    introGives(db, ownerId, introIds),
+    outbox.messagesOfIntros(db, ownerId, introIds),
   ]);
   const personIds = [...new Set(sides.flatMap((s) => (s.person_id ? [s.person_id] : [])))];
   const [people, emails, objected] = await Promise.all([
@@ -114,13 +120,19 @@ async function load(db: Executor, ownerId: string, introIds: string[]): Promise<
     people: new Map(people.map((p) => [p.id, p])),
     emails,
     objected,
-    gives: new Map(gives.flatMap((g) => (g.intro_id ? [[g.intro_id, g.id] as const] : []))),
+    gives: new Map(gives.map((g) => [g.intro_id, g.id] as const)),
+    messages,
   };
 }
+
+/** The request email of one side: the latest, should there ever be more than one. */
+const requestOf = (l: Loaded, introId: string, side: SideKey): MessageRow | undefined =>
+  l.messages.filter((m) => m.intro_id === introId && m.side === side && m.kind === 'intro_request').at(-1);
 
 function sideView(s: repo.SideRow, l: Loaded): IntroSide {
   const p = s.person_id ? l.people.get(s.person_id) : undefined;
   const self = s.is_self === 1;
+  const request = requestOf(l, s.intro_id, s.side);
   return {
     side: s.side,
     person: p ? { id: p.id, name: p.name, isSelf: self } : null,
@@ -134,7 +146,34 @@ function sideView(s: repo.SideRow, l: Loaded): IntroSide {
     remindedAt: s.reminded_at,
     answeredAt: s.answered_at,
     expiresAt: s.expires_at,
+    request: request ? { id: request.id, ...mailState(request) } : null,
   };
+}
+
+const DELIVERY_ORDER: readonly IntroDelivery[] = ['failed', 'retrying', 'sending', 'outbox', 'sent'];
+
+function deliveryOfMessage(m: MessageRow): IntroDelivery | null {
+  if (m.status === 'failed') return 'failed';
+  if (m.status === 'queued') return m.error_reason ? 'retrying' : 'sending';
+  if (m.status === 'sent') return m.delivery === 'outbox' ? 'outbox' : 'sent';
+  return null;
+}
+
+/**
+ * What happened to the emails an introduction waits on now: the requests of the sides still
+ * asked, or the introduction email once they are connected. The worst one speaks for all.
+ */
+function deliveryOf(i: repo.IntroRow, l: Loaded): IntroDelivery | null {
+  let waitingOn: MessageRow[] = [];
+  if (OPEN.includes(i.status)) {
+    waitingOn = l.sides
+      .filter((s) => s.intro_id === i.id && s.status === 'asked')
+      .flatMap((s) => requestOf(l, i.id, s.side) ?? []);
+  } else if (i.status === 'connected') {
+    waitingOn = l.messages.filter((m) => m.intro_id === i.id && m.kind === 'intro_connect');
+  }
+  const found = new Set(waitingOn.map(deliveryOfMessage));
+  return DELIVERY_ORDER.find((d) => found.has(d)) ?? null;
 }
 
 function summary(i: repo.IntroRow, l: Loaded): IntroSummary {
@@ -148,6 +187,7 @@ function summary(i: repo.IntroRow, l: Loaded): IntroSummary {
     note: i.note,
     a: sideView(a, l),
     b: sideView(b, l),
+    delivery: deliveryOf(i, l),
     giveId: l.gives.get(i.id) ?? null,
     createdAt: i.created_at,
     updatedAt: i.updated_at,
@@ -160,15 +200,18 @@ function summary(i: repo.IntroRow, l: Loaded): IntroSummary {
 export async function getIntro(deps: Deps, ownerId: string, id: string): Promise<Intro> {
   const i = await repo.findIntro(deps.db, ownerId, id);
   if (!i) throw notFound();
-  const [l, events, messages] = await Promise.all([
-    load(deps.db, ownerId, [id]),
-    repo.eventsOf(deps.db, ownerId, id),
-    outbox.messagesOfIntro(deps.db, ownerId, id),
-  ]);
+  const [l, events] = await Promise.all([load(deps.db, ownerId, [id]), repo.eventsOf(deps.db, ownerId, id)]);
   return {
     ...summary(i, l),
     events: events.map((e) => ({ at: e.at, type: e.type as Intro['events'][number]['type'], side: e.side })),
-    messages: messages.map((m) => ({ id: m.id, kind: m.kind, side: m.side, status: m.status, createdAt: m.created_at })),
+    messages: l.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      side: m.side,
+      ...mailState(m),
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+    })),
   };
 }
 
@@ -379,14 +422,14 @@ async function sendableEmail(tx: Executor, ownerId: string, personId: string | n
   return email && isPlainAddress(email) ? email : null;
 }
 
-/** Asks one side now: status, dates, the request email. */
+/**
+ * Asks one side now: status, date, the request email. The request expires INTRO_EXPIRE_DAYS after
+ * it reaches the person (`requestDelivered`), not before: a request still queued or failing
+ * neither expires nor gets a reminder.
+ */
 async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, to: { name: string; email: string }): Promise<void> {
   const now = deps.now();
-  const patch = {
-    status: 'asked' as const,
-    asked_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + deps.config.intros.expireDays * DAY).toISOString(),
-  };
+  const patch = { status: 'asked' as const, asked_at: now.toISOString(), expires_at: null };
   if (!(await repo.updateSide(tx, user.id, s.intro_id, s.side, patch, ['waiting']))) return;
   await queueRequest(tx, deps, user, { ...s, ...patch }, to, false);
   await event(tx, user.id, s.intro_id, patch.asked_at, 'asked', s.side);
@@ -458,17 +501,119 @@ export async function sendIntro(deps: Deps, ownerId: string, id: string): Promis
     await event(tx, ownerId, id, nowIso, 'sent', null);
     const first = intro.ask_order === 'a_first' ? asked.slice(0, 1) : asked;
     for (const a of first) await ask(tx, deps, user, a.side, { name: a.name, email: a.email });
+    // The give is recorded in the ledger when a request is delivered (`requestDelivered`), not now.
+  });
+}
 
-    const names = SIDES.map((k) => {
-      const s = sides.find((x) => x.side === k);
-      const p = s?.person_id ? briefs.get(s.person_id) : undefined;
-      return p?.name ?? '?';
-    });
-    await recordIntroGive(tx, deps, ownerId, {
-      id,
-      description: `${names[0]} ↔ ${names[1]}: ${intro.note}`,
-      recipientIds: asked.map((a) => a.side.person_id ?? '').filter(Boolean),
-    });
+// --- what happened to the emails (called by the job that sends them, and by "try again") ------
+
+/** Whether a queued message is still wanted: the intro still waits for this side, who has not objected. */
+export async function mailStillWanted(
+  db: Executor,
+  m: Pick<outbox.MessageRow, 'owner_id' | 'intro_id' | 'kind' | 'side'>,
+  now: string,
+): Promise<boolean> {
+  if (!m.intro_id) return true;
+  const intro = await repo.findIntro(db, m.owner_id, m.intro_id);
+  if (!intro) return false;
+  if (m.kind === 'intro_connect') return intro.status === 'connected';
+  const side = (await repo.sidesOf(db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
+  // A request not yet delivered has no expiry yet (it starts when it arrives).
+  if (!side || side.status !== 'asked' || (side.expires_at !== null && side.expires_at <= now)) return false;
+  if (!OPEN.includes(intro.status)) return false;
+  return !(side.person_id && (await repo.objectedAmong(db, m.owner_id, [side.person_id])).has(side.person_id));
+}
+
+/** When a request that has not arrived yet would expire if it left now. */
+export function requestExpiry(deps: Deps, side: Pick<repo.SideRow, 'expires_at'>, now: Date): string {
+  return side.expires_at ?? new Date(now.getTime() + deps.config.intros.expireDays * DAY).toISOString();
+}
+
+/**
+ * A request reached its side (or, with no SMTP server, the outbox), in the transaction that
+ * marks it sent: its reminder and expiry clock starts now, and, if it is the introduction's first
+ * request delivered, the introduction becomes a give in the ledger. The intro's row is changed first: on PostgreSQL
+ * its lock orders this with the other side's delivery and with answers, so one give is recorded.
+ */
+export async function requestDelivered(
+  tx: Executor,
+  deps: Deps,
+  m: Pick<outbox.MessageRow, 'owner_id' | 'intro_id' | 'side'>,
+  at: Date,
+): Promise<void> {
+  if (!m.intro_id || !m.side) return;
+  const atIso = at.toISOString();
+  if (!(await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: atIso }))) return;
+  const expiresAt = new Date(at.getTime() + deps.config.intros.expireDays * DAY).toISOString();
+  await repo.markSideDelivered(tx, m.owner_id, m.intro_id, m.side, atIso, expiresAt);
+  // Only the first request delivered makes the give: a later one (B after A, with order a_first)
+  // must not bring back a give the user deleted meanwhile.
+  if ((await outbox.sentRequestCount(tx, m.owner_id, m.intro_id)) > 1) return;
+  if ((await introGives(tx, m.owner_id, [m.intro_id])).length > 0) return;
+  const intro = await repo.findIntro(tx, m.owner_id, m.intro_id);
+  if (!intro) return;
+  const sides = await repo.sidesOf(tx, m.owner_id, [m.intro_id]);
+  const briefs = new Map(
+    (
+      await repo.peopleBriefs(
+        tx,
+        m.owner_id,
+        sides.flatMap((s) => (s.person_id ? [s.person_id] : [])),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const names = SIDES.map((k) => {
+    const s = sides.find((x) => x.side === k);
+    return (s?.person_id ? briefs.get(s.person_id)?.name : undefined) ?? '?';
+  });
+  await recordIntroGive(tx, deps, m.owner_id, {
+    id: intro.id,
+    description: `${names[0]} ↔ ${names[1]}: ${intro.note}`,
+    recipientIds: sides.flatMap((s) => (s.is_self === 0 && s.person_id && briefs.has(s.person_id) ? [s.person_id] : [])),
+    on: atIso.slice(0, 10),
+  });
+}
+
+/**
+ * "Try again" for an email that was not delivered: a failed one is queued again (its job runs
+ * again from its first attempt, with the same Message-ID), one waiting for its next attempt goes
+ * now. 409 for an email that was delivered or is no longer needed (its introduction ended).
+ */
+export async function retryMail(deps: Deps, ownerId: string, id: string): Promise<void> {
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const m = await outbox.findMessage(tx, ownerId, id);
+    if (!m) throw notFound();
+    if (m.status === 'sent') throw conflict('This email was delivered already');
+    if (m.status === 'cancelled') throw conflict('This email was cancelled: it is no longer needed');
+    if (m.intro_id) {
+      // Lock order intro → message, as everywhere else.
+      await repo.updateIntro(tx, ownerId, m.intro_id, { updated_at: nowIso });
+    }
+    if (!(await mailStillWanted(tx, m, nowIso))) {
+      throw conflict('This email is no longer needed: its introduction has ended');
+    }
+    if (m.status === 'failed' && !(await outbox.requeueFailed(tx, ownerId, id))) {
+      throw conflict('This email changed meanwhile; reload');
+    }
+    const job = m.job_id ? await findJob(tx, m.job_id) : undefined;
+    if (job && (await runAgainNow(tx, job.id, nowIso))) {
+      // The same job again: the same Message-ID.
+    } else if (job?.state === 'pending') {
+      // A worker holds it: it is being sent right now.
+    } else {
+      // No job left to run it (none, or one that ended): a new one.
+      const jobId = await enqueue(tx, {
+        kind: MAIL_JOB,
+        payload: { messageId: m.id },
+        ownerId,
+        runAt: nowIso,
+        maxAttempts: deps.config.mail.maxAttempts,
+        now: nowIso,
+      });
+      await outbox.setJob(tx, m.id, jobId);
+    }
   });
 }
 

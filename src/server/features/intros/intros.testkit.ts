@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { startMailbox, type Mailbox, type Received } from '../../../../test/helpers/mailbox.ts';
+import type { Intro } from '#shared/api/intros.ts';
 import type { Dialect } from '../../db/db.ts';
 import { createJobWorker } from './intros.jobs.ts';
 
@@ -29,23 +30,8 @@ export interface Kit {
   close(): Promise<void>;
 }
 
-export interface IntroView {
-  id: string;
-  status: string;
-  a: SideView;
-  b: SideView;
-  events: Array<{ type: string; side: string | null }>;
-  giveId: string | null;
-  messages: Array<{ id: string; kind: string; side: string | null; status: string }>;
-}
-
-interface SideView {
-  status: string;
-  email: string | null;
-  language: string;
-  doNotContact: boolean;
-  message: { subject: string; body: string } | null;
-}
+/** An introduction as the API answers it. */
+export type IntroView = Intro;
 
 export const DAY = 86_400_000;
 

@@ -110,3 +110,27 @@ export async function cancelJobs(db: Executor, ids: readonly string[], now: stri
     .where('state', '=', 'pending')
     .execute();
 }
+
+/**
+ * A job that gave up (failed), runs again now from its first attempt; one still waiting for its
+ * next attempt runs now. Not while a worker holds it. Returns whether it changed.
+ */
+export async function runAgainNow(db: Executor, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'pending',
+      run_at: now,
+      attempts: eb.case().when('state', '=', 'failed').then(0).else(eb.ref('attempts')).end(),
+      locked_until: null,
+      locked_by: null,
+      done_at: null,
+    }))
+    .where('id', '=', id)
+    .where('state', 'in', ['pending', 'failed'])
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const findJob = (db: Executor, id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();

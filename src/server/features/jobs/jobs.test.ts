@@ -102,6 +102,10 @@ describe.each(dialects())('jobs on %s', (dialect) => {
     for (const e of emails) expect(k.mailbox?.to(e)).toHaveLength(1);
     const ids = new Set(k.mailbox?.messages.map((m) => m.parsed.messageId));
     expect(ids.size).toBe(12);
+    // Both requests of each introduction were delivered at once: each introduction is one give.
+    const gives = await k.t.db.handle.db.selectFrom('gives').select('intro_id').execute();
+    expect(gives).toHaveLength(6);
+    expect(new Set(gives.map((g) => g.intro_id)).size).toBe(6);
   });
 
   it('an SMTP failure is retried with exponential backoff, then succeeds', async () => {
@@ -158,6 +162,7 @@ describe.each(dialects())('jobs on %s', (dialect) => {
       mailer: {
         mode: real.mode,
         close: () => real.close(),
+        verify: () => real.verify(),
         async send(mail) {
           const d = await real.send(mail);
           if (crash) throw new Error('process died after the SMTP server said 250');

@@ -54,7 +54,7 @@ export function backoffMs(attempt: number): number {
   return Math.min(6 * 3_600_000, 30_000 * 4 ** Math.max(0, attempt - 1));
 }
 
-/** A short, log-safe description of an error: its name and codes, never its message (which may quote addresses). */
+/** An error's name and codes (`Error ECONNECTION`, `Error EENVELOPE 550`). */
 export function errorCode(err: unknown): string {
   if (!(err instanceof Error)) return 'Error';
   const e = err as Error & { code?: unknown; responseCode?: unknown };
@@ -65,8 +65,19 @@ export function errorCode(err: unknown): string {
 
 const errorText = (err: unknown): string => {
   const text = err instanceof Error ? `${errorCode(err)}: ${err.message}` : String(err);
-  return text.slice(0, 500);
+  return text.replace(/\s+/g, ' ').slice(0, 500);
 };
+
+/**
+ * What the log says of an error: its name, codes and message, enough to act on ("connect
+ * ECONNREFUSED 127.0.0.1:25"), with email addresses and answer-link tokens masked: an SMTP
+ * server's refusal often quotes the recipient.
+ */
+export function errorForLog(err: unknown): string {
+  return errorText(err)
+    .replace(/[^\s<>"'(),;:@]+@[A-Za-z0-9.-]+/g, '[address]')
+    .replace(/\/i\/[A-Za-z0-9_-]{20,}/g, '/i/[token]');
+}
 
 export class JobWorker {
   readonly id: string;
@@ -95,7 +106,7 @@ export class JobWorker {
       try {
         await tick(this.deps, { workerId: this.id, log: this.log });
       } catch (err) {
-        this.log?.error({ error: errorCode(err) }, 'job worker tick failed');
+        this.log?.error({ error: errorForLog(err) }, 'job worker tick failed');
       }
     }
     let ran = 0;
@@ -143,13 +154,22 @@ export class JobWorker {
     } catch (err) {
       const now = this.deps.now();
       const permanent = err instanceof PermanentJobError;
-      this.log?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: errorCode(err) }, 'job failed');
+      this.log?.warn(
+        {
+          jobId: job.id,
+          kind: job.kind,
+          attempt: job.attempts,
+          final: permanent || job.attempts >= job.max_attempts,
+          error: errorForLog(err),
+        },
+        'job failed',
+      );
       if (permanent || job.attempts >= job.max_attempts) {
         await repo.markFailed(this.deps.db, job, now.toISOString(), errorText(err));
         try {
           await handler?.onFailed?.(job, ctx, errorText(err));
         } catch (e) {
-          this.log?.error({ jobId: job.id, error: errorCode(e) }, 'job failure handler failed');
+          this.log?.error({ jobId: job.id, error: errorForLog(e) }, 'job failure handler failed');
         }
       } else {
         await repo.markRetry(this.deps.db, job, new Date(now.getTime() + backoffMs(job.attempts)).toISOString(), errorText(err));
@@ -163,7 +183,7 @@ export class JobWorker {
     const loop = () => {
       if (this.stopped) return;
       this.running = this.runOnce()
-        .catch((err: unknown) => this.log?.error({ error: errorCode(err) }, 'job worker pass failed'))
+        .catch((err: unknown) => this.log?.error({ error: errorForLog(err) }, 'job worker pass failed'))
         .finally(() => {
           this.running = null;
           if (!this.stopped) {

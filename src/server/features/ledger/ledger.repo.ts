@@ -98,6 +98,19 @@ export const needsByIds = (db: Executor, ownerId: string, ids: readonly string[]
         .where('id', 'in', ids)
         .execute();
 
+/** The gives Rete recorded for some introductions (at most one each). */
+export const introGives = (db: Executor, ownerId: string, introIds: readonly string[]) =>
+  introIds.length === 0
+    ? Promise.resolve([] as Array<{ id: string; intro_id: string }>)
+    : db
+        .selectFrom('gives')
+        .select(['id', 'intro_id'])
+        .where('owner_id', '=', ownerId)
+        .where('intro_id', 'in', introIds)
+        .orderBy('created_at')
+        .execute()
+        .then((rows) => rows.flatMap((r) => (r.intro_id ? [{ id: r.id, intro_id: r.intro_id }] : [])));
+
 export const introStatuses = (db: Executor, ownerId: string, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([])

@@ -122,12 +122,15 @@ export async function createGive(deps: Deps, ownerId: string, input: CreateGiveB
   return getGive(deps, ownerId, id);
 }
 
-/** The give of an introduction just sent: to the sides that are not me. In the caller's transaction. */
+/**
+ * The give of an introduction whose first request was just delivered (or placed in the outbox):
+ * to the sides that are not me, on the day it was delivered. In the caller's transaction.
+ */
 export async function recordIntroGive(
   tx: Executor,
   deps: Deps,
   ownerId: string,
-  intro: { id: string; description: string; recipientIds: string[] },
+  intro: { id: string; description: string; recipientIds: string[]; on: string },
 ): Promise<string> {
   const id = newId();
   const now = deps.now().toISOString();
@@ -135,7 +138,7 @@ export async function recordIntroGive(
     id,
     owner_id: ownerId,
     kind: 'introduction',
-    given_on: today(deps),
+    given_on: intro.on,
     description: intro.description.slice(0, 2_000),
     need_id: null,
     intro_id: intro.id,

@@ -7,6 +7,7 @@ import {
   IconCheck,
   IconCircleDot,
   IconMail,
+  IconMailCheck,
   IconPencil,
   IconPlus,
   IconSend,
@@ -23,19 +24,26 @@ import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { ledgerKeys } from '../ledger/ledgerApi.ts';
 import { OutcomeModal } from '../ledger/OutcomeModal.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
-import { introErrorText, IntroStatusBadge, MailStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
+import {
+  introErrorText,
+  IntroStatusBadge,
+  MailProblem,
+  MailStatusBadge,
+  pairTitle,
+  RetryButton,
+  sideName,
+  SideStatusBadge,
+} from './introUi.tsx';
 import {
   introKeys,
   introsApi,
-  MAIL_STATUSES,
+  mailStanding,
+  needsRetry,
   OPEN_STATUSES,
   type Intro,
   type IntroEvent,
   type IntroSide,
-  type MailStatus,
 } from './introsApi.ts';
-
-const asMailStatus = (s: string): MailStatus => MAIL_STATUSES.find((m) => m === s) ?? 'queued';
 
 export default function IntroDetailPage() {
   const { id = '' } = useParams();
@@ -45,8 +53,13 @@ export default function IntroDetailPage() {
     queryFn: () => introsApi.get(id),
     staleTime: 0,
     meta: { silent: true },
-    // The sides answer by email: while they may, look again every few seconds.
-    refetchInterval: (q) => (q.state.data && OPEN_STATUSES.includes(q.state.data.status) ? 5_000 : false),
+    // The sides answer by email, and emails leave in seconds: while either may happen, look again.
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      if (!d) return false;
+      if (d.delivery === 'sending') return 2_000;
+      return OPEN_STATUSES.includes(d.status) || d.delivery === 'retrying' ? 5_000 : false;
+    },
   });
 
   if (intro.isPending) return <FullPageLoader />;
@@ -77,6 +90,7 @@ function IntroView({ intro }: { intro: Intro }) {
   const [outcomeOpened, outcome] = useDisclosure(false);
   const draft = intro.status === 'draft';
   const cancellable = draft || OPEN_STATUSES.includes(intro.status);
+  const history = historyOf(intro, t);
 
   return (
     <Stack gap="md" maw={1100} mx="auto">
@@ -93,7 +107,7 @@ function IntroView({ intro }: { intro: Intro }) {
             <Title order={1} size="h2" className="rete-break">
               {pairTitle(intro)}
             </Title>
-            <IntroStatusBadge status={intro.status} size="lg" />
+            <IntroStatusBadge intro={intro} size="lg" />
           </Group>
           <Text size="sm" className="rete-pre">
             {intro.note}
@@ -147,16 +161,17 @@ function IntroView({ intro }: { intro: Intro }) {
           <Title order={2} size="h4" id="intro-history" mb="sm">
             {t('intros.history')}
           </Title>
-          <Timeline bulletSize={24} lineWidth={2} active={intro.events.length - 1}>
-            {intro.events.map((e, i) => (
+          <Timeline bulletSize={24} lineWidth={2} active={history.length - 1}>
+            {history.map((h, i) => (
               <Timeline.Item
-                key={`${e.at}-${e.type}-${i}`}
-                bullet={<EventIcon type={e.type} />}
-                color={eventColor(e.type)}
-                title={eventText(e, intro, t)}
+                key={`${h.at}-${h.key}-${i}`}
+                bullet={h.event ? <EventIcon type={h.event.type} /> : <IconMailCheck size={12} />}
+                color={h.event ? eventColor(h.event.type) : h.delivery === 'outbox' ? 'indigo' : 'teal'}
+                title={h.text}
+                data-testid="history-item"
               >
                 <Text size="xs" c="dimmed">
-                  {formatDateTime(e.at)}
+                  {formatDateTime(h.at)}
                 </Text>
               </Timeline.Item>
             ))}
@@ -181,7 +196,10 @@ function IntroView({ intro }: { intro: Intro }) {
                         {m.side ? t(`outbox.kinds.${m.kind}`) + ' · ' + sideName(intro[m.side]) : t(`outbox.kinds.${m.kind}`)}
                       </Anchor>
                     </Group>
-                    <MailStatusBadge status={asMailStatus(m.status)} />
+                    <Group gap={6} wrap="nowrap">
+                      {needsRetry(m) && <RetryButton messageId={m.id} />}
+                      <MailStatusBadge mail={m} />
+                    </Group>
                   </Group>
                 </li>
               ))}
@@ -209,7 +227,7 @@ function SideCard({ side }: { side: IntroSide }) {
           ) : (
             <Text fw={600}>{name}</Text>
           )}
-          <SideStatusBadge status={side.status} />
+          <SideStatusBadge side={side} />
         </Group>
         {side.email && (
           <Text size="sm" c="dimmed" className="rete-break">
@@ -219,9 +237,9 @@ function SideCard({ side }: { side: IntroSide }) {
         <Text size="xs" c="dimmed">
           {t('intros.draft.language')}: {t(`language.${side.language}`)}
         </Text>
-        {side.askedAt && (
+        {side.askedAt && askedKey(side) && (
           <Text size="xs" c="dimmed">
-            {t('intros.askedWhen', { when: formatDateTime(side.askedAt) })}
+            {t(askedKey(side) ?? '', { when: formatDateTime(side.askedAt) })}
           </Text>
         )}
         {side.remindedAt && (
@@ -239,6 +257,7 @@ function SideCard({ side }: { side: IntroSide }) {
             {t('intros.expiresWhen', { when: relativeTime(side.expiresAt) })}
           </Text>
         )}
+        {side.status === 'asked' && side.request && <MailProblem mail={side.request} />}
         {(side.status === 'declined' || side.status === 'objected') && (
           <Text size="xs" c="dimmed" fs="italic">
             {side.status === 'objected' ? t('intros.objectedNote', { name }) : t('intros.declinedNote')}
@@ -353,7 +372,55 @@ function eventColor(type: IntroEvent['type']): string {
   }
 }
 
-function eventText(e: IntroEvent, intro: Intro, t: (k: string, v?: Record<string, string>) => string): string {
+type T = (k: string, v?: Record<string, string>) => string;
+
+function eventText(e: IntroEvent, intro: Intro, t: T): string {
   const name = e.side ? sideName(intro[e.side]) : '';
   return t(`intros.events.${e.type}`, { name });
+}
+
+/**
+ * When the request to a side left: over SMTP, it reached them; otherwise it waits, or sits in the
+ * outbox. Nothing for one not delivered: its alert says what happened.
+ */
+function askedKey(side: IntroSide): string | null {
+  const standing = side.request ? mailStanding(side.request) : 'sent';
+  if (standing === 'outbox') return 'intros.inOutboxWhen';
+  if (standing === 'queued' || standing === 'retrying') return 'intros.queuedWhen';
+  if (standing === 'failed') return null;
+  return 'intros.askedWhen';
+}
+
+interface HistoryItem {
+  at: string;
+  key: string;
+  text: string;
+  event: IntroEvent | null;
+  delivery: 'smtp' | 'outbox' | null;
+}
+
+/** The intro's events and, from its emails, when each one went out (delivered, or placed in the outbox), in order. */
+function historyOf(intro: Intro, t: T): HistoryItem[] {
+  const events: HistoryItem[] = intro.events.map((e) => ({
+    at: e.at,
+    key: e.type,
+    text: eventText(e, intro, t),
+    event: e,
+    delivery: null,
+  }));
+  const deliveries: HistoryItem[] = intro.messages.flatMap((m) =>
+    m.sentAt && m.delivery
+      ? [
+          {
+            at: m.sentAt,
+            key: `${m.kind}-${m.id}`,
+            text: t(`intros.delivered.${m.delivery}.${m.kind}`, { name: m.side ? sideName(intro[m.side]) : '' }),
+            event: null,
+            delivery: m.delivery,
+          },
+        ]
+      : [],
+  );
+  // Stable: an email that went out in the same instant as an event comes after it.
+  return [...events, ...deliveries].sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -93,7 +93,7 @@ function IntroCard({ intro: i }: { intro: IntroSummary }) {
               <Text fw={600} className="rete-break">
                 {pairTitle(i)}
               </Text>
-              <IntroStatusBadge status={i.status} />
+              <IntroStatusBadge intro={i} />
             </Group>
             <Text size="sm" c="dimmed" lineClamp={2} className="rete-break">
               {i.note}
@@ -104,7 +104,7 @@ function IntroCard({ intro: i }: { intro: IntroSummary }) {
                   <Text size="xs" c="dimmed" maw={160} truncate>
                     {sideName(i[k])}
                   </Text>
-                  <SideStatusBadge status={i[k].status} />
+                  <SideStatusBadge side={i[k]} />
                 </Group>
               ))}
               <Text size="xs" c="dimmed" ml="auto">

@@ -1,10 +1,25 @@
-/** Small pieces the introduction pages share: status badges, side names, error sentences. */
-import { Badge, type MantineColor } from '@mantine/core';
+/** Small pieces the introduction and outbox pages share: status badges, "try again", side names, error sentences. */
+import { Alert, Badge, Button, Group, Stack, Text, type MantineColor } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { errorMessage } from '../../components/errors.ts';
+import { errorMessage, notifySuccess } from '../../components/errors.ts';
+import { relativeTime } from '../../components/format.ts';
 import i18n from '../../i18n/index.ts';
-import type { IntroSide, IntroStatus, IntroSummary, MailStatus, SideStatus } from './introsApi.ts';
+import { ledgerKeys } from '../ledger/ledgerApi.ts';
+import {
+  introKeys,
+  introsApi,
+  mailStanding,
+  type IntroDelivery,
+  type IntroSide,
+  type IntroStatus,
+  type IntroSummary,
+  type MailStanding,
+  type MailState,
+  type SideStatus,
+} from './introsApi.ts';
 
 const STATUS_COLOR: Record<IntroStatus, MantineColor> = {
   draft: 'gray',
@@ -26,58 +41,170 @@ const SIDE_COLOR: Record<SideStatus, MantineColor> = {
   expired: 'orange',
 };
 
-const MAIL_COLOR: Record<MailStatus, MantineColor> = {
+const MAIL_COLOR: Record<MailStanding, MantineColor> = {
   queued: 'blue',
+  retrying: 'orange',
   sent: 'teal',
+  outbox: 'indigo',
   failed: 'red',
   cancelled: 'gray',
 };
 
-export function IntroStatusBadge({ status, size = 'md' }: { status: IntroStatus; size?: 'sm' | 'md' | 'lg' }) {
+const DELIVERY_COLOR: Record<IntroDelivery, MantineColor> = {
+  sending: 'blue',
+  retrying: 'red',
+  failed: 'red',
+  outbox: 'indigo',
+  sent: 'blue',
+};
+
+const DELIVERY_PROBLEM: readonly IntroDelivery[] = ['retrying', 'failed'];
+
+/**
+ * The status of an introduction as it really is: while its requests are on their way, kept in
+ * the outbox or not delivered, "asked" says so instead of "request sent". A problem with an email
+ * it waits on (the introduction email, once connected) shows as a second badge.
+ */
+export function IntroStatusBadge({
+  intro,
+  size = 'md',
+}: {
+  intro: Pick<IntroSummary, 'status' | 'delivery'>;
+  size?: 'sm' | 'md' | 'lg';
+}) {
   const { t } = useTranslation();
-  return (
+  const { status, delivery } = intro;
+  const problem = delivery !== null && DELIVERY_PROBLEM.includes(delivery);
+  const asked = status === 'asked' && delivery !== null && delivery !== 'sent';
+  const main = (
     <Badge
-      color={STATUS_COLOR[status]}
+      color={asked ? (problem ? 'red' : DELIVERY_COLOR[delivery]) : STATUS_COLOR[status]}
       variant="light"
       size={size}
       data-testid="intro-status"
       style={{ flexShrink: 0 }}
       data-status={status}
+      data-delivery={delivery ?? ''}
     >
-      {t(`intros.status.${status}`)}
+      {asked ? t(`intros.delivery.${delivery}`) : t(`intros.status.${status}`)}
     </Badge>
+  );
+  if (asked || !problem) return main;
+  return (
+    <Group gap={6} wrap="wrap" justify="flex-end" style={{ flexShrink: 0 }}>
+      {main}
+      <Badge color="red" variant="light" size={size} data-testid="intro-delivery-problem">
+        {t(status === 'connected' ? 'intros.connectNotDelivered' : `intros.delivery.${delivery}`)}
+      </Badge>
+    </Group>
   );
 }
 
-export function SideStatusBadge({ status }: { status: SideStatus }) {
+/** A side's status; while asked, what became of the request to them. */
+export function SideStatusBadge({ side }: { side: Pick<IntroSide, 'status' | 'request'> }) {
   const { t } = useTranslation();
+  const standing = side.status === 'asked' && side.request ? mailStanding(side.request) : null;
+  const request = standing && standing !== 'sent' && standing !== 'cancelled' ? standing : null;
   return (
     <Badge
-      color={SIDE_COLOR[status]}
+      color={request ? MAIL_COLOR[request] : SIDE_COLOR[side.status]}
       variant="light"
       size="sm"
       data-testid="side-status"
       style={{ flexShrink: 0 }}
-      data-status={status}
+      data-status={side.status}
+      data-request={standing ?? ''}
     >
-      {t(`intros.sideStatus.${status}`)}
+      {request ? t(`intros.requestStanding.${request}`) : t(`intros.sideStatus.${side.status}`)}
     </Badge>
   );
 }
 
-export function MailStatusBadge({ status }: { status: MailStatus }) {
+/** Where an email stands; kept only in the outbox, it is never called sent. */
+export function MailStatusBadge({ mail }: { mail: Pick<MailState, 'status' | 'delivery' | 'errorReason'> }) {
   const { t } = useTranslation();
+  const standing = mailStanding(mail);
   return (
     <Badge
-      color={MAIL_COLOR[status]}
+      color={MAIL_COLOR[standing]}
       variant="light"
       size="sm"
       data-testid="mail-status"
       style={{ flexShrink: 0 }}
-      data-status={status}
+      data-status={standing}
     >
-      {t(`outbox.status.${status}`)}
+      {t(`outbox.standing.${standing}`)}
     </Badge>
+  );
+}
+
+/** "Try again" for an email that was not delivered (yet). */
+export function RetryButton({ messageId, size = 'xs' }: { messageId: string; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => introsApi.retry(messageId),
+    onSuccess: async (m) => {
+      qc.setQueryData(introKeys.message(messageId), m);
+      notifySuccess(t('outbox.retryStarted'));
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: introKeys.all }),
+        qc.invalidateQueries({ queryKey: introKeys.outbox }),
+        qc.invalidateQueries({ queryKey: ledgerKeys.all }),
+      ]);
+    },
+  });
+  return (
+    <Button
+      size={size}
+      variant="light"
+      color="red"
+      leftSection={<IconRefresh size={14} />}
+      onClick={() => retry.mutate()}
+      loading={retry.isPending}
+      style={{ flexShrink: 0 }}
+    >
+      {t('outbox.retry')}
+    </Button>
+  );
+}
+
+/**
+ * Why an email was not delivered, in the user's language, with when it tries again (if it
+ * will), the technical text for whoever runs Rete, and "try again".
+ */
+export function MailProblem({ mail, retry = true }: { mail: MailState & { id: string }; retry?: boolean }) {
+  const { t } = useTranslation();
+  const standing = mailStanding(mail);
+  if (standing !== 'retrying' && standing !== 'failed') return null;
+  return (
+    <Alert
+      color={standing === 'failed' ? 'red' : 'orange'}
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={t(standing === 'failed' ? 'outbox.notDelivered' : 'outbox.notDeliveredYet')}
+      data-testid="mail-problem"
+      data-reason={mail.errorReason ?? ''}
+    >
+      <Stack gap={6}>
+        <Text size="sm">{t(`outbox.reasons.${mail.errorReason ?? 'other'}`)}</Text>
+        {standing === 'retrying' && mail.nextAttemptAt && (
+          <Text size="sm" c="dimmed">
+            {t('outbox.nextAttempt', { when: relativeTime(mail.nextAttemptAt) })}
+          </Text>
+        )}
+        {mail.lastError && (
+          <Text size="xs" c="dimmed" ff="monospace" className="rete-break">
+            {t('outbox.technical')}: {mail.lastError}
+          </Text>
+        )}
+        {retry && (
+          <Group>
+            <RetryButton messageId={mail.id} />
+          </Group>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 

@@ -23,6 +23,10 @@ export type OutboxMessageDetail = Intros.OutboxMessageDetail;
 export type OutboxPage = z.infer<typeof Intros.OutboxPage>;
 export type MailStatus = Intros.MailStatus;
 export type MailKind = Intros.MailKind;
+export type MailState = Intros.MailState;
+export type MailErrorReason = Intros.MailErrorReason;
+export type MailDelivery = Intros.MailDelivery;
+export type IntroDelivery = Intros.IntroDelivery;
 
 /** The statuses in the order a person follows them. */
 export const INTRO_STATUSES: readonly IntroStatus[] = [
@@ -35,6 +39,33 @@ export const INTRO_STATUSES: readonly IntroStatus[] = [
   'cancelled',
 ];
 export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'cancelled'];
+
+/**
+ * Where an email stands, as a person reads it: `retrying` is a queued email whose last attempt
+ * failed; `outbox` is one kept in the outbox (no SMTP server): it reached nobody, so it is never
+ * called sent.
+ */
+export type MailStanding = 'queued' | 'retrying' | 'sent' | 'outbox' | 'failed' | 'cancelled';
+
+export function mailStanding(m: Pick<MailState, 'status' | 'delivery' | 'errorReason'>): MailStanding {
+  if (m.status === 'queued') return m.errorReason ? 'retrying' : 'queued';
+  if (m.status === 'sent') return m.delivery === 'outbox' ? 'outbox' : 'sent';
+  return m.status;
+}
+
+/** Not delivered (yet): the person may try again. */
+export const needsRetry = (m: Pick<MailState, 'status' | 'delivery' | 'errorReason'>): boolean =>
+  ['retrying', 'failed'].includes(mailStanding(m));
+
+/** The outbox's filter: by status, and "sent" split into sent and kept in the outbox. */
+export const OUTBOX_FILTERS = ['queued', 'sent', 'outbox', 'failed', 'cancelled'] as const;
+export type OutboxFilterChoice = (typeof OUTBOX_FILTERS)[number];
+
+export function outboxFilterQuery(c: OutboxFilterChoice | undefined): Pick<OutboxFilter, 'status' | 'delivery'> {
+  if (c === 'sent') return { status: 'sent', delivery: 'smtp' };
+  if (c === 'outbox') return { status: 'sent', delivery: 'outbox' };
+  return { status: c };
+}
 
 /** Still moving: the page keeps asking the server, because answers arrive by email. */
 export const OPEN_STATUSES: readonly IntroStatus[] = ['asked', 'accepted_one'];
@@ -57,6 +88,7 @@ export interface IntroFilter {
 
 export interface OutboxFilter {
   status?: MailStatus | undefined;
+  delivery?: MailDelivery | undefined;
   introId?: string | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
@@ -72,6 +104,7 @@ export const introsApi = {
   cancel: (id: string) => request<Intro>('POST', `/api/v1/intros/${enc(id)}/cancel`),
   outbox: (f: OutboxFilter) => request<OutboxPage>('GET', `/api/v1/outbox${qs({ ...f })}`),
   message: (id: string) => request<OutboxMessageDetail>('GET', `/api/v1/outbox/${enc(id)}`),
+  retry: (id: string) => request<OutboxMessageDetail>('POST', `/api/v1/outbox/${enc(id)}/retry`),
 };
 
 export const introKeys = {

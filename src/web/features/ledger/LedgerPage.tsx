@@ -8,7 +8,7 @@ import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
-import { GIVE_COLOR, OUTCOME_COLOR } from './colors.ts';
+import { ENDED_WITHOUT, GIVE_COLOR, INTRO_COLOR, OUTCOME_COLOR } from './colors.ts';
 import { GiveModal } from './GiveModal.tsx';
 import { GIVE_KINDS, ledgerApi, ledgerKeys, type Give, type Outcome, type Received } from './ledgerApi.ts';
 import { formatDay, formatMoney } from './money.ts';
@@ -206,9 +206,20 @@ function GiveCard({ give: g }: { give: Give }) {
           </Group>
         )}
         {g.intro && (
-          <Anchor component={Link} to={`/intros/${g.intro.id}`} size="sm">
-            {t('ledger.give.seeIntro')}
-          </Anchor>
+          <Group gap="xs" wrap="wrap">
+            <Badge
+              size="sm"
+              variant="light"
+              color={INTRO_COLOR[g.intro.status] ?? 'blue'}
+              data-testid="give-intro-status"
+              data-status={g.intro.status}
+            >
+              {t(`intros.status.${g.intro.status}`)}
+            </Badge>
+            <Anchor component={Link} to={`/intros/${g.intro.id}`} size="sm">
+              {t('ledger.give.seeIntro')}
+            </Anchor>
+          </Group>
         )}
         {g.outcomes.length > 0 && (
           <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('ledger.outcomes')}>
@@ -217,15 +228,18 @@ function GiveCard({ give: g }: { give: Give }) {
             ))}
           </Stack>
         )}
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconPlus size={14} />}
-          onClick={outcome.open}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('ledger.outcome.add')}
-        </Button>
+        {/* A declined or cancelled introduction has no outcome to wait for: it shows as such. */}
+        {!(g.intro && ENDED_WITHOUT.includes(g.intro.status)) && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPlus size={14} />}
+            onClick={outcome.open}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('ledger.outcome.add')}
+          </Button>
+        )}
       </Stack>
       {editOpened && <GiveModal opened onClose={edit.close} give={g} />}
       {outcomeOpened && <OutcomeModal giveId={g.id} opened onClose={outcome.close} />}

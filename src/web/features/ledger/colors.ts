@@ -22,3 +22,16 @@ export const OUTCOME_COLOR: Record<OutcomeKind, MantineColor> = {
 
 /** A Mantine color as a CSS value, for SVG fills. */
 export const cssColor = (c: MantineColor, shade = 6): string => `var(--mantine-color-${c}-${shade})`;
+
+/** The status of the introduction a give records (as on the introduction pages). */
+export const INTRO_COLOR: Partial<Record<string, MantineColor>> = {
+  asked: 'blue',
+  accepted_one: 'cyan',
+  connected: 'teal',
+  declined: 'red',
+  expired: 'orange',
+  cancelled: 'gray',
+};
+
+/** Introductions that ended without the two meeting: no outcome to record on their give. */
+export const ENDED_WITHOUT: readonly string[] = ['declined', 'expired', 'cancelled'];

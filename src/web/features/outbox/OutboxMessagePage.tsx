@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconExternalLink, IconInfoCircle, IconMail, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { formatDateTime, safeHttpUrl } from '../../components/format.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
-import { MailStatusBadge } from '../intros/introUi.tsx';
+import { MailProblem, MailStatusBadge } from '../intros/introUi.tsx';
 import { introKeys, introsApi, type OutboxMessageDetail } from '../intros/introsApi.ts';
 import { addressList, answerLinkKind, formatAddress, splitUrls } from './address.ts';
 
@@ -18,7 +18,11 @@ export default function OutboxMessagePage() {
     queryFn: () => introsApi.message(id),
     staleTime: 0,
     meta: { silent: true },
-    refetchInterval: (q) => (q.state.data?.status === 'queued' ? 2_000 : false),
+    refetchInterval: (q) => {
+      const m = q.state.data;
+      if (m?.status !== 'queued') return false;
+      return m.errorReason ? 10_000 : 2_000;
+    },
   });
   if (msg.isPending) return <FullPageLoader />;
   if (msg.isError) {
@@ -94,17 +98,12 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
             <Title order={1} size="h3" className="rete-break">
               {m.subject}
             </Title>
-            <MailStatusBadge status={m.status} />
+            <MailStatusBadge mail={m} />
           </Group>
           <Group gap="xs">
             <Badge size="sm" variant="outline" color="gray" tt="none">
               {t(`outbox.kinds.${m.kind}`)}
             </Badge>
-            {m.delivery && (
-              <Badge size="sm" variant="light" color={m.delivery === 'smtp' ? 'teal' : 'blue'} tt="none">
-                {t(`outbox.delivery.${m.delivery}`)}
-              </Badge>
-            )}
             {m.introId && (
               <Anchor component={Link} to={`/intros/${m.introId}`} size="sm">
                 {t('outbox.seeIntro')}
@@ -123,13 +122,7 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
               ))}
             </Table.Tbody>
           </Table>
-          {m.status === 'failed' && m.lastError && (
-            <Alert color="red" variant="light" title={t('outbox.failed', { count: m.attempts })}>
-              <Text size="sm" className="rete-break">
-                {m.lastError}
-              </Text>
-            </Alert>
-          )}
+          <MailProblem mail={m} />
         </Stack>
       </Paper>
 
@@ -176,11 +169,13 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 <IconInfoCircle size={18} color="var(--mantine-color-gray-6)" aria-hidden="true" style={{ flexShrink: 0 }} />
                 <Text size="sm" c="dimmed">
-                  {m.status === 'queued'
+                  {m.status === 'queued' && !m.errorReason
                     ? t('outbox.linksWhenSent')
-                    : m.delivery === 'smtp'
-                      ? t('outbox.linksNotKept')
-                      : t('outbox.noLinks')}
+                    : m.status !== 'sent'
+                      ? t('outbox.linksWhenDelivered')
+                      : m.delivery === 'smtp'
+                        ? t('outbox.linksNotKept')
+                        : t('outbox.noLinks')}
                 </Text>
               </Group>
             )}

@@ -5,9 +5,9 @@ import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format.ts';
-import { MailStatusBadge } from '../intros/introUi.tsx';
-import { introKeys, introsApi, MAIL_STATUSES, type OutboxMessage } from '../intros/introsApi.ts';
+import { formatDateTime, relativeTime } from '../../components/format.ts';
+import { MailStatusBadge, RetryButton } from '../intros/introUi.tsx';
+import { introKeys, introsApi, needsRetry, OUTBOX_FILTERS, outboxFilterQuery, type OutboxMessage } from '../intros/introsApi.ts';
 import { addressList } from './address.ts';
 
 const PAGE = 50;
@@ -18,15 +18,20 @@ const PAGE = 50;
  */
 export default function OutboxPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useUrlChoice('status', MAIL_STATUSES);
+  const [status, setStatus] = useUrlChoice('status', OUTBOX_FILTERS);
+  const filter = outboxFilterQuery(status);
   const list = useInfiniteQuery({
-    queryKey: introKeys.outboxList({ status }),
-    queryFn: ({ pageParam }) => introsApi.outbox({ status, cursor: pageParam, limit: PAGE }),
+    queryKey: introKeys.outboxList(filter),
+    queryFn: ({ pageParam }) => introsApi.outbox({ ...filter, cursor: pageParam, limit: PAGE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 0,
-    // The worker sends queued messages within seconds: show them leave.
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((m) => m.status === 'queued')) ? 2_000 : false),
+    // The worker sends queued messages within seconds: show them leave (or fail).
+    refetchInterval: (q) => {
+      const queued = q.state.data?.pages.flatMap((p) => p.items).filter((m) => m.status === 'queued') ?? [];
+      if (queued.length === 0) return false;
+      return queued.some((m) => !m.errorReason) ? 2_000 : 10_000;
+    },
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const onlyOutbox = items.some((m) => m.delivery === 'outbox');
@@ -50,7 +55,7 @@ export default function OutboxPage() {
         label={t('outbox.filter')}
         data={[
           { value: '', label: t('outbox.allStatuses') },
-          ...MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) })),
+          ...OUTBOX_FILTERS.map((s) => ({ value: s, label: t(`outbox.standing.${s}`) })),
         ]}
         value={status ?? ''}
         onChange={setStatus}
@@ -90,7 +95,7 @@ function MessageRow({ message: m }: { message: OutboxMessage }) {
             <Anchor component={Link} to={`/outbox/${m.id}`} fw={600} className="rete-break">
               {m.subject}
             </Anchor>
-            <MailStatusBadge status={m.status} />
+            <MailStatusBadge mail={m} />
           </Group>
           <Text size="sm" className="rete-break">
             <Text span size="sm" c="dimmed">
@@ -111,15 +116,21 @@ function MessageRow({ message: m }: { message: OutboxMessage }) {
             <Badge size="xs" variant="outline" color="gray" tt="none">
               {t(`outbox.kinds.${m.kind}`)}
             </Badge>
-            {m.delivery && (
-              <Badge size="xs" variant="light" color={m.delivery === 'smtp' ? 'teal' : 'blue'} tt="none">
-                {t(`outbox.delivery.${m.delivery}`)}
-              </Badge>
-            )}
             <Text size="xs" c="dimmed">
               {formatDateTime(m.sentAt ?? m.createdAt)}
             </Text>
           </Group>
+          {needsRetry(m) && (
+            <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start" data-testid="mail-problem">
+              <Text size="sm" c={m.status === 'failed' ? 'red' : 'orange'} className="rete-break">
+                {t(`outbox.reasons.${m.errorReason ?? 'other'}`)}
+                {m.status === 'queued' &&
+                  m.nextAttemptAt &&
+                  ` ${t('outbox.nextAttempt', { when: relativeTime(m.nextAttemptAt) })}`}
+              </Text>
+              <RetryButton messageId={m.id} />
+            </Group>
+          )}
         </Stack>
       </Paper>
     </li>
