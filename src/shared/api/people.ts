@@ -145,6 +145,16 @@ export const UpdateRelationshipBody = z
   })
   .meta({ id: 'UpdateRelationshipBody' });
 
+/** Where a search found a person when not all its words are in the name. */
+export const SEARCH_MATCH_FIELDS = ['company', 'role', 'city', 'tag', 'offer', 'need', 'howMet', 'notes'] as const;
+export const SearchMatch = z
+  .object({
+    field: z.enum(SEARCH_MATCH_FIELDS),
+    text: z.string().describe('The value; for a long text, the words around the first match.'),
+  })
+  .meta({ id: 'SearchMatch' });
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 export const PersonSummary = z
   .object({
     id: Id,
@@ -157,6 +167,10 @@ export const PersonSummary = z
     openNeeds: z.number().int(),
     offers: z.number().int(),
     lastInteractionAt: Timestamp.nullable(),
+    demo: z.boolean().describe('Part of the demo network, which can be removed in one action.'),
+    match: SearchMatch.nullable().describe(
+      'With `q`: where the words were found when they are not all in the name (names that start with them come first).',
+    ),
   })
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof PersonSummary>;

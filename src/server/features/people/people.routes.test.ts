@@ -80,6 +80,74 @@ describe.each(dialects())('people routes on %s', (dialect) => {
     expect(none.json().items).toEqual([]);
   });
 
+  it('ranks a search by the name: namesakes and prefixes first, other fields last with what matched, across pages', async () => {
+    const u = await signup(t.app);
+    // The network of the report: "Federica" listed Enrico Farina first, "Roberto" two others above both Roberto Colombo.
+    const enrico = await createPerson(u, { name: 'Enrico Farina', notes: 'Fratello di Federica, organizza le cene del BNI' });
+    const alberto = await createPerson(u, { name: 'Alberto Federici', company: 'Federici Trasporti' });
+    const villa = await createPerson(u, { name: 'Federica Villa', city: 'Milano' });
+    const villa2 = await createPerson(u, { name: 'Federica Villa', city: 'Bergamo' });
+    const angela = await createPerson(u, { name: 'Angela Bassi', company: 'Studio Roberto & Figli' });
+    const bruno = await createPerson(u, { name: 'Bruno Neri', role: 'Agente di Roberto Colombo' });
+    const rob1 = await createPerson(u, { name: 'Roberto Colombo', company: 'Colombo Serramenti' });
+    const rob2 = await createPerson(u, { name: 'Roberto Colombo', city: 'Como' });
+    const roberta = await createPerson(u, { name: 'Roberta Lombardo' });
+    const anna = await createPerson(u, { name: 'Anna Riva' });
+    await u.req({
+      method: 'POST',
+      url: `/api/v1/people/${anna.id}/needs`,
+      payload: { text: 'Cerca serramenti nuovi per la casa di Roberto, il marito' },
+    });
+
+    type Item = { id: string; name: string; match: { field: string; text: string } | null };
+    const search = async (q: string, limit = 50): Promise<Item[]> => {
+      const out: Item[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await u.req({
+          method: 'GET',
+          url: `/api/v1/people?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(res.statusCode).toBe(200);
+        const body = res.json<{ items: Item[]; nextCursor: string | null }>();
+        out.push(...body.items);
+        cursor = body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    const ids = (items: Item[]) => items.map((i) => i.id);
+    const twins = (a: string, b: string) => [a, b].sort();
+
+    const federica = await search('Federica');
+    expect(ids(federica.slice(0, 2)).sort()).toEqual(twins(villa.id, villa2.id));
+    expect(ids(federica.slice(2))).toEqual([enrico.id]);
+    expect(federica[0]?.match).toBeNull();
+    expect(federica[2]?.match).toEqual({ field: 'notes', text: 'Fratello di Federica, organizza le cene del BNI' });
+
+    const feder = await search('feder');
+    expect(ids(feder)).toEqual([...ids(federica.slice(0, 2)), alberto.id, enrico.id]);
+
+    for (const limit of [1, 2, 50]) {
+      const roberto = await search('roberto', limit);
+      expect(ids(roberto.slice(0, 2)).sort()).toEqual(twins(rob1.id, rob2.id));
+      expect(ids(roberto.slice(2))).toEqual([angela.id, anna.id, bruno.id]);
+      expect(roberto.map((i) => i.match?.field ?? null)).toEqual([null, null, 'company', 'need', 'role']);
+    }
+    const robert = await search('robert');
+    expect(ids(robert.slice(0, 1))).toEqual([roberta.id]);
+    expect(ids(robert.slice(1, 3)).sort()).toEqual(twins(rob1.id, rob2.id));
+    expect(
+      ids(await search('colombo roberto'))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(twins(rob1.id, rob2.id));
+    const serramenti = await search('roberto serramenti');
+    expect(serramenti.map((i) => [i.id, i.match?.field])).toEqual([
+      [anna.id, 'need'],
+      [rob1.id, 'company'],
+    ]);
+  });
+
   it('shows an edit in the very next search', async () => {
     const p = await createPerson(alice, { name: 'Laura Conti' });
     const before = await alice.req({ method: 'GET', url: '/api/v1/people?q=sommelier' });

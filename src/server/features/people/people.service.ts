@@ -1,4 +1,4 @@
-import type { CreatePersonBody, PersonDetail, PersonSummary, UpdatePersonBody } from '#shared/api/people.ts';
+import type { CreatePersonBody, PersonDetail, PersonSummary, SearchMatch, UpdatePersonBody } from '#shared/api/people.ts';
 import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
@@ -9,7 +9,8 @@ import type { Deps } from '../auth/auth.service.ts';
 import { recordChange } from '../network/changes.ts';
 import type { NetworkCache } from '../network/networkCache.ts';
 import * as repo from './people.repo.ts';
-import type { PeopleSearch } from './search.ts';
+import { OTHER_FIELDS, type NameTier, type PeopleSearch } from './search.ts';
+import { whatMatched } from './searchMatch.ts';
 
 export interface PeopleDeps extends Deps {
   network: NetworkCache;
@@ -110,7 +111,9 @@ async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: str
 }
 
 /** Where a person's data came from (`people.source`), set when the person is created. */
-export type PersonSource = 'manual' | 'demo' | `import:${string}`;
+export type PersonSource = 'manual' | typeof DEMO_SOURCE | `import:${string}`;
+/** The source of the people of the demo network: what marks them as demo people. */
+export const DEMO_SOURCE = 'demo';
 
 function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string, source: PersonSource): PeopleTable {
   return {
@@ -260,17 +263,23 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
 interface Cursor {
   n: string;
   i: string;
+  /** For a search: the name tier of the last result (search.ts). */
+  t?: number;
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.n, c.i])).toString('base64url');
+  return Buffer.from(JSON.stringify(c.t === undefined ? [c.n, c.i] : [c.n, c.i, c.t])).toString('base64url');
 }
 
 function decodeCursor(s: string | undefined): Cursor | undefined {
   if (s === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { n: v[0], i: v[1] };
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
+      if (v.length === 2) return { n: v[0], i: v[1] };
+      if (v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] <= OTHER_FIELDS)
+        return { n: v[0], i: v[1], t: Number(v[2]) };
+    }
   } catch {
     // fall through
   }
@@ -286,30 +295,28 @@ export interface ListInput {
   limit: number;
 }
 
+type ListRow = Awaited<ReturnType<typeof repo.peopleByIds>>[number];
+
 export async function listPeople(
   deps: PeopleDeps,
   ownerId: string,
   input: ListInput,
 ): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
-  let rows: Array<{
-    id: string;
-    name: string;
-    sort_name: string;
-    company: string | null;
-    role: string | null;
-    city: string | null;
-    language: 'it' | 'en' | null;
-  }>;
+  let rows: ListRow[];
+  const tiers = new Map<string, NameTier>();
   const hasQuery = !!input.q && input.q.trim() !== '';
   const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
   if (hasQuery || hasFilter) {
     // Words and filters are answered from the in-memory index, then one page is read by id.
     const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
-    const position = after ? { sortName: after.n, id: after.i } : undefined;
-    const pageIds = hasQuery
-      ? search.page(input.q ?? '', input, position, input.limit + 1)
-      : search.pageFiltered(input, position, input.limit + 1);
+    const position = after ? { sortName: after.n, id: after.i, tier: after.t } : undefined;
+    let pageIds: string[];
+    if (hasQuery) {
+      const hits = search.page(input.q ?? '', input, position, input.limit + 1);
+      for (const h of hits) tiers.set(h.id, h.tier);
+      pageIds = hits.map((h) => h.id);
+    } else pageIds = search.pageFiltered(input, position, input.limit + 1);
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   } else {
@@ -324,6 +331,15 @@ export async function listPeople(
   const [tags, counts] = await Promise.all([repo.tagsOf(deps.db, ownerId, ids), repo.countsOf(deps.db, ownerId, ids)]);
   const tagsBy = new Map<string, string[]>();
   for (const t of tags) tagsBy.set(t.person_id, [...(tagsBy.get(t.person_id) ?? []), t.tag]);
+  const matches = hasQuery
+    ? await describeMatches(
+        deps,
+        ownerId,
+        input.q ?? '',
+        pageRows.filter((r) => tiers.get(r.id) === OTHER_FIELDS),
+        tagsBy,
+      )
+    : new Map<string, SearchMatch>();
   const last = pageRows.at(-1);
   return {
     items: pageRows.map((r) => ({
@@ -337,9 +353,49 @@ export async function listPeople(
       openNeeds: counts.openNeeds.get(r.id) ?? 0,
       offers: counts.offers.get(r.id) ?? 0,
       lastInteractionAt: counts.last.get(r.id) ?? null,
+      demo: r.source === DEMO_SOURCE,
+      match: matches.get(r.id) ?? null,
     })),
-    nextCursor: more && last ? encodeCursor({ n: last.sort_name, i: last.id }) : null,
+    nextCursor:
+      more && last ? encodeCursor({ n: last.sort_name, i: last.id, t: hasQuery ? tiers.get(last.id) : undefined }) : null,
   };
+}
+
+/** For results found by another field than the name: which one, and the words around the match. */
+async function describeMatches(
+  deps: Deps,
+  ownerId: string,
+  query: string,
+  rows: readonly ListRow[],
+  tagsBy: ReadonlyMap<string, string[]>,
+): Promise<Map<string, SearchMatch>> {
+  const out = new Map<string, SearchMatch>();
+  if (rows.length === 0) return out;
+  const ids = rows.map((r) => r.id);
+  const [texts, needs, offers] = await Promise.all([
+    repo.longTextsOf(deps.db, ownerId, ids),
+    repo.itemsOf(deps.db, 'needs', ownerId, ids),
+    repo.itemsOf(deps.db, 'offers', ownerId, ids),
+  ]);
+  const textBy = new Map(texts.map((t) => [t.id, t]));
+  // Open needs and offers before satisfied ones.
+  const open = <T extends { status: string }>(list: T[]) =>
+    [...list].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open'));
+  for (const r of rows) {
+    const m = whatMatched(query, {
+      name: r.name,
+      company: r.company,
+      role: r.role,
+      city: r.city,
+      tags: tagsBy.get(r.id) ?? [],
+      offers: open(offers.filter((o) => o.person_id === r.id)).map((o) => o.text),
+      needs: open(needs.filter((n) => n.person_id === r.id)).map((n) => n.text),
+      howMet: textBy.get(r.id)?.how_met ?? null,
+      notes: textBy.get(r.id)?.notes ?? null,
+    });
+    if (m) out.set(r.id, m);
+  }
+  return out;
 }
 
 export const facets = (deps: Deps, ownerId: string) => repo.facets(deps.db, ownerId);

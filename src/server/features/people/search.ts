@@ -5,10 +5,46 @@ import type { LoadedDocs } from './people.repo.ts';
 interface Doc {
   id: string;
   sortName: string;
+  /** The words of the name, in order: what a query is ranked by. */
+  nameWords: string[];
   tags: string[];
   city: string | null;
   openNeeds: boolean;
   terms: string[];
+}
+
+/** A position in a list of results: after this person (of this tier, for a search). */
+export interface SearchPosition {
+  sortName: string;
+  id: string;
+  tier?: number | undefined;
+}
+
+/**
+ * How well a person's name answers a query, best first:
+ * 0, the name starts with the words typed, each complete ("Roberto" -> Roberto Colombo);
+ * 1, the same with the last word still being typed ("Roberto Col" -> Roberto Colombo, "Rob" ->
+ *    Roberta Lombardo, "Roberto" -> Robertino Sala);
+ * 2, the name starts with the words as prefixes ("Rob Col" -> Roberto Colombo);
+ * 3, every word is somewhere in the name ("Colombo" -> Roberto Colombo);
+ * 4, some word was found only in another field (company, notes, needs, ...).
+ * Within a tier, results keep the list order (name, id).
+ */
+export type NameTier = 0 | 1 | 2 | 3 | 4;
+export const OTHER_FIELDS: NameTier = 4;
+
+export function nameTier(nameWords: readonly string[], typed: readonly string[]): NameTier {
+  const last = typed.length - 1;
+  if (typed.length <= nameWords.length && typed.every((q, i) => (nameWords[i] as string).startsWith(q))) {
+    if (typed.every((q, i) => i === last || nameWords[i] === q)) return nameWords[last] === typed[last] ? 0 : 1;
+    return 2;
+  }
+  return typed.every((q) => nameWords.some((w) => w.startsWith(q))) ? 3 : OTHER_FIELDS;
+}
+
+export interface SearchHit {
+  id: string;
+  tier: NameTier;
 }
 
 export interface SearchFilter {
@@ -23,8 +59,9 @@ const byKey = (a: Doc, b: Doc): number =>
 /**
  * In-memory word index of one owner's contacts: every word of name, company, role, city, tags,
  * notes, how we met, needs and offers. A query word matches any indexed word it is a prefix of,
- * accents and case ignored; all query words must match. Results come in list order (name, id)
- * and only one page is ever selected: the cost follows the number of hits, never a full sort.
+ * accents and case ignored; all query words must match. Results come by how well the name answers
+ * the query (`nameTier`), then in list order (name, id), and only one page is ever selected: the
+ * cost follows the number of hits, never a full sort.
  */
 export class PeopleSearch implements NetworkView {
   private readonly num = new Map<string, number>();
@@ -82,6 +119,7 @@ export class PeopleSearch implements NetworkView {
       this.docs[n] = {
         id: p.id,
         sortName: p.sort_name,
+        nameWords: words(p.name),
         tags,
         city: p.city,
         openNeeds: needs.some((x) => x.status === 'open'),
@@ -174,31 +212,41 @@ export class PeopleSearch implements NetworkView {
   }
 
   /**
-   * One page of matching contacts in list order: the ids of at most `limit` contacts that come
-   * after `after` (a (sortName, id) position) and match every word and the filters.
+   * One page of matching contacts, best name matches first: at most `limit` contacts that come
+   * after `after` and match every word and the filters.
    */
-  page(query: string, filter: SearchFilter, after: { sortName: string; id: string } | undefined, limit: number): string[] {
-    const qs = [...new Set(words(query))];
+  page(query: string, filter: SearchFilter, after: SearchPosition | undefined, limit: number): SearchHit[] {
+    const typed = words(query);
+    const qs = [...new Set(typed)];
     if (qs.length === 0) return [];
     const lists = qs.map((w) => this.matching(w));
     const size = (l: Set<number> | number[]) => (l instanceof Set ? l.size : l.length);
     lists.sort((a, b) => size(a) - size(b));
     const [first, ...rest] = lists;
     const restSets = rest.map((l) => (l instanceof Set ? l : new Set(l)));
-    return this.select(first ?? [], (n) => restSets.every((s) => s.has(n)), filter, after, limit);
+    const tierOf = (n: number): NameTier => nameTier((this.docs[n] as Doc).nameWords, typed);
+    return this.select(first ?? [], (n) => restSets.every((s) => s.has(n)), filter, after, limit, tierOf);
   }
 
   /**
    * One page of the list with filters only (tag, city, open needs), in list order. Rare tags and
    * cities start from their own sets; the open-needs filter walks the list order and stops at a page.
    */
-  pageFiltered(filter: SearchFilter, after: { sortName: string; id: string } | undefined, limit: number): string[] {
+  pageFiltered(filter: SearchFilter, after: SearchPosition | undefined, limit: number): string[] {
     const sets: Set<number>[] = [];
     if (filter.tag) sets.push(this.byTag.get(filter.tag.toLowerCase()) ?? new Set());
     if (filter.city) sets.push(this.byCity.get(fold(filter.city)) ?? new Set());
     sets.sort((a, b) => a.size - b.size);
     const first = sets[0];
-    if (first) return this.select(first, () => true, filter, after, limit);
+    if (first)
+      return this.select(
+        first,
+        () => true,
+        filter,
+        after,
+        limit,
+        () => 0,
+      ).map((h) => h.id);
     this.ensureOrder();
     const out: string[] = [];
     for (let r = this.from(after); r < this.order.length && out.length < limit; r++) {
@@ -208,7 +256,7 @@ export class PeopleSearch implements NetworkView {
     return out;
   }
 
-  private from(after: { sortName: string; id: string } | undefined): number {
+  private from(after: SearchPosition | undefined): number {
     if (!after) return 0;
     let lo = 0;
     let hi = this.order.length;
@@ -225,28 +273,36 @@ export class PeopleSearch implements NetworkView {
     candidates: Iterable<number>,
     accept: (n: number) => boolean,
     filter: SearchFilter,
-    after: { sortName: string; id: string } | undefined,
+    after: SearchPosition | undefined,
     limit: number,
-  ): string[] {
+    tierOf: (n: number) => NameTier,
+  ): SearchHit[] {
     this.ensureOrder();
-    const from = this.from(after);
+    // A result's key is its tier, then its place in the list order: tier * size + rank.
+    const size = Math.max(1, this.order.length);
+    const from = (after?.tier ?? 0) * size + this.from(after);
     const tag = filter.tag?.toLowerCase();
     const city = filter.city ? fold(filter.city) : undefined;
-    // A bounded max-heap of ranks keeps the `limit` smallest: O(hits · log limit), no full sort.
+    // A bounded max-heap of keys keeps the `limit` smallest: O(hits · log limit), no full sort.
     const heap: number[] = [];
     for (const n of candidates) {
-      const r = this.rank[n] as number;
-      if (r < from) continue;
-      if (heap.length >= limit && r > (heap[0] as number)) continue;
+      const k = tierOf(n) * size + (this.rank[n] as number);
+      if (k < from) continue;
+      if (heap.length >= limit && k > (heap[0] as number)) continue;
       if (!accept(n)) continue;
       const d = this.docs[n];
       if (!d) continue;
       if (tag && !d.tags.includes(tag)) continue;
       if (city && (!d.city || fold(d.city) !== city)) continue;
       if (filter.hasOpenNeeds !== undefined && d.openNeeds !== filter.hasOpenNeeds) continue;
-      pushBounded(heap, r, limit);
+      pushBounded(heap, k, limit);
     }
-    return heap.sort((a, b) => a - b).map((r) => (this.docs[this.order[r] as number] as Doc).id);
+    return heap
+      .sort((a, b) => a - b)
+      .map((k) => ({
+        id: (this.docs[this.order[k % size] as number] as Doc).id,
+        tier: Math.floor(k / size) as NameTier,
+      }));
   }
 }
 
