@@ -34,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, keys, type PeopleFilter, type PersonSummary } from '../../api/client.ts';
 import { initials, relativeTime } from '../../components/format.ts';
+import { matchText } from '../../components/searchMatch.ts';
 import { PeopleMenu } from '../import/PeopleMenu.tsx';
 import { AddPersonModal } from './AddPersonModal.tsx';
 import { useLoadDemo } from './useLoadDemo.ts';
@@ -240,6 +241,18 @@ function companyRole(p: PersonSummary): string {
   return [p.role, p.company].filter(Boolean).join(' · ');
 }
 
+/** Why a search found this person, when the name does not say it. */
+function MatchLine({ person }: { person: PersonSummary }) {
+  const { t } = useTranslation();
+  const text = matchText(t, person);
+  if (!text) return null;
+  return (
+    <Text size="xs" c="teal.8" lineClamp={1} maw={360} data-testid="search-match">
+      {text}
+    </Text>
+  );
+}
+
 function OpenNeeds({ count, compact }: { count: number; compact?: boolean }) {
   const { t } = useTranslation();
   if (count === 0)
@@ -295,16 +308,19 @@ function PeopleTable({ people }: { people: PersonSummary[] }) {
                     <Avatar size={32} radius="xl" color="initials" name={p.name}>
                       {initials(p.name)}
                     </Avatar>
-                    <Anchor
-                      component={Link}
-                      to={`/people/${p.id}`}
-                      fw={600}
-                      size="sm"
-                      c="dark.7"
-                      onClick={(e) => e.stopPropagation()}
-                    >
-                      {p.name}
-                    </Anchor>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Anchor
+                        component={Link}
+                        to={`/people/${p.id}`}
+                        fw={600}
+                        size="sm"
+                        c="dark.7"
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        {p.name}
+                      </Anchor>
+                      <MatchLine person={p} />
+                    </Stack>
                   </Group>
                 </Table.Td>
                 <Table.Td>
@@ -357,6 +373,7 @@ function PeopleCards({ people }: { people: PersonSummary[] }) {
                   {companyRole(p)}
                 </Text>
               )}
+              <MatchLine person={p} />
               <Group gap={6} wrap="wrap">
                 {p.city && <Text size="xs">{p.city}</Text>}
                 {p.lastInteractionAt && (

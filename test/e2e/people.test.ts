@@ -1,0 +1,217 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  api,
+  assertClean,
+  label,
+  launchBrowser,
+  noHorizontalScroll,
+  openPage,
+  post,
+  shot,
+  shotOnFailure,
+  startApp,
+  tr,
+  type Lang,
+  type TestServer,
+  type Watched,
+} from './harness.ts';
+
+const PASSWORD = 'una frase lunga e segreta';
+
+type Person = { id: string; name: string };
+
+async function signUp(page: Page, url: string, lang: Lang, name: string, email: string): Promise<void> {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(lang, key, vars);
+  await page.goto(url);
+  await page.waitForURL('**/signup');
+  await label(page, t('auth.displayName')).fill(name);
+  await label(page, t('auth.email')).fill(email);
+  await label(page, t('auth.password')).fill(PASSWORD);
+  await page.getByRole('button', { name: t('auth.createAdminButton') }).click();
+  await page.waitForURL('**/welcome');
+}
+
+/**
+ * The network of the report: typing "Federica" listed Enrico Farina first (his note names her), and
+ * "Roberto" listed two other people above both Roberto Colombo.
+ */
+async function namesakes(page: Page) {
+  const add = (body: Record<string, unknown>) => post<Person>(page, '/api/v1/people', body);
+  const anna = await add({ name: 'Anna Riva', city: 'Milano' });
+  const enrico = await add({ name: 'Enrico Farina', notes: 'Fratello di Federica, organizza le cene del gruppo' });
+  const villaMi = await add({ name: 'Federica Villa', company: 'Villa Architetti', city: 'Milano' });
+  const villaBg = await add({ name: 'Federica Villa', city: 'Bergamo' });
+  const angela = await add({ name: 'Angela Bassi', company: 'Studio Roberto & Figli' });
+  const bruno = await add({ name: 'Bruno Neri', role: 'Agente di Roberto Colombo' });
+  const robSerr = await add({ name: 'Roberto Colombo', company: 'Colombo Serramenti', city: 'Como' });
+  const robLecco = await add({ name: 'Roberto Colombo', city: 'Lecco' });
+  return { anna, enrico, villaMi, villaBg, angela, bruno, robSerr, robLecco };
+}
+
+/** The options a picker shows once the answer for `text` is in: each option's whole text. */
+async function optionsFor(page: Page, field: ReturnType<typeof label>, text: string, firstName: string): Promise<string[]> {
+  await field.click();
+  await field.fill(text);
+  const first = page.getByRole('option').first();
+  await expect
+    .poll(async () => ((await first.count()) > 0 ? await first.textContent() : ''), { timeout: 15_000 })
+    .toMatch(new RegExp(`^${firstName}`));
+  return page.getByRole('option').allTextContents();
+}
+
+describe('person pickers and search in Italian (it-IT)', () => {
+  let app: TestServer;
+  let browser: Browser;
+  let w: Watched;
+  let net: Awaited<ReturnType<typeof namesakes>>;
+  const t = (key: string, vars?: Record<string, string | number>) => tr('it', key, vars);
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    w = await openPage(browser, { locale: 'it-IT' });
+  });
+  afterEach((ctx) => shotOnFailure(ctx, w, 'pickers-it'));
+  afterAll(async () => {
+    await w?.context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('"Aggiungi relazione": typing "Federica" lists both Federica Villa first, told apart, and saves the one taken', async () => {
+    const { page } = w;
+    await signUp(page, app.url, 'it', 'Marta Colombo', 'marta@example.it');
+    net = await namesakes(page);
+    await page.goto(`${app.url}/people/${net.anna.id}`);
+    await page.getByRole('heading', { name: 'Anna Riva', level: 1 }).waitFor();
+    const rels = page.getByRole('region', { name: t('relationships.title') });
+    await rels.getByRole('button', { name: t('relationships.add') }).click();
+    const picker = label(rels, t('relationships.knows', { name: 'Anna Riva' }));
+    const options = await optionsFor(page, picker, 'Federica', 'Federica Villa');
+    // Namesakes first (between them, in a stable order), each with what tells them apart; the note
+    // that names her last, saying so.
+    expect(options.slice(0, 2).sort()).toEqual(['Federica VillaBergamo', 'Federica VillaVilla Architetti · Milano']);
+    expect(options.slice(2)).toEqual([
+      `Enrico Farina${t('people.match.notes', { text: 'Fratello di Federica, organizza le cene del gruppo' })}`,
+    ]);
+    const taken = options[0]?.includes('Milano') ? net.villaMi.id : net.villaBg.id;
+    await shot(page, 'it-pickers-01-relationship-federica', false);
+    await page.getByRole('option').first().click();
+    await rels.getByRole('button', { name: t('common.save') }).click();
+    await rels.getByRole('link', { name: 'Federica Villa', exact: true }).waitFor();
+    const anna = await api<{ relationships: Array<{ other: Person }> }>(page, `/api/v1/people/${net.anna.id}`);
+    expect(anna.relationships.map((r) => r.other.id)).toEqual([taken]);
+    assertClean(w);
+  });
+
+  it('"Registra un dono": typing "Roberto" lists both Roberto Colombo first and saves the one taken', async () => {
+    const { page } = w;
+    await page.goto(`${app.url}/ledger`);
+    await page.waitForURL('**/ledger');
+    await page
+      .getByRole('button', { name: t('ledger.give.add') })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: t('ledger.give.title') });
+    await dialog.waitFor();
+    const options = await optionsFor(page, label(dialog, t('ledger.give.recipients')), 'Roberto', 'Roberto Colombo');
+    expect(options.slice(0, 2).sort()).toEqual(['Roberto ColomboColombo Serramenti · Como', 'Roberto ColomboLecco']);
+    expect(options.slice(2)).toEqual([
+      `Angela Bassi${t('people.match.company', { text: 'Studio Roberto & Figli' })}`,
+      `Bruno Neri${t('people.match.role', { text: 'Agente di Roberto Colombo' })}`,
+    ]);
+    const second = options[1]?.includes('Lecco') ? net.robLecco.id : net.robSerr.id;
+    await shot(page, 'it-pickers-02-give-roberto', false);
+    // The second one this time, with the keyboard.
+    await label(dialog, t('ledger.give.recipients')).press('ArrowDown');
+    await label(dialog, t('ledger.give.recipients')).press('ArrowDown');
+    await label(dialog, t('ledger.give.recipients')).press('Enter');
+    await dialog
+      .getByRole('list', { name: t('ledger.give.recipients') })
+      .getByText('Roberto Colombo')
+      .waitFor();
+    await label(dialog, t('ledger.give.what')).fill('Gli ho presentato un architetto');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
+    await page.getByText(t('ledger.give.saved')).waitFor();
+    const gives = await api<{ items: Array<{ recipients: Person[] }> }>(page, '/api/v1/gives');
+    expect(gives.items.map((g) => g.recipients.map((r) => r.id))).toEqual([[second]]);
+    assertClean(w);
+  });
+
+  it('the People search puts names first and says why the others are there', async () => {
+    const { page } = w;
+    await page
+      .getByRole('navigation', { name: t('nav.main') })
+      .getByRole('link', { name: t('nav.people'), exact: true })
+      .click();
+    await page.waitForURL('**/people');
+    await page.getByPlaceholder(t('people.searchPlaceholder')).fill('roberto');
+    await page.waitForURL(/q=roberto/);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    const names = await rows.locator('a[href^="/people/"]').allTextContents();
+    expect(names).toEqual(['Roberto Colombo', 'Roberto Colombo', 'Angela Bassi', 'Bruno Neri']);
+    expect(await rows.nth(0).getByTestId('search-match').count()).toBe(0);
+    expect(await rows.nth(2).getByTestId('search-match').textContent()).toBe(
+      t('people.match.company', { text: 'Studio Roberto & Figli' }),
+    );
+    await shot(page, 'it-pickers-03-search', false);
+    assertClean(w);
+  });
+});
+
+describe('person search at phone width (375×812, en-US)', () => {
+  let app: TestServer;
+  let browser: Browser;
+  let w: Watched;
+  const t = (key: string, vars?: Record<string, string | number>) => tr('en', key, vars);
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    w = await openPage(browser, { locale: 'en-US', viewport: { width: 375, height: 812 }, mobile: true });
+  });
+  afterEach((ctx) => shotOnFailure(ctx, w, 'pickers-mobile'));
+  afterAll(async () => {
+    await w?.context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('finds Federica before the note that names her, on cards and in the relationship picker', async () => {
+    const { page } = w;
+    await signUp(page, app.url, 'en', 'Anna Walsh', 'anna@example.com');
+    const net = await namesakes(page);
+    await page.goto(`${app.url}/people?q=federica`);
+    const cards = page.locator('main a[href^="/people/"]');
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      'Federica Villa',
+      'Federica Villa',
+      'Enrico Farina',
+    ]);
+    expect(await cards.nth(2).getByTestId('search-match').textContent()).toBe(
+      t('people.match.notes', { text: 'Fratello di Federica, organizza le cene del gruppo' }),
+    );
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'en-pickers-mobile-01-search', false);
+
+    await page.goto(`${app.url}/people/${net.enrico.id}`);
+    const rels = page.getByRole('region', { name: t('relationships.title') });
+    await rels.getByRole('button', { name: t('relationships.add') }).click();
+    const picker = label(rels, t('relationships.knows', { name: 'Enrico Farina' }));
+    const options = await optionsFor(page, picker, 'federica v', 'Federica Villa');
+    expect([...options].sort()).toEqual(['Federica VillaBergamo', 'Federica VillaVilla Architetti · Milano']);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.getByRole('option').nth(1).click();
+    await rels.getByRole('button', { name: t('common.save') }).click();
+    await rels.getByRole('link', { name: 'Federica Villa', exact: true }).waitFor();
+    const enrico = await api<{ relationships: Array<{ other: Person }> }>(page, `/api/v1/people/${net.enrico.id}`);
+    expect(enrico.relationships.map((r) => r.other.id)).toEqual([
+      options[1]?.includes('Milano') ? net.villaMi.id : net.villaBg.id,
+    ]);
+    await shot(page, 'en-pickers-mobile-02-relationship', false);
+    assertClean(w);
+  });
+});
