@@ -215,3 +215,129 @@ describe('person search at phone width (375×812, en-US)', () => {
     assertClean(w);
   });
 });
+
+for (const run of [
+  { lang: 'en' as Lang, locale: 'en-US', mobile: false, user: 'Anna Walsh', email: 'anna@example.com' },
+  { lang: 'it' as Lang, locale: 'it-IT', mobile: true, user: 'Marta Colombo', email: 'marta@example.it' },
+]) {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(run.lang, key, vars);
+  describe(`the demo network in ${run.lang === 'it' ? 'Italian at phone width (375×812)' : 'English'} (${run.locale})`, () => {
+    let app: TestServer;
+    let browser: Browser;
+    let w: Watched;
+    const prefix = `${run.lang}-demo${run.mobile ? '-mobile' : ''}`;
+
+    beforeAll(async () => {
+      app = await startApp();
+      browser = await launchBrowser();
+      w = await openPage(browser, {
+        locale: run.locale,
+        ...(run.mobile ? { viewport: { width: 375, height: 812 }, mobile: true } : {}),
+      });
+    });
+    afterEach((ctx) => shotOnFailure(ctx, w, prefix));
+    afterAll(async () => {
+      await w?.context.close();
+      await browser?.close();
+      await app?.stop();
+    });
+
+    async function nav(page: Page, key: string) {
+      if (run.mobile) await page.getByRole('button', { name: t('nav.menu') }).click();
+      await page
+        .getByRole('navigation', { name: t('nav.main') })
+        .getByRole('link', { name: t(key), exact: true })
+        .click();
+    }
+
+    it('loads without touching Me, marks its people, and shows gives and paths through someone', async () => {
+      const { page } = w;
+      await signUp(page, app.url, run.lang, run.user, run.email);
+      await page.getByRole('button', { name: t('welcome.demoButton') }).click();
+      await page.waitForURL('**/people');
+      const banner = page.getByTestId('demo-banner');
+      await banner.getByText(t('demo.bannerTitle')).waitFor();
+      const people = page.locator('main a[href^="/people/"]');
+      await people.first().waitFor();
+      expect(await page.getByTestId('demo-badge').count()).toBeGreaterThan(20);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await shot(page, `${prefix}-01-people`, false);
+
+      await nav(page, 'nav.me');
+      await page.waitForURL('**/me');
+      await page.getByText(t('me.offersEmpty')).waitFor();
+      await page.getByText(t('me.needsEmpty')).waitFor();
+
+      // A contact met only through Francesca Galli: the Value Finder says so.
+      const list = await api<{ items: Person[] }>(page, '/api/v1/people?q=Davide%20Conti');
+      await page.goto(`${app.url}/people/${list.items[0]?.id ?? ''}`);
+      await page.getByRole('heading', { name: 'Davide Conti', level: 1 }).waitFor();
+      await page.getByTestId('demo-badge').first().waitFor();
+      const row = page.getByTestId('match-row').filter({ hasText: 'Cristina Morandi' }).first();
+      await row.waitFor();
+      const path = row.getByTestId('match-path');
+      expect(await path.getAttribute('data-path')).toBe('via');
+      expect(await path.textContent()).toContain(`${t('match.path.through')} Francesca Galli`);
+      expect(await page.getByText(t('valueFinder.youCanHelp')).count()).toBe(0);
+      await row.scrollIntoViewIfNeeded();
+      await shot(page, `${prefix}-02-through-someone`, false);
+
+      await nav(page, 'nav.giversGain');
+      await page.waitForURL('**/givers-gain');
+      const value = (id: string) => page.getByTestId(`stat-${id}`).getByTestId('stat-value').textContent();
+      await expect.poll(() => value('gives')).toBe('6');
+      expect(Number(await value('outcomes'))).toBeGreaterThanOrEqual(5);
+      await shot(page, `${prefix}-03-givers-gain`, false);
+      assertClean(w);
+    });
+
+    it('removes the demo network after a confirmation, keeping Me and the people I added', async () => {
+      const { page } = w;
+      const mine = await post<Person>(page, '/api/v1/people', { name: 'Lucia Verdi', city: 'Milano' });
+      const me = await api<{ id: string }>(page, '/api/v1/me');
+      const offer = run.lang === 'it' ? 'Consulenza su bandi europei' : 'Advice on EU grants';
+      await post(page, `/api/v1/people/${me.id}/offers`, { text: offer });
+      const anyDemo = await api<{ items: Array<Person & { demo: boolean }> }>(page, '/api/v1/people?q=Giulia');
+      await post(page, `/api/v1/people/${mine.id}/relationships`, { otherPersonId: anyDemo.items[0]?.id, strength: 2 });
+
+      let remove: ReturnType<Page['getByRole']>;
+      if (run.mobile) {
+        await page.goto(`${app.url}/settings`);
+        const card = page.getByRole('region', { name: t('demo.settingsTitle') });
+        remove = card.getByRole('button', { name: t('demo.remove') });
+      } else {
+        await page.goto(`${app.url}/people`);
+        remove = page.getByTestId('demo-banner').getByRole('button', { name: t('demo.remove') });
+      }
+      await remove.click();
+      const dialog = page.getByRole('dialog', { name: t('demo.removeTitle') });
+      const count = (await api<{ people: number }>(page, '/api/v1/demo')).people;
+      await dialog.getByText(t('demo.removeText_other', { count })).waitFor();
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await shot(page, `${prefix}-04-remove-confirm`, false);
+      // Cancel first: nothing goes.
+      await dialog.getByRole('button', { name: t('common.cancel') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await api<{ people: number }>(page, '/api/v1/demo')).people).toBe(count);
+
+      await remove.click();
+      await dialog.getByRole('button', { name: t('demo.removeConfirm') }).click();
+      await page.getByText(t('demo.removed_other', { count })).waitFor();
+      await page.goto(`${app.url}/people`);
+      const people = page.locator('main a[href^="/people/"]');
+      await expect.poll(() => people.count()).toBe(1);
+      expect(await page.getByTestId('demo-banner').count()).toBe(0);
+      expect(await page.getByTestId('demo-badge').count()).toBe(0);
+      await page.getByText('Lucia Verdi').first().waitFor();
+      const after = await api<{ offers: Array<{ text: string }> }>(page, '/api/v1/me');
+      expect(after.offers.map((o) => o.text)).toEqual([offer]);
+      const lucia = await api<{ relationships: unknown[] }>(page, `/api/v1/people/${mine.id}`);
+      expect(lucia.relationships).toEqual([]);
+      await nav(page, 'nav.giversGain');
+      await page.waitForURL('**/givers-gain');
+      await expect.poll(() => page.getByTestId('stat-gives').getByTestId('stat-value').textContent()).toBe('0');
+      await shot(page, `${prefix}-05-removed`, false);
+      assertClean(w);
+    });
+  });
+}

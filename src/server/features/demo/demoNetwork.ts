@@ -1852,8 +1852,8 @@ const SEEDS_VIA: Seed[] = [
     howMet: null,
     needs: [],
     offers: [
-      ["Spedizioni di pallet dall'Italia al Regno Unito con sdoganamento e pratiche doganali incluse", 90],
-      ['Consulenza sulle dogane dopo la Brexit per chi esporta nel Regno Unito', 90],
+      ['Spedizioni di pallet verso Londra e Manchester con sdoganamento incluso', 90],
+      ['Pratiche doganali dopo la Brexit per chi esporta oltremanica', 90],
     ],
     tl: [],
   },
@@ -1888,8 +1888,8 @@ const SEEDS_VIA: Seed[] = [
     howMet: null,
     needs: [],
     offers: [
-      ['Studio fotografico da condividere a Roma, a giornata o a settimana, con fondali e luci', 60],
-      ['Sala posa e spazio per shooting e riprese video a Roma', 60],
+      ['Studio fotografico da condividere a Roma, con fondali e luci, anche per brevi periodi', 60],
+      ['Noleggio di fondali e luci per fotografi a Roma', 60],
     ],
     tl: [],
   },
@@ -1906,7 +1906,7 @@ const SEEDS_VIA: Seed[] = [
     howMet: null,
     needs: [],
     offers: [
-      ['Gestione di preventivi, fatture e solleciti di pagamento per freelance e piccoli studi', 100],
+      ['Gestione di preventivi e fatture per freelance e piccoli studi', 100],
       ['Assistente virtuale per agenda, email e pratiche amministrative', 100],
     ],
     tl: [],
@@ -1924,8 +1924,8 @@ const SEEDS_VIA: Seed[] = [
     howMet: null,
     needs: [],
     offers: [
-      ['Quiet coworking desks and bookable meeting rooms in central Turin, by the day or the month', 80],
-      ['A community of remote workers and freelancers in Turin, with monthly events', 80],
+      ['Quiet coworking desks and bookable meeting rooms in central Turin', 80],
+      ['A community of remote workers and freelancers in Turin', 80],
     ],
     tl: [],
   },

@@ -129,7 +129,12 @@ describe('what matched', () => {
       text: 'Colombo Serramenti',
     });
     expect(
-      whatMatched('federica', { ...base, name: 'Enrico Farina', offers: ['Ritratti'], notes: 'Amico di Federica, la sorella di Anna' }),
+      whatMatched('federica', {
+        ...base,
+        name: 'Enrico Farina',
+        offers: ['Ritratti'],
+        notes: 'Amico di Federica, la sorella di Anna',
+      }),
     ).toEqual({ field: 'notes', text: 'Amico di Federica, la sorella di Anna' });
     expect(
       whatMatched('serramenti milano', {

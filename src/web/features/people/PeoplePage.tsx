@@ -37,6 +37,7 @@ import { initials, relativeTime } from '../../components/format.ts';
 import { matchText } from '../../components/searchMatch.ts';
 import { PeopleMenu } from '../import/PeopleMenu.tsx';
 import { AddPersonModal } from './AddPersonModal.tsx';
+import { DemoBadge, DemoBanner } from './DemoNetwork.tsx';
 import { useLoadDemo } from './useLoadDemo.ts';
 
 const PAGE = 50;
@@ -124,6 +125,7 @@ export default function PeoplePage() {
         <EmptyNetwork onAdd={addModal.open} />
       ) : (
         <>
+          <DemoBanner />
           <Paper withBorder p="sm">
             <Stack gap="sm">
               <TextInput
@@ -309,16 +311,19 @@ function PeopleTable({ people }: { people: PersonSummary[] }) {
                       {initials(p.name)}
                     </Avatar>
                     <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Anchor
-                        component={Link}
-                        to={`/people/${p.id}`}
-                        fw={600}
-                        size="sm"
-                        c="dark.7"
-                        onClick={(e) => e.stopPropagation()}
-                      >
-                        {p.name}
-                      </Anchor>
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor
+                          component={Link}
+                          to={`/people/${p.id}`}
+                          fw={600}
+                          size="sm"
+                          c="dark.7"
+                          onClick={(e) => e.stopPropagation()}
+                        >
+                          {p.name}
+                        </Anchor>
+                        {p.demo && <DemoBadge />}
+                      </Group>
                       <MatchLine person={p} />
                     </Stack>
                   </Group>
@@ -363,9 +368,12 @@ function PeopleCards({ people }: { people: PersonSummary[] }) {
             </Avatar>
             <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text fw={600} size="sm" truncate>
-                  {p.name}
-                </Text>
+                <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                  <Text fw={600} size="sm" truncate>
+                    {p.name}
+                  </Text>
+                  {p.demo && <DemoBadge />}
+                </Group>
                 {p.openNeeds > 0 && <OpenNeeds count={p.openNeeds} />}
               </Group>
               {(p.company || p.role) && (
