@@ -341,3 +341,119 @@ for (const run of [
     });
   });
 }
+
+for (const run of [
+  { lang: 'it' as Lang, locale: 'it-IT', mobile: false, user: 'Marta Colombo', email: 'marta@example.it' },
+  { lang: 'en' as Lang, locale: 'en-US', mobile: true, user: 'Anna Walsh', email: 'anna@example.com' },
+]) {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(run.lang, key, vars);
+  const d =
+    run.lang === 'it'
+      ? {
+          needs: ['Un commercialista che conosca il regime forfettario', 'Clienti nel settore alberghiero'],
+          offer: 'Serramenti in legno su misura',
+          howMet: 'Fiera Made Expo, Milano',
+          notes: 'Preferisce essere chiamato la mattina',
+        }
+      : {
+          needs: ['An accountant who knows the flat-rate regime', 'Clients among hotels'],
+          offer: 'Made-to-measure wooden windows',
+          howMet: 'Made Expo fair, Milan',
+          notes: 'Prefers calls in the morning',
+        };
+  describe(`adding a person in ${run.lang === 'it' ? 'Italian' : 'English at phone width (375×812)'} (${run.locale})`, () => {
+    let app: TestServer;
+    let browser: Browser;
+    let w: Watched;
+    const prefix = `${run.lang}-add${run.mobile ? '-mobile' : ''}`;
+
+    beforeAll(async () => {
+      app = await startApp();
+      browser = await launchBrowser();
+      w = await openPage(browser, {
+        locale: run.locale,
+        ...(run.mobile ? { viewport: { width: 375, height: 812 }, mobile: true } : {}),
+      });
+    });
+    afterEach((ctx) => shotOnFailure(ctx, w, prefix));
+    afterAll(async () => {
+      await w?.context.close();
+      await browser?.close();
+      await app?.stop();
+    });
+
+    it('saves needs, offers, how we met, notes and a link typed without https:// in one go', async () => {
+      const { page } = w;
+      await signUp(page, app.url, run.lang, run.user, run.email);
+      await page.getByRole('button', { name: t('welcome.emptyButton') }).click();
+      await page.waitForURL('**/people');
+      await page
+        .getByRole('button', { name: t('people.add') })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog', { name: t('people.addTitle') });
+      await dialog.waitFor();
+      await label(dialog, t('person.name')).fill('Roberto Colombo');
+      await label(dialog, t('person.company')).fill('Colombo Serramenti');
+
+      // The link is checked as one types: wrong once left, right again at the next keystrokes.
+      const link = label(dialog, t('person.link'));
+      await link.fill('colombo');
+      await label(dialog, t('person.phone')).click();
+      await dialog.getByText(t('person.linkInvalid')).waitFor();
+      await link.pressSequentially('serramenti.it');
+      await expect.poll(() => dialog.getByText(t('person.linkInvalid')).count()).toBe(0);
+      await link.fill('www.colomboserramenti.it');
+      await dialog.getByText(t('person.linkSavedAs', { url: 'https://www.colomboserramenti.it' })).waitFor();
+
+      await label(dialog, t('people.needN', { n: 1 })).fill(d.needs[0] ?? '');
+      await dialog.getByRole('button', { name: t('items.addNeed') }).click();
+      await label(dialog, t('people.needN', { n: 2 })).fill(d.needs[1] ?? '');
+      await label(dialog, t('people.offerN', { n: 1 })).fill(d.offer);
+      await label(dialog, t('person.howMet')).fill(d.howMet);
+      await label(dialog, t('person.notes')).fill(d.notes);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await shot(page, `${prefix}-01-form`, false);
+      await dialog.getByRole('button', { name: t('people.addButton') }).click();
+
+      await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: 'Roberto Colombo', level: 1 }).waitFor();
+      const needs = page.getByRole('region', { name: t('items.needsTitle') });
+      for (const n of d.needs) await needs.getByText(n, { exact: true }).first().waitFor();
+      await page
+        .getByRole('region', { name: t('items.offersTitle') })
+        .getByText(d.offer, { exact: true })
+        .first()
+        .waitFor();
+      const details = page.getByRole('region', { name: t('person.details') });
+      await details.getByText(d.howMet, { exact: true }).waitFor();
+      await details.getByText(d.notes, { exact: true }).waitFor();
+      const site = details.getByRole('link', { name: /colomboserramenti\.it/ });
+      expect(await site.getAttribute('href')).toMatch(/^https:\/\/www\.colomboserramenti\.it\/?$/);
+      const id = page.url().split('/').at(-1) ?? '';
+      const saved = await api<{ needs: Array<{ text: string }>; links: Array<{ value: string }> }>(page, `/api/v1/people/${id}`);
+      expect(saved.needs.map((n) => n.text)).toEqual(d.needs);
+      expect(saved.links.map((l) => l.value)).toEqual(['https://www.colomboserramenti.it']);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await shot(page, `${prefix}-02-person`, false);
+      assertClean(w);
+    });
+
+    it('takes a link typed without https:// when editing it too, and says at once what is wrong', async () => {
+      const { page } = w;
+      const details = page.getByRole('region', { name: t('person.details') });
+      await details.getByRole('button', { name: t('common.editField', { field: t('person.links') }) }).click();
+      const row = details.getByRole('textbox', { name: `${t('person.links')} 1` });
+      await row.fill('colombo serramenti');
+      await row.press('Tab');
+      await details.getByText(t('person.linkInvalid')).waitFor();
+      await row.fill('www.colombo-serramenti.com');
+      await expect.poll(() => details.getByText(t('person.linkInvalid')).count()).toBe(0);
+      await details.getByRole('button', { name: t('common.save') }).click();
+      const site = details.getByRole('link', { name: /colombo-serramenti\.com/ });
+      await site.waitFor();
+      expect(await site.getAttribute('href')).toMatch(/^https:\/\/www\.colombo-serramenti\.com\/?$/);
+      assertClean(w);
+    });
+  });
+}

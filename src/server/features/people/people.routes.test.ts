@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
@@ -146,6 +147,80 @@ describe.each(dialects())('people routes on %s', (dialect) => {
       [anna.id, 'need'],
       [rob1.id, 'company'],
     ]);
+  });
+
+  it('takes a link typed without https:// as people type it, on create and on change, and refuses what is not a web address', async () => {
+    const p = await createPerson(alice, { name: 'Roberto Colombo', links: [{ value: 'www.colomboserramenti.it' }] });
+    expect(p.links).toEqual([{ value: 'https://www.colomboserramenti.it', label: null }]);
+    const patched = await alice.req({
+      method: 'PATCH',
+      url: `/api/v1/people/${p.id}`,
+      payload: { links: [{ value: ' colomboserramenti.it/chi-siamo ' }, { value: 'http://example.org/x' }] },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().links.map((l: { value: string }) => l.value)).toEqual([
+      'https://colomboserramenti.it/chi-siamo',
+      'http://example.org/x',
+    ]);
+    for (const value of [
+      'javascript:alert(1)',
+      'colombo',
+      'ftp://example.org',
+      'mailto:roberto@example.it',
+      'https://localhost',
+    ]) {
+      const bad = await alice.req({ method: 'POST', url: '/api/v1/people', payload: { name: 'Bad Link', links: [{ value }] } });
+      expect(bad.statusCode, value).toBe(400);
+      expect(bad.json().error.details[0].path).toBe('links.0.value');
+    }
+  });
+
+  it('creates a person with needs, offers, how we met and notes in one request, all or nothing', async () => {
+    const u = await signup(t.app);
+    const res = await u.req({
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: {
+        name: 'Beatrice Fabbri',
+        howMet: 'Cena del gruppo imprenditori, marzo',
+        notes: 'Vuole crescere fuori regione',
+        needs: [{ text: 'Personale per l’alta stagione' }, { text: 'Diventare Società Benefit', status: 'satisfied' }],
+        offers: [{ text: 'Catering for corporate events up to 500 people' }],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    expect(p).toMatchObject({ howMet: 'Cena del gruppo imprenditori, marzo', notes: 'Vuole crescere fuori regione' });
+    expect(p.needs.map((n: { text: string; status: string }) => [n.text, n.status])).toEqual([
+      ['Personale per l’alta stagione', 'open'],
+      ['Diventare Società Benefit', 'satisfied'],
+    ]);
+    expect(p.offers).toEqual([
+      expect.objectContaining({ text: 'Catering for corporate events up to 500 people', language: 'en' }),
+    ]);
+    // At once visible to search and to the Value Finder's index.
+    const found = (await u.req({ method: 'GET', url: '/api/v1/people?q=catering' })).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+
+    // A bad offer, a bad need or a foreign introducer: a 400 naming the field, and nobody is created.
+    const bad = [
+      {
+        payload: { name: 'Half Written', needs: [{ text: 'Un commercialista' }], offers: [{ text: 'x' }] },
+        path: 'offers.0.text',
+      },
+      { payload: { name: 'Half Written', needs: [{ text: 'ok need' }, { text: '' }] }, path: 'needs.1.text' },
+      {
+        payload: { name: 'Half Written', offers: [{ text: 'fine offer' }], introducedById: crypto.randomUUID() },
+        path: 'introducedById',
+      },
+    ];
+    for (const b of bad) {
+      const r = await u.req({ method: 'POST', url: '/api/v1/people', payload: b.payload });
+      expect(r.statusCode, JSON.stringify(b.payload)).toBe(400);
+      expect(r.json().error.details.map((d: { path: string }) => d.path)).toContain(b.path);
+    }
+    const facets = (await u.req({ method: 'GET', url: '/api/v1/people/facets' })).json();
+    expect(facets.total).toBe(1);
   });
 
   it('shows an edit in the very next search', async () => {

@@ -141,7 +141,8 @@ function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now:
 
 /**
  * A person created by hand is created even when it matches a suppression entry: the user typed
- * it in on purpose, so nothing is blocked silently. Suppressions only stop imports.
+ * it in on purpose, so nothing is blocked silently. Suppressions only stop imports. Their needs
+ * and offers, when given, are written in the same transaction: all of it, or nothing.
  */
 export async function createPerson(deps: PeopleDeps, ownerId: string, input: CreatePersonBody): Promise<string> {
   const id = newId();
@@ -150,6 +151,15 @@ export async function createPerson(deps: PeopleDeps, ownerId: string, input: Cre
     await checkIntroducer(tx, ownerId, null, input.introducedById);
     await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now, 'manual'));
     await writeChannelsAndTags(tx, ownerId, id, input, true);
+    // Lists keep items by creation time: one millisecond apart, they keep the order given.
+    const at = (i: number) => new Date(Date.parse(now) + i).toISOString();
+    for (const table of ['needs', 'offers'] as const) {
+      await repo.insertItems(
+        tx,
+        table,
+        (input[table] ?? []).map((item, i) => newItemRow(ownerId, id, item, at(i))),
+      );
+    }
     await recordChange(tx, ownerId, [id]);
   });
   return id;
@@ -408,6 +418,21 @@ export interface ItemInput {
   status?: ItemStatus | undefined;
 }
 
+function newItemRow(ownerId: string, personId: string, input: ItemInput, now: string): repo.ItemInsert {
+  const status = input.status ?? 'open';
+  return {
+    id: newId(),
+    owner_id: ownerId,
+    person_id: personId,
+    text: input.text,
+    language: input.language ?? detectTextLanguage(input.text),
+    status,
+    created_at: now,
+    updated_at: now,
+    closed_at: status === 'open' ? null : now,
+  };
+}
+
 export async function addItem(deps: Deps, table: ItemTable, ownerId: string, personId: string, input: ItemInput) {
   const id = newId();
   const now = deps.now().toISOString();
@@ -656,20 +681,7 @@ export async function createPeople(
       }
       for (const tag of new Set(input.tags ?? [])) tags.push({ owner_id: ownerId, person_id: id, tag });
       for (const table of ['needs', 'offers'] as const) {
-        for (const item of input[table] ?? []) {
-          const status = item.status ?? 'open';
-          items[table].push({
-            id: newId(),
-            owner_id: ownerId,
-            person_id: id,
-            text: item.text,
-            language: item.language ?? detectTextLanguage(item.text),
-            status,
-            created_at: now,
-            updated_at: now,
-            closed_at: status === 'open' ? null : now,
-          });
-        }
+        for (const item of input[table] ?? []) items[table].push(newItemRow(ownerId, id, item, now));
       }
     }
     const chunkIds = people.map((p) => p.id);
