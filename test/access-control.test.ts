@@ -156,6 +156,8 @@ const cases: Record<string, Case> = {
 
   // Demo network: B's network is not empty, so this is a 409 that must not touch A.
   'POST /api/v1/demo': { kind: 'own', probes: () => [{ method: 'POST', url: '/api/v1/demo' }] },
+  'GET /api/v1/demo': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/demo' }] },
+  'DELETE /api/v1/demo': { kind: 'own', probes: () => [{ method: 'DELETE', url: '/api/v1/demo' }] },
 
   // Matching
   'GET /api/v1/people/:id/value-finder': { kind: 'foreign-id' },

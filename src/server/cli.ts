@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { findUserByEmail } from './features/auth/auth.repo.ts';
 import { createUser } from './features/auth/auth.service.ts';
 import { backupSqlite, restoreSqlite } from './features/backup/backup.service.ts';
-import { loadDemo } from './features/demo/demo.service.ts';
+import { loadDemo, removeDemo } from './features/demo/demo.service.ts';
 import { createToken } from './features/tokens/tokens.service.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { createNetworkCache, type AppDeps } from './app.ts';
@@ -120,12 +120,23 @@ export function buildCli(): Command {
 
   program
     .command('demo')
-    .description('load a demo network (about 70 people) into an account')
+    .description('load a demo network (about 75 people) into an empty account, or remove it with --remove')
     .requiredOption('--user <email>')
-    .action((o: { user: string }) =>
+    .option('--remove', 'remove the demo network: its people and everything that refers to them')
+    .action((o: { user: string; remove?: boolean }) =>
       withContext(async (ctx) => {
-        const r = await loadDemo(ctx.deps, await userIdByEmail(ctx, o.user));
-        console.log(`Loaded ${r.people} people, ${r.relationships} relationships.`);
+        const owner = await userIdByEmail(ctx, o.user);
+        if (o.remove) {
+          const r = await removeDemo(ctx.deps, owner);
+          console.log(
+            r.people === 0
+              ? 'There is no demo network in this account.'
+              : `Removed ${r.people} demo people, ${r.intros} introductions, ${r.messages} emails, ${r.gives} gives and ${r.received} business received.`,
+          );
+          return;
+        }
+        const r = await loadDemo(ctx.deps, owner);
+        console.log(`Loaded ${r.people} people, ${r.relationships} relationships, ${r.gives} gives.`);
       }),
     );
 

@@ -229,7 +229,7 @@ for (const lang of ['it', 'en'] as const) {
         const omarPath = omar.getByTestId('match-path');
         expect(await omarPath.getAttribute('data-path')).toBe('via');
         expect(await omarPath.textContent()).toContain(
-          `${t('match.path.through')} ${laura?.name ?? ''}, ${t('match.path.who', { strength: t('match.path.strength.3') })} (●●●`,
+          `${t('match.path.through')} ${laura?.name ?? ''}, ${t('match.path.who', { strength: t('match.path.strength.3', { name: 'Omar Haddad' }) })} (●●●`,
         );
         await omarPath.getByRole('link', { name: laura?.name ?? '' }).waitFor();
         expect(await nadia.getByTestId('match-path').textContent()).toContain(t('match.path.none'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Language, optionalText, PageQuery, Timestamp, page } from './common.ts';
 import { LegalBasis, PersonPrivacy } from './privacy.ts';
+import { MAX_LINK, withWebScheme } from '../text/link.ts';
 
 export const MAX_CHANNELS = 20;
 export const MAX_TAGS = 50;
@@ -20,9 +21,17 @@ export const PhoneChannel = z.strictObject({
     .regex(/^[+()0-9 .\-/]+$/, 'digits, spaces and + ( ) . - / only'),
   label: Label,
 });
-/** Only http(s) links are accepted, so a stored link can never run script when clicked. */
+/**
+ * Only http(s) links are accepted, so a stored link can never run script when clicked. A bare
+ * host name as people type it ("www.example.it") gets `https://` (shared/text/link.ts).
+ */
 export const LinkChannel = z.strictObject({
-  value: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(500),
+  value: z
+    .string()
+    .max(MAX_LINK)
+    .describe('An http(s) address; a bare host name such as `www.example.it` is stored as `https://www.example.it`.')
+    .transform(withWebScheme)
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(MAX_LINK)),
   label: Label,
 });
 
@@ -51,8 +60,6 @@ export const PersonFields = {
   legalBasisNote: optionalText(2_000).optional().describe('Why that legal basis applies; free text.'),
 };
 
-export const CreatePersonBody = z.strictObject(PersonFields).meta({ id: 'CreatePersonBody' });
-export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 export const UpdatePersonBody = z
   .strictObject({ ...PersonFields, name: PersonFields.name.optional() })
   .meta({ id: 'UpdatePersonBody' });
@@ -82,6 +89,18 @@ export const CreateItemBody = z
     status: ItemStatus.optional(),
   })
   .meta({ id: 'CreateNeedOrOfferBody' });
+/** Needs or offers given with a new person, at most this many of each. */
+export const MAX_NEW_ITEMS = 50;
+
+export const CreatePersonBody = z
+  .strictObject({
+    ...PersonFields,
+    needs: z.array(CreateItemBody).max(MAX_NEW_ITEMS).optional().describe('What they need, saved with them in one step.'),
+    offers: z.array(CreateItemBody).max(MAX_NEW_ITEMS).optional().describe('What they offer, saved with them in one step.'),
+  })
+  .meta({ id: 'CreatePersonBody' });
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+
 export const UpdateItemBody = z
   .strictObject({
     text: z.string().trim().min(2).max(2_000).optional(),
@@ -145,6 +164,16 @@ export const UpdateRelationshipBody = z
   })
   .meta({ id: 'UpdateRelationshipBody' });
 
+/** Where a search found a person when not all its words are in the name. */
+export const SEARCH_MATCH_FIELDS = ['company', 'role', 'city', 'tag', 'offer', 'need', 'howMet', 'notes'] as const;
+export const SearchMatch = z
+  .object({
+    field: z.enum(SEARCH_MATCH_FIELDS),
+    text: z.string().describe('The value; for a long text, the words around the first match.'),
+  })
+  .meta({ id: 'SearchMatch' });
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 export const PersonSummary = z
   .object({
     id: Id,
@@ -157,6 +186,10 @@ export const PersonSummary = z
     openNeeds: z.number().int(),
     offers: z.number().int(),
     lastInteractionAt: Timestamp.nullable(),
+    demo: z.boolean().describe('Part of the demo network, which can be removed in one action.'),
+    match: SearchMatch.nullable().describe(
+      'With `q`: where the words were found when they are not all in the name (names that start with them come first).',
+    ),
   })
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof PersonSummary>;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type * as Auth from '#shared/api/auth.ts';
+import type { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
 import type * as Duplicates from '#shared/api/duplicates.ts';
 import type * as Export from '#shared/api/export.ts';
 import type * as Import from '#shared/api/import.ts';
@@ -257,7 +258,10 @@ export const api = {
   match: (q: string, limit = 20) => request<{ items: Helper[] }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
 
   // demo
-  loadDemo: () => request<{ people: number; relationships: number }>('POST', '/api/v1/demo'),
+  loadDemo: () => request<DemoLoaded>('POST', '/api/v1/demo'),
+  demoStatus: () => request<DemoStatus>('GET', '/api/v1/demo'),
+  /** Removes the demo people and everything that refers to them; Me and my own contacts stay. */
+  removeDemo: () => request<DemoRemoved>('DELETE', '/api/v1/demo'),
 
   // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
   exportUrl: (format: ExportFormat) => `/api/v1/export${query({ format })}`,
@@ -288,6 +292,7 @@ export const keys = {
   peopleList: (f: PeopleFilter) => ['people', 'list', f] as const,
   peopleSearch: (q: string) => ['people', 'search', q] as const,
   facets: ['facets'] as const,
+  demo: ['demo'] as const,
   person: (id: string) => ['person', id] as const,
   /** Under the person's key, so whatever refreshes or forgets a person does the same to their panel. */
   valueFinder: (id: string) => ['person', id, 'value-finder'] as const,

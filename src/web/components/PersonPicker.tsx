@@ -1,10 +1,11 @@
-import { Select, type ComboboxItem } from '@mantine/core';
+import { Select, Stack, Text, type ComboboxItem } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, keys } from '../api/client.ts';
+import { api, keys, type PersonSummary } from '../api/client.ts';
+import { matchText, whoLine } from './searchMatch.ts';
 
 export interface PersonRef {
   id: string;
@@ -24,7 +25,13 @@ interface Props {
   'aria-label'?: string;
 }
 
-/** A searchable select of my contacts; it asks the server as one types. */
+/**
+ * A searchable select of my contacts; it asks the server as one types. The server ranks names that
+ * start with the words typed first; each option says what tells it apart (company, city) or why it
+ * is there (what matched). Options are only shown for the text in the box: while an answer for
+ * newer text is on its way, older options are hidden, so that a quick pick never takes someone the
+ * new text does not match.
+ */
 export function PersonPicker({
   label,
   placeholder,
@@ -38,33 +45,29 @@ export function PersonPicker({
 }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
+  const [debounced] = useDebouncedValue(search, 200);
   // While a picked name is shown in the box, that is not a search.
-  const q = value && debounced === value.name ? '' : debounced;
+  const typed = value && search === value.name ? '' : search.trim();
+  const q = value && debounced === value.name ? '' : debounced.trim();
   const results = useQuery({
     queryKey: keys.peopleSearch(q),
     queryFn: () => api.people({ q, limit: 20 }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
+  const current = q === typed && !results.isPlaceholderData;
 
-  const data = useMemo<ComboboxItem[]>(() => {
-    const seen = new Set<string>();
+  const { data, byId } = useMemo(() => {
+    const byId = new Map<string, PersonSummary>();
     const out: ComboboxItem[] = [];
-    const add = (id: string, name: string, extra?: string | null) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      out.push({ value: id, label: extra ? `${name} · ${extra}` : name });
-    };
-    if (value) add(value.id, value.name);
-    for (const p of results.data?.items ?? []) {
-      if (exclude.includes(p.id)) continue;
-      add(p.id, p.name, p.company ?? p.city);
+    if (value) out.push({ value: value.id, label: value.name });
+    for (const p of current ? (results.data?.items ?? []) : []) {
+      if (exclude.includes(p.id) || p.id === value?.id) continue;
+      byId.set(p.id, p);
+      out.push({ value: p.id, label: p.name });
     }
-    return out;
-  }, [results.data, value, exclude]);
-
-  const names = useMemo(() => new Map((results.data?.items ?? []).map((p) => [p.id, p.name])), [results.data]);
+    return { data: out, byId };
+  }, [results.data, current, value, exclude]);
 
   return (
     <Select
@@ -79,16 +82,30 @@ export function PersonPicker({
       data={data}
       value={value?.id ?? null}
       filter={({ options }) => options}
-      nothingFoundMessage={results.isFetching ? t('common.loading') : t('people.noMatches')}
+      nothingFoundMessage={!current || results.isFetching ? t('common.loading') : t('people.noMatches')}
+      renderOption={({ option }) => {
+        const p = byId.get(option.value);
+        const why = p ? (matchText(t, p) ?? whoLine(p)) : '';
+        return (
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="sm">{option.label}</Text>
+            {why && (
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {why}
+              </Text>
+            )}
+          </Stack>
+        );
+      }}
       onChange={(id) => {
         if (!id) return onChange(null);
-        const name = names.get(id) ?? (value?.id === id ? value.name : null);
+        const name = byId.get(id)?.name ?? (value?.id === id ? value.name : null);
         if (name) onChange({ id, name });
       }}
       error={error}
       autoFocus={autoFocus}
       comboboxProps={{ withinPortal: true }}
-      maxDropdownHeight={260}
+      maxDropdownHeight={300}
     />
   );
 }

@@ -1,19 +1,50 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
+import { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
 import type { AppDeps } from '../../app.ts';
 import { requireUserId } from '../../http/auth.ts';
-import { loadDemo } from './demo.service.ts';
+import { demoStatus, loadDemo, removeDemo } from './demo.service.ts';
 
 export function demoRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().post('/api/v1/demo', {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Me'];
+
+  r.get('/api/v1/demo', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Whether my network holds the demo network, and how many of its people',
+      response: { 200: DemoStatus, 401: ErrorBody },
+    },
+    handler: (req) => demoStatus(deps, requireUserId(req)),
+  });
+
+  r.post('/api/v1/demo', {
     config: { access: 'user', rateLimit: { max: 5, timeWindow: '1 minute' } },
     schema: {
-      tags: ['Me'],
-      summary: 'Load a believable demo network (about 70 people) into my empty network',
-      response: { 201: z.object({ people: z.number().int(), relationships: z.number().int() }), 401: ErrorBody, 409: ErrorBody },
+      tags,
+      summary: 'Load a believable demo network (about 75 people) into my empty network',
+      description:
+        'Its people are marked as demo people (`demo` in lists, `privacy.source` = `demo`), and it comes with a short ledger ' +
+        'of gives to them with outcomes and business received, written in my language. My own profile (Me) is not touched. ' +
+        'Refused with 409 when my network already has contacts.',
+      response: { 201: DemoLoaded, 401: ErrorBody, 409: ErrorBody },
     },
     handler: async (req, reply) => reply.code(201).send(await loadDemo(deps, requireUserId(req))),
+  });
+
+  r.delete('/api/v1/demo', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Remove the demo network and everything that refers to its people',
+      description:
+        'Erases every demo person as a contact is erased (details, needs, offers, timeline, relationships), and removes the ' +
+        'introductions with a demo person on one side (with their emails), the gives that went only to demo people, and the ' +
+        'business they referred. My own profile and my other contacts stay, and so do gives that also went to one of them.',
+      response: { 200: DemoRemoved, 401: ErrorBody },
+    },
+    handler: (req) => removeDemo(deps, requireUserId(req)),
   });
 }

@@ -51,18 +51,48 @@ describe('buildDemoNetwork', () => {
     }
   });
 
-  it('gives every person 1-3 offers, 0-3 needs and 1-6 timeline entries', () => {
+  it('gives every person 1-3 offers, 0-3 needs and at most 6 timeline entries', () => {
     for (const p of net.people) {
       expect(p.offers.length, p.key).toBeGreaterThanOrEqual(1);
       expect(p.offers.length, p.key).toBeLessThanOrEqual(3);
       expect(p.needs.length, p.key).toBeLessThanOrEqual(3);
-      expect(p.timeline.length, p.key).toBeGreaterThanOrEqual(1);
       expect(p.timeline.length, p.key).toBeLessThanOrEqual(6);
       for (const e of p.timeline) {
         expect(e.daysAgo).toBeGreaterThanOrEqual(0);
         expect(e.daysAgo).toBeLessThanOrEqual(730);
       }
     }
+  });
+
+  it('has a few people met only through someone: no timeline, known by people with one', () => {
+    const met = new Set(net.people.filter((p) => p.timeline.length > 0).map((p) => p.key));
+    const unmet = net.people.filter((p) => p.timeline.length === 0);
+    expect(unmet.length).toBeGreaterThanOrEqual(3);
+    for (const p of unmet) {
+      const through = net.relationships.filter((r) => r.a === p.key || r.b === p.key).map((r) => (r.a === p.key ? r.b : r.a));
+      expect(through.filter((k) => met.has(k)).length, p.key).toBeGreaterThanOrEqual(1);
+      expect(p.introducedByKey, p.key).toBeNull();
+    }
+    expect(net.people.length - unmet.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('has a ledger of gives with outcomes and business received, all about demo people, in Italian and English', () => {
+    expect(net.gives.length).toBeGreaterThanOrEqual(4);
+    expect(net.gives.filter((g) => g.outcomes.length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(net.gives.some((g) => g.outcomes.some((o) => o.kind === 'business' && (o.valueCents ?? 0) > 0))).toBe(true);
+    expect(net.received.length).toBeGreaterThanOrEqual(2);
+    const byKey = new Map(net.people.map((p) => [p.key, p]));
+    for (const g of net.gives) {
+      for (const k of g.recipients) expect(byKey.has(k), k).toBe(true);
+      if (g.need) {
+        expect(g.recipients).toContain(g.need.person);
+        const person = byKey.get(g.need.person);
+        expect(person?.needs.filter((n) => n.text.startsWith(g.need?.startsWith ?? '')).length, g.need.startsWith).toBe(1);
+      }
+      for (const o of g.outcomes) expect(o.daysAgo).toBeLessThan(g.daysAgo);
+      expect(g.description.it).not.toBe(g.description.en);
+    }
+    for (const r of net.received) expect(byKey.has(r.referredBy), r.referredBy).toBe(true);
   });
 
   it('has no placeholder text and no repeated need/offer texts', () => {
@@ -90,10 +120,8 @@ describe('buildDemoNetwork', () => {
     }
   });
 
-  it('describes the account owner', () => {
-    expect(net.me.offers.length).toBeGreaterThanOrEqual(3);
-    expect(net.me.offers.length).toBeLessThanOrEqual(4);
-    expect(net.me.needs.length).toBe(2);
+  it('never describes the user', () => {
+    expect(Object.keys(net).sort()).toEqual(['gives', 'people', 'received', 'relationships']);
   });
 
   it('is deterministic', () => {

@@ -1,6 +1,7 @@
 /**
  * Demo network for Rete: a fictional but believable personal network of a
- * freelance marketing consultant based in Milan.
+ * professional based in Milan, with a short history of gives: what the user gave, to whom, and
+ * what came back. The user's own profile is never part of it.
  *
  * Pure and deterministic: no randomness, no clock access. Every date is
  * expressed as "days ago" and can be turned into an ISO string relative to a
@@ -37,10 +38,46 @@ export interface DemoRelationship {
   note: string | null;
 }
 
+/** Words the user wrote in their ledger: in the user's language. */
+export interface DemoText {
+  it: string;
+  en: string;
+}
+
+/** A give of the user's ledger, to demo people, with what came of it. */
+export interface DemoGive {
+  kind: 'introduction' | 'referral' | 'advice' | 'resource' | 'recommendation' | 'time';
+  daysAgo: number;
+  description: DemoText;
+  recipients: string[];
+  /** The recipient's need it answered: the key of the person and the start of the need's text. */
+  need: { person: string; startsWith: string } | null;
+  outcomes: Array<{
+    kind: 'thanked' | 'meeting' | 'business' | 'need_satisfied';
+    daysAgo: number;
+    /** Euro cents, for business closed. */
+    valueCents: number | null;
+    note: DemoText | null;
+  }>;
+}
+
+/** Business passed to the user, and who in the demo network referred it. */
+export interface DemoReceived {
+  daysAgo: number;
+  description: DemoText;
+  referredBy: string;
+  valueCents: number;
+}
+
+/**
+ * The demo network. It never describes the user: their own profile ("Me") is theirs alone.
+ * Everything in it refers to demo people only, so that it can be removed whole.
+ */
 export interface DemoNetwork {
-  me: { offers: string[]; needs: string[] };
   people: DemoPerson[];
   relationships: DemoRelationship[];
+  gives: DemoGive[];
+  received: DemoReceived[];
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -81,19 +118,6 @@ interface Seed {
   phones?: string[];
   links?: string[];
 }
-
-const ME = {
-  offers: [
-    'Strategia di marketing e posizionamento per PMI e studi professionali',
-    'Audit di siti e landing page per aumentare conversioni e lead',
-    'Workshop su LinkedIn e social selling per team commerciali',
-    'Contatti nel mondo food & wine lombardo e veneto',
-  ],
-  needs: [
-    'Un commercialista che conosca bene il regime forfettario e la fatturazione verso clienti esteri',
-    'Un fotografo per ritratti corporate e foto per il nuovo sito',
-  ],
-};
 
 // ---------------------------------------------------------------------------
 // Italian-speaking people
@@ -1809,6 +1833,220 @@ const SEEDS_EN: Seed[] = [
 ];
 
 // ---------------------------------------------------------------------------
+// People the user has never met: known only through someone of the network, so
+// the Value Finder shows how to reach them ("through …"). No timeline, and no
+// relationship with the user.
+// ---------------------------------------------------------------------------
+
+const SEEDS_VIA: Seed[] = [
+  {
+    key: 'tiziana-sartori',
+    name: 'Tiziana Sartori',
+    company: 'Sartori Logistica',
+    role: 'Spedizioniere, linea Italia-Regno Unito',
+    city: 'Verona',
+    country: 'IT',
+    lang: 'it',
+    tags: ['logistica', 'export'],
+    notes: 'Non la conosco ancora: Paolo Ricci si affida a lei per tutto quello che va oltremanica.',
+    howMet: null,
+    needs: [],
+    offers: [
+      ['Spedizioni di pallet verso Londra e Manchester con sdoganamento incluso', 90],
+      ['Pratiche doganali dopo la Brexit per chi esporta oltremanica', 90],
+    ],
+    tl: [],
+  },
+  {
+    key: 'walter-bonetti',
+    name: 'Walter Bonetti',
+    company: 'Bonetti Impatto',
+    role: 'Consulente di sostenibilità',
+    city: 'Padova',
+    country: 'IT',
+    lang: 'it',
+    tags: ['sostenibilità'],
+    notes: 'Anna Pellegrini lo stima molto: ha accompagnato tre suoi clienti alla certificazione B Corp.',
+    howMet: null,
+    needs: [],
+    offers: [
+      ["Percorso per diventare Società Benefit o B Corp, dall'analisi iniziale alla certificazione", 120],
+      ['Bilancio di sostenibilità ESG per PMI', 120],
+    ],
+    tl: [],
+  },
+  {
+    key: 'cristina-morandi',
+    name: 'Cristina Morandi',
+    company: 'Spazio Ostiense',
+    role: 'Titolare di uno studio fotografico in condivisione',
+    city: 'Roma',
+    country: 'IT',
+    lang: 'it',
+    tags: ['roma', 'spazi'],
+    notes: 'Amica di Francesca Galli: affitta il suo studio fotografico a giornata e a settimana.',
+    howMet: null,
+    needs: [],
+    offers: [
+      ['Studio fotografico da condividere a Roma, con fondali e luci, anche per brevi periodi', 60],
+      ['Noleggio di fondali e luci per fotografi a Roma', 60],
+    ],
+    tl: [],
+  },
+  {
+    key: 'luigi-ferrante',
+    name: 'Luigi Ferrante',
+    company: null,
+    role: 'Assistente amministrativo freelance',
+    city: 'Milano',
+    country: 'IT',
+    lang: 'it',
+    tags: ['amministrazione', 'freelance'],
+    notes: 'Giulia Ferri lo consiglia ai suoi clienti freelance che non hanno tempo per la burocrazia.',
+    howMet: null,
+    needs: [],
+    offers: [
+      ['Gestione di preventivi e fatture per freelance e piccoli studi', 100],
+      ['Assistente virtuale per agenda, email e pratiche amministrative', 100],
+    ],
+    tl: [],
+  },
+  {
+    key: 'megan-price',
+    name: 'Megan Price',
+    company: 'Workhub Torino',
+    role: 'Community manager',
+    city: 'Torino',
+    country: 'IT',
+    lang: 'en',
+    tags: ['torino', 'coworking'],
+    notes: "Luca Moretti works from her coworking space; I haven't met her yet.",
+    howMet: null,
+    needs: [],
+    offers: [
+      ['Quiet coworking desks and bookable meeting rooms in central Turin', 80],
+      ['A community of remote workers and freelancers in Turin', 80],
+    ],
+    tl: [],
+  },
+];
+
+// ---------------------------------------------------------------------------
+// The user's ledger: gives to demo people, what came of them, business received
+// ---------------------------------------------------------------------------
+
+const GIVES: DemoGive[] = [
+  {
+    kind: 'introduction',
+    daysAgo: 214,
+    description: {
+      it: 'Ho presentato Fabio Cattaneo a Giulia Ferri per portare lo studio in cloud',
+      en: 'Introduced Fabio Cattaneo to Giulia Ferri to move her firm to the cloud',
+    },
+    recipients: ['giulia-ferri', 'fabio-cattaneo'],
+    need: { person: 'giulia-ferri', startsWith: 'Un consulente IT' },
+    outcomes: [
+      { kind: 'thanked', daysAgo: 210, valueCents: null, note: null },
+      { kind: 'need_satisfied', daysAgo: 200, valueCents: null, note: null },
+      {
+        kind: 'business',
+        daysAgo: 185,
+        valueCents: 650_000,
+        note: { it: 'Fabio ha migrato lo studio di Giulia', en: "Fabio migrated Giulia's firm" },
+      },
+    ],
+  },
+  {
+    kind: 'introduction',
+    daysAgo: 161,
+    description: {
+      it: 'Ho presentato Matteo Ferrara a Chiara Rinaldi, che cercava un frontend developer senior',
+      en: 'Introduced Matteo Ferrara to Chiara Rinaldi, who was looking for a senior frontend developer',
+    },
+    recipients: ['chiara-rinaldi', 'matteo-ferrara'],
+    need: { person: 'chiara-rinaldi', startsWith: 'Un senior frontend' },
+    outcomes: [
+      { kind: 'meeting', daysAgo: 150, valueCents: null, note: null },
+      {
+        kind: 'business',
+        daysAgo: 120,
+        valueCents: 400_000,
+        note: { it: 'Matteo ha chiuso la ricerca per Lumen Digital', en: 'Matteo filled the role at Lumen Digital' },
+      },
+    ],
+  },
+  {
+    kind: 'advice',
+    daysAgo: 94,
+    description: {
+      it: 'Qualche consiglio su come farsi conoscere su LinkedIn senza sembrare un influencer',
+      en: 'A few tips on becoming known on LinkedIn without sounding like an influencer',
+    },
+    recipients: ['marco-bellini'],
+    need: { person: 'marco-bellini', startsWith: 'Fare più visibilità' },
+    outcomes: [{ kind: 'thanked', daysAgo: 90, valueCents: null, note: null }],
+  },
+  {
+    kind: 'recommendation',
+    daysAgo: 58,
+    description: {
+      it: "L'ho raccomandata su LinkedIn per le traduzioni giuridiche",
+      en: 'Recommended her on LinkedIn for legal translation',
+    },
+    recipients: ['elena-marchetti'],
+    need: null,
+    outcomes: [],
+  },
+  {
+    kind: 'resource',
+    daysAgo: 40,
+    description: {
+      it: 'Le ho girato una guida su come rispondere alle recensioni dei ristoranti',
+      en: 'Sent her a guide on answering restaurant reviews',
+    },
+    recipients: ['francesca-galli'],
+    need: null,
+    outcomes: [{ kind: 'thanked', daysAgo: 38, valueCents: null, note: null }],
+  },
+  {
+    kind: 'time',
+    daysAgo: 26,
+    description: { it: "Un'ora a rivedere il pitch deck del round seed", en: 'An hour reviewing the seed round pitch deck' },
+    recipients: ['giacomo-longo'],
+    need: null,
+    outcomes: [
+      {
+        kind: 'meeting',
+        daysAgo: 20,
+        valueCents: null,
+        note: { it: 'Mi ha presentato a Rachel Adams', en: 'He introduced me to Rachel Adams' },
+      },
+    ],
+  },
+];
+
+const RECEIVED: DemoReceived[] = [
+  {
+    daysAgo: 150,
+    description: { it: 'Un nuovo cliente, segnalato da Giulia', en: 'A new client, referred by Giulia' },
+    referredBy: 'giulia-ferri',
+    valueCents: 320_000,
+  },
+  {
+    daysAgo: 70,
+    description: { it: 'Un progetto per uno studio legale', en: 'A project for a law firm' },
+    referredBy: 'marco-bellini',
+    valueCents: 180_000,
+  },
+  {
+    daysAgo: 30,
+    description: { it: 'Un incarico per un e-commerce', en: 'An assignment for an online shop' },
+    referredBy: 'chiara-rinaldi',
+    valueCents: 95_000,
+  },
+];
+
+// ---------------------------------------------------------------------------
 // Relationships between demo people: [a, b, strength, note]
 // ---------------------------------------------------------------------------
 
@@ -1996,6 +2234,14 @@ const RELATIONSHIPS: RelSeed[] = [
   ['tom-hughes', 'martina-costa', 1, null],
   ['hannah-muller', 'giulia-ferri', 1, null],
   ['elena-marchetti', 'mark-jansen', 1, null],
+  // Known only through someone
+  ['paolo-ricci', 'tiziana-sartori', 3, 'Le affida tutte le spedizioni verso il Regno Unito'],
+  ['james-whitfield', 'tiziana-sartori', 1, null],
+  ['anna-pellegrini', 'walter-bonetti', 3, 'Lavorano insieme sui percorsi di sostenibilità'],
+  ['sophie-evans', 'walter-bonetti', 2, null],
+  ['francesca-galli', 'cristina-morandi', 2, 'Amiche da anni'],
+  ['giulia-ferri', 'luigi-ferrante', 2, 'Gli manda i clienti freelance'],
+  ['luca-moretti', 'megan-price', 2, 'Works from her coworking space'],
 ];
 
 // ---------------------------------------------------------------------------
@@ -2125,7 +2371,7 @@ function pairKey(a: string, b: string): string {
  * `howMet` consistent with the timeline. Same `now` → identical output.
  */
 export function buildDemoNetwork(now: Date): DemoNetwork {
-  const seeds = [...SEEDS_IT, ...SEEDS_EN];
+  const seeds = [...SEEDS_IT, ...SEEDS_EN, ...SEEDS_VIA];
   const people = seeds.map((s, i) => toPerson(s, i, now));
 
   const seen = new Set<string>();
@@ -2144,8 +2390,13 @@ export function buildDemoNetwork(now: Date): DemoNetwork {
   }
 
   return {
-    me: { offers: [...ME.offers], needs: [...ME.needs] },
     people,
     relationships,
+    gives: GIVES.map((g) => ({
+      ...g,
+      recipients: [...g.recipients],
+      outcomes: g.outcomes.map((o) => ({ ...o })),
+    })),
+    received: RECEIVED.map((r) => ({ ...r })),
   };
 }

@@ -50,7 +50,7 @@ export function draftRequest(d: DraftInput): { subject: string; body: string } {
   return d.lang === 'it'
     ? {
         subject: `Ti presento ${d.other.name}?`,
-        body: `${hi}\n\nvorrei presentarti ${other}. ${d.note}\n\nTi andrebbe di conoscerlo/a? Se accetti, e accetta anche ${firstName(d.other.name)}, vi scriverò una sola email con tutti e due in copia.\n\nUn saluto,\n${d.userName}`,
+        body: `${hi}\n\nvorrei presentarti ${other}. ${d.note}\n\nTi andrebbe di conoscere ${firstName(d.other.name)}? Se accetti, e se accetta anche ${firstName(d.other.name)}, vi scriverò una sola email con voi due in copia.\n\nUn saluto,\n${d.userName}`,
       }
     : {
         subject: `May I introduce you to ${d.other.name}?`,
@@ -95,8 +95,8 @@ export function frame(f: FrameInput): FrameText {
     privacy: f.privacyNotice
       ? it
         ? [
-            `Perché ricevi questa email: ${f.userName} (${f.userEmail}) conserva il tuo nome e il tuo indirizzo email tra i propri contatti in Rete, un'applicazione per gestire la propria rete professionale, e li usa per proporti questa presentazione. ${f.userName} è il titolare del trattamento di questi dati; la fonte sono i suoi contatti.`,
-            `Finalità: proporti una presentazione; nessun dato sull'altra persona o su di te viene scambiato senza il consenso di entrambi. I dati restano finché ${f.userName} ti mantiene tra i propri contatti.`,
+            `Perché ricevi questa email: ${f.userName} (${f.userEmail}) conserva il tuo nome e il tuo indirizzo email tra i propri contatti in Rete, un'applicazione per gestire la propria rete professionale, e li usa per proporti questa presentazione. ${f.userName} è titolare del trattamento di questi dati; la fonte sono i suoi contatti.`,
+            `Finalità: proporti una presentazione; nessun dato sull'altra persona o su di te viene scambiato senza il consenso di tutte e due le persone. I dati restano finché ${f.userName} ti mantiene tra i propri contatti.`,
             `I tuoi diritti: puoi chiedere a ${f.userName} di accedere ai tuoi dati, correggerli o cancellarli, scrivendo a ${f.userEmail}. Puoi opporti a ogni ulteriore email di presentazione con il pulsante "Non contattarmi più" nella stessa pagina del link qui sopra.`,
           ]
         : [
@@ -132,10 +132,10 @@ export function connectEmail(c: ConnectInput): { subject: string; body: string }
           `Ciao ${a} e ${b},`,
           c.userIsSide
             ? 'grazie per aver accettato: eccoci in contatto.'
-            : 'avete accettato entrambi la presentazione: eccovi in contatto.',
+            : 'la presentazione è stata accettata da voi due: eccovi in contatto.',
           c.note,
           `${c.a.name}: ${c.a.email}\n${c.b.name}: ${c.b.email}`,
-          c.userIsSide ? `A presto,\n${c.userName}` : `Vi lascio continuare da soli. Buon lavoro!\n${c.userName}`,
+          c.userIsSide ? `A presto,\n${c.userName}` : `Ora la parola passa a voi. Buon lavoro!\n${c.userName}`,
         ].join('\n\n')
       : [
           `Hi ${a} and ${b},`,
@@ -205,7 +205,7 @@ export function answeredPage(
       return it
         ? {
             title: 'Grazie!',
-            body: `Hai accettato. Appena avrete accettato entrambi, ${userName} vi metterà in contatto con una email.`,
+            body: `Hai accettato. Quando la presentazione sarà accettata da tutte e due le parti, ${userName} vi metterà in contatto con una email.`,
           }
         : {
             title: 'Thank you!',

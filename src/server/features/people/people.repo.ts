@@ -138,7 +138,7 @@ export function listPeople(
 ) {
   let q = db
     .selectFrom('people as p')
-    .select(['p.id', 'p.name', 'p.sort_name', 'p.company', 'p.role', 'p.city', 'p.language'])
+    .select(['p.id', 'p.name', 'p.sort_name', 'p.company', 'p.role', 'p.city', 'p.language', 'p.source'])
     .where('p.owner_id', '=', ownerId)
     .where('p.is_self', '=', 0);
   if (f.after) {
@@ -154,10 +154,16 @@ export const peopleByIds = (db: Executor, ownerId: string, ids: readonly string[
     ? Promise.resolve([])
     : db
         .selectFrom('people')
-        .select(['id', 'name', 'sort_name', 'company', 'role', 'city', 'language'])
+        .select(['id', 'name', 'sort_name', 'company', 'role', 'city', 'language', 'source'])
         .where('owner_id', '=', ownerId)
         .where('id', 'in', ids)
         .execute();
+
+/** Notes and how we met of some people: shown around a search match. */
+export const longTextsOf = (db: Executor, ownerId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('people').select(['id', 'notes', 'how_met']).where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
 
 export const namesOf = (db: Executor, ownerId: string, ids: readonly string[]) =>
   ids.length === 0

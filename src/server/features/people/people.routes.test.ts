@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
@@ -78,6 +79,148 @@ describe.each(dialects())('people routes on %s', (dialect) => {
     }
     const none = await alice.req({ method: 'GET', url: '/api/v1/people?q=bellini+nonexistentword' });
     expect(none.json().items).toEqual([]);
+  });
+
+  it('ranks a search by the name: namesakes and prefixes first, other fields last with what matched, across pages', async () => {
+    const u = await signup(t.app);
+    // The network of the report: "Federica" listed Enrico Farina first, "Roberto" two others above both Roberto Colombo.
+    const enrico = await createPerson(u, { name: 'Enrico Farina', notes: 'Fratello di Federica, organizza le cene del BNI' });
+    const alberto = await createPerson(u, { name: 'Alberto Federici', company: 'Federici Trasporti' });
+    const villa = await createPerson(u, { name: 'Federica Villa', city: 'Milano' });
+    const villa2 = await createPerson(u, { name: 'Federica Villa', city: 'Bergamo' });
+    const angela = await createPerson(u, { name: 'Angela Bassi', company: 'Studio Roberto & Figli' });
+    const bruno = await createPerson(u, { name: 'Bruno Neri', role: 'Agente di Roberto Colombo' });
+    const rob1 = await createPerson(u, { name: 'Roberto Colombo', company: 'Colombo Serramenti' });
+    const rob2 = await createPerson(u, { name: 'Roberto Colombo', city: 'Como' });
+    const roberta = await createPerson(u, { name: 'Roberta Lombardo' });
+    const anna = await createPerson(u, { name: 'Anna Riva' });
+    await u.req({
+      method: 'POST',
+      url: `/api/v1/people/${anna.id}/needs`,
+      payload: { text: 'Cerca serramenti nuovi per la casa di Roberto, il marito' },
+    });
+
+    type Item = { id: string; name: string; match: { field: string; text: string } | null };
+    const search = async (q: string, limit = 50): Promise<Item[]> => {
+      const out: Item[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await u.req({
+          method: 'GET',
+          url: `/api/v1/people?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(res.statusCode).toBe(200);
+        const body = res.json<{ items: Item[]; nextCursor: string | null }>();
+        out.push(...body.items);
+        cursor = body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    const ids = (items: Item[]) => items.map((i) => i.id);
+    const twins = (a: string, b: string) => [a, b].sort();
+
+    const federica = await search('Federica');
+    expect(ids(federica.slice(0, 2)).sort()).toEqual(twins(villa.id, villa2.id));
+    expect(ids(federica.slice(2))).toEqual([enrico.id]);
+    expect(federica[0]?.match).toBeNull();
+    expect(federica[2]?.match).toEqual({ field: 'notes', text: 'Fratello di Federica, organizza le cene del BNI' });
+
+    const feder = await search('feder');
+    expect(ids(feder)).toEqual([...ids(federica.slice(0, 2)), alberto.id, enrico.id]);
+
+    for (const limit of [1, 2, 50]) {
+      const roberto = await search('roberto', limit);
+      expect(ids(roberto.slice(0, 2)).sort()).toEqual(twins(rob1.id, rob2.id));
+      expect(ids(roberto.slice(2))).toEqual([angela.id, anna.id, bruno.id]);
+      expect(roberto.map((i) => i.match?.field ?? null)).toEqual([null, null, 'company', 'need', 'role']);
+    }
+    const robert = await search('robert');
+    expect(ids(robert.slice(0, 1))).toEqual([roberta.id]);
+    expect(ids(robert.slice(1, 3)).sort()).toEqual(twins(rob1.id, rob2.id));
+    expect(
+      ids(await search('colombo roberto'))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(twins(rob1.id, rob2.id));
+    const serramenti = await search('roberto serramenti');
+    expect(serramenti.map((i) => [i.id, i.match?.field])).toEqual([
+      [anna.id, 'need'],
+      [rob1.id, 'company'],
+    ]);
+  });
+
+  it('takes a link typed without https:// as people type it, on create and on change, and refuses what is not a web address', async () => {
+    const p = await createPerson(alice, { name: 'Roberto Colombo', links: [{ value: 'www.colomboserramenti.it' }] });
+    expect(p.links).toEqual([{ value: 'https://www.colomboserramenti.it', label: null }]);
+    const patched = await alice.req({
+      method: 'PATCH',
+      url: `/api/v1/people/${p.id}`,
+      payload: { links: [{ value: ' colomboserramenti.it/chi-siamo ' }, { value: 'http://example.org/x' }] },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().links.map((l: { value: string }) => l.value)).toEqual([
+      'https://colomboserramenti.it/chi-siamo',
+      'http://example.org/x',
+    ]);
+    for (const value of [
+      'javascript:alert(1)',
+      'colombo',
+      'ftp://example.org',
+      'mailto:roberto@example.it',
+      'https://localhost',
+    ]) {
+      const bad = await alice.req({ method: 'POST', url: '/api/v1/people', payload: { name: 'Bad Link', links: [{ value }] } });
+      expect(bad.statusCode, value).toBe(400);
+      expect(bad.json().error.details[0].path).toBe('links.0.value');
+    }
+  });
+
+  it('creates a person with needs, offers, how we met and notes in one request, all or nothing', async () => {
+    const u = await signup(t.app);
+    const res = await u.req({
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: {
+        name: 'Beatrice Fabbri',
+        howMet: 'Cena del gruppo imprenditori, marzo',
+        notes: 'Vuole crescere fuori regione',
+        needs: [{ text: 'Personale per l’alta stagione' }, { text: 'Diventare Società Benefit', status: 'satisfied' }],
+        offers: [{ text: 'Catering for corporate events up to 500 people' }],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    expect(p).toMatchObject({ howMet: 'Cena del gruppo imprenditori, marzo', notes: 'Vuole crescere fuori regione' });
+    expect(p.needs.map((n: { text: string; status: string }) => [n.text, n.status])).toEqual([
+      ['Personale per l’alta stagione', 'open'],
+      ['Diventare Società Benefit', 'satisfied'],
+    ]);
+    expect(p.offers).toEqual([
+      expect.objectContaining({ text: 'Catering for corporate events up to 500 people', language: 'en' }),
+    ]);
+    // At once visible to search and to the Value Finder's index.
+    const found = (await u.req({ method: 'GET', url: '/api/v1/people?q=catering' })).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+
+    // A bad offer, a bad need or a foreign introducer: a 400 naming the field, and nobody is created.
+    const bad = [
+      {
+        payload: { name: 'Half Written', needs: [{ text: 'Un commercialista' }], offers: [{ text: 'x' }] },
+        path: 'offers.0.text',
+      },
+      { payload: { name: 'Half Written', needs: [{ text: 'ok need' }, { text: '' }] }, path: 'needs.1.text' },
+      {
+        payload: { name: 'Half Written', offers: [{ text: 'fine offer' }], introducedById: crypto.randomUUID() },
+        path: 'introducedById',
+      },
+    ];
+    for (const b of bad) {
+      const r = await u.req({ method: 'POST', url: '/api/v1/people', payload: b.payload });
+      expect(r.statusCode, JSON.stringify(b.payload)).toBe(400);
+      expect(r.json().error.details.map((d: { path: string }) => d.path)).toContain(b.path);
+    }
+    const facets = (await u.req({ method: 'GET', url: '/api/v1/people/facets' })).json();
+    expect(facets.total).toBe(1);
   });
 
   it('shows an edit in the very next search', async () => {

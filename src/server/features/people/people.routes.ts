@@ -38,6 +38,10 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags,
       summary: 'List or search my contacts, by name, with filters and a cursor',
+      description:
+        'Without `q`, contacts come by name. With `q`, by how well the name answers the words: names that start with them ' +
+        'first (complete words before words still being typed), then other names holding them, then contacts found by ' +
+        'another field (each with `match`: the field and the words around the match); within each group, by name.',
       querystring: ListPeopleQuery,
       response: { 200: PeoplePage, 400: ErrorBody, 401: ErrorBody },
     },

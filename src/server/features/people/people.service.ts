@@ -1,4 +1,4 @@
-import type { CreatePersonBody, PersonDetail, PersonSummary, UpdatePersonBody } from '#shared/api/people.ts';
+import type { CreatePersonBody, PersonDetail, PersonSummary, SearchMatch, UpdatePersonBody } from '#shared/api/people.ts';
 import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
@@ -9,7 +9,8 @@ import type { Deps } from '../auth/auth.service.ts';
 import { recordChange } from '../network/changes.ts';
 import type { NetworkCache } from '../network/networkCache.ts';
 import * as repo from './people.repo.ts';
-import type { PeopleSearch } from './search.ts';
+import { OTHER_FIELDS, type NameTier, type PeopleSearch } from './search.ts';
+import { whatMatched } from './searchMatch.ts';
 
 export interface PeopleDeps extends Deps {
   network: NetworkCache;
@@ -110,7 +111,9 @@ async function writeChannelsAndTags(tx: Executor, ownerId: string, personId: str
 }
 
 /** Where a person's data came from (`people.source`), set when the person is created. */
-export type PersonSource = 'manual' | 'demo' | `import:${string}`;
+export type PersonSource = 'manual' | typeof DEMO_SOURCE | `import:${string}`;
+/** The source of the people of the demo network: what marks them as demo people. */
+export const DEMO_SOURCE = 'demo';
 
 function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now: string, source: PersonSource): PeopleTable {
   return {
@@ -138,7 +141,8 @@ function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now:
 
 /**
  * A person created by hand is created even when it matches a suppression entry: the user typed
- * it in on purpose, so nothing is blocked silently. Suppressions only stop imports.
+ * it in on purpose, so nothing is blocked silently. Suppressions only stop imports. Their needs
+ * and offers, when given, are written in the same transaction: all of it, or nothing.
  */
 export async function createPerson(deps: PeopleDeps, ownerId: string, input: CreatePersonBody): Promise<string> {
   const id = newId();
@@ -147,6 +151,15 @@ export async function createPerson(deps: PeopleDeps, ownerId: string, input: Cre
     await checkIntroducer(tx, ownerId, null, input.introducedById);
     await repo.insertPerson(tx, newPersonRow(ownerId, id, input, now, 'manual'));
     await writeChannelsAndTags(tx, ownerId, id, input, true);
+    // Lists keep items by creation time: one millisecond apart, they keep the order given.
+    const at = (i: number) => new Date(Date.parse(now) + i).toISOString();
+    for (const table of ['needs', 'offers'] as const) {
+      await repo.insertItems(
+        tx,
+        table,
+        (input[table] ?? []).map((item, i) => newItemRow(ownerId, id, item, at(i))),
+      );
+    }
     await recordChange(tx, ownerId, [id]);
   });
   return id;
@@ -260,17 +273,23 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
 interface Cursor {
   n: string;
   i: string;
+  /** For a search: the name tier of the last result (search.ts). */
+  t?: number;
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.n, c.i])).toString('base64url');
+  return Buffer.from(JSON.stringify(c.t === undefined ? [c.n, c.i] : [c.n, c.i, c.t])).toString('base64url');
 }
 
 function decodeCursor(s: string | undefined): Cursor | undefined {
   if (s === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { n: v[0], i: v[1] };
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
+      if (v.length === 2) return { n: v[0], i: v[1] };
+      if (v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] <= OTHER_FIELDS)
+        return { n: v[0], i: v[1], t: Number(v[2]) };
+    }
   } catch {
     // fall through
   }
@@ -286,30 +305,28 @@ export interface ListInput {
   limit: number;
 }
 
+type ListRow = Awaited<ReturnType<typeof repo.peopleByIds>>[number];
+
 export async function listPeople(
   deps: PeopleDeps,
   ownerId: string,
   input: ListInput,
 ): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
-  let rows: Array<{
-    id: string;
-    name: string;
-    sort_name: string;
-    company: string | null;
-    role: string | null;
-    city: string | null;
-    language: 'it' | 'en' | null;
-  }>;
+  let rows: ListRow[];
+  const tiers = new Map<string, NameTier>();
   const hasQuery = !!input.q && input.q.trim() !== '';
   const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
   if (hasQuery || hasFilter) {
     // Words and filters are answered from the in-memory index, then one page is read by id.
     const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
-    const position = after ? { sortName: after.n, id: after.i } : undefined;
-    const pageIds = hasQuery
-      ? search.page(input.q ?? '', input, position, input.limit + 1)
-      : search.pageFiltered(input, position, input.limit + 1);
+    const position = after ? { sortName: after.n, id: after.i, tier: after.t } : undefined;
+    let pageIds: string[];
+    if (hasQuery) {
+      const hits = search.page(input.q ?? '', input, position, input.limit + 1);
+      for (const h of hits) tiers.set(h.id, h.tier);
+      pageIds = hits.map((h) => h.id);
+    } else pageIds = search.pageFiltered(input, position, input.limit + 1);
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   } else {
@@ -324,6 +341,15 @@ export async function listPeople(
   const [tags, counts] = await Promise.all([repo.tagsOf(deps.db, ownerId, ids), repo.countsOf(deps.db, ownerId, ids)]);
   const tagsBy = new Map<string, string[]>();
   for (const t of tags) tagsBy.set(t.person_id, [...(tagsBy.get(t.person_id) ?? []), t.tag]);
+  const matches = hasQuery
+    ? await describeMatches(
+        deps,
+        ownerId,
+        input.q ?? '',
+        pageRows.filter((r) => tiers.get(r.id) === OTHER_FIELDS),
+        tagsBy,
+      )
+    : new Map<string, SearchMatch>();
   const last = pageRows.at(-1);
   return {
     items: pageRows.map((r) => ({
@@ -337,9 +363,49 @@ export async function listPeople(
       openNeeds: counts.openNeeds.get(r.id) ?? 0,
       offers: counts.offers.get(r.id) ?? 0,
       lastInteractionAt: counts.last.get(r.id) ?? null,
+      demo: r.source === DEMO_SOURCE,
+      match: matches.get(r.id) ?? null,
     })),
-    nextCursor: more && last ? encodeCursor({ n: last.sort_name, i: last.id }) : null,
+    nextCursor:
+      more && last ? encodeCursor({ n: last.sort_name, i: last.id, t: hasQuery ? tiers.get(last.id) : undefined }) : null,
   };
+}
+
+/** For results found by another field than the name: which one, and the words around the match. */
+async function describeMatches(
+  deps: Deps,
+  ownerId: string,
+  query: string,
+  rows: readonly ListRow[],
+  tagsBy: ReadonlyMap<string, string[]>,
+): Promise<Map<string, SearchMatch>> {
+  const out = new Map<string, SearchMatch>();
+  if (rows.length === 0) return out;
+  const ids = rows.map((r) => r.id);
+  const [texts, needs, offers] = await Promise.all([
+    repo.longTextsOf(deps.db, ownerId, ids),
+    repo.itemsOf(deps.db, 'needs', ownerId, ids),
+    repo.itemsOf(deps.db, 'offers', ownerId, ids),
+  ]);
+  const textBy = new Map(texts.map((t) => [t.id, t]));
+  // Open needs and offers before satisfied ones.
+  const open = <T extends { status: string }>(list: T[]) =>
+    [...list].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open'));
+  for (const r of rows) {
+    const m = whatMatched(query, {
+      name: r.name,
+      company: r.company,
+      role: r.role,
+      city: r.city,
+      tags: tagsBy.get(r.id) ?? [],
+      offers: open(offers.filter((o) => o.person_id === r.id)).map((o) => o.text),
+      needs: open(needs.filter((n) => n.person_id === r.id)).map((n) => n.text),
+      howMet: textBy.get(r.id)?.how_met ?? null,
+      notes: textBy.get(r.id)?.notes ?? null,
+    });
+    if (m) out.set(r.id, m);
+  }
+  return out;
 }
 
 export const facets = (deps: Deps, ownerId: string) => repo.facets(deps.db, ownerId);
@@ -350,6 +416,21 @@ export interface ItemInput {
   text: string;
   language?: 'it' | 'en' | null | undefined;
   status?: ItemStatus | undefined;
+}
+
+function newItemRow(ownerId: string, personId: string, input: ItemInput, now: string): repo.ItemInsert {
+  const status = input.status ?? 'open';
+  return {
+    id: newId(),
+    owner_id: ownerId,
+    person_id: personId,
+    text: input.text,
+    language: input.language ?? detectTextLanguage(input.text),
+    status,
+    created_at: now,
+    updated_at: now,
+    closed_at: status === 'open' ? null : now,
+  };
 }
 
 export async function addItem(deps: Deps, table: ItemTable, ownerId: string, personId: string, input: ItemInput) {
@@ -600,20 +681,7 @@ export async function createPeople(
       }
       for (const tag of new Set(input.tags ?? [])) tags.push({ owner_id: ownerId, person_id: id, tag });
       for (const table of ['needs', 'offers'] as const) {
-        for (const item of input[table] ?? []) {
-          const status = item.status ?? 'open';
-          items[table].push({
-            id: newId(),
-            owner_id: ownerId,
-            person_id: id,
-            text: item.text,
-            language: item.language ?? detectTextLanguage(item.text),
-            status,
-            created_at: now,
-            updated_at: now,
-            closed_at: status === 'open' ? null : now,
-          });
-        }
+        for (const item of input[table] ?? []) items[table].push(newItemRow(ownerId, id, item, now));
       }
     }
     const chunkIds = people.map((p) => p.id);

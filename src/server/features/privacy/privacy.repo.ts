@@ -66,39 +66,46 @@ export async function deleteSuppression(db: Executor, ownerId: string, id: strin
  * by" references of others (set to null) and the person's entries in the change log. Returns the
  * other people whose view changes (the other side of each relationship, those they introduced).
  */
-export async function erasePersonRows(db: Executor, ownerId: string, personId: string): Promise<string[]> {
+export const erasePersonRows = (db: Executor, ownerId: string, personId: string): Promise<string[]> =>
+  erasePeopleRows(db, ownerId, [personId]);
+
+/** `erasePersonRows` for several people at once (the demo network); returns the others touched. */
+export async function erasePeopleRows(db: Executor, ownerId: string, personIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return [];
   const [relsA, relsB, introduced] = await Promise.all([
     db
       .selectFrom('relationships')
       .select('person_b_id as other')
       .where('owner_id', '=', ownerId)
-      .where('person_a_id', '=', personId)
+      .where('person_a_id', 'in', ids)
       .execute(),
     db
       .selectFrom('relationships')
       .select('person_a_id as other')
       .where('owner_id', '=', ownerId)
-      .where('person_b_id', '=', personId)
+      .where('person_b_id', 'in', ids)
       .execute(),
-    db.selectFrom('people').select('id').where('owner_id', '=', ownerId).where('introduced_by_id', '=', personId).execute(),
+    db.selectFrom('people').select('id').where('owner_id', '=', ownerId).where('introduced_by_id', 'in', ids).execute(),
   ]);
   await db
     .updateTable('people')
     .set({ introduced_by_id: null })
     .where('owner_id', '=', ownerId)
-    .where('introduced_by_id', '=', personId)
+    .where('introduced_by_id', 'in', ids)
     .execute();
   await db
     .deleteFrom('relationships')
     .where('owner_id', '=', ownerId)
-    .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
+    .where((eb) => eb.or([eb('person_a_id', 'in', ids), eb('person_b_id', 'in', ids)]))
     .execute();
   for (const table of ['person_channels', 'person_tags', 'interactions', 'needs', 'offers'] as const) {
-    await db.deleteFrom(table).where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
+    await db.deleteFrom(table).where('owner_id', '=', ownerId).where('person_id', 'in', ids).execute();
   }
-  await db.deleteFrom('network_changes').where('owner_id', '=', ownerId).where('person_id', '=', personId).execute();
-  await db.deleteFrom('people').where('owner_id', '=', ownerId).where('id', '=', personId).execute();
-  return [...new Set([...relsA, ...relsB].map((r) => r.other).concat(introduced.map((p) => p.id)))];
+  await db.deleteFrom('network_changes').where('owner_id', '=', ownerId).where('person_id', 'in', ids).execute();
+  await db.deleteFrom('people').where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+  const gone = new Set(ids);
+  return [...new Set([...relsA, ...relsB].map((r) => r.other).concat(introduced.map((p) => p.id)))].filter((id) => !gone.has(id));
 }
 
 /**

@@ -65,8 +65,8 @@ export function ReasonChips({ reasons }: { reasons: MatchReason[] }) {
   );
 }
 
-/** How to reach a person: it is me, a direct contact, through people I know, or no tie yet. */
-export function PathLine({ path }: { path: MatchPath }) {
+/** How to reach a person (`name`): it is me, a direct contact, through people I know, or no tie yet. */
+export function PathLine({ path, name }: { path: MatchPath; name: string }) {
   const { t } = useTranslation();
   const seen = (iso: string | null) => (iso ? t('match.path.lastSeen', { when: relativeTime(iso) }) : null);
 
@@ -109,7 +109,7 @@ export function PathLine({ path }: { path: MatchPath }) {
                 <Anchor component={Link} to={`/people/${v.personId}`} size="xs" fw={500}>
                   {v.name}
                 </Anchor>
-                {`, ${t('match.path.who', { strength: t(`match.path.strength.${s}`) })} (`}
+                {`, ${t('match.path.who', { strength: t(`match.path.strength.${s}`, { name }) })} (`}
                 <StrengthDots value={s} />)
               </Fragment>
             );
@@ -195,7 +195,7 @@ export function MatchRow({ person, item, reasons, path, showPerson = true, actio
             {item.text}
           </Text>
           <ReasonChips reasons={reasons} />
-          {showPerson && <PathLine path={path} />}
+          {showPerson && <PathLine path={path} name={person.name} />}
           {action}
         </Stack>
       </Group>

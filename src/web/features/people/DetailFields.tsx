@@ -8,6 +8,7 @@ import { api, keys, type Channel } from '../../api/client.ts';
 import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { FieldShell, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { safeHttpUrl } from '../../components/format.ts';
+import { isWebAddress, withWebScheme } from '#shared/text/link.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 
 export type ChannelKind = 'emails' | 'phones' | 'links';
@@ -76,8 +77,31 @@ export function ChannelsField({
     setErrors({});
     setEditing(true);
   };
+  // Links are checked as the API checks them: on leaving a row, and at each keystroke once it shows an error.
+  const linkError = (value: string) =>
+    kind === 'links' && value.trim() && !isWebAddress(withWebScheme(value)) ? t('person.linkInvalid') : null;
+  const check = (i: number, value: string) =>
+    setErrors((es) => {
+      const key = `${kind}.${i}.value`;
+      const { [key]: _old, ...rest } = es;
+      const e = linkError(value);
+      return e ? { ...rest, [key]: e } : rest;
+    });
   const submit = async () => {
-    const list = rows.filter((r) => r.value.trim()).map((r) => ({ value: r.value.trim(), label: r.label.trim() || null }));
+    const kept = rows.filter((r) => r.value.trim());
+    const bad = Object.fromEntries(
+      kept.flatMap((r, i) => (linkError(r.value) ? [[`${kind}.${i}.value`, linkError(r.value) ?? '']] : [])),
+    );
+    if (Object.keys(bad).length) {
+      // Indices refer to the rows kept: show those.
+      setRows(kept);
+      setErrors(bad);
+      return;
+    }
+    const list = kept.map((r) => ({
+      value: kind === 'links' ? withWebScheme(r.value) : r.value.trim(),
+      label: r.label.trim() || null,
+    }));
     setSaving(true);
     try {
       await onSave(list);
@@ -130,11 +154,14 @@ export function ChannelsField({
                   aria-label={`${label} ${i + 1}`}
                   placeholder={t(`person.placeholder.${kind}`)}
                   value={r.value}
-                  type={kind === 'emails' ? 'email' : kind === 'phones' ? 'tel' : 'url'}
+                  type={kind === 'emails' ? 'email' : kind === 'phones' ? 'tel' : 'text'}
+                  inputMode={kind === 'links' ? 'url' : undefined}
                   onChange={(e) => {
                     const v = e.currentTarget.value;
                     setRows((rs) => rs.map((x, j) => (j === i ? { ...x, value: v } : x)));
+                    if (kind === 'links' && errors[`${kind}.${i}.value`]) check(i, v);
                   }}
+                  onBlur={kind === 'links' ? (e) => check(i, e.currentTarget.value) : undefined}
                   error={errors[`${kind}.${i}.value`] ?? errors[`${kind}.${i}`]}
                   autoFocus={i === rows.length - 1}
                   style={{ flex: 2, minWidth: 0 }}

@@ -34,8 +34,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, keys, type PeopleFilter, type PersonSummary } from '../../api/client.ts';
 import { initials, relativeTime } from '../../components/format.ts';
+import { matchText } from '../../components/searchMatch.ts';
 import { PeopleMenu } from '../import/PeopleMenu.tsx';
 import { AddPersonModal } from './AddPersonModal.tsx';
+import { DemoBadge, DemoBanner } from './DemoNetwork.tsx';
 import { useLoadDemo } from './useLoadDemo.ts';
 
 const PAGE = 50;
@@ -123,6 +125,7 @@ export default function PeoplePage() {
         <EmptyNetwork onAdd={addModal.open} />
       ) : (
         <>
+          <DemoBanner />
           <Paper withBorder p="sm">
             <Stack gap="sm">
               <TextInput
@@ -240,6 +243,18 @@ function companyRole(p: PersonSummary): string {
   return [p.role, p.company].filter(Boolean).join(' · ');
 }
 
+/** Why a search found this person, when the name does not say it. */
+function MatchLine({ person }: { person: PersonSummary }) {
+  const { t } = useTranslation();
+  const text = matchText(t, person);
+  if (!text) return null;
+  return (
+    <Text size="xs" c="teal.8" lineClamp={1} maw={360} data-testid="search-match">
+      {text}
+    </Text>
+  );
+}
+
 function OpenNeeds({ count, compact }: { count: number; compact?: boolean }) {
   const { t } = useTranslation();
   if (count === 0)
@@ -295,16 +310,22 @@ function PeopleTable({ people }: { people: PersonSummary[] }) {
                     <Avatar size={32} radius="xl" color="initials" name={p.name}>
                       {initials(p.name)}
                     </Avatar>
-                    <Anchor
-                      component={Link}
-                      to={`/people/${p.id}`}
-                      fw={600}
-                      size="sm"
-                      c="dark.7"
-                      onClick={(e) => e.stopPropagation()}
-                    >
-                      {p.name}
-                    </Anchor>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor
+                          component={Link}
+                          to={`/people/${p.id}`}
+                          fw={600}
+                          size="sm"
+                          c="dark.7"
+                          onClick={(e) => e.stopPropagation()}
+                        >
+                          {p.name}
+                        </Anchor>
+                        {p.demo && <DemoBadge />}
+                      </Group>
+                      <MatchLine person={p} />
+                    </Stack>
                   </Group>
                 </Table.Td>
                 <Table.Td>
@@ -347,9 +368,12 @@ function PeopleCards({ people }: { people: PersonSummary[] }) {
             </Avatar>
             <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text fw={600} size="sm" truncate>
-                  {p.name}
-                </Text>
+                <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                  <Text fw={600} size="sm" truncate>
+                    {p.name}
+                  </Text>
+                  {p.demo && <DemoBadge />}
+                </Group>
                 {p.openNeeds > 0 && <OpenNeeds count={p.openNeeds} />}
               </Group>
               {(p.company || p.role) && (
@@ -357,6 +381,7 @@ function PeopleCards({ people }: { people: PersonSummary[] }) {
                   {companyRole(p)}
                 </Text>
               )}
+              <MatchLine person={p} />
               <Group gap={6} wrap="wrap">
                 {p.city && <Text size="xs">{p.city}</Text>}
                 {p.lastInteractionAt && (

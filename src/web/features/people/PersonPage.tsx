@@ -24,6 +24,7 @@ import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { EditableSelect, EditableText, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
 import { ChannelsField, IntroducedByField, TagsField } from './DetailFields.tsx';
+import { DemoBadge } from './DemoNetwork.tsx';
 import { usePersonPatch } from './hooks.ts';
 import { ItemsSection } from './ItemsSection.tsx';
 import { RelationshipsSection } from './RelationshipsSection.tsx';
@@ -90,6 +91,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
                 </Text>
               )}
               <Group gap={6} mt={4}>
+                {p.privacy.source === 'demo' && <DemoBadge />}
                 {p.city && (
                   <Badge variant="light" color="gray" tt="none">
                     {p.city}

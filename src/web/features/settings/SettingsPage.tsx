@@ -28,6 +28,7 @@ import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { formatDate, relativeTime } from '../../components/format.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { useUser } from '../auth/session.tsx';
+import { DemoCard } from '../people/DemoNetwork.tsx';
 import { PrivacyCard } from '../privacy/PrivacyCard.tsx';
 
 const MIN_PASSWORD = 8;
@@ -56,6 +57,7 @@ export default function SettingsPage() {
         <PasswordCard />
       </SimpleGrid>
       <TokensCard />
+      <DemoCard />
       <PrivacyCard />
       <Paper withBorder p="md">
         <Group justify="space-between" wrap="wrap" gap="sm">

@@ -439,7 +439,7 @@ export const BUSINESS: ConceptDef[] = [
   ),
   c(
     'ops.virtual_assistant',
-    'assistente virtuale',
+    'assistenza virtuale',
     'virtual assistant',
     'assistente virtuale|segretaria|segreteria|assistente personale|gestione agenda|gestione della posta|assistente remoto|segreteria in outsourcing',
     'virtual assistant|virtual assistants|personal assistant|executive assistant|inbox management|calendar management|admin support|remote assistant',

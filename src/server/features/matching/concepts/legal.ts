@@ -4,7 +4,7 @@ import { c, type ConceptDef } from './types.ts';
 export const LEGAL: ConceptDef[] = [
   c(
     'legal.lawyer',
-    'avvocato',
+    'assistenza legale',
     'lawyer',
     'avvocato|avvocata|avvocati|studio legale|~legale|consulenza legale|assistenza legale|parere legale|contenzioso|tribunale|giudice|azione legale',
     'lawyer|lawyers|attorney|solicitor|barrister|law firm|legal advice|legal counsel|counsel|litigation|lawsuit|court|legal action|~legal',
@@ -68,7 +68,7 @@ export const LEGAL: ConceptDef[] = [
   ),
   c(
     'legal.notary',
-    'notaio',
+    'servizi notarili',
     'notary',
     'notaio|notai|notarile|atto notarile|rogito|atto costitutivo|trasferimento d azienda|cessione d azienda|cessione di quote|successione|successioni|donazione|donazioni|testamento',
     'notary|notary public|notarial deed|deed|notarised|notarized|inheritance|estate planning|will and testament',

@@ -168,9 +168,9 @@ export const PROBLEMS: ConceptDef[] = [
   ),
   c(
     'prob.founder_selling',
-    'il fondatore vende da solo',
+    'le vendite restano in mano a chi ha fondato l’azienda',
     'founder still does all the selling',
-    'vendo solo io|faccio tutto io & vendite|unico commerciale|faccio io tutte le vendite|senza di me & vendite',
+    'il fondatore vende da solo|vendo solo io|faccio tutto io & vendite|unico commerciale|faccio io tutte le vendite|senza di me & vendite',
     'doing all the sales|all the selling|founder-led sales|sales without me|only one selling',
     { rel: { 'sales.team': 1, 'train.sales': 0.6, 'sales.process': 0.6, 'hr.sales_recruiting': 0.5 } },
   ),

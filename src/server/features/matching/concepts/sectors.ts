@@ -301,7 +301,7 @@ export const SECTORS: ConceptDef[] = [
   ),
   c(
     'build.architect',
-    'architetto',
+    'progettazione architettonica',
     'architect',
     'architetto|architetta|architetti|studio di architettura|progettazione architettonica|progetto di ristrutturazione|cambio di destinazione d uso|pratiche edilizie|agibilita|cila|scia|permesso di costruire|direzione lavori|geometra|geometri|sanatoria|catasto',
     'architect|architects|~architecture|architectural design|building permit|planning permission|change of use|site supervision|surveyor',
@@ -381,9 +381,9 @@ export const SECTORS: ConceptDef[] = [
   ),
   c(
     'build.electrician',
-    'elettricista e impianti elettrici',
+    'impianti elettrici',
     'electrician and electrical systems',
-    'elettricista|elettricisti|impianto elettrico|impianti elettrici|illuminazione|illuminazione led|led|domotica|quadro elettrico|certificazione impianti|dichiarazione di conformita impianto|cablaggio',
+    'elettricista e impianti elettrici|elettricista|elettricisti|impianto elettrico|impianti elettrici|illuminazione|illuminazione led|led|domotica|quadro elettrico|certificazione impianti|dichiarazione di conformita impianto|cablaggio',
     'electrician|electrical|electrical installation|wiring|lighting|led lighting|home automation|smart home|fuse box|electrical certificate',
     {},
   ),
@@ -405,9 +405,9 @@ export const SECTORS: ConceptDef[] = [
   ),
   c(
     'build.plumbing',
-    'idraulico e climatizzazione',
+    'impianti idraulici e climatizzazione',
     'plumbing and HVAC',
-    'idraulico|idraulici|impianto idraulico|caldaia|caldaie|condizionatori|climatizzazione|riscaldamento|pompa di calore|pompe di calore|termoidraulica',
+    'idraulico e climatizzazione|idraulico|idraulici|impianto idraulico|caldaia|caldaie|condizionatori|climatizzazione|riscaldamento|pompa di calore|pompe di calore|termoidraulica',
     'plumber|plumbing|boiler|air conditioning|hvac|heating|heat pump|heat pumps',
     {},
   ),

@@ -56,7 +56,7 @@ export const SERVICES_MORE: ConceptDef[] = [
   ),
   c(
     'fin.credit_broker',
-    'mediatore creditizio',
+    'mediazione creditizia',
     'credit broker',
     'mediatore creditizio|mediazione creditizia|mediatori creditizi|consulente del credito|consulenza creditizia|mutui|broker mutui|agente in attivita finanziaria|cessione del quinto',
     'credit broker|mortgage broker|loan broker|finance broker|commercial finance broker|mortgages|mortgage advice|remortgage',

@@ -131,7 +131,7 @@ export const TAX_FINANCE: ConceptDef[] = [
   // ------------------------------------------------------------------ corporate finance
   c(
     'fin.cfo',
-    'direttore finanziario',
+    'direzione finanziaria',
     'CFO / finance function',
     'cfo|direttore finanziario|responsabile amministrativo|controller|controllo di gestione|cfo a tempo|cfo esterno|finanza aziendale|consulente finanziario aziendale',
     'cfo|fractional cfo|part-time cfo|interim cfo|finance director|financial controller|management accounting|corporate finance|financial management',

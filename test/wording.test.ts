@@ -1,0 +1,83 @@
+/**
+ * Italian has no neutral "they": wording that guesses a person's gender ("Benvenuto, Marta",
+ * "contattato/a", "che li conosce bene" for one person) reads wrong to half the people it names.
+ * Everything Rete writes in Italian about a person is phrased so that it fits anyone.
+ */
+import { describe, expect, it } from 'vitest';
+import italian from '../src/web/i18n/it.json' with { type: 'json' };
+import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
+import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '../src/server/features/intros/texts.ts';
+
+/** Forms that take a side: slashed endings, greetings that agree with the person, plural "li" for one. */
+const GUESSES: Array<[string, RegExp]> = [
+  ['slashed ending (contattato/a, gli/le)', /\p{L}\/(a|o|e|i|le|la|lo)\b/u],
+  // "Ti diamo il benvenuto" (a noun) fits anyone; "Benvenuto, Marta" (an adjective) does not.
+  ['greeting that agrees with the person', /(?<!\bil )\b(benvenut|bentornat)[oaie]\b/i],
+  ['"per primo"', /\bper prim[oa]\b/i],
+  ['"li conosce" for one person', /\bli conosce\b/i],
+  ['participle about the person', /\b(è|sei) stat[oa] (eliminat|cancellat|importat|contattat)[oa]\b/i],
+  ['"conoscerlo" / "conoscerla"', /\bconoscerl[oa]\b/i],
+  ['"entrambi" / "da soli" for two people', /\b(entrambi|da soli|tutti e due)\b/i],
+  ['"si è opposto"', /\bsi è oppost[oa]\b/i],
+  ['"l\'ultimo amministratore"', /\bultimo amministratore\b/i],
+];
+
+function strings(o: unknown, path = ''): Array<[string, string]> {
+  if (typeof o === 'string') return [[path, o]];
+  if (o && typeof o === 'object') return Object.entries(o).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+function guesses(texts: Array<[string, string]>): string[] {
+  return texts.flatMap(([where, text]) =>
+    GUESSES.filter(([, re]) => re.test(text)).map(([what]) => `${where}: ${what}: ${text}`),
+  );
+}
+
+describe('Italian wording fits anyone', () => {
+  it('in the web app', () => {
+    expect(guesses(strings(italian))).toEqual([]);
+  });
+
+  it('in the emails and pages of an introduction', () => {
+    const person = { name: 'Andrea Neri', role: null, company: null };
+    const texts: Array<[string, string]> = [];
+    const draft = draftRequest({
+      lang: 'it',
+      userName: 'Marta',
+      recipient: person,
+      other: { ...person, name: 'Sasha Bianchi' },
+      note: '',
+    });
+    texts.push(['draft', `${draft.subject}\n${draft.body}`]);
+    const own = draftRequest({ lang: 'it', userName: 'Marta', recipient: person, other: null, note: '' });
+    texts.push(['draft to meet me', `${own.subject}\n${own.body}`]);
+    for (const userIsSide of [true, false]) {
+      const c = connectEmail({
+        langs: ['it'],
+        userName: 'Marta',
+        a: { name: 'Andrea Neri', email: 'a@example.it' },
+        b: { name: 'Sasha Bianchi', email: 'b@example.it' },
+        userIsSide,
+        note: '',
+      });
+      texts.push(['connect', `${c.subject}\n${c.body}`]);
+    }
+    const f = frame({ lang: 'it', userName: 'Marta', userEmail: 'm@example.it', link: 'x', privacyNotice: true, reminder: true });
+    texts.push(['frame', [f.intro, f.answerLine, ...(f.privacy ?? []), f.footer].join('\n')]);
+    texts.push(...strings(answerPage('it', 'Marta', 'Sasha')).map(([k, v]): [string, string] => [`answer page ${k}`, v]));
+    for (const action of ['accept', 'decline', 'object'] as const) {
+      const p = answeredPage('it', action, 'Marta');
+      texts.push([`answered ${action}`, `${p.title}\n${p.body}`]);
+    }
+    expect(guesses(texts)).toEqual([]);
+    // The one with a name says the name.
+    expect(draft.body).toContain('Ti andrebbe di conoscere Sasha?');
+  });
+
+  it('in the reasons of the Value Finder: concepts are services, not a man doing them', () => {
+    const masculine =
+      /^(avvocato|notaio|architetto|psicologo|fotografo|idraulico|imbianchino|agronomo|direttore|mediatore|il fondatore)\b/i;
+    expect(ALL_CONCEPTS.filter((c) => masculine.test(c.it)).map((c) => `${c.id}: ${c.it}`)).toEqual([]);
+  });
+});
