@@ -77,6 +77,11 @@ export const ImportPerson = z
     phones: z.array(ChannelOut),
     links: z.array(ChannelOut),
     tags: z.array(z.string()),
+    joins: z
+      .array(Id)
+      .describe(
+        'Other people already in the network merged into this one: a contact of the file holds an email, phone number or LinkedIn profile of each.',
+      ),
   })
   .meta({ id: 'ImportPerson' });
 export type ImportPerson = z.infer<typeof ImportPerson>;
@@ -89,6 +94,16 @@ const Counts = {
   toMerge: z.number().int().describe('Existing people that receive new emails, phones, links, tags or fields.'),
   unchanged: z.number().int().describe('Existing people matched that already hold everything in the file.'),
   duplicatesInFile: z.number().int().describe('Contacts merged into an earlier contact of the same file.'),
+  joinedRecords: z
+    .number()
+    .int()
+    .describe(
+      'Contacts that hold the email, phone number or LinkedIn profile of two or more different people already in the network: those people are one, and are merged.',
+    ),
+  joinedPeople: z
+    .number()
+    .int()
+    .describe('People already in the network those contacts join (the kept ones and the merged ones).'),
   suppressed: z
     .number()
     .int()
@@ -112,6 +127,11 @@ export const ImportResult = z
     ...Counts,
     created: z.array(Id).describe('Ids of the people created.'),
     merged: z.array(Id).describe('Ids of the existing people that were changed.'),
+    mergedAway: z
+      .array(Id)
+      .describe(
+        'Ids of the existing people merged into another one (see `joinedRecords`): they are no more, everything of theirs is on the kept one.',
+      ),
   })
   .meta({ id: 'ImportResult' });
 export type ImportResult = z.infer<typeof ImportResult>;

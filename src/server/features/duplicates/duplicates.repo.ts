@@ -27,6 +27,20 @@ export async function loadCandidates(db: Executor, ownerId: string) {
 
 // --- merging ----------------------------------------------------------------------------------
 
+/** A no-op write to the owner's row: serialises writers of this network (row lock on PostgreSQL, the write lock on SQLite). */
+export async function lockNetwork(db: Executor, ownerId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ network_version: sql<number>`network_version` })
+    .where('id', '=', ownerId)
+    .execute();
+}
+
+export async function ownerLocale(db: Executor, ownerId: string): Promise<'it' | 'en'> {
+  const user = await db.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
+  return user?.locale ?? 'en';
+}
+
 export const channelsOfPerson = (db: Executor, ownerId: string, personId: string) =>
   db
     .selectFrom('person_channels')

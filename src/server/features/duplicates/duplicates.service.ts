@@ -9,7 +9,7 @@
  */
 import { MAX_DUPLICATE_PAIRS, type DuplicatePair } from '#shared/api/duplicates.ts';
 import type { Deps } from '../auth/auth.service.ts';
-import { linkedinKey } from '../privacy/suppression.ts';
+import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { normalizeChannel } from '../people/people.service.ts';
 import { loadCandidates } from './duplicates.repo.ts';
 import { blockingKeys, companyTokens, nameTokens, prepare, score, type Comparable } from './similarity.ts';
@@ -20,12 +20,6 @@ const SMALL_BLOCK = 16;
 const WINDOW = 8;
 /** Pairs scoring below this are not shown. */
 export const MIN_SCORE = 0.6;
-
-/** The last nine digits: "+39 333 1234567" and "333 1234567" are one number. */
-const phoneKey = (v: string): string | null => {
-  const d = v.replace(/\D/g, '');
-  return d.length >= 6 ? d.slice(-9) : null;
-};
 
 /** Pairs of people (i < j) already compared, in two typed arrays: no object per pair. */
 export class PairSet {
