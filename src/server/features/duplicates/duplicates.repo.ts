@@ -8,7 +8,7 @@ export async function loadCandidates(db: Executor, ownerId: string) {
   const [people, channels] = await Promise.all([
     db
       .selectFrom('people')
-      .select(['id', 'name', 'company', 'role', 'city'])
+      .select(['id', 'name', 'company', 'role', 'city', 'source', 'created_at'])
       .where('owner_id', '=', ownerId)
       .where('is_self', '=', 0)
       .orderBy('sort_name')
@@ -39,6 +39,12 @@ export async function lockNetwork(db: Executor, ownerId: string): Promise<void> 
 export async function ownerLocale(db: Executor, ownerId: string): Promise<'it' | 'en'> {
   const user = await db.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
   return user?.locale ?? 'en';
+}
+
+/** Both people are the owner's. */
+export async function ownsBoth(db: Executor, ownerId: string, a: string, b: string): Promise<boolean> {
+  const rows = await db.selectFrom('people').select('id').where('owner_id', '=', ownerId).where('id', 'in', [a, b]).execute();
+  return rows.length === 2;
 }
 
 export const channelsOfPerson = (db: Executor, ownerId: string, personId: string) =>

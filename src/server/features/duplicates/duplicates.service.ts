@@ -7,11 +7,21 @@
  * not with the square of its most common name. A key shared by more than MAX_BLOCK people is too
  * weak to compare on.
  */
-import { MAX_DUPLICATE_PAIRS, type DuplicatePair } from '#shared/api/duplicates.ts';
+import {
+  MAX_DUPLICATE_PAIRS,
+  STRONG_REASONS,
+  type DuplicatePair,
+  type DuplicatesResponse,
+  type MergePairsBody,
+  type MergePairsResult,
+} from '#shared/api/duplicates.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { normalizeChannel } from '../people/people.service.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import * as repo from './duplicates.repo.ts';
 import { loadCandidates } from './duplicates.repo.ts';
+import { fullerName, mergeWithin } from './merge.service.ts';
 import { blockingKeys, companyTokens, nameTokens, prepare, score, type Comparable } from './similarity.ts';
 
 const MAX_BLOCK = 2_000;
@@ -55,7 +65,11 @@ export class PairSet {
   }
 }
 
-export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DUPLICATE_PAIRS): Promise<DuplicatePair[]> {
+const strong = (reasons: DuplicatePair['reasons']): boolean =>
+  reasons.some((r) => (STRONG_REASONS as readonly string[]).includes(r));
+
+/** The best `limit` pairs, and how many there are in all. */
+export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DUPLICATE_PAIRS): Promise<DuplicatesResponse> {
   const { people, channels } = await loadCandidates(deps.db, ownerId);
   const index = new Map(people.map((p, i) => [p.id, i]));
   const values = people.map(() => ({ emails: [] as string[], phones: [] as string[], links: [] as string[] }));
@@ -104,6 +118,8 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
   const better = (p: Found, q: Found) => q.score - p.score || p.i - q.i || p.j - q.j;
   let found: Found[] = [];
   let floor = MIN_SCORE;
+  let total = 0;
+  let strongTotal = 0;
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > MAX_BLOCK) continue;
     const window = list.length <= SMALL_BLOCK ? list.length : WINDOW;
@@ -116,6 +132,9 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
         const j = Math.max(a, b);
         if (!seen.add(i, j)) continue;
         const s = score(comparable[i] as Comparable, comparable[j] as Comparable);
+        if (s.score < MIN_SCORE) continue;
+        total++;
+        if (strong(s.reasons)) strongTotal++;
         if (s.score < floor) continue;
         found.push({ i, j, score: s.score, reasons: s.reasons });
         if (found.length >= 4 * limit) {
@@ -130,7 +149,89 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
   const view = (i: number) => {
     const p = people[i] as (typeof people)[number];
     const v = values[i] as (typeof values)[number];
-    return { id: p.id, displayName: p.name, name: p.name, company: p.company, role: p.role, city: p.city, ...v };
+    return {
+      id: p.id,
+      displayName: p.name,
+      name: p.name,
+      company: p.company,
+      role: p.role,
+      city: p.city,
+      ...v,
+      source: p.source,
+      createdAt: p.created_at,
+    };
   };
-  return found.slice(0, limit).map((f) => ({ a: view(f.i), b: view(f.j), score: f.score, reasons: f.reasons }));
+  // Kept by default: the fuller name, else the one in the network first (as an import keeps them).
+  const keep = (a: ReturnType<typeof view>, b: ReturnType<typeof view>): 'a' | 'b' => {
+    const fuller = fullerName(a.name, b.name);
+    if (fuller !== 0) return fuller < 0 ? 'a' : 'b';
+    return b.createdAt < a.createdAt ? 'b' : 'a';
+  };
+  const pairs = found.slice(0, limit).map((f) => {
+    const a = view(f.i);
+    const b = view(f.j);
+    return { a, b, score: f.score, reasons: f.reasons, keep: keep(a, b) };
+  });
+  return { pairs, total, strongTotal };
+}
+
+/**
+ * Merges the pairs given, in order, in one transaction (the Duplicates page's "merge all pairs
+ * that share an email, a phone number or a profile URL"). Each pair must share one of those when
+ * its turn comes, else nothing is merged (400): people who share only a name are never merged in
+ * bulk. A pair whose person was merged by an earlier pair is taken as the person they are now.
+ */
+export async function mergePairs(deps: Deps, ownerId: string, pairs: MergePairsBody['pairs']): Promise<MergePairsResult> {
+  const now = deps.now().toISOString();
+  return deps.db.transaction().execute(async (tx) => {
+    await repo.lockNetwork(tx, ownerId);
+    const locale = await repo.ownerLocale(tx, ownerId);
+    const mergedInto = new Map<string, string>();
+    const current = (id: string): string => {
+      let x = id;
+      for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
+      return x;
+    };
+    const mergedAway: string[] = [];
+    for (const [i, p] of pairs.entries()) {
+      const keepId = current(p.keepId);
+      const otherId = current(p.otherId);
+      if (keepId === otherId) continue;
+      const [mine, theirs] = await Promise.all([
+        repo.channelsOfPerson(tx, ownerId, keepId),
+        repo.channelsOfPerson(tx, ownerId, otherId),
+      ]);
+      if (!sharesStrongKey(mine, theirs)) {
+        if (!(await repo.ownsBoth(tx, ownerId, keepId, otherId))) throw notFound();
+        throw badRequest('These two people share no email, phone number or LinkedIn profile', [
+          { path: `pairs.${i}`, message: 'no shared email, phone or profile' },
+        ]);
+      }
+      await mergeWithin(tx, ownerId, keepId, otherId, { locale, now });
+      mergedInto.set(otherId, keepId);
+      mergedAway.push(otherId);
+    }
+    const kept = [...new Set(mergedAway.map(current))];
+    return { merged: mergedAway.length, kept, mergedAway };
+  });
+}
+
+function sharesStrongKey(
+  a: ReadonlyArray<{ kind: string; value: string }>,
+  b: ReadonlyArray<{ kind: string; value: string }>,
+): boolean {
+  const keyOf = (c: { kind: string; value: string }): string | null => {
+    if (c.kind === 'email') return `e:${normalizeChannel('email', c.value)}`;
+    if (c.kind === 'phone') {
+      const k = phoneKey(c.value);
+      return k === null ? null : `p:${k}`;
+    }
+    const k = linkedinKey(c.value);
+    return k === null ? null : `l:${k}`;
+  };
+  const mine = new Set(a.map(keyOf).filter((k) => k !== null));
+  return b.some((c) => {
+    const k = keyOf(c);
+    return k !== null && mine.has(k);
+  });
 }
