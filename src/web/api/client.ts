@@ -63,6 +63,8 @@ export type ImportEvent = Import.ImportEvent;
 export type DuplicateReason = Duplicates.DuplicateReason;
 export type DuplicatePair = Duplicates.DuplicatePair;
 export type DuplicatePerson = DuplicatePair['a'];
+export type DuplicatesResponse = Duplicates.DuplicatesResponse;
+export type MergePairsResult = Duplicates.MergePairsResult;
 
 export type LegalBasis = Privacy.LegalBasis;
 export type PersonPrivacy = Privacy.PersonPrivacy;
@@ -263,7 +265,10 @@ export const api = {
   exportUrl: (format: ExportFormat) => `/api/v1/export${query({ format })}`,
 
   // duplicates
-  duplicates: () => request<{ pairs: DuplicatePair[] }>('GET', '/api/v1/duplicates'),
+  duplicates: () => request<DuplicatesResponse>('GET', '/api/v1/duplicates'),
+  /** Merges each pair (all or nothing); every pair must share an email, a phone number or a LinkedIn profile. */
+  mergePairs: (pairs: Array<{ keepId: string; otherId: string }>) =>
+    request<MergePairsResult>('POST', '/api/v1/duplicates/merge', { pairs }),
   /** `keepId` survives and receives everything of `otherId`. */
   mergePeople: (keepId: string, otherId: string) =>
     request<PersonDetail>('POST', `/api/v1/people/${enc(keepId)}/merge`, { otherId }),

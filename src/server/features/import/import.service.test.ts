@@ -269,13 +269,23 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(await peopleOf(t, u.userId)).toHaveLength(120);
   });
 
-  it('refuses a file with no contact, with its problems', async () => {
+  it('refuses a file with no contact, with its problems; its preview says why', async () => {
     const u = await fresh();
     const before = await snapshot(t);
-    await expect(previewImport(t.deps, u.userId, vcard(['N:;;;;\r\nX-FOO:bar']))).rejects.toMatchObject({
-      status: 400,
-      code: 'validation_failed',
-    });
+    const nobody = vcard(['N:;;;;\r\nX-FOO:bar']);
+    const preview = await previewImport(t.deps, u.userId, nobody);
+    expect(preview).toMatchObject({ contacts: 0, toCreate: 0, toMerge: 0 });
+    expect(preview.problems).toEqual([
+      {
+        line: 1,
+        code: 'no_name',
+        params: { unit: 'vCard' },
+        reason: 'vCard skipped: no name, company or email',
+        severity: 'skipped',
+      },
+    ]);
+    await expect(commitImport(t.deps, u.userId, nobody)).rejects.toMatchObject({ status: 400, code: 'validation_failed' });
+    await expect(previewImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
     await expect(commitImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
     expect(await snapshot(t)).toEqual(before);
   });

@@ -402,18 +402,37 @@ const FORMAT_LABEL: Record<ImportFormat, string> = {
   json: 'Rete',
 };
 
+const MONTHS = {
+  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** "12 mar 2024" / "12 Mar 2024". */
+function dayOf(locale: 'it' | 'en', at: Date): string {
+  return `${at.getUTCDate()} ${MONTHS[locale][at.getUTCMonth()] as string} ${at.getUTCFullYear()}`;
+}
+
 /** "Importato da LinkedIn, 12 mar 2024" / "Imported from LinkedIn, 12 Mar 2024". */
 export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date): string {
-  const months =
-    locale === 'it'
-      ? ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic']
-      : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const date = `${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
+  const date = dayOf(locale, at);
   return locale === 'it' ? `Importato da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
 }
 
-/** Reads the file (no database). Throws 413 over the size limit and 400 when no contact can be read. */
-export async function parseImport(bytes: Uint8Array, opts: ImportOptions): Promise<Parsed> {
+/**
+ * "How we met" for a LinkedIn connection, in the account's language: "Collegamento su LinkedIn,
+ * 20 ago 2018" / "Connected on LinkedIn, 20 Aug 2018" (with what the file says when it is no date).
+ */
+export function linkedinHowMet(locale: 'it' | 'en', on: string | undefined, text: string | undefined): string {
+  const head = locale === 'it' ? 'Collegamento su LinkedIn' : 'Connected on LinkedIn';
+  if (on !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(on)) return `${head}, ${dayOf(locale, new Date(`${on}T00:00:00Z`))}`;
+  return text ? `${head}, ${text}` : head;
+}
+
+/**
+ * Reads the file (no database). Throws 413 over the size limit and, unless `allowEmpty` (a
+ * preview, which reports the problems instead), 400 when no contact can be read.
+ */
+export async function parseImport(bytes: Uint8Array, opts: ImportOptions, allowEmpty = false): Promise<Parsed> {
   const limit = opts.limits?.maxBytes ?? MAX_IMPORT_BYTES;
   if (bytes.length > limit) throw new AppError(413, 'payload_too_large', new ImportTooLargeError(bytes.length, limit).message);
   await opts.onEvent?.({ phase: 'parse', done: 0, total: bytes.length });
@@ -432,7 +451,7 @@ export async function parseImport(bytes: Uint8Array, opts: ImportOptions): Promi
       throw err;
     }
   }
-  nonEmpty(r);
+  if (!allowEmpty || bytes.length === 0) nonEmpty(r);
   await opts.onEvent?.({ phase: 'parse', done: bytes.length, total: bytes.length });
   return r;
 }
@@ -834,6 +853,10 @@ export async function planParsed(
 ): Promise<ImportPlan> {
   const total = parse.contacts.length;
   await opts.onEvent?.({ phase: 'match', done: 0, total });
+  const locale = await ownerLocale(db, ownerId);
+  // What is written on the user's behalf is in their language.
+  for (const c of parse.contacts)
+    if (c.linkedin && c.howMet === undefined) c.howMet = linkedinHowMet(locale, c.connectedOn, c.connectedOnText);
   const index = new KeyIndex();
   const existing = await loadExisting(db, ownerId);
   for (const t of existing) index.register(t);
@@ -929,7 +952,7 @@ export async function planParsed(
   };
   if (parse.format === 'json') await planExtras(db, ownerId, plan);
   else {
-    plan.sourceNote = sourceNote(parse.format, await ownerLocale(db, ownerId), now);
+    plan.sourceNote = sourceNote(parse.format, locale, now);
     for (const t of targets) {
       if (!changed(t) || (t.fields.how_met ?? '') !== '') continue;
       t.fields.how_met = plan.sourceNote;
@@ -946,7 +969,10 @@ export async function planParsed(
   return plan;
 }
 
-/** Reads the file and matches it against the owner's network. Writes nothing. */
+/**
+ * Reads the file and matches it against the owner's network. Writes nothing. A file no contact
+ * can be read from is planned as it is: nothing to do, and the problems that say why.
+ */
 export async function planImport(
   db: Executor,
   ownerId: string,
@@ -954,7 +980,7 @@ export async function planImport(
   opts: ImportOptions,
   now: Date,
 ): Promise<ImportPlan> {
-  return planParsed(db, ownerId, await parseImport(bytes, opts), opts, now);
+  return planParsed(db, ownerId, await parseImport(bytes, opts, true), opts, now);
 }
 
 const chans = (m: ReadonlyMap<string, Chan>) => [...m.values()];

@@ -9,7 +9,7 @@
 import { parseCsv } from './csv.ts';
 import type { ColumnMapping, CsvLayout } from './csv.ts';
 import { decodeBytes } from './decode.ts';
-import { resolveLimits } from './types.ts';
+import { problemAt, resolveLimits } from './types.ts';
 import type { ParseLimits, ParseProblem, ParsedContact } from './types.ts';
 import { looksLikeVcard, parseVcards } from './vcard.ts';
 
@@ -66,8 +66,7 @@ export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): Parse
   if (format === 'vcard') {
     const r = parseVcards(bytes, limits);
     const problems = r.problems;
-    if (r.contacts.length === 0 && !looksLikeVcard(bytes))
-      problems.unshift({ line: 0, reason: 'no BEGIN:VCARD found: this is not a vCard file', severity: 'file' });
+    if (r.contacts.length === 0 && !looksLikeVcard(bytes)) problems.unshift(problemAt(0, 'file', 'vcard_not_vcard'));
     return { format: 'vcard', encoding: r.encoding, contacts: r.contacts, problems };
   }
 
