@@ -225,9 +225,10 @@ export function buildCli(): Command {
     .requiredOption('--user <email>')
     .requiredOption('--format <vcard|vcard3|csv|json>', 'what to write', exportFormat)
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((o: { user: string; format: ExportFormat; out?: string }) =>
+    .option('--lang <it|en>', "CSV: the header's language and separator (default: the account's)", csvLang)
+    .action((o: { user: string; format: ExportFormat; out?: string; lang?: 'it' | 'en' }) =>
       withContext(async (ctx) => {
-        const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format);
+        const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format, o.lang);
         if (o.out) {
           fs.writeFileSync(o.out, file.body);
           console.error(`Wrote ${file.count} people to ${o.out}.`);
@@ -338,6 +339,11 @@ async function resolvePerson(ctx: Context, ownerId: string, ref: string): Promis
 function importFormat(v: string): ImportFormat {
   if (v !== 'vcard' && v !== 'linkedin' && v !== 'google' && v !== 'csv' && v !== 'json')
     throw new InvalidArgumentError('use vcard, linkedin, google, csv or json');
+  return v;
+}
+
+function csvLang(v: string): 'it' | 'en' {
+  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
   return v;
 }
 

@@ -262,7 +262,9 @@ export const api = {
   loadDemo: () => request<{ people: number; relationships: number }>('POST', '/api/v1/demo'),
 
   // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
-  exportUrl: (format: ExportFormat) => `/api/v1/export${query({ format })}`,
+  /** `lang`: the CSV's header in that language, with the separator Excel expects there. */
+  exportUrl: (format: ExportFormat, lang?: 'it' | 'en') =>
+    `/api/v1/export${query(format === 'csv' && lang ? { format, lang } : { format })}`,
 
   // duplicates
   duplicates: () => request<DuplicatesResponse>('GET', '/api/v1/duplicates'),

@@ -6,6 +6,7 @@
  * already fits Rete's person schema. Run it off the request thread for large files: a 20 MB file
  * takes on the order of a second.
  */
+import { sizeAndLimit } from '#shared/text/size.ts';
 import { parseCsv } from './csv.ts';
 import type { ColumnMapping, CsvLayout } from './csv.ts';
 import { decodeBytes } from './decode.ts';
@@ -47,15 +48,10 @@ export class ImportTooLargeError extends Error {
     readonly size: number,
     readonly limit: number,
   ) {
-    super(`The file is ${formatSize(size)}; the limit for an import is ${formatSize(limit)}.`);
+    const shown = sizeAndLimit(size, limit);
+    super(`The file is ${shown.size}; the limit for an import is ${shown.limit}.`);
     this.name = 'ImportTooLargeError';
   }
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): ParseResult {
