@@ -202,7 +202,7 @@ const cases: Record<string, Case> = {
       {
         method: 'POST',
         url: '/api/v1/duplicates/merge',
-        payload: { pairs: [{ keepId: w.b.people.main, otherId: w.b.people.loose }] },
+        payload: { pairs: [{ a: w.b.people.main, b: w.b.people.loose }] },
       },
     ],
   },

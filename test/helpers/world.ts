@@ -420,7 +420,7 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'POST /api/v1/received': (o) => ({ description: 'A new client', referredById: o.people.main }),
   'PATCH /api/v1/received/:id': () => ({ description: 'Changed record', value: { amountCents: 100, currency: 'EUR' } }),
   'POST /api/v1/people/:id/merge': (o) => ({ otherId: o.people.twinGone }),
-  'POST /api/v1/duplicates/merge': (o) => ({ pairs: [{ keepId: o.people.twin, otherId: o.people.twinGone }] }),
+  'POST /api/v1/duplicates/merge': (o) => ({ pairs: [{ a: o.people.twin, b: o.people.twinGone }] }),
   'DELETE /api/v1/me': (o) => ({ password: o.password }),
 };
 

@@ -73,10 +73,9 @@ export const MergePairsBody = z
   .strictObject({
     pairs: z
       .array(
-        z.strictObject({
-          keepId: Id.describe('The person kept.'),
-          otherId: Id.describe('The person merged into the kept one and then deleted.'),
-        }),
+        z
+          .strictObject({ a: Id, b: Id })
+          .describe('Two people who are one: they share an email, a phone number or a LinkedIn profile.'),
       )
       .min(1)
       .max(MAX_DUPLICATE_PAIRS),
@@ -84,10 +83,22 @@ export const MergePairsBody = z
   .meta({ id: 'MergePairsBody' });
 export type MergePairsBody = z.infer<typeof MergePairsBody>;
 
+export const MergePairsQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: merge nothing, answer the groups that would become one person each (to show them first).'),
+});
+
+const GroupPerson = z.object({ id: Id, name: z.string() });
+
 export const MergePairsResult = z
   .object({
+    groups: z
+      .array(z.object({ keep: GroupPerson, merged: z.array(GroupPerson) }))
+      .describe('Pairs that share a person are one group; each group becomes its `keep` person.'),
     merged: z.number().int().describe('People merged into another one.'),
-    kept: z.array(Id).describe('The people kept, each once.'),
+    kept: z.array(Id).describe('The people kept, one per group.'),
     mergedAway: z.array(Id).describe('The people merged away (deleted).'),
   })
   .meta({ id: 'MergePairsResult' });

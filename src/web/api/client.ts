@@ -268,9 +268,12 @@ export const api = {
 
   // duplicates
   duplicates: () => request<DuplicatesResponse>('GET', '/api/v1/duplicates'),
-  /** Merges each pair (all or nothing); every pair must share an email, a phone number or a LinkedIn profile. */
-  mergePairs: (pairs: Array<{ keepId: string; otherId: string }>) =>
-    request<MergePairsResult>('POST', '/api/v1/duplicates/merge', { pairs }),
+  /**
+   * Merges the pairs (all or nothing), each group of pairs sharing a person into one; every pair
+   * must share an email, a phone number or a LinkedIn profile. `dryRun`: only the groups.
+   */
+  mergePairs: (pairs: Array<{ a: string; b: string }>, dryRun = false) =>
+    request<MergePairsResult>('POST', `/api/v1/duplicates/merge${query({ dryRun: dryRun ? 'true' : undefined })}`, { pairs }),
   /** `keepId` survives and receives everything of `otherId`. */
   mergePeople: (keepId: string, otherId: string) =>
     request<PersonDetail>('POST', `/api/v1/people/${enc(keepId)}/merge`, { otherId }),

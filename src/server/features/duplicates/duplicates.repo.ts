@@ -41,11 +41,25 @@ export async function ownerLocale(db: Executor, ownerId: string): Promise<'it' |
   return user?.locale ?? 'en';
 }
 
-/** Both people are the owner's. */
-export async function ownsBoth(db: Executor, ownerId: string, a: string, b: string): Promise<boolean> {
-  const rows = await db.selectFrom('people').select('id').where('owner_id', '=', ownerId).where('id', 'in', [a, b]).execute();
-  return rows.length === 2;
-}
+/** The owner's people among `ids`, with what choosing the one to keep needs. */
+export const peopleByIds = (db: Executor, ownerId: string, ids: string[]) =>
+  db
+    .selectFrom('people')
+    .select(['id', 'name', 'created_at', 'is_self'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+
+/** The channels of the owner's people among `ids`. */
+export const channelsOfPeople = (db: Executor, ownerId: string, ids: string[]) =>
+  db
+    .selectFrom('person_channels')
+    .select(['person_id', 'kind', 'value'])
+    .where('owner_id', '=', ownerId)
+    .where('person_id', 'in', ids)
+    .orderBy('person_id')
+    .orderBy('position')
+    .execute();
 
 export const channelsOfPerson = (db: Executor, ownerId: string, personId: string) =>
   db

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '#shared/api/common.ts';
-import { DuplicatesResponse, MergeBody, MergePairsBody, MergePairsResult } from '#shared/api/duplicates.ts';
+import { DuplicatesResponse, MergeBody, MergePairsBody, MergePairsQuery, MergePairsResult } from '#shared/api/duplicates.ts';
 import { PersonDetail } from '#shared/api/people.ts';
 import type { AppDeps } from '../../app.ts';
 import { requireUserId } from '../../http/auth.ts';
@@ -31,13 +31,15 @@ export function duplicatesRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags,
       summary: 'Merge many pairs at once, each sharing an email, a phone number or a LinkedIn profile',
       description:
-        'One transaction, the pairs in order, each merged as `POST /api/v1/people/{id}/merge` does. A pair whose person an earlier pair merged away is taken as the person they became. ' +
-        'Every pair must share an email, a phone number (its last nine digits) or a LinkedIn profile when its turn comes: otherwise 400 and nothing is merged. ' +
-        'A person who is not mine (or unknown) is a 404; merging my own profile away is a 409.',
+        'One transaction. Every pair must share an email, a phone number (its last nine digits) or a LinkedIn profile: otherwise 400 and nothing is merged. ' +
+        'Pairs that share a person are one group, and each group becomes one person: the one with the fuller name, else the one in the network first (my own profile always); ' +
+        'everything of the others is kept on it, as `POST /api/v1/people/{id}/merge` does. With `dryRun=true` nothing is merged and the groups are answered, to be shown first. ' +
+        'A person who is not mine (or unknown) is a 404.',
+      querystring: MergePairsQuery,
       body: MergePairsBody,
-      response: { 200: MergePairsResult, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      response: { 200: MergePairsResult, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
     },
-    handler: async (req) => mergePairs(deps, requireUserId(req), req.body.pairs),
+    handler: async (req) => mergePairs(deps, requireUserId(req), req.body.pairs, req.query.dryRun === 'true'),
   });
 
   r.post('/api/v1/people/:id/merge', {

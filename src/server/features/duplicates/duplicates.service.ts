@@ -176,43 +176,70 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
 }
 
 /**
- * Merges the pairs given, in order, in one transaction (the Duplicates page's "merge all pairs
- * that share an email, a phone number or a profile URL"). Each pair must share one of those when
- * its turn comes, else nothing is merged (400): people who share only a name are never merged in
- * bulk. A pair whose person was merged by an earlier pair is taken as the person they are now.
+ * The Duplicates page's "merge all pairs that share an email, a phone number or a profile URL".
+ * Every pair must share one of those (else 400, nothing merged: people who share only a name are
+ * never merged in bulk). Pairs that share a person are one group ("Barbie" is "Barbara Neri" by
+ * her email and "Barbara N." by her phone): each group becomes one person, the one with the
+ * fuller name (else the one in the network first, your own profile always). With `dryRun`, only
+ * the groups are answered, for the page to show before anything is merged.
  */
-export async function mergePairs(deps: Deps, ownerId: string, pairs: MergePairsBody['pairs']): Promise<MergePairsResult> {
+export async function mergePairs(
+  deps: Deps,
+  ownerId: string,
+  pairs: MergePairsBody['pairs'],
+  dryRun = false,
+): Promise<MergePairsResult> {
   const now = deps.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
-    await repo.lockNetwork(tx, ownerId);
-    const locale = await repo.ownerLocale(tx, ownerId);
-    const mergedInto = new Map<string, string>();
-    const current = (id: string): string => {
-      let x = id;
-      for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
-      return x;
+    if (!dryRun) await repo.lockNetwork(tx, ownerId);
+    const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+    const [people, channels] = await Promise.all([repo.peopleByIds(tx, ownerId, ids), repo.channelsOfPeople(tx, ownerId, ids)]);
+    if (people.length !== ids.length) throw notFound();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const chans = new Map<string, Array<{ kind: string; value: string }>>();
+    for (const c of channels) {
+      const list = chans.get(c.person_id);
+      if (list) list.push(c);
+      else chans.set(c.person_id, [c]);
+    }
+    // Groups: union-find over the pairs, in the order they came.
+    const parent = new Map(ids.map((id) => [id, id]));
+    const root = (id: string): string => {
+      let r = id;
+      while (parent.get(r) !== r) r = parent.get(r) as string;
+      return r;
     };
-    const mergedAway: string[] = [];
     for (const [i, p] of pairs.entries()) {
-      const keepId = current(p.keepId);
-      const otherId = current(p.otherId);
-      if (keepId === otherId) continue;
-      const [mine, theirs] = await Promise.all([
-        repo.channelsOfPerson(tx, ownerId, keepId),
-        repo.channelsOfPerson(tx, ownerId, otherId),
-      ]);
-      if (!sharesStrongKey(mine, theirs)) {
-        if (!(await repo.ownsBoth(tx, ownerId, keepId, otherId))) throw notFound();
+      if (p.a === p.b || !sharesStrongKey(chans.get(p.a) ?? [], chans.get(p.b) ?? []))
         throw badRequest('These two people share no email, phone number or LinkedIn profile', [
           { path: `pairs.${i}`, message: 'no shared email, phone or profile' },
         ]);
-      }
-      await mergeWithin(tx, ownerId, keepId, otherId, { locale, now });
-      mergedInto.set(otherId, keepId);
-      mergedAway.push(otherId);
+      const [x, y] = [root(p.a), root(p.b)];
+      if (x !== y) parent.set(y, x);
     }
-    const kept = [...new Set(mergedAway.map(current))];
-    return { merged: mergedAway.length, kept, mergedAway };
+    const members = new Map<string, string[]>();
+    for (const id of ids) {
+      const r = root(id);
+      const list = members.get(r);
+      if (list) list.push(id);
+      else members.set(r, [id]);
+    }
+    type Row = (typeof people)[number];
+    const keptFirst = (x: Row, y: Row): number =>
+      y.is_self - x.is_self ||
+      fullerName(x.name, y.name) ||
+      (x.created_at < y.created_at ? -1 : x.created_at > y.created_at ? 1 : 0);
+    const groups = [...members.values()].map((list) => {
+      const rows = list.map((id) => byId.get(id) as Row).sort(keptFirst);
+      const [keep, ...merged] = rows as [Row, ...Row[]];
+      return { keep: { id: keep.id, name: keep.name }, merged: merged.map((m) => ({ id: m.id, name: m.name })) };
+    });
+    const mergedAway = groups.flatMap((g) => g.merged.map((m) => m.id));
+    if (!dryRun) {
+      const locale = await repo.ownerLocale(tx, ownerId);
+      for (const g of groups) for (const m of g.merged) await mergeWithin(tx, ownerId, g.keep.id, m.id, { locale, now });
+    }
+    return { groups, merged: mergedAway.length, kept: groups.map((g) => g.keep.id), mergedAway };
   });
 }
 

@@ -393,7 +393,7 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     expect(gone.createdAt).toBe('2020-01-01T00:00:00.000Z');
   });
 
-  it('merges in bulk only pairs that share an email, phone or profile, following chains, all or nothing', async () => {
+  it('merges in bulk only pairs that share an email, phone or profile, each group into one person, all or nothing', async () => {
     const u = await signup(t.app, { locale: 'en' });
     const anna = await createPerson(u, { name: 'Anna Verdi', company: 'Acme', emails: [{ value: 'anna@acme.example' }] });
     const annie = await createPerson(u, {
@@ -403,33 +403,58 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     });
     const mobile = await createPerson(u, { name: 'Anna V.', phones: [{ value: '+39 333 1234567' }], tags: ['gym'] });
     await u.req({ method: 'POST', url: `/api/v1/people/${mobile.id}/needs`, payload: { text: 'A physio' } });
+    const luca = await createPerson(u, { name: 'Luca B.', links: [{ value: 'http://it.linkedin.com/in/luca-bianchi/' }] });
+    const lucaFull = await createPerson(u, {
+      name: 'Luca Bianchi',
+      links: [{ value: 'https://www.linkedin.com/in/luca-bianchi' }],
+    });
     const namesake1 = await createPerson(u, { name: 'Marco Rossi', phones: [{ value: '338 000 1111' }] });
     const namesake2 = await createPerson(u, { name: 'Marco Rossi', phones: [{ value: '329 000 2222' }] });
-    const bulk = (pairs: Array<{ keepId: string; otherId: string }>) =>
-      u.req({ method: 'POST', url: '/api/v1/duplicates/merge', payload: { pairs } });
+    const bulk = (pairs: Array<{ a: string; b: string }>, dryRun = false) =>
+      u.req({ method: 'POST', url: `/api/v1/duplicates/merge${dryRun ? '?dryRun=true' : ''}`, payload: { pairs } });
 
     // A namesake pair in the list: nothing is merged, not even the good pairs before it.
     const before = await snapshot(t);
     const refused = await bulk([
-      { keepId: anna.id, otherId: annie.id },
-      { keepId: namesake1.id, otherId: namesake2.id },
+      { a: anna.id, b: annie.id },
+      { a: namesake1.id, b: namesake2.id },
     ]);
     expectErrorShape(refused, 400, 'validation_failed');
     expect(refused.json<{ error: { details: Array<{ path: string }> } }>().error.details[0]?.path).toBe('pairs.1');
     expect(await snapshot(t)).toEqual(before);
-    expect((await duplicates(u)).length).toBeGreaterThanOrEqual(2);
 
-    // Annie shares Anna's email and Anna V.'s number (written another way): the second pair
-    // names Annie, merged by the first, and means the person she became.
-    const res = await bulk([
-      { keepId: anna.id, otherId: annie.id },
-      { keepId: annie.id, otherId: mobile.id },
+    // Annie shares Anna's email and Anna V.'s number (written another way): the three are one,
+    // kept under the fuller name. The dry run says so and writes nothing.
+    const pairs = [
+      { a: annie.id, b: mobile.id },
+      { a: anna.id, b: annie.id },
+      { a: luca.id, b: lucaFull.id },
+    ];
+    const plan = await bulk(pairs, true);
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json<MergePairsResult>().groups).toEqual([
+      {
+        keep: { id: anna.id, name: 'Anna Verdi' },
+        merged: [
+          { id: mobile.id, name: 'Anna V.' },
+          { id: annie.id, name: 'Annie' },
+        ],
+      },
+      { keep: { id: lucaFull.id, name: 'Luca Bianchi' }, merged: [{ id: luca.id, name: 'Luca B.' }] },
     ]);
+    expect(await snapshot(t)).toEqual(before);
+
+    const res = await bulk(pairs);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<MergePairsResult>()).toEqual({ merged: 2, kept: [anna.id], mergedAway: [annie.id, mobile.id] });
+    expect(res.json<MergePairsResult>()).toMatchObject({
+      merged: 3,
+      kept: [anna.id, lucaFull.id],
+      mergedAway: [mobile.id, annie.id, luca.id],
+    });
     const merged = await get(u, anna.id);
     expect(merged).toMatchObject({ name: 'Anna Verdi', tags: ['gym'], needs: [{ text: 'A physio' }] });
     expect(merged.phones).toHaveLength(2);
+    expect((await get(u, lucaFull.id)).links).toHaveLength(2);
     const left = await u.req({ method: 'GET', url: '/api/v1/duplicates' });
     expect(left.json<DuplicatesResponse>()).toMatchObject({ total: 1, strongTotal: 0 }); // the namesakes, listed, never merged
   });
@@ -440,8 +465,8 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     const one = await createPerson(a, { name: 'Aldo Uno', emails: [{ value: 'aldo@example.com' }] });
     const two = await createPerson(a, { name: 'Uno Aldo', emails: [{ value: 'aldo@example.com' }] });
     const mine = await createPerson(b, { name: 'Aldo Uno', emails: [{ value: 'aldo@example.com' }] });
-    const bulk = (c: Client, keepId: string, otherId: string) =>
-      c.req({ method: 'POST', url: '/api/v1/duplicates/merge', payload: { pairs: [{ keepId, otherId }] } });
+    const bulk = (c: Client, a: string, b: string) =>
+      c.req({ method: 'POST', url: '/api/v1/duplicates/merge', payload: { pairs: [{ a, b }] } });
     const before = await snapshot(t);
     const random = await bulk(b, randomId(), randomId());
     for (const res of [await bulk(b, one.id, two.id), await bulk(b, mine.id, one.id), await bulk(b, one.id, mine.id)]) {

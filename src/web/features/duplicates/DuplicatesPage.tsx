@@ -38,8 +38,6 @@ type T = ReturnType<typeof useTranslation>['t'];
 /** Reasons that say two records are one person (the server's STRONG_REASONS; values of the contract stay out of the bundle). */
 const STRONG: readonly DuplicateReason[] = ['same_email', 'same_phone', 'same_link'];
 const isStrong = (p: DuplicatePair): boolean => p.reasons.some((r) => STRONG.includes(r));
-/** [kept, merged away] as the server suggests. */
-const sides = (p: DuplicatePair): [DuplicatePerson, DuplicatePerson] => (p.keep === 'a' ? [p.a, p.b] : [p.b, p.a]);
 
 const IMPORT_FORMATS = ['linkedin', 'vcard', 'google', 'csv', 'json'] as const;
 
@@ -52,13 +50,14 @@ function sourceLabel(t: T, source: string | null): string {
   return t('duplicates.sources.unknown');
 }
 
-/** What tells this side from the other: the first of company, source, email, phone, city, date that differs. */
+/** What tells this side from the other: the first of company, source, email, phone, link, city, date that differs. */
 function detailOf(t: T, p: DuplicatePerson, other: DuplicatePerson): string | null {
   const facts = (x: DuplicatePerson) => [
     x.company,
     sourceLabel(t, x.source),
     x.emails[0] ?? null,
     x.phones[0] ?? null,
+    x.links[0] ?? null,
     x.city,
     formatDate(x.createdAt),
   ];
@@ -335,110 +334,135 @@ function PersonCard({
 }
 
 /**
- * "Merge all pairs that share an email, a phone number or a profile": the list first, in a
- * dialog, then one request that merges them all or none.
+ * "Merge all pairs that share an email, a phone number or a profile": the server's plan first (who
+ * becomes whom: pairs that share a person are one group), in a dialog, then one request that
+ * merges them all or none.
  */
 function BulkMerge({ pairs, total }: { pairs: DuplicatePair[]; total: number }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const invalidate = useInvalidateNetwork();
   const [open, setOpen] = useState(false);
+  const body = pairs.map((p) => ({ a: p.a.id, b: p.b.id }));
+  const people = new Map(pairs.flatMap((p) => [p.a, p.b]).map((x) => [x.id, x]));
+  const plan = useQuery({
+    // Not under `keys.duplicates`: refreshing the list after a merge must not ask for a plan of people now gone.
+    queryKey: ['duplicates-plan', body.map((p) => `${p.a}:${p.b}`).join(',')],
+    queryFn: () => api.mergePairs(body, true),
+    enabled: open,
+  });
   const merge = useMutation({
-    mutationFn: () =>
-      api.mergePairs(
-        pairs.map((p) => {
-          const [kept, gone] = sides(p);
-          return { keepId: kept.id, otherId: gone.id };
-        }),
-      ),
+    mutationFn: () => api.mergePairs(body),
     onSuccess: async (r) => {
       setOpen(false);
+      qc.removeQueries({ queryKey: ['duplicates-plan'] });
       notifySuccess(t('duplicates.bulk.done', { count: r.merged }));
       dropMerged(qc, new Set(r.mergedAway));
       for (const id of r.mergedAway) qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'person' && q.queryKey[1] === id });
       await Promise.all([invalidate(), qc.invalidateQueries({ queryKey: keys.duplicates })]);
     },
   });
+  /** What the people of a group share: the strong reasons of its pairs. */
+  const sharedOf = (ids: ReadonlySet<string>) =>
+    STRONG.filter((r) => pairs.some((p) => ids.has(p.a.id) && ids.has(p.b.id) && p.reasons.includes(r)))
+      .map((r) => t(`duplicates.reasons.${r}`))
+      .join(', ');
+  const detail = (id: string, other: string | undefined) => {
+    const p = people.get(id);
+    const o = other === undefined ? undefined : people.get(other);
+    return p && o ? detailOf(t, p, o) : null;
+  };
   return (
-    <Alert
-      color="teal"
-      variant="light"
-      icon={<IconUsersGroup size={18} />}
-      title={t('duplicates.bulk.title', { count: total })}
-      component="section"
-      aria-label={t('duplicates.bulk.region')}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('duplicates.bulk.text')}</Text>
-        <Group>
-          <Button leftSection={<IconArrowMerge size={16} />} onClick={() => setOpen(true)}>
-            {t('duplicates.bulk.review', { count: pairs.length })}
-          </Button>
-        </Group>
-      </Stack>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('duplicates.bulk.modalTitle')} size="lg" centered>
-        <Stack gap="md">
-          <Text size="sm">{t('duplicates.bulk.modalText', { count: pairs.length })}</Text>
-          {total > pairs.length && (
-            <Text size="sm" c="dimmed">
-              {t('duplicates.bulk.more', { count: pairs.length })}
-            </Text>
-          )}
-          <ScrollArea.Autosize mah="50vh" type="auto">
-            <Table fz="sm" verticalSpacing={4} aria-label={t('duplicates.bulk.listLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('duplicates.bulk.kept')}</Table.Th>
-                  <Table.Th>{t('duplicates.bulk.gone')}</Table.Th>
-                  <Table.Th>{t('duplicates.bulk.why')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pairs.map((p) => {
-                  const [kept, gone] = sides(p);
-                  return (
-                    <Table.Tr key={pairKey(p)}>
-                      <Table.Td className="rete-break">
-                        <Text size="sm" fw={600}>
-                          {kept.displayName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {detailOf(t, kept, gone)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td className="rete-break">
-                        <Text size="sm">{gone.displayName}</Text>
-                        <Text size="xs" c="dimmed">
-                          {detailOf(t, gone, kept)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {p.reasons
-                          .filter((r) => STRONG.includes(r))
-                          .map((r) => t(`duplicates.reasons.${r}`))
-                          .join(', ')}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-          {merge.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(merge.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => merge.mutate()} loading={merge.isPending} leftSection={<IconArrowMerge size={16} />}>
-              {t('duplicates.bulk.confirm', { count: pairs.length })}
+    <section aria-label={t('duplicates.bulk.region')}>
+      <Alert
+        color="teal"
+        variant="light"
+        icon={<IconUsersGroup size={18} />}
+        title={t('duplicates.bulk.title', { count: total })}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('duplicates.bulk.text')}</Text>
+          <Group>
+            <Button leftSection={<IconArrowMerge size={16} />} onClick={() => setOpen(true)}>
+              {t('duplicates.bulk.review', { count: pairs.length })}
             </Button>
           </Group>
         </Stack>
-      </Modal>
-    </Alert>
+        <Modal opened={open} onClose={() => setOpen(false)} title={t('duplicates.bulk.modalTitle')} size="lg" centered>
+          <Stack gap="md">
+            {total > pairs.length && (
+              <Text size="sm" c="dimmed">
+                {t('duplicates.bulk.more', { count: pairs.length })}
+              </Text>
+            )}
+            {plan.isPending ? (
+              <Skeleton h={120} />
+            ) : plan.isError ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(plan.error)}
+              </Alert>
+            ) : (
+              <>
+                <Text size="sm">{t('duplicates.bulk.modalText', { count: plan.data.merged })}</Text>
+                <ScrollArea.Autosize mah="50vh" type="auto">
+                  <Table fz="sm" verticalSpacing={4} aria-label={t('duplicates.bulk.listLabel')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('duplicates.bulk.kept')}</Table.Th>
+                        <Table.Th>{t('duplicates.bulk.gone')}</Table.Th>
+                        <Table.Th>{t('duplicates.bulk.why')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {plan.data.groups.map((g) => (
+                        <Table.Tr key={g.keep.id}>
+                          <Table.Td className="rete-break">
+                            <Text size="sm" fw={600}>
+                              {g.keep.name}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {detail(g.keep.id, g.merged[0]?.id)}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td className="rete-break">
+                            {g.merged.map((m) => (
+                              <div key={m.id}>
+                                <Text size="sm">{m.name}</Text>
+                                <Text size="xs" c="dimmed">
+                                  {detail(m.id, g.keep.id)}
+                                </Text>
+                              </div>
+                            ))}
+                          </Table.Td>
+                          <Table.Td>{sharedOf(new Set([g.keep.id, ...g.merged.map((m) => m.id)]))}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea.Autosize>
+              </>
+            )}
+            {merge.isError && (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(merge.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                onClick={() => merge.mutate()}
+                loading={merge.isPending}
+                disabled={!plan.isSuccess}
+                leftSection={<IconArrowMerge size={16} />}
+              >
+                {t('duplicates.bulk.confirm', { count: plan.data?.merged ?? pairs.length })}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      </Alert>
+    </section>
   );
 }
