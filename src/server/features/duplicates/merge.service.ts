@@ -21,6 +21,7 @@ import { nameTokens } from './similarity.ts';
 
 type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met';
 const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met'];
+// Written into the kept person's notes in the owner's language, in words that fit anyone.
 const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
   en: {
     name: 'also known as',
@@ -30,19 +31,53 @@ const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom'
     country: 'country',
     how_met: 'how we met',
     merged: 'Merged with',
-    alsoFrom: 'Also from',
+    alsoFrom: 'Other source:',
   },
   it: {
-    name: 'anche noto come',
+    name: 'altro nome',
     company: 'azienda',
     role: 'ruolo',
     city: 'città',
     country: 'paese',
     how_met: 'come ci siamo conosciuti',
-    merged: 'Unito a',
-    alsoFrom: 'Anche da',
+    merged: 'Unione con',
+    alsoFrom: 'Altra fonte:',
   },
 };
+
+const FORMATS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  vcard: 'vCard',
+  google: 'Google Contacts',
+  csv: 'CSV',
+  json: 'Rete (JSON)',
+};
+const MONTHS = {
+  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** Where a person came from, in words: "import from vCard, 21 May 2025" / "importazione da vCard, 21 mag 2025". */
+function sourceWords(source: string, at: string | null, locale: 'it' | 'en'): string {
+  const format = source.startsWith('import:') ? (FORMATS[source.slice(7)] ?? source.slice(7)) : null;
+  const what =
+    format !== null
+      ? locale === 'it'
+        ? `importazione da ${format}`
+        : `import from ${format}`
+      : source === 'manual'
+        ? locale === 'it'
+          ? 'inserimento manuale'
+          : 'added by hand'
+        : source === 'demo'
+          ? locale === 'it'
+            ? 'rete di prova'
+            : 'demo network'
+          : source;
+  const d = at === null ? null : new Date(at);
+  if (d === null || Number.isNaN(d.getTime())) return what;
+  return `${what}, ${d.getUTCDate()} ${MONTHS[locale][d.getUTCMonth()] as string} ${d.getUTCFullYear()}`;
+}
 
 const same = (x: string | null, y: string | null): boolean => sortKey(x ?? '') === sortKey(y ?? '');
 const joinText = (...parts: Array<string | null>): string | null => {
@@ -109,7 +144,7 @@ function mergedRow(keep: Person, other: Person, locale: 'it' | 'en'): Partial<Pe
     patch.source_at = first.source_at;
   }
   if (second.source !== null && (second.source !== first.source || second.source_at !== first.source_at))
-    privacyLines.push(`${L.alsoFrom} ${second.source}${second.source_at ? ` (${second.source_at.slice(0, 10)})` : ''}`);
+    privacyLines.push(`${L.alsoFrom} ${sourceWords(second.source, second.source_at, locale)}`);
   const legalNote = joinText(...privacyLines);
   if (legalNote !== keep.legal_basis_note) patch.legal_basis_note = legalNote;
   return patch;

@@ -97,7 +97,12 @@ describe.each(dialects())('three sources of one network on %s', (dialect) => {
     const barbara = all.find((p) => p.links.some((l) => l.value.includes('barbara-neri')));
     expect(barbara).toMatchObject({ name: 'Barbara Neri', company: 'Studio Neri Commercialisti' });
     expect(barbara?.phones).toHaveLength(1);
-    expect(barbara?.notes).toContain('Barbie');
+    // What the merge wrote on the (Italian) user's behalf is in Italian.
+    expect(barbara?.notes).toBe(
+      'Unione con Barbie: altro nome Barbie; come ci siamo conosciuti Importato da vCard, 21 mag 2025.',
+    );
+    expect(barbara?.howMet).toMatch(/^Collegamento su LinkedIn, \d+ [a-z]{3} \d{4}$/);
+    expect(barbara?.privacy.legalBasisNote).toBe('Altra fonte: importazione da vCard, 21 mag 2025');
 
     // Again, all three: nobody new, nothing joined, nothing written.
     for (const name of ['Connections.csv', 'contacts.vcf', 'google-contacts.csv'])

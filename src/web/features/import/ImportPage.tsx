@@ -493,6 +493,7 @@ function PreviewPanel({
       {mapping && p.csvHeaders && (
         <MappingStep
           headers={p.csvHeaders}
+          noHeader={p.problems.some((x) => x.code === 'csv_no_header')}
           mapping={mapping}
           dirty={mappingDirty}
           loading={previewing}
@@ -530,6 +531,7 @@ function PreviewPanel({
 
 function MappingStep({
   headers,
+  noHeader,
   mapping,
   dirty,
   loading,
@@ -537,6 +539,8 @@ function MappingStep({
   onApply,
 }: {
   headers: string[];
+  /** The file has no header: the server named the columns `Column 1`, `Column 2`, … */
+  noHeader: boolean;
   mapping: Mapping;
   dirty: boolean;
   loading: boolean;
@@ -560,7 +564,7 @@ function MappingStep({
           {headers.map((h, i) => (
             <NativeSelect
               key={`${h}-${i}`}
-              label={h}
+              label={columnLabel(t, h, noHeader)}
               data={options}
               value={mapping[h] ?? 'ignore'}
               onChange={(e) => onChange({ ...mapping, [h]: e.currentTarget.value as CsvField })}
@@ -576,6 +580,12 @@ function MappingStep({
       </Stack>
     </Paper>
   );
+}
+
+/** A column's name, or "Colonna 3" for the third of a file without a header. */
+function columnLabel(t: T, header: string, noHeader: boolean): string {
+  const n = noHeader ? /^Column (\d+)$/.exec(header)?.[1] : undefined;
+  return n === undefined ? header : t('import.mapping.column', { n });
 }
 
 function ProblemsList({ problems }: { problems: ImportPreview['problems'] }) {
