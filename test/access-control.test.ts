@@ -196,6 +196,18 @@ const cases: Record<string, Case> = {
   // Duplicates (listed before the merge: its positive control merges A's two look-alikes)
   'GET /api/v1/duplicates': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/duplicates' }], ownerSees: true },
   'POST /api/v1/people/:id/merge': { kind: 'foreign-id' },
+  // Ids in the body: B's own pair that shares no email, phone or profile is a 400; B with A's ids
+  // gets a 404 identical to random ids' (duplicates.test.ts).
+  'POST /api/v1/duplicates/merge': {
+    kind: 'own',
+    probes: ({ w }) => [
+      {
+        method: 'POST',
+        url: '/api/v1/duplicates/merge',
+        payload: { pairs: [{ a: w.b.people.main, b: w.b.people.loose }] },
+      },
+    ],
+  },
 
   // Privacy
   'GET /api/v1/suppressions': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/suppressions' }], ownerSees: true },

@@ -236,9 +236,10 @@ export function buildCli(): Command {
     .requiredOption('--user <email>')
     .requiredOption('--format <vcard|vcard3|csv|json>', 'what to write', exportFormat)
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((o: { user: string; format: ExportFormat; out?: string }) =>
+    .option('--lang <it|en>', "CSV: the header's language and separator (default: the account's)", csvLang)
+    .action((o: { user: string; format: ExportFormat; out?: string; lang?: 'it' | 'en' }) =>
       withContext(async (ctx) => {
-        const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format);
+        const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format, o.lang);
         if (o.out) {
           fs.writeFileSync(o.out, file.body);
           console.error(`Wrote ${file.count} people to ${o.out}.`);
@@ -253,14 +254,17 @@ export function buildCli(): Command {
     .option('--json', 'print JSON', false)
     .action((o: { user: string; json: boolean }) =>
       withContext(async (ctx) => {
-        const pairs = await findDuplicates(ctx.deps, await userIdByEmail(ctx, o.user));
-        if (o.json) console.log(JSON.stringify({ pairs }, null, 2));
+        const found = await findDuplicates(ctx.deps, await userIdByEmail(ctx, o.user));
+        const { pairs } = found;
+        if (o.json) console.log(JSON.stringify(found, null, 2));
         else if (pairs.length === 0) console.log('No likely duplicates.');
-        else
+        else {
           for (const p of pairs) {
             const who = (x: (typeof p)['a']) => `${x.displayName}${x.company ? ` (${x.company})` : ''} ${x.id}`;
             console.log(`${p.score.toFixed(2)}  ${who(p.a)}\n      ${who(p.b)}\n      ${p.reasons.join(', ')}`);
           }
+          if (found.total > pairs.length) console.log(`${found.total} pairs in all; the best ${pairs.length} are listed.`);
+        }
       }),
     );
 
@@ -349,6 +353,11 @@ function importFormat(v: string): ImportFormat {
   return v;
 }
 
+function csvLang(v: string): 'it' | 'en' {
+  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+  return v;
+}
+
 function exportFormat(v: string): ExportFormat {
   if (v !== 'vcard' && v !== 'vcard3' && v !== 'csv' && v !== 'json')
     throw new InvalidArgumentError('use vcard, vcard3, csv or json');
@@ -366,6 +375,8 @@ function formatImport(
     toMerge: number;
     unchanged: number;
     duplicatesInFile: number;
+    joinedRecords: number;
+    joinedPeople: number;
     problems: Array<{ line: number; reason: string; severity: string }>;
   },
 ): string {
@@ -373,6 +384,10 @@ function formatImport(
     `Read ${r.contacts} contacts (${r.format}, ${r.encoding}).`,
     `${created} ${r.toCreate} people, ${merged} ${r.toMerge}; ${r.unchanged} already up to date; ${r.duplicatesInFile} duplicates within the file.`,
   ];
+  if (r.joinedRecords > 0)
+    out.push(
+      `${r.joinedRecords} ${r.joinedRecords === 1 ? 'record joins' : 'records join'} ${r.joinedPeople} people already in your network: each set is one person${created === 'Created' ? ', merged' : ', to be merged'}.`,
+    );
   if (r.problems.length) {
     out.push(`${r.problems.length} problems:`);
     for (const p of r.problems) out.push(`  line ${p.line}: ${p.reason}${p.severity === 'skipped' ? ' (skipped)' : ''}`);

@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  api,
   assertClean,
   escapeRe,
   label,
   launchBrowser,
   noHorizontalScroll,
   openPage,
+  post,
   shot,
   shotOnFailure,
   startApp,
@@ -56,6 +58,9 @@ function linkedinCsv(rows: number): Buffer {
   return Buffer.from(`\ufeff${lines.join('\n')}\n`, 'utf8');
 }
 const LINKEDIN_NAMES = ['Giorgia Lunardi', 'Marco Benedetti', 'Sophie Turner-Hale'];
+
+/** One network in three files (synthetic people; see its README): LinkedIn, a phone's vCards, Google Contacts. */
+const threeSources = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/three-sources', name));
 
 /** Statuses a test provokes on purpose (a wrong password, a file that is no contact list). */
 const PROVOKED = /Failed to load resource: the server responded with a status of (400|403|413)/;
@@ -256,7 +261,10 @@ describe('import, export, duplicates and privacy in Italian (it-IT)', () => {
     const problems = page.getByRole('region', { name: t('import.problems.title') });
     await problems.getByRole('cell', { name: t('import.problems.line', { line: 3 }), exact: true }).waitFor();
     await problems.getByRole('cell', { name: t('import.problems.line', { line: 10 }), exact: true }).waitFor();
-    await problems.getByText(/contact1@invalid/).waitFor();
+    // In Italian, not the server's English reason.
+    await problems.getByRole('cell', { name: t('import.problemCodes.email_invalid', { value: '"contact1@invalid"' }) }).waitFor();
+    await problems.getByRole('cell', { name: t('import.problemCodes.email_invalid', { value: '"contact2@invalid"' }) }).waitFor();
+    expect(await problems.getByText(/is not an address Rete can store/).count()).toBe(0);
     await shot(page, 'import-it-04-dropped-with-problems');
 
     // Cancel: back to choosing a file, and nobody was added.
@@ -388,6 +396,63 @@ describe('import, export, duplicates and privacy in Italian (it-IT)', () => {
     assertClean(w);
   });
 
+  it('merges every pair that shares an email, phone or profile after showing who becomes whom; namesakes stay', async () => {
+    const { page } = w;
+    const add = (body: Record<string, unknown>) => post<{ id: string }>(page, '/api/v1/people', body);
+    await add({ name: 'Barbara Neri', company: 'Studio Neri', emails: [{ value: 'barbara@studioneri.example' }] });
+    await add({ name: 'Barbie', emails: [{ value: 'Barbara@StudioNeri.example' }], phones: [{ value: '333 123 4567' }] });
+    await add({ name: 'Barbara N.', phones: [{ value: '+39 333 1234567' }], city: 'Modena' });
+    await add({ name: 'Luca B.', links: [{ value: 'http://it.linkedin.com/in/luca-bianchi/' }] });
+    await add({ name: 'Luca Bianchi', links: [{ value: 'https://www.linkedin.com/in/luca-bianchi' }] });
+    await add({ name: 'Marco Rossi', company: 'Rossi Impianti', phones: [{ value: '338 000 1111' }] });
+    await add({ name: 'Marco Rossi', phones: [{ value: '329 000 2222' }] });
+    const found = await api<{ total: number; strongTotal: number }>(page, '/api/v1/duplicates');
+    expect(found.strongTotal).toBe(3);
+
+    // A fresh load: the people were added through the API, behind the app's back.
+    await page.goto(`${app.url}/duplicates`);
+    // The count is every pair found.
+    await visible(page, tr(lang, 'duplicates.subtitle_other', { count: found.total }));
+    // Two Marco Rossi: each "keep" says which one.
+    const marco = page.getByRole('region', { name: t('duplicates.pairTitle', { a: 'Marco Rossi', b: 'Marco Rossi' }) });
+    await marco
+      .getByRole('radio', { name: t('duplicates.keepThisDetail', { name: 'Marco Rossi', detail: 'Rossi Impianti' }) })
+      .waitFor();
+    await marco
+      .getByRole('radio', { name: t('duplicates.keepThisDetail', { name: 'Marco Rossi', detail: '329 000 2222' }) })
+      .waitFor();
+    await shot(page, 'import-it-08b-duplicates-bulk');
+
+    const bulk = page.getByRole('region', { name: t('duplicates.bulk.region') });
+    await bulk.getByText(tr(lang, 'duplicates.bulk.title_other', { count: 3 })).waitFor();
+    await bulk.getByRole('button', { name: tr(lang, 'duplicates.bulk.review_other', { count: 3 }) }).click();
+    // The list first: Barbie is Barbara Neri by her email and Barbara N. by her number: one group.
+    const dialog = page.getByRole('dialog');
+    const list = dialog.getByRole('table', { name: t('duplicates.bulk.listLabel') });
+    await list.waitFor();
+    const barbara = list.getByRole('row', { name: /Barbara Neri/ });
+    await barbara.getByText('Barbie', { exact: true }).waitFor();
+    await barbara.getByText('Barbara N.', { exact: true }).waitFor();
+    await list
+      .getByRole('row', { name: /Luca Bianchi/ })
+      .getByText('Luca B.', { exact: true })
+      .waitFor();
+    expect(await list.getByText('Marco Rossi').count()).toBe(0);
+    await shot(page, 'import-it-08c-duplicates-bulk-list');
+    await dialog.getByRole('button', { name: tr(lang, 'duplicates.bulk.confirm_other', { count: 3 }) }).click();
+    await visible(page, tr(lang, 'duplicates.bulk.done_other', { count: 3 }));
+
+    // Only the namesakes are left, and the count says so.
+    await expect.poll(() => page.getByRole('region', { name: t('duplicates.bulk.region') }).count()).toBe(0);
+    await visible(page, tr(lang, 'duplicates.subtitle_one', { count: 1 }));
+    await marco.waitFor();
+    const left = await api<{ total: number; strongTotal: number }>(page, '/api/v1/duplicates');
+    expect(left).toMatchObject({ total: 1, strongTotal: 0 });
+    const people = await api<{ items: Array<{ name: string }> }>(page, '/api/v1/people?q=barbara');
+    expect(people.items.map((p) => p.name)).toEqual(['Barbara Neri']);
+    assertClean(w);
+  });
+
   it('erases a person with a suppression: a re-import skips them until the entry is lifted', async () => {
     const { page } = w;
     await page.getByRole('link', { name: t('nav.people'), exact: true }).click();
@@ -516,11 +581,21 @@ describe('import in English (en-US): a LinkedIn export, limits and errors', () =
       mimeType: 'text/vcard',
       buffer: Buffer.alloc(21 * 1024 * 1024, 0x41),
     });
+    // 21 MB against a 20 MB limit: never two numbers that look the same.
     await page
       .getByRole('alert')
-      .filter({ hasText: t('import.errors.tooBig', { size: '20 MB' }) })
+      .filter({ hasText: t('import.errors.tooBigSize', { size: '21.0 MB', limit: '20.0 MB' }) })
       .waitFor();
     expect(await h.previewSection().count()).toBe(0);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'just-over.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.alloc(21_000_000, 0x41),
+    });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('import.errors.tooBigSize', { size: '20.03 MB', limit: '20.00 MB' }) })
+      .waitFor();
 
     await dropFile(h.dropZone(), 'photo.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'image/png');
     await page
@@ -529,6 +604,35 @@ describe('import in English (en-US): a LinkedIn export, limits and errors', () =
       .waitFor();
     await shot(page, 'import-en-01-error');
     assertClean(w, PROVOKED);
+  });
+
+  it('says what went wrong with a line in English, and removes control characters', async () => {
+    const { page } = w;
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Nadia,Ricci,https://www.linkedin.com/in/nadia-ricci,nadia@@example,Ricci Srl,CEO,12 Mar 2024',
+      'Ottavio,Ne\u0000ri,https://www.linkedin.com/in/ottavio-neri,,Neri\u001b[2J,CTO,yesterday',
+    ].join('\n');
+    await dropFile(h.dropZone(), 'Connections.csv', Buffer.from(csv), 'text/csv');
+    const problems = page.getByRole('region', { name: t('import.problems.title') });
+    await problems.waitFor();
+    for (const text of [
+      t('import.problemCodes.email_invalid', { value: '"nadia@@example"' }),
+      t('import.problemCodes.control_chars_removed', { field: t('import.problemWords.familyName') }),
+      t('import.problemCodes.control_chars_removed', { field: t('import.problemWords.company') }),
+      t('import.problemCodes.linkedin_connected_on_not_date', { value: '"yesterday"' }),
+    ])
+      await problems.getByRole('cell', { name: text, exact: true }).waitFor();
+    await problems
+      .getByRole('cell', { name: t('import.problems.line', { line: 3 }), exact: true })
+      .first()
+      .waitFor();
+    await shot(page, 'import-en-01b-problems');
+    await h
+      .previewSection()
+      .getByRole('button', { name: t('common.cancel') })
+      .click();
+    assertClean(w);
   });
 
   it('imports a LinkedIn Connections.csv dropped on the page, through the progress stream', async () => {
@@ -596,6 +700,38 @@ describe('import in English (en-US): a LinkedIn export, limits and errors', () =
       .waitFor();
     await h.confirmImport();
     await page.getByText(tr(lang, 'import.result.merged_other', { count: 2 })).waitFor();
+    assertClean(w);
+  });
+
+  it('makes one person of the records three files hold of each, and says so before and after', async () => {
+    const { page } = w;
+    const total = async () => (await api<{ total: number }>(page, '/api/v1/people/facets')).total;
+    const before = await total();
+    for (const name of ['Connections.csv', 'contacts.vcf']) {
+      await h.openImport();
+      await dropFile(h.dropZone(), name, threeSources(name), name.endsWith('.vcf') ? 'text/vcard' : 'text/csv');
+      await h.previewSection().waitFor();
+      await h.confirmImport();
+    }
+    await h.openImport();
+    await dropFile(h.dropZone(), 'google-contacts.csv', threeSources('google-contacts.csv'), 'text/csv');
+    await h.previewSection().waitFor();
+    await h
+      .previewSection()
+      .getByText(tr(lang, 'import.preview.joined_other', { count: 21, people: 42 }))
+      .waitFor();
+    expect(await h.stat('import.preview.toCreate')).toBe(7);
+    const sample = page.getByRole('region', { name: t('import.sample.title') });
+    await sample
+      .getByText(tr(lang, 'import.sample.joins_one', { count: 1 }))
+      .first()
+      .waitFor();
+    await shot(page, 'import-en-05-three-sources-preview');
+    const { done } = await h.confirmImport();
+    await done.getByText(tr(lang, 'import.result.joined_other', { count: 21, people: 42 })).waitFor();
+    await shot(page, 'import-en-06-three-sources-done');
+    // 60 people, however many records the three files hold of them.
+    expect(await total()).toBe(before + 60);
     assertClean(w);
   });
 });

@@ -20,8 +20,11 @@ export interface Actor extends Client {
   spareTokenId: string;
   /** The same request with the API token instead of the cookie. */
   bearer(opts: InjectOptions): Promise<LightMyRequestResponse>;
-  /** `twin` and `twinGone` are likely duplicates of each other (merged by the merge route's positive control). */
-  people: { main: string; introduced: string; doomed: string; loose: string; twin: string; twinGone: string };
+  /**
+   * `twin` and `twinGone` are likely duplicates of each other (merged by the merge route's positive
+   * control); `twinToo` shares their email too (merged into `twin` by the bulk merge's).
+   */
+  people: { main: string; introduced: string; doomed: string; loose: string; twin: string; twinGone: string; twinToo: string };
   /** A suppression entry (a person erased with suppress=true), there to be lifted by its owner. */
   suppressionId: string;
   needs: { main: string; doomed: string };
@@ -97,6 +100,7 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   const twinEmail = [{ value: `canary-${lc}-twin@example.com` }];
   const twin = await createPerson(client, { name: `${c('twin')} Mario Rossi`, emails: twinEmail });
   const twinGone = await createPerson(client, { name: `Rossi Mario ${c('twin')}`, emails: twinEmail, notes: c('twin-notes') });
+  const twinToo = await createPerson(client, { name: `${c('twin')} Mario Rossi`, emails: twinEmail });
   const suppressed = await createPerson(client, {
     name: c('suppressed-name'),
     emails: [{ value: `canary-${lc}-gone@example.com` }],
@@ -196,6 +200,7 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
       loose: loose.id,
       twin: twin.id,
       twinGone: twinGone.id,
+      twinToo: twinToo.id,
     },
     needs: { main: needMain.id, doomed: needDoomed.id },
     offers: { main: offerMain.id, doomed: offerDoomed.id },
@@ -420,6 +425,7 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'POST /api/v1/received': (o) => ({ description: 'A new client', referredById: o.people.main }),
   'PATCH /api/v1/received/:id': () => ({ description: 'Changed record', value: { amountCents: 100, currency: 'EUR' } }),
   'POST /api/v1/people/:id/merge': (o) => ({ otherId: o.people.twinGone }),
+  'POST /api/v1/duplicates/merge': (o) => ({ pairs: [{ a: o.people.twin, b: o.people.twinToo }] }),
   'DELETE /api/v1/me': (o) => ({ password: o.password }),
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, Timestamp } from './common.ts';
 
 /** Likely duplicates in my network, and merging two people into one. */
 
@@ -23,6 +23,13 @@ export const DuplicatePerson = z
     emails: z.array(z.string()),
     phones: z.array(z.string()),
     links: z.array(z.string()),
+    source: z
+      .string()
+      .nullable()
+      .describe(
+        'Where the person came from: `manual`, `demo`, `import:linkedin`, `import:vcard`, `import:google`, `import:csv`, `import:json`.',
+      ),
+    createdAt: Timestamp,
   })
   .meta({ id: 'DuplicatePerson' });
 
@@ -32,15 +39,67 @@ export const DuplicatePair = z
     b: DuplicatePerson,
     score: z.number().min(0).max(1).describe('How likely the two are one person, 0..1.'),
     reasons: z.array(DuplicateReason),
+    keep: z
+      .enum(['a', 'b'])
+      .describe(
+        'The one to keep when merging, unless you choose: the fuller name ("Barbara Neri" over "Barbie"), else the one in the network first.',
+      ),
   })
   .meta({ id: 'DuplicatePair' });
 export type DuplicatePair = z.infer<typeof DuplicatePair>;
 
 export const DuplicatesResponse = z
-  .object({ pairs: z.array(DuplicatePair).describe(`Best first, at most ${MAX_DUPLICATE_PAIRS}.`) })
+  .object({
+    pairs: z.array(DuplicatePair).describe(`Best first, at most ${MAX_DUPLICATE_PAIRS}.`),
+    total: z.number().int().describe('Pairs found in all, also beyond the ones listed.'),
+    strongTotal: z
+      .number()
+      .int()
+      .describe(
+        'Of those, the pairs that share an email, a phone number or a LinkedIn profile (`same_email`, `same_phone`, `same_link`).',
+      ),
+  })
   .meta({ id: 'Duplicates' });
 export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
 
 export const MergeBody = z
   .strictObject({ otherId: Id.describe('The person merged into this one and then deleted.') })
   .meta({ id: 'MergeBody' });
+
+/** Reasons that say two people are one: an identical email, phone number or LinkedIn profile. */
+export const STRONG_REASONS = ['same_email', 'same_phone', 'same_link'] as const satisfies readonly DuplicateReason[];
+
+export const MergePairsBody = z
+  .strictObject({
+    pairs: z
+      .array(
+        z
+          .strictObject({ a: Id, b: Id })
+          .describe('Two people who are one: they share an email, a phone number or a LinkedIn profile.'),
+      )
+      .min(1)
+      .max(MAX_DUPLICATE_PAIRS),
+  })
+  .meta({ id: 'MergePairsBody' });
+export type MergePairsBody = z.infer<typeof MergePairsBody>;
+
+export const MergePairsQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: merge nothing, answer the groups that would become one person each (to show them first).'),
+});
+
+const GroupPerson = z.object({ id: Id, name: z.string() });
+
+export const MergePairsResult = z
+  .object({
+    groups: z
+      .array(z.object({ keep: GroupPerson, merged: z.array(GroupPerson) }))
+      .describe('Pairs that share a person are one group; each group becomes its `keep` person.'),
+    merged: z.number().int().describe('People merged into another one.'),
+    kept: z.array(Id).describe('The people kept, one per group.'),
+    mergedAway: z.array(Id).describe('The people merged away (deleted).'),
+  })
+  .meta({ id: 'MergePairsResult' });
+export type MergePairsResult = z.infer<typeof MergePairsResult>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const ExportFormat = z
   .enum(['vcard', 'vcard3', 'csv', 'json'])
   .describe(
-    '`vcard`: vCard 4.0; `vcard3`: vCard 3.0 for old phones; `csv`: UTF-8 with BOM, RFC 4180, formulas neutralised; ' +
+    "`vcard`: vCard 4.0; `vcard3`: vCard 3.0 for old phones; `csv`: UTF-8 with BOM, RFC 4180, the header in the account's language (see `lang`), formulas neutralised (phone numbers stay as they are); " +
       '`json`: the complete account (GDPR art. 15 and 20): the account, my profile, every person with channels, tags, privacy fields, needs, offers, timeline, ' +
       'the relationships, suppression entries (keyed hashes only), the introductions with their sides and history, the emails of introductions ' +
       '(recipients, subject, status, dates and plain text with the answer links removed), the gives with recipients and outcomes, the business received, ' +
@@ -13,4 +13,12 @@ export const ExportFormat = z
   );
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-export const ExportQuery = z.strictObject({ format: ExportFormat.default('json') });
+export const ExportQuery = z.strictObject({
+  format: ExportFormat.default('json'),
+  lang: z
+    .enum(['it', 'en'])
+    .optional()
+    .describe(
+      "CSV only: the language of the header, and with it the separator Excel expects (`;` in Italian, `,` in English). Default: the account's language.",
+    ),
+});

@@ -46,13 +46,89 @@ export const ImportQuery = z.strictObject({
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
+/**
+ * What went wrong with a line of an imported file, as a code with parameters (`params`), so that
+ * each interface words it in its own language; `reason` says the same in English.
+ */
+export const IMPORT_PROBLEM_CODES = [
+  // Any contact
+  'no_name',
+  'no_name_no_email',
+  'text_too_long',
+  'control_chars_removed',
+  'email_invalid',
+  'phone_invalid',
+  'link_not_http',
+  'link_invalid',
+  'too_many_tags',
+  'too_many_channels',
+  'birthday_not_date',
+  'too_many_problems',
+  // CSV
+  'csv_no_rows',
+  'csv_no_header',
+  'csv_unclosed_quote',
+  'csv_record_too_long',
+  'csv_too_many_rows',
+  'csv_wrong_delimiter',
+  'csv_extra_fields',
+  'csv_not_linkedin',
+  'csv_not_google',
+  'csv_mapping_unknown_column',
+  'csv_mapping_unknown_field',
+  'linkedin_connected_on_not_date',
+  // vCard
+  'vcard_not_vcard',
+  'vcard_unreadable',
+  'vcard_card_unreadable',
+  'vcard_too_many_cards',
+  'vcard_too_deep',
+  'vcard_nested',
+  'vcard_end_without_begin',
+  'vcard_text_outside',
+  'vcard_stray_continuation',
+  'vcard_not_property',
+  'vcard_property_too_long',
+  'vcard_too_many_properties',
+  'vcard_no_end',
+  'vcard_property_unreadable',
+  'vcard_unknown_charset',
+  'vcard_invalid_bytes',
+  'vcard_photo_data_not_base64',
+  'vcard_photo_unusable',
+  'vcard_photo_too_large',
+  'vcard_photo_not_base64',
+  'vcard_photo_not_image',
+  'vcard_photo_too_many_pixels',
+  // Rete JSON
+  'json_invalid',
+  'json_not_rete',
+  'json_person_invalid',
+  'json_profile_invalid',
+  'json_item_dropped',
+  'json_relationship_dropped',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
 export const ImportProblem = z
   .object({
-    line: z.number().int().describe('Line of the file where the card or row starts; 0 = the whole file.'),
-    reason: z.string(),
+    line: z
+      .number()
+      .int()
+      .describe(
+        'Line of the file where the card or row starts (for a Rete JSON export: the person, 1-based); 0 = the whole file.',
+      ),
+    code: z.enum(IMPORT_PROBLEM_CODES).describe('What happened; the interface words it from the code and `params`.'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .describe(
+        'The details the wording needs: `field` (name, company, notes, email, …), `value` (the text in question, quoted and shortened), `max`, `line`, ….',
+      ),
+    reason: z.string().describe('The same in English, for scripts and the command line.'),
     severity: z.enum(['skipped', 'warning', 'file']),
   })
   .meta({ id: 'ImportProblem' });
+export type ImportProblem = z.infer<typeof ImportProblem>;
 
 export const ImportAction = z
   .enum(['create', 'merge', 'unchanged'])
@@ -77,6 +153,11 @@ export const ImportPerson = z
     phones: z.array(ChannelOut),
     links: z.array(ChannelOut),
     tags: z.array(z.string()),
+    joins: z
+      .array(Id)
+      .describe(
+        'Other people already in the network merged into this one: a contact of the file holds an email, phone number or LinkedIn profile of each.',
+      ),
   })
   .meta({ id: 'ImportPerson' });
 export type ImportPerson = z.infer<typeof ImportPerson>;
@@ -89,6 +170,16 @@ const Counts = {
   toMerge: z.number().int().describe('Existing people that receive new emails, phones, links, tags or fields.'),
   unchanged: z.number().int().describe('Existing people matched that already hold everything in the file.'),
   duplicatesInFile: z.number().int().describe('Contacts merged into an earlier contact of the same file.'),
+  joinedRecords: z
+    .number()
+    .int()
+    .describe(
+      'Contacts that hold the email, phone number or LinkedIn profile of two or more different people already in the network: those people are one, and are merged.',
+    ),
+  joinedPeople: z
+    .number()
+    .int()
+    .describe('People already in the network those contacts join (the kept ones and the merged ones).'),
   suppressed: z
     .number()
     .int()
@@ -112,6 +203,11 @@ export const ImportResult = z
     ...Counts,
     created: z.array(Id).describe('Ids of the people created.'),
     merged: z.array(Id).describe('Ids of the existing people that were changed.'),
+    mergedAway: z
+      .array(Id)
+      .describe(
+        'Ids of the existing people merged into another one (see `joinedRecords`): they are no more, everything of theirs is on the kept one.',
+      ),
   })
   .meta({ id: 'ImportResult' });
 export type ImportResult = z.infer<typeof ImportResult>;

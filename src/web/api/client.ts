@@ -64,6 +64,8 @@ export type ImportEvent = Import.ImportEvent;
 export type DuplicateReason = Duplicates.DuplicateReason;
 export type DuplicatePair = Duplicates.DuplicatePair;
 export type DuplicatePerson = DuplicatePair['a'];
+export type DuplicatesResponse = Duplicates.DuplicatesResponse;
+export type MergePairsResult = Duplicates.MergePairsResult;
 
 export type LegalBasis = Privacy.LegalBasis;
 export type PersonPrivacy = Privacy.PersonPrivacy;
@@ -264,10 +266,18 @@ export const api = {
   removeDemo: () => request<DemoRemoved>('DELETE', '/api/v1/demo'),
 
   // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
-  exportUrl: (format: ExportFormat) => `/api/v1/export${query({ format })}`,
+  /** `lang`: the CSV's header in that language, with the separator Excel expects there. */
+  exportUrl: (format: ExportFormat, lang?: 'it' | 'en') =>
+    `/api/v1/export${query(format === 'csv' && lang ? { format, lang } : { format })}`,
 
   // duplicates
-  duplicates: () => request<{ pairs: DuplicatePair[] }>('GET', '/api/v1/duplicates'),
+  duplicates: () => request<DuplicatesResponse>('GET', '/api/v1/duplicates'),
+  /**
+   * Merges the pairs (all or nothing), each group of pairs sharing a person into one; every pair
+   * must share an email, a phone number or a LinkedIn profile. `dryRun`: only the groups.
+   */
+  mergePairs: (pairs: Array<{ a: string; b: string }>, dryRun = false) =>
+    request<MergePairsResult>('POST', `/api/v1/duplicates/merge${query({ dryRun: dryRun ? 'true' : undefined })}`, { pairs }),
   /** `keepId` survives and receives everything of `otherId`. */
   mergePeople: (keepId: string, otherId: string) =>
     request<PersonDetail>('POST', `/api/v1/people/${enc(keepId)}/merge`, { otherId }),

@@ -8,7 +8,7 @@ export async function loadCandidates(db: Executor, ownerId: string) {
   const [people, channels] = await Promise.all([
     db
       .selectFrom('people')
-      .select(['id', 'name', 'company', 'role', 'city'])
+      .select(['id', 'name', 'company', 'role', 'city', 'source', 'created_at'])
       .where('owner_id', '=', ownerId)
       .where('is_self', '=', 0)
       .orderBy('sort_name')
@@ -26,6 +26,40 @@ export async function loadCandidates(db: Executor, ownerId: string) {
 }
 
 // --- merging ----------------------------------------------------------------------------------
+
+/** A no-op write to the owner's row: serialises writers of this network (row lock on PostgreSQL, the write lock on SQLite). */
+export async function lockNetwork(db: Executor, ownerId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ network_version: sql<number>`network_version` })
+    .where('id', '=', ownerId)
+    .execute();
+}
+
+export async function ownerLocale(db: Executor, ownerId: string): Promise<'it' | 'en'> {
+  const user = await db.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
+  return user?.locale ?? 'en';
+}
+
+/** The owner's people among `ids`, with what choosing the one to keep needs. */
+export const peopleByIds = (db: Executor, ownerId: string, ids: string[]) =>
+  db
+    .selectFrom('people')
+    .select(['id', 'name', 'created_at', 'is_self'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+
+/** The channels of the owner's people among `ids`. */
+export const channelsOfPeople = (db: Executor, ownerId: string, ids: string[]) =>
+  db
+    .selectFrom('person_channels')
+    .select(['person_id', 'kind', 'value'])
+    .where('owner_id', '=', ownerId)
+    .where('person_id', 'in', ids)
+    .orderBy('person_id')
+    .orderBy('position')
+    .execute();
 
 export const channelsOfPerson = (db: Executor, ownerId: string, personId: string) =>
   db

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { expectErrorShape, randomId, snapshot } from '../../../../test/helpers/world.ts';
-import type { DuplicatePair } from '#shared/api/duplicates.ts';
+import type { DuplicatePair, DuplicatesResponse, MergePairsResult } from '#shared/api/duplicates.ts';
 import type { PersonDetail } from '#shared/api/people.ts';
+import { findDuplicates } from './duplicates.service.ts';
 import { mergePeople } from './merge.service.ts';
 import { nameTokens, score, companyTokens, tokensSimilarity } from './similarity.ts';
 
@@ -361,5 +362,119 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     const res = await merge(a, a.selfPersonId, meToo.id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<PersonDetail>()).toMatchObject({ isSelf: true, links: [{ value: 'https://www.linkedin.com/in/me' }] });
+  });
+
+  it('counts every pair, also beyond the ones listed, and says which side to keep and where each came from', async () => {
+    const u = await signup(t.app);
+    const db = t.db.handle.db;
+    for (const [i, name] of ['Anna Verdi', 'Bruno Neri', 'Carla Blu', 'Dario Rosa', 'Elena Viola'].entries()) {
+      const full = await createPerson(u, { name, emails: [{ value: `p${i}@example.com` }] });
+      const nick = await createPerson(u, { name: name.split(' ')[1], emails: [{ value: `P${i}@Example.com` }] });
+      // The nickname was there first: the fuller name is still the one kept.
+      await db
+        .updateTable('people')
+        .set({ created_at: '2020-01-01T00:00:00.000Z', source: 'import:vcard' })
+        .where('id', '=', nick.id)
+        .execute();
+      await db.updateTable('people').set({ source: 'import:linkedin' }).where('id', '=', full.id).execute();
+    }
+    await createPerson(u, { name: 'Franco Gialli', company: 'Acme' });
+    await createPerson(u, { name: 'Gialli Franco', company: 'ACME srl' });
+    const two = await findDuplicates(t.deps, u.userId, 2);
+    expect(two.pairs).toHaveLength(2);
+    expect(two).toMatchObject({ total: 6, strongTotal: 5 });
+    const res = await u.req({ method: 'GET', url: '/api/v1/duplicates' });
+    const all = res.json<DuplicatesResponse>();
+    expect(all).toMatchObject({ total: 6, strongTotal: 5 });
+    const anna = all.pairs.find((p) => [p.a.name, p.b.name].includes('Anna Verdi')) as DuplicatePair;
+    const kept = anna.keep === 'a' ? anna.a : anna.b;
+    const gone = anna.keep === 'a' ? anna.b : anna.a;
+    expect([kept.name, kept.source, gone.name, gone.source]).toEqual(['Anna Verdi', 'import:linkedin', 'Verdi', 'import:vcard']);
+    expect(gone.createdAt).toBe('2020-01-01T00:00:00.000Z');
+  });
+
+  it('merges in bulk only pairs that share an email, phone or profile, each group into one person, all or nothing', async () => {
+    const u = await signup(t.app, { locale: 'en' });
+    const anna = await createPerson(u, { name: 'Anna Verdi', company: 'Acme', emails: [{ value: 'anna@acme.example' }] });
+    const annie = await createPerson(u, {
+      name: 'Annie',
+      emails: [{ value: 'ANNA@acme.example' }],
+      phones: [{ value: '333 123 4567' }],
+    });
+    const mobile = await createPerson(u, { name: 'Anna V.', phones: [{ value: '+39 333 1234567' }], tags: ['gym'] });
+    await u.req({ method: 'POST', url: `/api/v1/people/${mobile.id}/needs`, payload: { text: 'A physio' } });
+    const luca = await createPerson(u, { name: 'Luca B.', links: [{ value: 'http://it.linkedin.com/in/luca-bianchi/' }] });
+    const lucaFull = await createPerson(u, {
+      name: 'Luca Bianchi',
+      links: [{ value: 'https://www.linkedin.com/in/luca-bianchi' }],
+    });
+    const namesake1 = await createPerson(u, { name: 'Marco Rossi', phones: [{ value: '338 000 1111' }] });
+    const namesake2 = await createPerson(u, { name: 'Marco Rossi', phones: [{ value: '329 000 2222' }] });
+    const bulk = (pairs: Array<{ a: string; b: string }>, dryRun = false) =>
+      u.req({ method: 'POST', url: `/api/v1/duplicates/merge${dryRun ? '?dryRun=true' : ''}`, payload: { pairs } });
+
+    // A namesake pair in the list: nothing is merged, not even the good pairs before it.
+    const before = await snapshot(t);
+    const refused = await bulk([
+      { a: anna.id, b: annie.id },
+      { a: namesake1.id, b: namesake2.id },
+    ]);
+    expectErrorShape(refused, 400, 'validation_failed');
+    expect(refused.json<{ error: { details: Array<{ path: string }> } }>().error.details[0]?.path).toBe('pairs.1');
+    expect(await snapshot(t)).toEqual(before);
+
+    // Annie shares Anna's email and Anna V.'s number (written another way): the three are one,
+    // kept under the fuller name. The dry run says so and writes nothing.
+    const pairs = [
+      { a: annie.id, b: mobile.id },
+      { a: anna.id, b: annie.id },
+      { a: luca.id, b: lucaFull.id },
+    ];
+    const plan = await bulk(pairs, true);
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json<MergePairsResult>().groups).toEqual([
+      {
+        keep: { id: anna.id, name: 'Anna Verdi' },
+        merged: [
+          { id: mobile.id, name: 'Anna V.' },
+          { id: annie.id, name: 'Annie' },
+        ],
+      },
+      { keep: { id: lucaFull.id, name: 'Luca Bianchi' }, merged: [{ id: luca.id, name: 'Luca B.' }] },
+    ]);
+    expect(await snapshot(t)).toEqual(before);
+
+    const res = await bulk(pairs);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<MergePairsResult>()).toMatchObject({
+      merged: 3,
+      kept: [anna.id, lucaFull.id],
+      mergedAway: [mobile.id, annie.id, luca.id],
+    });
+    const merged = await get(u, anna.id);
+    expect(merged).toMatchObject({ name: 'Anna Verdi', tags: ['gym'], needs: [{ text: 'A physio' }] });
+    expect(merged.phones).toHaveLength(2);
+    expect((await get(u, lucaFull.id)).links).toHaveLength(2);
+    const left = await u.req({ method: 'GET', url: '/api/v1/duplicates' });
+    expect(left.json<DuplicatesResponse>()).toMatchObject({ total: 1, strongTotal: 0 }); // the namesakes, listed, never merged
+  });
+
+  it("answers 404 for someone else's people in a bulk merge, as for random ids, and changes nothing", async () => {
+    const a = await signup(t.app);
+    const b = await signup(t.app);
+    const one = await createPerson(a, { name: 'Aldo Uno', emails: [{ value: 'aldo@example.com' }] });
+    const two = await createPerson(a, { name: 'Uno Aldo', emails: [{ value: 'aldo@example.com' }] });
+    const mine = await createPerson(b, { name: 'Aldo Uno', emails: [{ value: 'aldo@example.com' }] });
+    const bulk = (c: Client, a: string, b: string) =>
+      c.req({ method: 'POST', url: '/api/v1/duplicates/merge', payload: { pairs: [{ a, b }] } });
+    const before = await snapshot(t);
+    const random = await bulk(b, randomId(), randomId());
+    for (const res of [await bulk(b, one.id, two.id), await bulk(b, mine.id, one.id), await bulk(b, one.id, mine.id)]) {
+      expectErrorShape(res, 404, 'not_found');
+      expect(res.body).toBe(random.body);
+    }
+    expect(await snapshot(t)).toEqual(before);
+    const own = await bulk(a, one.id, two.id);
+    expect(own.statusCode, own.body).toBe(200);
   });
 });

@@ -9,7 +9,7 @@
  * is written into a closing line of the notes. Then the other person is deleted.
  */
 import type { PersonDetail } from '#shared/api/people.ts';
-import { sql } from 'kysely';
+import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -21,6 +21,7 @@ import { nameTokens } from './similarity.ts';
 
 type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met';
 const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met'];
+// Written into the kept person's notes in the owner's language, in words that fit anyone.
 const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
   en: {
     name: 'also known as',
@@ -30,19 +31,53 @@ const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom'
     country: 'country',
     how_met: 'how we met',
     merged: 'Merged with',
-    alsoFrom: 'Also from',
+    alsoFrom: 'Other source:',
   },
   it: {
-    name: 'anche noto come',
+    name: 'altro nome',
     company: 'azienda',
     role: 'ruolo',
     city: 'città',
     country: 'paese',
     how_met: 'come ci siamo conosciuti',
-    merged: 'Unito a',
-    alsoFrom: 'Anche da',
+    merged: 'Unione con',
+    alsoFrom: 'Altra fonte:',
   },
 };
+
+const FORMATS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  vcard: 'vCard',
+  google: 'Google Contacts',
+  csv: 'CSV',
+  json: 'Rete (JSON)',
+};
+const MONTHS = {
+  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** Where a person came from, in words: "import from vCard, 21 May 2025" / "importazione da vCard, 21 mag 2025". */
+function sourceWords(source: string, at: string | null, locale: 'it' | 'en'): string {
+  const format = source.startsWith('import:') ? (FORMATS[source.slice(7)] ?? source.slice(7)) : null;
+  const what =
+    format !== null
+      ? locale === 'it'
+        ? `importazione da ${format}`
+        : `import from ${format}`
+      : source === 'manual'
+        ? locale === 'it'
+          ? 'inserimento manuale'
+          : 'added by hand'
+        : source === 'demo'
+          ? locale === 'it'
+            ? 'rete di prova'
+            : 'demo network'
+          : source;
+  const d = at === null ? null : new Date(at);
+  if (d === null || Number.isNaN(d.getTime())) return what;
+  return `${what}, ${d.getUTCDate()} ${MONTHS[locale][d.getUTCMonth()] as string} ${d.getUTCFullYear()}`;
+}
 
 const same = (x: string | null, y: string | null): boolean => sortKey(x ?? '') === sortKey(y ?? '');
 const joinText = (...parts: Array<string | null>): string | null => {
@@ -57,6 +92,20 @@ const joinText = (...parts: Array<string | null>): string | null => {
 export interface MergeOptions {
   /** Called between the steps, inside the transaction; throwing rolls the merge back (tests use it). */
   onStep?: ((step: string) => void | Promise<void>) | undefined;
+}
+
+/**
+ * Which of two people who are one keeps the name (and id): the fuller name ("Barbara Neri" over
+ * "Barbie", "Elisabetta Gallo" over "Betta Gallo": more words, then more letters); negative when
+ * `a` should be kept, 0 when neither is fuller.
+ */
+export function fullerName(a: string, b: string): number {
+  const wa = nameTokens(a);
+  const wb = nameTokens(b);
+  if (wa.length !== wb.length) return wb.length - wa.length;
+  const la = wa.join('').length;
+  const lb = wb.join('').length;
+  return lb - la;
 }
 
 /** What the kept person's row becomes. */
@@ -95,7 +144,7 @@ function mergedRow(keep: Person, other: Person, locale: 'it' | 'en'): Partial<Pe
     patch.source_at = first.source_at;
   }
   if (second.source !== null && (second.source !== first.source || second.source_at !== first.source_at))
-    privacyLines.push(`${L.alsoFrom} ${second.source}${second.source_at ? ` (${second.source_at.slice(0, 10)})` : ''}`);
+    privacyLines.push(`${L.alsoFrom} ${sourceWords(second.source, second.source_at, locale)}`);
   const legalNote = joinText(...privacyLines);
   if (legalNote !== keep.legal_basis_note) patch.legal_basis_note = legalNote;
   return patch;
@@ -111,88 +160,108 @@ export async function mergePeople(
 ): Promise<PersonDetail> {
   if (keepId === otherId)
     throw badRequest('A person cannot be merged with themselves', [{ path: 'otherId', message: 'same person' }]);
-  const step = async (name: string) => opts.onStep?.(name);
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     // Serialises writers of this network before reading (as imports do).
-    await tx
-      .updateTable('users')
-      .set({ network_version: sql<number>`network_version` })
-      .where('id', '=', ownerId)
-      .execute();
-    const [keep, other] = await Promise.all([people.findPerson(tx, ownerId, keepId), people.findPerson(tx, ownerId, otherId)]);
-    if (!keep || !other) throw notFound();
-    if (other.is_self === 1)
-      throw new AppError(409, 'conflict', 'Your own profile cannot be merged away; merge the other person into it');
-    const user = await tx.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
-    const touched = new Set<string>([keepId, otherId]);
-
-    // Channels: the other's that the kept one lacks move over, after the kept ones.
-    const [mine, theirs] = await Promise.all([
-      repo.channelsOfPerson(tx, ownerId, keepId),
-      repo.channelsOfPerson(tx, ownerId, otherId),
-    ]);
-    const have = new Set(mine.map((c) => `${c.kind}|${c.normalized}`));
-    const next = { email: 0, phone: 0, link: 0 };
-    for (const c of mine) next[c.kind] = Math.max(next[c.kind], c.position + 1);
-    for (const c of theirs) {
-      const key = `${c.kind}|${c.normalized}`;
-      if (have.has(key)) continue;
-      have.add(key);
-      await repo.moveChannel(tx, ownerId, c.id, keepId, next[c.kind]++);
-    }
-    await step('channels');
-
-    const myTags = new Set((await repo.tagsOfPerson(tx, ownerId, keepId)).map((t) => t.tag));
-    const theirTags = (await repo.tagsOfPerson(tx, ownerId, otherId)).map((t) => t.tag).filter((t) => !myTags.has(t));
-    await repo.insertTags(tx, ownerId, keepId, theirTags);
-    await step('tags');
-
-    await repo.movePersonRows(tx, ownerId, otherId, keepId);
-    await step('items');
-
-    // Relationships: re-pointed; one between the two goes; one with a third person the kept one
-    // already knows collapses into the stronger tie.
-    const [myRels, theirRels] = await Promise.all([
-      repo.relationshipsOfPerson(tx, ownerId, keepId),
-      repo.relationshipsOfPerson(tx, ownerId, otherId),
-    ]);
-    const thirdOf = (r: { person_a_id: string; person_b_id: string }, me: string) =>
-      r.person_a_id === me ? r.person_b_id : r.person_a_id;
-    const myByThird = new Map(myRels.filter((r) => thirdOf(r, keepId) !== otherId).map((r) => [thirdOf(r, keepId), r]));
-    for (const r of theirRels) {
-      const third = thirdOf(r, otherId);
-      touched.add(third);
-      if (third === keepId) {
-        await repo.deleteRelationship(tx, ownerId, r.id);
-        continue;
-      }
-      const existing = myByThird.get(third);
-      if (existing) {
-        await repo.deleteRelationship(tx, ownerId, r.id);
-        const strength = Math.max(existing.strength, r.strength);
-        const note = joinText(
-          existing.strength >= r.strength ? existing.note : r.note,
-          existing.strength >= r.strength ? r.note : existing.note,
-        );
-        if (strength !== existing.strength || note !== existing.note)
-          await repo.updateRelationship(tx, ownerId, existing.id, { strength, note, updated_at: now });
-        continue;
-      }
-      const [a, b] = keepId < third ? [keepId, third] : [third, keepId];
-      await repo.updateRelationship(tx, ownerId, r.id, { person_a_id: a, person_b_id: b, updated_at: now });
-    }
-    await step('relationships');
-
-    for (const id of await repo.repointIntroducer(tx, ownerId, otherId, keepId)) touched.add(id);
-    await repo.repointOtherFeatures(tx, ownerId, otherId, keepId);
-    const patch = mergedRow(keep, other, user?.locale ?? 'en');
-    await people.updatePerson(tx, ownerId, keepId, { ...patch, updated_at: now });
-    await step('person');
-
-    await repo.deleteMerged(tx, ownerId, otherId);
-    await recordChange(tx, ownerId, [...touched]);
-    await step('done');
+    await repo.lockNetwork(tx, ownerId);
+    const locale = await repo.ownerLocale(tx, ownerId);
+    await mergeWithin(tx, ownerId, keepId, otherId, { locale, now, onStep: opts.onStep });
   });
   return getPerson(deps, ownerId, keepId);
+}
+
+export interface MergeContext {
+  /** The owner's language, for the lines written into the kept person's notes. */
+  locale: 'it' | 'en';
+  /** ISO timestamp of the change. */
+  now: string;
+  onStep?: MergeOptions['onStep'];
+}
+
+/**
+ * The merge itself, inside a transaction the caller opened after locking the network (see
+ * `repo.lockNetwork`): the merge of the Duplicates page and the people an import finds to be one.
+ * Records the change (the merged-away id included) in the change log.
+ */
+export async function mergeWithin(
+  tx: Executor,
+  ownerId: string,
+  keepId: string,
+  otherId: string,
+  ctx: MergeContext,
+): Promise<void> {
+  const step = async (name: string) => ctx.onStep?.(name);
+  const now = ctx.now;
+  const [keep, other] = await Promise.all([people.findPerson(tx, ownerId, keepId), people.findPerson(tx, ownerId, otherId)]);
+  if (!keep || !other) throw notFound();
+  if (other.is_self === 1)
+    throw new AppError(409, 'conflict', 'Your own profile cannot be merged away; merge the other person into it');
+  const touched = new Set<string>([keepId, otherId]);
+
+  // Channels: the other's that the kept one lacks move over, after the kept ones.
+  const [mine, theirs] = await Promise.all([
+    repo.channelsOfPerson(tx, ownerId, keepId),
+    repo.channelsOfPerson(tx, ownerId, otherId),
+  ]);
+  const have = new Set(mine.map((c) => `${c.kind}|${c.normalized}`));
+  const next = { email: 0, phone: 0, link: 0 };
+  for (const c of mine) next[c.kind] = Math.max(next[c.kind], c.position + 1);
+  for (const c of theirs) {
+    const key = `${c.kind}|${c.normalized}`;
+    if (have.has(key)) continue;
+    have.add(key);
+    await repo.moveChannel(tx, ownerId, c.id, keepId, next[c.kind]++);
+  }
+  await step('channels');
+
+  const myTags = new Set((await repo.tagsOfPerson(tx, ownerId, keepId)).map((t) => t.tag));
+  const theirTags = (await repo.tagsOfPerson(tx, ownerId, otherId)).map((t) => t.tag).filter((t) => !myTags.has(t));
+  await repo.insertTags(tx, ownerId, keepId, theirTags);
+  await step('tags');
+
+  await repo.movePersonRows(tx, ownerId, otherId, keepId);
+  await step('items');
+
+  // Relationships: re-pointed; one between the two goes; one with a third person the kept one
+  // already knows collapses into the stronger tie.
+  const [myRels, theirRels] = await Promise.all([
+    repo.relationshipsOfPerson(tx, ownerId, keepId),
+    repo.relationshipsOfPerson(tx, ownerId, otherId),
+  ]);
+  const thirdOf = (r: { person_a_id: string; person_b_id: string }, me: string) =>
+    r.person_a_id === me ? r.person_b_id : r.person_a_id;
+  const myByThird = new Map(myRels.filter((r) => thirdOf(r, keepId) !== otherId).map((r) => [thirdOf(r, keepId), r]));
+  for (const r of theirRels) {
+    const third = thirdOf(r, otherId);
+    touched.add(third);
+    if (third === keepId) {
+      await repo.deleteRelationship(tx, ownerId, r.id);
+      continue;
+    }
+    const existing = myByThird.get(third);
+    if (existing) {
+      await repo.deleteRelationship(tx, ownerId, r.id);
+      const strength = Math.max(existing.strength, r.strength);
+      const note = joinText(
+        existing.strength >= r.strength ? existing.note : r.note,
+        existing.strength >= r.strength ? r.note : existing.note,
+      );
+      if (strength !== existing.strength || note !== existing.note)
+        await repo.updateRelationship(tx, ownerId, existing.id, { strength, note, updated_at: now });
+      continue;
+    }
+    const [a, b] = keepId < third ? [keepId, third] : [third, keepId];
+    await repo.updateRelationship(tx, ownerId, r.id, { person_a_id: a, person_b_id: b, updated_at: now });
+  }
+  await step('relationships');
+
+  for (const id of await repo.repointIntroducer(tx, ownerId, otherId, keepId)) touched.add(id);
+  await repo.repointOtherFeatures(tx, ownerId, otherId, keepId);
+  const patch = mergedRow(keep, other, ctx.locale);
+  await people.updatePerson(tx, ownerId, keepId, { ...patch, updated_at: now });
+  await step('person');
+
+  await repo.deleteMerged(tx, ownerId, otherId);
+  await recordChange(tx, ownerId, [...touched]);
+  await step('done');
 }

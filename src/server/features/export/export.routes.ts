@@ -18,7 +18,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 400: ErrorBody, 401: ErrorBody },
     },
     handler: async (req, reply) => {
-      const file = await exportAccount(deps, requireUserId(req), req.query.format);
+      const file = await exportAccount(deps, requireUserId(req), req.query.format, req.query.lang);
       return (
         reply
           .header('content-type', file.contentType)

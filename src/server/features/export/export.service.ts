@@ -614,11 +614,16 @@ export function toVcard(p: AccountPerson, version: '4.0' | '3.0'): string {
 // --- CSV ------------------------------------------------------------------------------------
 
 /**
- * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or carriage return at
- * the start, also after leading spaces) gets a leading apostrophe, so it stays text.
+ * A cell a spreadsheet would read as a formula gets a leading apostrophe, so it stays text: one
+ * that starts (also after leading spaces) with `=`, `-`, `@`, a tab or a carriage return, or with
+ * `+` unless it is a phone number ("+39 333 1234567" stays as it is: digits, spaces and `( ) . - /`
+ * make no formula that calls anything).
  */
 export function neutraliseCell(value: string): string {
-  return /^[ \u00a0]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const m = /^[ \u00a0]*([=+\-@\t\r])/.exec(value);
+  if (!m) return value;
+  if (m[1] === '+' && /^[ \u00a0]*\+[\d ().\-/]*\d[\d ().\-/]*$/.test(value)) return value;
+  return `'${value}`;
 }
 
 /** RFC 4180: quoted when it holds a quote, comma, semicolon, CR or LF; quotes doubled. */
@@ -627,22 +632,47 @@ export function csvCell(value: string | null | undefined): string {
   return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export const CSV_HEADER = [
-  'Name',
-  'Company',
-  'Role',
-  'Emails',
-  'Phones',
-  'Links',
-  'City',
-  'Country',
-  'Tags',
-  'How met',
-  'Notes',
-  'Open needs',
-  'Open offers',
-  'Created',
-];
+/** The CSV's header in the user's language. */
+export const CSV_HEADER: Readonly<Record<'it' | 'en', readonly string[]>> = {
+  en: [
+    'Name',
+    'Company',
+    'Role',
+    'Emails',
+    'Phones',
+    'Links',
+    'City',
+    'Country',
+    'Tags',
+    'How we met',
+    'Notes',
+    'Open needs',
+    'Open offers',
+    'Created',
+  ],
+  it: [
+    'Nome',
+    'Azienda',
+    'Ruolo',
+    'Email',
+    'Telefoni',
+    'Link',
+    'Città',
+    'Paese',
+    'Etichette',
+    'Come ci siamo conosciuti',
+    'Note',
+    'Bisogni aperti',
+    'Offerte aperte',
+    'Data di inserimento',
+  ],
+};
+
+/**
+ * The separator Excel expects in each language: a semicolon in Italian (where the comma is the
+ * decimal mark), a comma in English.
+ */
+export const CSV_SEPARATOR: Readonly<Record<'it' | 'en', string>> = { it: ';', en: ',' };
 
 const joinValues = (list: Chan[]) => list.map((c) => c.value).join('; ');
 const openItems = (list: AccountItem[]) =>
@@ -651,8 +681,9 @@ const openItems = (list: AccountItem[]) =>
     .map((i) => i.text)
     .join('; ');
 
-export function toCsv(people: AccountPerson[]): string {
-  const rows = [CSV_HEADER.map(csvCell).join(',')];
+export function toCsv(people: AccountPerson[], lang: 'it' | 'en' = 'en'): string {
+  const sep = CSV_SEPARATOR[lang];
+  const rows = [CSV_HEADER[lang].map(csvCell).join(sep)];
   for (const p of people) {
     rows.push(
       [
@@ -672,7 +703,7 @@ export function toCsv(people: AccountPerson[]): string {
         p.createdAt,
       ]
         .map(csvCell)
-        .join(','),
+        .join(sep),
     );
   }
   return `\uFEFF${rows.join('\r\n')}\r\n`;
@@ -680,7 +711,16 @@ export function toCsv(people: AccountPerson[]): string {
 
 // --- the whole thing ------------------------------------------------------------------------
 
-export async function exportAccount(deps: Deps, ownerId: string, format: ExportFormat): Promise<ExportedFile> {
+/**
+ * The account as a file. The CSV is in `lang` (default: the account's language): its header,
+ * and the separator Excel expects in that language.
+ */
+export async function exportAccount(
+  deps: Deps,
+  ownerId: string,
+  format: ExportFormat,
+  lang?: 'it' | 'en',
+): Promise<ExportedFile> {
   const now = deps.now();
   const account = await loadAccount(deps.db, ownerId, now);
   const day = now.toISOString().slice(0, 10);
@@ -695,7 +735,12 @@ export async function exportAccount(deps: Deps, ownerId: string, format: ExportF
         count,
       };
     case 'csv':
-      return { body: toCsv(account.people), contentType: 'text/csv; charset=utf-8', filename: `rete-contacts-${day}.csv`, count };
+      return {
+        body: toCsv(account.people, lang ?? account.account.locale),
+        contentType: 'text/csv; charset=utf-8',
+        filename: `rete-contacts-${day}.csv`,
+        count,
+      };
     case 'json':
       return {
         body: `${JSON.stringify(account, null, 2)}\n`,

@@ -179,11 +179,34 @@ async function ledgerAndIntros(
 }
 
 describe('CSV export cells', () => {
-  it('neutralises formulas, also after leading spaces', () => {
-    for (const v of ['=1+1', '+39 02 1234', '-2', '@SUM(A1)', '\tx', '\rx', '  =HYPERLINK("x")', '\u00a0+1']) {
+  it('neutralises formulas, also after leading spaces, and leaves phone numbers as they are', () => {
+    for (const v of [
+      '=1+1',
+      '-2',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      '  =HYPERLINK("x")',
+      '+HYPERLINK("x")',
+      '+1+HYPERLINK("x")',
+      '+ A1',
+      '+',
+    ]) {
       expect(neutraliseCell(v), JSON.stringify(v)).toBe(`'${v}`);
     }
-    for (const v of ['Mario', 'a=b', 'x-1', 'mail@example.com', '', '1+1']) expect(neutraliseCell(v)).toBe(v);
+    for (const v of [
+      'Mario',
+      'a=b',
+      'x-1',
+      'mail@example.com',
+      '',
+      '1+1',
+      '+39 02 1234',
+      '+39 333 1234567',
+      '\u00a0+1',
+      '+1 (555) 010-0100',
+    ])
+      expect(neutraliseCell(v), JSON.stringify(v)).toBe(v);
   });
 
   it('quotes by RFC 4180', () => {
@@ -212,11 +235,17 @@ describe('CSV export cells', () => {
       offers: [],
       createdAt: '2024-01-01T00:00:00.000Z',
     } as unknown as AccountPerson;
-    const csv = toCsv([p]);
+    const csv = toCsv([p], 'en');
     expect(csv.startsWith('\uFEFFName,Company,Role,')).toBe(true);
-    expect(csv).toContain(`'=evil(),"A, B",,,'+39 1,`);
+    expect(csv).toContain(`'=evil(),"A, B",,,+39 1,`);
     expect(csv).toContain('"line\r\nbreak"');
     expect(csv.endsWith('\r\n')).toBe(true);
+    // In Italian: the header in Italian and a semicolon, as Excel in Italian expects.
+    const it = toCsv([p], 'it');
+    expect(it.startsWith('\uFEFFNome;Azienda;Ruolo;Email;Telefoni;Link;Città;Paese;Etichette;Come ci siamo conosciuti;')).toBe(
+      true,
+    );
+    expect(it).toContain(`'=evil();"A, B";;;+39 1;`);
   });
 
   it('folds long vCard lines at 75 octets without splitting characters', () => {
@@ -435,8 +464,14 @@ describe.each(dialects())('export on %s', (dialect) => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="rete-contacts-.*\.csv"$/);
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(res.body).toContain(`Marco Rossi,"'=HYPERLINK(""http://evil"")",,,'-1 555 0100,`);
+    // Alice's account is in Italian: Italian header, semicolons.
+    expect(res.body.startsWith('\uFEFFNome;Azienda;Ruolo;')).toBe(true);
+    expect(res.body).toContain(`Marco Rossi;"'=HYPERLINK(""http://evil"")";;;'-1 555 0100;`);
     expect(res.body).toContain('"Studio Ferri; Associati"');
+    const en = await alice.req({ method: 'GET', url: '/api/v1/export?format=csv&lang=en' });
+    expect(en.body.startsWith('\uFEFFName,Company,Role,')).toBe(true);
+    expect(en.body).toContain(`Marco Rossi,"'=HYPERLINK(""http://evil"")",,,'-1 555 0100,`);
+    expect((await alice.req({ method: 'GET', url: '/api/v1/export?format=csv&lang=fr' })).statusCode).toBe(400);
   });
 
   it('refuses an unknown format and anonymous requests', async () => {

@@ -72,7 +72,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Preview an import: who would be created, who merged, and every problem (writes nothing)',
-        description: UPLOAD,
+        description: `${UPLOAD} A file no contact can be read from answers \`contacts: 0\` with the problems that say why (importing it is a 400).`,
         querystring: ImportQuery,
         response: { 200: ImportPreview, ...errors },
       },

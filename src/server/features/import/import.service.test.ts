@@ -111,6 +111,83 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(again).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 5 });
   });
 
+  it('merges the people one contact joins (an email of one, the phone of another), keeping everything of both', async () => {
+    const u = await fresh('en');
+    const sara = await createPerson(u, {
+      name: 'Sara Colombo',
+      company: 'Colombo Serramenti',
+      emails: [{ value: 'sara@colombo.example' }],
+      tags: ['clients'],
+    });
+    const sari = await createPerson(u, {
+      name: 'Sari',
+      city: 'Como',
+      phones: [{ value: '333 123 4567' }],
+      tags: ['family'],
+      notes: 'Cousin of Paolo',
+    });
+    const third = await createPerson(u, { name: 'Paolo Colombo' });
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await u.req({ method: 'POST', url, payload });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await post(`/api/v1/people/${sari.id}/needs`, { text: 'A new kitchen' });
+    await post(`/api/v1/people/${sari.id}/interactions`, { kind: 'call', occurredAt: '2024-02-01', summary: 'Birthday call' });
+    await post(`/api/v1/people/${sari.id}/relationships`, { otherPersonId: third.id, strength: 3 });
+    // An office address two people share joins nobody.
+    const office1 = await createPerson(u, { name: 'Front Desk', emails: [{ value: 'info@acme.example' }] });
+    const office2 = await createPerson(u, { name: 'Accounts', emails: [{ value: 'info@acme.example' }] });
+    const loner = await createPerson(u, { name: 'Walter Bassi', phones: [{ value: '+39 347 555 0101' }] });
+
+    const file = vcard([
+      'FN:Sara Colombo\r\nEMAIL:Sara@Colombo.example\r\nTEL;TYPE=CELL:+39 333 1234567\r\nTITLE:Owner',
+      'FN:Walter\r\nEMAIL:info@acme.example\r\nTEL:347 555 0101',
+    ]);
+    const preview = await previewImport(t.deps, u.userId, file);
+    expect(preview).toMatchObject({ contacts: 2, toCreate: 0, joinedRecords: 1, joinedPeople: 2 });
+    expect(preview.people?.[0]).toMatchObject({ matchedId: sara.id, joins: [sari.id], city: 'Como' });
+    expect(await getPerson(t.deps, u.userId, sari.id)).toMatchObject({ name: 'Sari' }); // nothing written yet
+
+    const r = await commitImport(t.deps, u.userId, file);
+    expect(r).toMatchObject({ joinedRecords: 1, joinedPeople: 2, mergedAway: [sari.id] });
+    const kept = await getPerson(t.deps, u.userId, sara.id);
+    expect(kept).toMatchObject({ name: 'Sara Colombo', company: 'Colombo Serramenti', role: 'Owner', city: 'Como' });
+    expect(kept.emails.map((e) => e.value)).toEqual(['sara@colombo.example']);
+    expect(kept.phones.map((e) => e.value)).toEqual(['333 123 4567']); // one number, written two ways
+    expect(kept.tags.sort()).toEqual(['clients', 'family']);
+    expect(kept.notes).toContain('Cousin of Paolo');
+    expect(kept.notes).toContain('also known as Sari');
+    expect(kept.needs.map((n) => n.text)).toEqual(['A new kitchen']);
+    expect(kept.timeline.map((e) => e.summary)).toEqual(['Birthday call']);
+    expect(kept.relationships.map((x) => x.other.id)).toEqual([third.id]);
+    await expect(getPerson(t.deps, u.userId, sari.id)).rejects.toMatchObject({ status: 404 });
+    // The change log names the person merged away, so that every process drops them.
+    const changes = await t.db.handle.db
+      .selectFrom('network_changes')
+      .select('person_id')
+      .where('owner_id', '=', u.userId)
+      .where('person_id', '=', sari.id)
+      .execute();
+    expect(changes).toHaveLength(1);
+    // The office address matched one of its two holders, and joined nobody to the phone's owner.
+    const people = await peopleOf(t, u.userId);
+    expect(people.map((p) => p.id).sort()).toEqual([sara.id, third.id, office1.id, office2.id, loner.id].sort());
+  });
+
+  it('never merges namesakes who share nothing else; a bare name finds its bare self again', async () => {
+    const u = await fresh();
+    await createPerson(u, { name: 'Luca Ferrari', phones: [{ value: '345 000 6543' }] });
+    const file = vcard(['FN:Luca Ferrari\r\nTEL:331 000 4321', 'FN:luca ferrari\r\nEMAIL:luca@officina.example', 'FN:Solo Nome']);
+    expect(await commitImport(t.deps, u.userId, file)).toMatchObject({ toCreate: 3, toMerge: 0 });
+    expect(await commitImport(t.deps, u.userId, file)).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 3 });
+    expect((await peopleOf(t, u.userId)).map((p) => p.name).sort()).toEqual([
+      'Luca Ferrari',
+      'Luca Ferrari',
+      'Solo Nome',
+      'luca ferrari',
+    ]);
+  });
+
   it('merges duplicates within the same file, across sources', async () => {
     const u = await fresh();
     const file = linkedin([
@@ -192,13 +269,23 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(await peopleOf(t, u.userId)).toHaveLength(120);
   });
 
-  it('refuses a file with no contact, with its problems', async () => {
+  it('refuses a file with no contact, with its problems; its preview says why', async () => {
     const u = await fresh();
     const before = await snapshot(t);
-    await expect(previewImport(t.deps, u.userId, vcard(['N:;;;;\r\nX-FOO:bar']))).rejects.toMatchObject({
-      status: 400,
-      code: 'validation_failed',
-    });
+    const nobody = vcard(['N:;;;;\r\nX-FOO:bar']);
+    const preview = await previewImport(t.deps, u.userId, nobody);
+    expect(preview).toMatchObject({ contacts: 0, toCreate: 0, toMerge: 0 });
+    expect(preview.problems).toEqual([
+      {
+        line: 1,
+        code: 'no_name',
+        params: { unit: 'vCard' },
+        reason: 'vCard skipped: no name, company or email',
+        severity: 'skipped',
+      },
+    ]);
+    await expect(commitImport(t.deps, u.userId, nobody)).rejects.toMatchObject({ status: 400, code: 'validation_failed' });
+    await expect(previewImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
     await expect(commitImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
     expect(await snapshot(t)).toEqual(before);
   });

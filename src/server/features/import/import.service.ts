@@ -6,12 +6,20 @@
  * lock, the contacts are matched against the network and written.
  *
  * Matching, in this order: the person id (a Rete JSON export of this same account), normalised
- * email, normalised phone, normalised link (the LinkedIn profile URL among them), then the same
- * name with the same company (case- and accent-insensitive; two people without a company and with
- * the same name match too). The same rules merge duplicates within one file. A merge only adds:
- * missing emails, phones, links, tags, needs, offers, timeline entries and relationships, and
- * fields that are empty; it never overwrites. Re-importing a file therefore finds everybody and
- * writes nothing.
+ * email, phone (its last nine digits: "333 123 4567" is "+39 333 1234567"), link (a LinkedIn
+ * profile URL in any of its forms), then the same name with the same company (case- and
+ * accent-insensitive). Namesakes without a company match by name only when neither has an email,
+ * phone or link: two people who share a name and nothing else stay two. The same rules merge
+ * duplicates within one file. A merge only adds: missing emails, phones, links, tags, needs,
+ * offers, timeline entries and relationships, and fields that are empty; it never overwrites.
+ * Re-importing a file therefore finds everybody and writes nothing.
+ *
+ * One contact can hold the keys of several people at once: the email of someone imported from
+ * LinkedIn and the phone number of someone imported from a phone. Every person it joins that way
+ * (by id, email, phone or LinkedIn profile, each key held by that one person) is one person: they
+ * are merged in the same transaction, with the merge of the Duplicates page (merge.service.ts),
+ * into the one kept (your own profile, else the fuller name, else the one in the network first),
+ * after the rest of the import is written.
  *
  * Contacts matching a suppression entry of the account (a person erased with `suppress=true`)
  * are skipped and reported by line, never written.
@@ -26,10 +34,12 @@ import { AppError } from '../../http/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
+import { fullerName, mergeWithin } from '../duplicates/merge.service.ts';
 import { recordChange } from '../network/changes.ts';
 import * as repo from '../people/people.repo.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
 import { suppressionMatcher } from '../privacy/privacy.service.ts';
+import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { ImportTooLargeError, parseContacts } from './parse/index.ts';
 import type { ColumnMapping, ParseLimits, ParseProblem, ParsedContact } from './parse/index.ts';
 import { looksLikeReteExport, parseReteExport } from './json.ts';
@@ -137,11 +147,16 @@ interface Target {
   nameKey: string | null;
   /** The company `nameKey` was made with. */
   nameKeyCompany: string | null;
+  /** The person this one turned out to be (a contact joined both): everything of this one is there now. */
+  mergedInto: Target | null;
+  /** People already in the network merged into this one at the end of the import (see `absorb`). */
+  joined: string[];
 }
 
 // Most people have one or two kinds of channel and few tags: the others share these empty ones.
 const NO_CHANNELS: ReadonlyMap<string, Chan> = new Map();
 const NO_TAGS: ReadonlySet<string> = new Set();
+const NO_JOINS: string[] = [];
 
 function channelsFor(t: Target, kind: ChannelKind): Map<string, Chan> {
   const m = t.channels[kind];
@@ -175,10 +190,23 @@ export interface ImportPlan {
   duplicatesInFile: number;
   suppressedLines: number[];
   sourceNote: string;
+  /** People already in the network found to be one, merged in this order once the rest is written. */
+  joins: Array<{ keepId: string; otherId: string }>;
+  /** Contacts that joined two or more people already in the network. */
+  joinedRecords: number;
+  /** People already in the network those contacts joined (the kept ones and the merged ones). */
+  joinedPeople: number;
 }
 
-function nameKeyOf(t: Target): string {
+const hasChannels = (t: Target): boolean => t.channels.email.size + t.channels.phone.size + t.channels.link.size > 0;
+
+/**
+ * The name + company key; null for someone without a company who has an email, phone or link:
+ * a namesake who shares none of them is someone else, not the same person.
+ */
+function nameKeyOf(t: Target): string | null {
   const company = t.fields.company;
+  if (!company && hasChannels(t)) return null;
   if (t.nameKey !== null && t.nameKeyCompany === company) return t.nameKey;
   const key = `${sortKey(t.name)}|${company ? sortKey(company) : ''}`;
   t.nameKey = key;
@@ -186,8 +214,47 @@ function nameKeyOf(t: Target): string {
   return key;
 }
 
-/** A phone with too few digits ("112", "+39") would join unrelated people. */
-const tooShortPhone = (normalized: string): boolean => normalized.replace(/\D/g, '').length < 6;
+/**
+ * A LinkedIn profile as LinkedIn's own export writes it ("linkedin.com/in/handle", no query,
+ * escape or further path): already in the one form `linkedinKey` gives. Checked by hand: this
+ * runs for every row of a 100,000-row export.
+ */
+function plainProfile(n: string): boolean {
+  const start = n.startsWith('linkedin.com/in/') ? 16 : n.startsWith('linkedin.com/pub/') ? 17 : -1;
+  if (start < 0 || n.length === start) return false;
+  for (let i = start; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x25) return false; // / ? # %
+  }
+  return true;
+}
+const isProfileKey = (key: string): boolean => key.startsWith('linkedin.com/in/') || key.startsWith('linkedin.com/pub/');
+
+/**
+ * What a channel is matched by: the email as normalised; a phone's last nine digits (null for
+ * fewer than six: "112" would join unrelated people), as the Duplicates page and suppression
+ * entries compare them; a LinkedIn profile URL in one form ("it.linkedin.com/in/x/?trk=…" is
+ * "linkedin.com/in/x"), any other link as normalised.
+ */
+function matchKey(kind: ChannelKind, normalized: string): string | null {
+  if (normalized === '') return null;
+  switch (kind) {
+    case 'email':
+      return normalized;
+    case 'phone':
+      return phoneKey(normalized);
+    case 'link':
+      if (plainProfile(normalized) || !normalized.includes('linkedin.com/')) return normalized;
+      return linkedinKey(normalized) ?? normalized;
+  }
+}
+
+/** The person `t` is now (itself, unless a contact joined it to someone). */
+function resolve(t: Target): Target {
+  let r = t;
+  while (r.mergedInto !== null) r = r.mergedInto;
+  return r;
+}
 
 function own(map: Map<string, Target>, key: string, t: Target): void {
   if (!map.has(key)) map.set(key, t);
@@ -225,11 +292,53 @@ function mayMerge(holder: Target, t: Target): boolean {
 /** The first holder `t` may be merged into. */
 function pick(h: Holders | undefined, t: Target): Target | undefined {
   if (h === undefined) return undefined;
-  if (!(h instanceof Crowd)) return mayMerge(h, t) ? h : undefined;
-  if ((t.extras?.fileIds.length ?? 0) === 0) return h.list[0];
+  if (!(h instanceof Crowd)) {
+    const r = resolve(h);
+    return mayMerge(r, t) ? r : undefined;
+  }
+  if ((t.extras?.fileIds.length ?? 0) === 0) return resolve(h.list[0] as Target);
   // A person of a Rete export: skip, once for all, the holders already taken by another one.
-  while (h.free < h.list.length && !mayMerge(h.list[h.free] as Target, t)) h.free++;
-  return h.list[h.free];
+  while (h.free < h.list.length && !mayMerge(resolve(h.list[h.free] as Target), t)) h.free++;
+  const r = h.list[h.free];
+  return r === undefined ? undefined : resolve(r);
+}
+
+/** The one person holding a key, or undefined when several different people share it (an office email). */
+function soleHolder(h: Holders): Target | undefined {
+  if (!(h instanceof Crowd)) return resolve(h);
+  const first = resolve(h.list[0] as Target);
+  for (let i = 1; i < h.list.length; i++) if (resolve(h.list[i] as Target) !== first) return undefined;
+  return first;
+}
+
+/** What `KeyIndex.find` has seen of a contact's keys so far. */
+interface Seen {
+  hit: Target | undefined;
+  by: MatchedBy;
+  /** The hit holds its key alone (a key several people share joins nobody). */
+  sole: boolean;
+  joins: Target[] | null;
+}
+
+/** One key of `t` found held by `h`: the first such person is the hit, the others join it. */
+function see(f: Seen, h: Holders, t: Target, kind: MatchedBy): void {
+  if (f.hit === undefined) {
+    f.hit = pick(h, t);
+    f.by = kind;
+    f.sole = f.hit !== undefined && soleHolder(h) === f.hit;
+    return;
+  }
+  const other = soleHolder(h);
+  if (other === undefined || other === f.hit || !mayMerge(other, t) || !mayMerge(other, f.hit)) return;
+  if (f.joins === null) f.joins = [other];
+  else if (!f.joins.includes(other)) f.joins.push(other);
+}
+
+interface Found {
+  hit: Target;
+  by: MatchedBy;
+  /** Other people holding strong keys of the contact (each key held by them alone): the same person as `hit`. */
+  joins: Target[] | null;
 }
 
 /**
@@ -238,33 +347,50 @@ function pick(h: Holders | undefined, t: Target): Target | undefined {
  * be merged into (see `mayMerge`).
  */
 class KeyIndex {
+  private readonly scratch: Seen = { hit: undefined, by: 'id', sole: false, joins: null };
   private readonly ids = new Map<string, Target>();
   private readonly byKind: Record<ChannelKind, Map<string, Holders>> = { email: new Map(), phone: new Map(), link: new Map() };
   private readonly names = new Map<string, Holders>();
 
-  /** The person already holding one of `t`'s keys, tried in the order of the matching rules. */
-  find(t: Target): { hit: Target; by: MatchedBy } | null {
+  /**
+   * The person already holding one of `t`'s keys, tried in the order of the matching rules; and,
+   * when that key is held by that person alone, the other people who alone hold another id,
+   * email, phone or LinkedIn profile of `t` (the same person, entered twice before).
+   */
+  find(t: Target): Found | null {
+    // One scratch record for every call (no object per contact of a large file).
+    const f = this.scratch;
+    f.hit = undefined;
+    f.by = 'id';
+    f.sole = false;
+    f.joins = null;
     if (t.existingId) {
-      const hit = this.ids.get(t.existingId);
-      if (hit) return { hit, by: 'id' };
+      const h = this.ids.get(t.existingId);
+      if (h) see(f, h, t, 'id');
     }
     if (t.extras)
       for (const id of t.extras.fileIds) {
-        const hit = this.ids.get(id);
-        if (hit) return { hit, by: 'id' };
+        const h = this.ids.get(id);
+        if (h) see(f, h, t, 'id');
       }
     for (const kind of KINDS) {
       const map = t.channels[kind];
       if (map.size === 0) continue;
       const index = this.byKind[kind];
       for (const n of map.keys()) {
-        if (n === '' || (kind === 'phone' && tooShortPhone(n))) continue;
-        const hit = pick(index.get(n), t);
-        if (hit) return { hit, by: kind };
+        const key = matchKey(kind, n);
+        if (key === null) continue;
+        const h = index.get(key);
+        if (h === undefined) continue;
+        // Only a LinkedIn profile identifies a person; a website may be a whole company's.
+        if (f.hit !== undefined && kind === 'link' && !isProfileKey(key)) continue;
+        see(f, h, t, kind);
       }
     }
-    const hit = pick(this.names.get(nameKeyOf(t)), t);
-    return hit ? { hit, by: 'name-company' } : null;
+    if (f.hit !== undefined) return { hit: f.hit, by: f.by, joins: f.sole ? f.joins : null };
+    const name = nameKeyOf(t);
+    const byName = name === null ? undefined : pick(this.names.get(name), t);
+    return byName ? { hit: byName, by: 'name-company', joins: null } : null;
   }
 
   /** Adds `t` to the holders of each of its keys (an id has one holder: the first). */
@@ -275,9 +401,13 @@ class KeyIndex {
       const map = t.channels[kind];
       if (map.size === 0) continue;
       const index = this.byKind[kind];
-      for (const n of map.keys()) if (n !== '' && !(kind === 'phone' && tooShortPhone(n))) hold(index, n, t);
+      for (const n of map.keys()) {
+        const key = matchKey(kind, n);
+        if (key !== null) hold(index, key, t);
+      }
     }
-    hold(this.names, nameKeyOf(t), t);
+    const name = nameKeyOf(t);
+    if (name !== null) hold(this.names, name, t);
   }
 }
 
@@ -289,18 +419,37 @@ const FORMAT_LABEL: Record<ImportFormat, string> = {
   json: 'Rete',
 };
 
+const MONTHS = {
+  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** "12 mar 2024" / "12 Mar 2024". */
+function dayOf(locale: 'it' | 'en', at: Date): string {
+  return `${at.getUTCDate()} ${MONTHS[locale][at.getUTCMonth()] as string} ${at.getUTCFullYear()}`;
+}
+
 /** "Importato da LinkedIn, 12 mar 2024" / "Imported from LinkedIn, 12 Mar 2024". */
 export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date): string {
-  const months =
-    locale === 'it'
-      ? ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic']
-      : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const date = `${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
+  const date = dayOf(locale, at);
   return locale === 'it' ? `Importato da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
 }
 
-/** Reads the file (no database). Throws 413 over the size limit and 400 when no contact can be read. */
-export async function parseImport(bytes: Uint8Array, opts: ImportOptions): Promise<Parsed> {
+/**
+ * "How we met" for a LinkedIn connection, in the account's language: "Collegamento su LinkedIn,
+ * 20 ago 2018" / "Connected on LinkedIn, 20 Aug 2018" (with what the file says when it is no date).
+ */
+export function linkedinHowMet(locale: 'it' | 'en', on: string | undefined, text: string | undefined): string {
+  const head = locale === 'it' ? 'Collegamento su LinkedIn' : 'Connected on LinkedIn';
+  if (on !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(on)) return `${head}, ${dayOf(locale, new Date(`${on}T00:00:00Z`))}`;
+  return text ? `${head}, ${text}` : head;
+}
+
+/**
+ * Reads the file (no database). Throws 413 over the size limit and, unless `allowEmpty` (a
+ * preview, which reports the problems instead), 400 when no contact can be read.
+ */
+export async function parseImport(bytes: Uint8Array, opts: ImportOptions, allowEmpty = false): Promise<Parsed> {
   const limit = opts.limits?.maxBytes ?? MAX_IMPORT_BYTES;
   if (bytes.length > limit) throw new AppError(413, 'payload_too_large', new ImportTooLargeError(bytes.length, limit).message);
   await opts.onEvent?.({ phase: 'parse', done: 0, total: bytes.length });
@@ -319,7 +468,7 @@ export async function parseImport(bytes: Uint8Array, opts: ImportOptions): Promi
       throw err;
     }
   }
-  nonEmpty(r);
+  if (!allowEmpty || bytes.length === 0) nonEmpty(r);
   await opts.onEvent?.({ phase: 'parse', done: bytes.length, total: bytes.length });
   return r;
 }
@@ -394,6 +543,8 @@ async function loadExisting(db: Executor, ownerId: string): Promise<Target[]> {
       newRelationships: 0,
       nameKey: null,
       nameKeyCompany: null,
+      mergedInto: null,
+      joined: NO_JOINS,
     });
   }
   for (const c of channels) {
@@ -429,6 +580,8 @@ function newTarget(c: Contact): Target {
     newRelationships: 0,
     nameKey: null,
     nameKeyCompany: null,
+    mergedInto: null,
+    joined: NO_JOINS,
   };
 }
 
@@ -443,14 +596,28 @@ function addChannels(t: Target, kind: ChannelKind, list: ParsedContact['emails']
   for (const ch of list) {
     const value = ch.value.trim();
     const normalized = normalizeChannel(kind, value);
-    const map = t.channels[kind];
-    if (normalized === '' || map.has(normalized) || map.size >= MAX_CHANNELS) continue;
     // The parsers give trimmed values and labels: the parsed channel is kept as it is then.
     const label = ch.label === null ? null : ch.label.trim() || null;
-    const chan = value === ch.value && label === ch.label ? ch : { value, label };
-    channelsFor(t, kind).set(normalized, chan);
-    if (t.existingId) t.added.push({ kind, normalized, chan });
+    addChannel(t, kind, normalized, value === ch.value && label === ch.label ? ch : { value, label });
   }
+}
+
+/** Adds a channel the person lacks (a phone number written another way is the same number). */
+function addChannel(t: Target, kind: ChannelKind, normalized: string, chan: Chan): void {
+  const map = t.channels[kind];
+  if (normalized === '' || map.has(normalized) || map.size >= MAX_CHANNELS) return;
+  if (kind === 'phone' && map.size > 0) {
+    const key = phoneKey(normalized);
+    if (key !== null) for (const n of map.keys()) if (phoneKey(n) === key) return;
+  }
+  channelsFor(t, kind).set(normalized, chan);
+  if (t.existingId) t.added.push({ kind, normalized, chan });
+}
+
+function addTag(t: Target, tag: string): void {
+  if (tag === '' || t.tags.has(tag) || t.tags.size >= MAX_TAGS) return;
+  tagsFor(t).add(tag);
+  if (t.existingId) t.addedTags.push(tag);
 }
 
 /** Adds what the target lacks; never overwrites. */
@@ -465,32 +632,104 @@ function mergeInto(t: Target, c: Contact): void {
   addChannels(t, 'email', c.emails);
   addChannels(t, 'phone', c.phones);
   addChannels(t, 'link', c.links);
-  for (const raw of c.tags) {
-    const tag = raw.trim().toLowerCase().slice(0, 50);
-    if (tag === '' || t.tags.has(tag) || t.tags.size >= MAX_TAGS) continue;
-    tagsFor(t).add(tag);
-    if (t.existingId) t.addedTags.push(tag);
-  }
+  for (const raw of c.tags) addTag(t, raw.trim().toLowerCase().slice(0, 50));
   if (c.rete) mergeExtras(t, c.rete);
+}
+
+const FIELDS: readonly Field[] = ['company', 'role', 'city', 'country', 'notes', 'how_met'];
+const PRIVACY: ReadonlyArray<keyof Privacy> = ['legal_basis', 'legal_basis_note', 'source', 'source_at'];
+
+/**
+ * `other` turned out to be `keep` (one contact of the file holds keys of both): from now on the
+ * plan holds everything of `other` on `keep`, and `other` is no target of its own.
+ *
+ * For someone already in the network, the merge at commit moves what they have in the database
+ * (merge.service.ts: channels, tags, fields into empty ones, needs, offers, timeline,
+ * relationships, ...): the plan only learns it, without writing it twice. What the file brought
+ * to them becomes the file's contribution to `keep`. A person of the file only is the file's
+ * contribution as a whole.
+ */
+function absorb(keep: Target, other: Target, plan: Pick<ImportPlan, 'joins'>): void {
+  other.mergedInto = keep;
+  for (const line of other.lines) if (!keep.lines.includes(line)) keep.lines.push(line);
+  keep.lines.sort((a, b) => a - b);
+  if (other.existingId !== null) {
+    const added = new Set(other.added.map((a) => `${a.kind}|${a.normalized}`));
+    for (const kind of KINDS)
+      for (const [n, chan] of other.channels[kind])
+        if (!added.has(`${kind}|${n}`) && !keep.channels[kind].has(n)) channelsFor(keep, kind).set(n, chan);
+    const addedTags = new Set(other.addedTags);
+    for (const tag of other.tags) if (!addedTags.has(tag) && !keep.tags.has(tag)) tagsFor(keep).add(tag);
+    for (const f of FIELDS) {
+      const theirs = other.patch[f] === undefined ? other.fields[f] : null;
+      if (theirs && (keep.fields[f] ?? '').trim() === '') keep.fields[f] = theirs;
+    }
+    // Their own privacy fields (not what the file brought them) fill the kept person's empty ones, as the merge will.
+    const own = { ...other.privacy };
+    for (const k of PRIVACY) if (other.privacyPatch[k] !== undefined) own[k] = null;
+    if (keep.privacy.legal_basis === null) keep.privacy.legal_basis = own.legal_basis;
+    if (keep.privacy.legal_basis_note === null) keep.privacy.legal_basis_note = own.legal_basis_note;
+    if (keep.privacy.source === null) {
+      keep.privacy.source = own.source;
+      keep.privacy.source_at = own.source_at;
+    }
+    if (keep.language === null && other.privacyPatch.language === undefined) keep.language = other.language;
+    if (keep.introducedById === null && other.introducedById !== keep.existingId) keep.introducedById = other.introducedById;
+    // Merged in order: what `other` took in earlier goes first, then `other` itself.
+    plan.joins.push({ keepId: keep.existingId as string, otherId: other.existingId });
+    keep.joined = [...keep.joined, ...other.joined, other.existingId];
+    for (const [f, v] of Object.entries(other.patch) as Array<[Field, string]>) fill(keep, f, v);
+    for (const a of other.added) addChannel(keep, a.kind, a.normalized, a.chan);
+    for (const tag of other.addedTags) addTag(keep, tag);
+    fillPrivacyFrom(keep, other.privacyPatch);
+    if (other.privacyPatch.language !== undefined) fillLanguage(keep, other.privacyPatch.language);
+  } else {
+    for (const f of FIELDS) fill(keep, f, other.fields[f] ?? undefined);
+    for (const kind of KINDS) for (const [n, chan] of other.channels[kind]) addChannel(keep, kind, n, chan);
+    for (const tag of other.tags) addTag(keep, tag);
+    fillPrivacyFrom(keep, other.privacy);
+    if (other.language !== null) fillLanguage(keep, other.language);
+  }
+  if (other.extras) {
+    const x = (keep.extras ??= { fileIds: [], introducedByFileId: null, createdAt: null, needs: [], offers: [], timeline: [] });
+    x.fileIds.push(...other.extras.fileIds);
+    x.introducedByFileId ??= other.extras.introducedByFileId;
+    x.createdAt ??= other.extras.createdAt;
+    x.needs.push(...other.extras.needs);
+    x.offers.push(...other.extras.offers);
+    x.timeline.push(...other.extras.timeline);
+  }
+}
+
+function fillPrivacy<K extends keyof Privacy>(t: Target, k: K, v: Privacy[K]): void {
+  if (v === null || t.privacy[k] !== null) return;
+  if ((k === 'source' || k === 'source_at') && t.isSelf) return;
+  t.privacy[k] = v;
+  if (t.existingId) t.privacyPatch[k] = v;
+}
+
+function fillPrivacyFrom(t: Target, p: Partial<Privacy>): void {
+  fillPrivacy(t, 'legal_basis', p.legal_basis ?? null);
+  fillPrivacy(t, 'legal_basis_note', p.legal_basis_note ?? null);
+  fillPrivacy(t, 'source', p.source ?? null);
+  fillPrivacy(t, 'source_at', p.source_at ?? null);
+}
+
+function fillLanguage(t: Target, language: 'it' | 'en'): void {
+  if (t.language !== null) return;
+  t.language = language;
+  if (t.existingId) t.privacyPatch.language = language;
 }
 
 /** Privacy fields and language fill empty ones; needs, offers and timeline are collected here and de-duplicated later. */
 function mergeExtras(t: Target, r: ReteExtras): void {
-  const fill = <K extends keyof Privacy>(k: K, v: Privacy[K]) => {
-    if (v === null || t.privacy[k] !== null) return;
-    t.privacy[k] = v;
-    if (t.existingId) t.privacyPatch[k] = v;
-  };
-  fill('legal_basis', r.legalBasis);
-  fill('legal_basis_note', r.legalBasisNote);
+  fillPrivacy(t, 'legal_basis', r.legalBasis);
+  fillPrivacy(t, 'legal_basis_note', r.legalBasisNote);
   if (r.source && t.privacy.source === null && !t.isSelf) {
-    fill('source', r.source);
-    fill('source_at', r.sourceAt);
+    fillPrivacy(t, 'source', r.source);
+    fillPrivacy(t, 'source_at', r.sourceAt);
   }
-  if (r.language && t.language === null) {
-    t.language = r.language;
-    if (t.existingId) t.privacyPatch.language = r.language;
-  }
+  if (r.language) fillLanguage(t, r.language);
   t.extras ??= { fileIds: [], introducedByFileId: null, createdAt: null, needs: [], offers: [], timeline: [] };
   const x = t.extras;
   if (r.id && !r.isSelf) x.fileIds.push(r.id);
@@ -519,9 +758,13 @@ function uniqueBy<T>(list: T[], key: (x: T) => string, known: Set<string>): T[] 
 /** Rete JSON: drops the needs, offers and timeline entries people already have, and links introducers and relationships. */
 async function planExtras(db: Executor, ownerId: string, plan: ImportPlan): Promise<void> {
   const withExtras = plan.targets.filter((t) => t.extras !== null);
-  const existingIds = withExtras.map((t) => t.existingId).filter((id): id is string => id !== null);
+  // People merged into one at the end of the import bring what they have: it counts as the kept one's.
+  const keptOf = new Map<string, string>();
+  for (const t of withExtras) if (t.existingId) for (const id of t.joined) keptOf.set(id, t.existingId);
+  const existingIds = [...withExtras.map((t) => t.existingId).filter((id): id is string => id !== null), ...keptOf.keys()];
   const known = new Map<string, { needs: Set<string>; offers: Set<string>; timeline: Set<string> }>();
-  const knownOf = (id: string) => {
+  const knownOf = (personId: string) => {
+    const id = keptOf.get(personId) ?? personId;
     let k = known.get(id);
     if (!k) known.set(id, (k = { needs: new Set(), offers: new Set(), timeline: new Set() }));
     return k;
@@ -603,6 +846,7 @@ async function planExtras(db: Executor, ownerId: string, plan: ImportPlan): Prom
 
 const changed = (t: Target): boolean =>
   t.existingId === null ||
+  t.joined.length > 0 ||
   Object.keys(t.patch).length > 0 ||
   t.added.length > 0 ||
   t.addedTags.length > 0 ||
@@ -626,15 +870,35 @@ export async function planParsed(
 ): Promise<ImportPlan> {
   const total = parse.contacts.length;
   await opts.onEvent?.({ phase: 'match', done: 0, total });
+  const locale = await ownerLocale(db, ownerId);
+  // What is written on the user's behalf is in their language.
+  for (const c of parse.contacts)
+    if (c.linkedin && c.howMet === undefined) c.howMet = linkedinHowMet(locale, c.connectedOn, c.connectedOnText);
   const index = new KeyIndex();
   const existing = await loadExisting(db, ownerId);
   for (const t of existing) index.register(t);
   const suppression = await suppressionMatcher(db, ownerId);
 
-  const targets: Target[] = [];
+  let targets: Target[] = [];
   const inPlan = new Set<Target>();
   const suppressedLines: number[] = [];
   let duplicatesInFile = 0;
+  // Who is kept when people turn out to be one: your own profile; else someone already in the
+  // network, the one with the fuller name, else the one there first; else the first of the file.
+  const rank = new Map<Target, number>();
+  existing.forEach((t, i) => rank.set(t, i));
+  const keptBefore = (a: Target, b: Target): boolean => {
+    if (a.isSelf !== b.isSelf) return a.isSelf;
+    const ra = rank.get(a) ?? Infinity;
+    const rb = rank.get(b) ?? Infinity;
+    if ((ra === Infinity) !== (rb === Infinity)) return ra < rb;
+    const fuller = fullerName(a.name, b.name);
+    return fuller !== 0 ? fuller < 0 : ra < rb;
+  };
+  const joins: ImportPlan['joins'] = [];
+  let joinedRecords = 0;
+  const joinedPeople = new Set<string>();
+  let absorbedAny = false;
   const take = (hit: Target, c: Contact, by: MatchedBy | null) => {
     if (inPlan.has(hit)) duplicatesInFile++;
     if (hit.existingId && hit.matchedBy === null) hit.matchedBy = by;
@@ -659,8 +923,29 @@ export async function planParsed(
       index.register(probe);
       continue;
     }
-    take(found.hit, c, found.by);
+    let hit = found.hit;
+    if (found.joins !== null) {
+      absorbedAny = true;
+      const group = [hit, ...found.joins];
+      for (const g of group) if (keptBefore(g, hit)) hit = g;
+      let joinedExisting = false;
+      for (const g of group) {
+        if (g === hit) continue;
+        if (g.existingId !== null) {
+          joinedExisting = true;
+          joinedPeople.add(g.existingId);
+        } else duplicatesInFile++; // a person of this file: the contact that made them is one more of `hit`
+        absorb(hit, g, { joins });
+        inPlan.delete(g);
+      }
+      if (joinedExisting) {
+        joinedRecords++;
+        joinedPeople.add(hit.existingId as string);
+      }
+    }
+    take(hit, c, found.by);
   }
+  if (absorbedAny) targets = targets.filter((t) => t.mergedInto === null);
   // The exported profile goes onto this account's own profile.
   const self = existing.find((t) => t.isSelf);
   if (parse.self && self) {
@@ -671,10 +956,20 @@ export async function planParsed(
     }
   }
 
-  const plan: ImportPlan = { parse, targets, relationships: [], duplicatesInFile, suppressedLines, sourceNote: '' };
+  const plan: ImportPlan = {
+    parse,
+    targets,
+    relationships: [],
+    duplicatesInFile,
+    suppressedLines,
+    sourceNote: '',
+    joins,
+    joinedRecords,
+    joinedPeople: joinedPeople.size,
+  };
   if (parse.format === 'json') await planExtras(db, ownerId, plan);
   else {
-    plan.sourceNote = sourceNote(parse.format, await ownerLocale(db, ownerId), now);
+    plan.sourceNote = sourceNote(parse.format, locale, now);
     for (const t of targets) {
       if (!changed(t) || (t.fields.how_met ?? '') !== '') continue;
       t.fields.how_met = plan.sourceNote;
@@ -691,7 +986,10 @@ export async function planParsed(
   return plan;
 }
 
-/** Reads the file and matches it against the owner's network. Writes nothing. */
+/**
+ * Reads the file and matches it against the owner's network. Writes nothing. A file no contact
+ * can be read from is planned as it is: nothing to do, and the problems that say why.
+ */
 export async function planImport(
   db: Executor,
   ownerId: string,
@@ -699,7 +997,7 @@ export async function planImport(
   opts: ImportOptions,
   now: Date,
 ): Promise<ImportPlan> {
-  return planParsed(db, ownerId, await parseImport(bytes, opts), opts, now);
+  return planParsed(db, ownerId, await parseImport(bytes, opts, true), opts, now);
 }
 
 const chans = (m: ReadonlyMap<string, Chan>) => [...m.values()];
@@ -718,6 +1016,7 @@ function personView(t: Target): ImportPerson {
     phones: chans(t.channels.phone),
     links: chans(t.channels.link),
     tags: [...t.tags],
+    joins: t.joined,
   };
 }
 
@@ -738,6 +1037,8 @@ function counts(plan: ImportPlan) {
     toMerge,
     unchanged,
     duplicatesInFile: plan.duplicatesInFile,
+    joinedRecords: plan.joinedRecords,
+    joinedPeople: plan.joinedPeople,
     suppressed: plan.suppressedLines.length,
     suppressedLines: plan.suppressedLines,
     problems: plan.parse.problems,
@@ -815,18 +1116,18 @@ export async function commitImport(
   const sqlite = deps.db.getExecutor().adapter instanceof SqliteAdapter;
   // The page cache size to restore after a large import on SQLite (see widenSqliteCache).
   const cache: { previous: number | null } = { previous: null };
-  let written: { plan: ImportPlan; created: string[]; merged: string[] };
+  let written: { plan: ImportPlan; created: string[]; merged: string[]; mergedAway: string[] };
   try {
     written = await writeImport();
   } finally {
     if (cache.previous !== null) await sql.raw(`PRAGMA cache_size = ${String(cache.previous)}`).execute(deps.db);
   }
-  const { plan, created, merged } = written;
-  const result: CommitResult = { ...counts(plan), created, merged };
+  const { plan, created, merged, mergedAway } = written;
+  const result: CommitResult = { ...counts(plan), created, merged, mergedAway };
   if (opts.people === true) result.people = plan.targets.map(personView);
   return result;
 
-  async function writeImport(): Promise<{ plan: ImportPlan; created: string[]; merged: string[] }> {
+  async function writeImport(): Promise<{ plan: ImportPlan; created: string[]; merged: string[]; mergedAway: string[] }> {
     return deps.db.transaction().execute(async (tx) => {
       // A no-op write to the owner's row: serialises writers of this network (row lock on
       // PostgreSQL, the write lock on SQLite) before anything is read.
@@ -1025,7 +1326,18 @@ export async function commitImport(
         if (touched.size > 0) await recordChange(tx, ownerId, [...touched]);
       }
 
-      return { plan, created, merged };
+      // People one contact of the file joined: merged last, over what the import wrote, so that
+      // the merge sees (and keeps) everything of both.
+      const mergedAway: string[] = [];
+      if (plan.joins.length > 0) {
+        const locale = await ownerLocale(tx, ownerId);
+        for (const j of plan.joins) {
+          await mergeWithin(tx, ownerId, j.keepId, j.otherId, { locale, now: stamp });
+          mergedAway.push(j.otherId);
+        }
+      }
+
+      return { plan, created, merged, mergedAway };
     });
   }
 }

@@ -7,12 +7,15 @@
  * Untrusted input: every person goes through the same schema as a person created through the API;
  * one that does not fit is skipped with a problem, an item or timeline entry that does not fit is
  * dropped with a warning. `line` is the position of the person in the `people` array (1-based);
- * 0 for the profile.
+ * 0 for the profile. Control characters that are no line structure (NUL, ESC, C1, ...) are removed
+ * from every text and reported by person: Rete stores none of them (PostgreSQL cannot store NUL).
  */
 import { z } from 'zod';
 import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
 import { LegalBasis } from '#shared/api/privacy.ts';
+import { hasStrayControl, STRAY_CONTROLS } from './parse/contact.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
+import { problemAt } from './parse/types.ts';
 
 export interface ReteItem {
   text: string;
@@ -104,11 +107,13 @@ function items(list: unknown, what: string, line: number, problems: ParseProblem
       ...(r.status !== undefined ? { status: r.status } : {}),
     });
     if (!parsed.success) {
-      problems.push({
-        line,
-        reason: `person ${line}: a ${what} was dropped (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-        severity: 'warning',
-      });
+      problems.push(
+        problemAt(line, 'warning', 'json_item_dropped', {
+          person: line,
+          item: what,
+          detail: parsed.error.issues[0]?.message ?? 'invalid',
+        }),
+      );
       continue;
     }
     out.push({
@@ -129,11 +134,13 @@ function timeline(list: unknown, line: number, problems: ParseProblem[]): ReteIn
     const r = asRecord(raw);
     const parsed = CreateInteractionBody.safeParse({ kind: r.kind, occurredAt: r.occurredAt, summary: r.summary ?? '' });
     if (!parsed.success) {
-      problems.push({
-        line,
-        reason: `person ${line}: a timeline entry was dropped (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-        severity: 'warning',
-      });
+      problems.push(
+        problemAt(line, 'warning', 'json_item_dropped', {
+          person: line,
+          item: 'timeline',
+          detail: parsed.error.issues[0]?.message ?? 'invalid',
+        }),
+      );
       continue;
     }
     out.push({ ...parsed.data, createdAt: opt(IsoTime, r.createdAt) });
@@ -143,7 +150,7 @@ function timeline(list: unknown, line: number, problems: ParseProblem[]): ReteIn
 
 /** One exported person → a contact with its extras, or a problem. */
 function readPerson(raw: unknown, line: number, isSelf: boolean, problems: ParseProblem[]): ReteContact | null {
-  const p = asRecord(raw);
+  const p = cleanRecord(asRecord(raw), line, problems);
   const pick = (k: string) => (typeof p[k] === 'string' ? p[k] : undefined);
   const chans = (k: string) =>
     asArray(p[k]).map((c) => {
@@ -169,8 +176,13 @@ function readPerson(raw: unknown, line: number, isSelf: boolean, problems: Parse
   const r = CreatePersonBody.safeParse(body);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const who = isSelf ? 'your profile' : `person ${line}`;
-    problems.push({ line, reason: `${who}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`, severity: 'skipped' });
+    const params = {
+      person: line,
+      field: fieldWord(String(issue?.path[0] ?? '')),
+      path: issue?.path.join('.') ?? '',
+      detail: issue?.message ?? 'invalid',
+    };
+    problems.push(problemAt(line, 'skipped', isSelf ? 'json_profile_invalid' : 'json_person_invalid', params));
     return null;
   }
   const v = r.data;
@@ -207,11 +219,11 @@ function readPerson(raw: unknown, line: number, isSelf: boolean, problems: Parse
 }
 
 export function parseReteExport(bytes: Uint8Array): ReteExport {
-  const empty = (reason: string): ReteExport => ({
+  const empty = (code: 'json_invalid' | 'json_not_rete'): ReteExport => ({
     contacts: [],
     self: null,
     relationships: [],
-    problems: [{ line: 0, reason, severity: 'file' }],
+    problems: [problemAt(0, 'file', code)],
   });
   let doc: unknown;
   try {
@@ -221,10 +233,10 @@ export function parseReteExport(bytes: Uint8Array): ReteExport {
         .replace(/^\uFEFF/, ''),
     );
   } catch {
-    return empty('the file is not valid JSON');
+    return empty('json_invalid');
   }
   const people = asRecord(doc).people;
-  if (!Array.isArray(people)) return empty('no "people" list: this is not a Rete export');
+  if (!Array.isArray(people)) return empty('json_not_rete');
   const problems: ParseProblem[] = [];
   const contacts: ReteContact[] = [];
   people.forEach((raw: unknown, i) => {
@@ -235,12 +247,12 @@ export function parseReteExport(bytes: Uint8Array): ReteExport {
   const self = me !== null && me !== undefined ? readPerson(me, 0, true, problems) : null;
   const relationships: ReteRelationship[] = [];
   for (const raw of asArray(asRecord(doc).relationships)) {
-    const r = asRecord(raw);
+    const r = cleanRecord(asRecord(raw), 0, problems, 'relationship');
     const a = opt(Uuid, r.personAId);
     const b = opt(Uuid, r.personBId);
     const strength = opt(Strength, r.strength);
     if (!a || !b || a === b || strength === null) {
-      problems.push({ line: 0, reason: 'a relationship was dropped (unknown people or strength)', severity: 'warning' });
+      problems.push(problemAt(0, 'warning', 'json_relationship_dropped'));
       continue;
     }
     const note = typeof r.note === 'string' && r.note.trim() !== '' ? r.note.trim().slice(0, 1_000) : null;
@@ -254,4 +266,50 @@ export function parseReteExport(bytes: Uint8Array): ReteExport {
     });
   }
   return { contacts, self, relationships, problems };
+}
+
+/** A key of an exported person as a word the interfaces translate (`field` of a problem). */
+function fieldWord(key: string): string {
+  const words: Record<string, string> = {
+    emails: 'email',
+    phones: 'phone',
+    links: 'link',
+    tags: 'tag',
+    needs: 'need',
+    offers: 'offer',
+    timeline: 'timeline',
+    privacy: 'privacy',
+    legalBasisNote: 'privacy',
+  };
+  if (key in words) return words[key] as string;
+  return ['name', 'company', 'role', 'city', 'country', 'notes', 'howMet'].includes(key) ? key : 'other';
+}
+
+/**
+ * The record with control characters that are no line structure removed from every text in it
+ * (CR LF and CR become LF); one problem per field where some were.
+ */
+function cleanRecord(r: Raw, line: number, problems: ParseProblem[], field?: string): Raw {
+  const found = new Set<string>();
+  const clean = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') {
+      let t = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
+      if (hasStrayControl(t)) {
+        found.add(field ?? fieldWord(key));
+        t = t.replace(STRAY_CONTROLS, '');
+      }
+      return t;
+    }
+    if (Array.isArray(v)) return v.map((x) => clean(x, key));
+    if (v !== null && typeof v === 'object') {
+      const out: Raw = {};
+      for (const [k, x] of Object.entries(v)) out[k] = clean(x, key);
+      return out;
+    }
+    return v;
+  };
+  const out: Raw = {};
+  for (const [k, v] of Object.entries(r)) out[k] = clean(v, k);
+  for (const f of found) problems.push(problemAt(line, 'warning', 'control_chars_removed', { field: f }));
+  return out;
 }

@@ -27,7 +27,7 @@ export interface Identifier {
  * The last nine digits of a phone number: "+39 333 123 4567", "0039 3331234567" and
  * "333 1234567" are one number. Fewer than six digits ("112") identify nobody.
  */
-function phoneKey(value: string): string | null {
+export function phoneKey(value: string): string | null {
   const digits = value.replace(/\D/g, '');
   if (digits.length < 6) return null;
   return digits.slice(-9);

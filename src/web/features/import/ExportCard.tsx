@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { IconAddressBook, IconBraces, IconDeviceMobile, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, type ExportFormat } from '../../api/client.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 const ITEMS: { format: ExportFormat; icon: typeof IconAddressBook }[] = [
   { format: 'vcard', icon: IconAddressBook },
@@ -36,7 +37,7 @@ export function ExportCard() {
                 </Text>
                 <Button
                   component="a"
-                  href={api.exportUrl(format)}
+                  href={api.exportUrl(format, currentLanguage())}
                   download
                   variant="light"
                   leftSection={<Icon size={18} />}

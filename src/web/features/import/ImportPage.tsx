@@ -14,12 +14,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload, IconUsersGroup } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { sizeAndLimit } from '#shared/text/size.ts';
 import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
@@ -76,6 +77,24 @@ function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
+type Problem = ImportPreview['problems'][number];
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** Parameters that name a field, a kind of channel or item, or a separator: words to translate. */
+const WORD_PARAMS = ['field', 'kind', 'item', 'found', 'expected'] as const;
+
+/** A problem of the file in the interface's language (the server's `reason` is English). */
+function problemText(t: T, exists: (key: string) => boolean, p: Problem): string {
+  const key = `import.problemCodes.${p.code}`;
+  if (!exists(key) && !exists(`${key}_other`)) return p.reason;
+  const params: Record<string, string | number> = { ...p.params };
+  for (const name of WORD_PARAMS) {
+    const v = params[name];
+    if (typeof v === 'string' && exists(`import.problemWords.${v}`)) params[name] = t(`import.problemWords.${v}`);
+  }
+  return t(key, params);
+}
+
 function mappingFrom(p: ImportPreview): Mapping | null {
   if (p.format !== 'csv' || !p.csvHeaders?.length) return null;
   const m: Mapping = {};
@@ -115,6 +134,8 @@ function ImportFlow() {
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  // The size of the file last chosen: a "too big" answer tells it along with the limit.
+  const [chosenSize, setChosenSize] = useState(0);
   const seq = useRef(0);
   const inFlight = useRef<AbortController | null>(null);
 
@@ -162,6 +183,7 @@ function ImportFlow() {
 
   const choose = (f: File) => {
     reset();
+    setChosenSize(f.size);
     if (f.size > maxBytes) {
       setError(new ApiError(413, 'payload_too_large', `The file is ${formatSize(f.size)}`));
       return;
@@ -237,7 +259,7 @@ function ImportFlow() {
           </Group>
         )}
 
-        {error !== null && <ImportError err={error} />}
+        {error !== null && <ImportError err={error} fileSize={chosenSize} />}
 
         {result ? (
           <ImportDone result={result} onAgain={reset} />
@@ -338,16 +360,18 @@ function DropZone({ file, onFile, disabled }: { file: File | null; onFile: (f: F
   );
 }
 
-function ImportError({ err }: { err: unknown }) {
+function ImportError({ err, fileSize }: { err: unknown; fileSize: number }) {
   const { t } = useTranslation();
   const maxBytes = useImportLimit();
   let title = t('import.errors.title');
   let message = errorMessage(err);
-  let lines: { path: string; message: string }[] = [];
   if (err instanceof ApiError) {
     switch (err.code) {
       case 'payload_too_large':
-        message = t('import.errors.tooBig', { size: formatSize(maxBytes) });
+        message =
+          fileSize > maxBytes
+            ? t('import.errors.tooBigSize', sizeAndLimit(fileSize, maxBytes))
+            : t('import.errors.tooBig', { size: formatSize(maxBytes) });
         break;
       case 'unsupported_media_type':
         message = t('import.errors.unsupported');
@@ -360,11 +384,8 @@ function ImportError({ err }: { err: unknown }) {
         message = t('import.errors.interrupted');
         break;
       case 'validation_failed':
-        // "No contact could be read": the server lists why, line by line.
-        if (err.details.some((d) => d.path.startsWith('line'))) {
-          message = t('import.errors.noContacts');
-          lines = err.details.slice(0, 20);
-        }
+        // "No contact could be read" (the preview has shown why, line by line, in this language).
+        if (err.details.some((d) => d.path.startsWith('line'))) message = t('import.errors.noContacts');
         break;
       default:
         break;
@@ -372,23 +393,9 @@ function ImportError({ err }: { err: unknown }) {
   }
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title} role="alert">
-      <Stack gap={4}>
-        <Text size="sm">{message}</Text>
-        {lines.map((d, i) => (
-          <Text key={i} size="xs" className="rete-break">
-            {lineLabel(t, d.path)}: {d.message}
-          </Text>
-        ))}
-      </Stack>
+      <Text size="sm">{message}</Text>
     </Alert>
   );
-}
-
-type T = ReturnType<typeof useTranslation>['t'];
-
-function lineLabel(t: T, path: string): string {
-  const n = Number(path.replace(/^line\s*/, ''));
-  return Number.isFinite(n) && n > 0 ? t('import.problems.line', { line: n }) : t('import.problems.wholeFile');
 }
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
@@ -432,6 +439,7 @@ function PreviewPanel({
   const suppressed = p.suppressed;
   const skipped = p.problems.filter((x) => x.severity === 'skipped').length;
   const nothingToDo = p.toCreate + p.toMerge === 0;
+  const noContacts = p.contacts === 0 && nothingToDo;
   const ref = useRef<HTMLDivElement>(null);
   // A new file's preview starts below the drop zone, often off the screen of a phone: bring it in.
   useEffect(() => {
@@ -464,6 +472,18 @@ function PreviewPanel({
         <Stat label={t('import.preview.suppressed')} value={suppressed} color={suppressed ? 'grape.7' : undefined} />
       </SimpleGrid>
 
+      {noContacts && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
+          {t('import.errors.noContacts')}
+        </Alert>
+      )}
+
+      {p.joinedRecords > 0 && (
+        <Alert color="blue" variant="light" icon={<IconUsersGroup size={18} />}>
+          {t('import.preview.joined', { count: p.joinedRecords, people: p.joinedPeople })}
+        </Alert>
+      )}
+
       {suppressed > 0 && (
         <Alert color="grape" variant="light">
           {t('import.preview.suppressedHelp', { count: suppressed })}
@@ -473,6 +493,7 @@ function PreviewPanel({
       {mapping && p.csvHeaders && (
         <MappingStep
           headers={p.csvHeaders}
+          noHeader={p.problems.some((x) => x.code === 'csv_no_header')}
           mapping={mapping}
           dirty={mappingDirty}
           loading={previewing}
@@ -485,7 +506,7 @@ function PreviewPanel({
 
       {p.people && p.people.length > 0 && <SamplePeople people={p.people} />}
 
-      {nothingToDo && (
+      {nothingToDo && !noContacts && (
         <Alert color="gray" variant="light" icon={<IconCheck size={18} />}>
           {t('import.preview.nothingToDo')}
         </Alert>
@@ -510,6 +531,7 @@ function PreviewPanel({
 
 function MappingStep({
   headers,
+  noHeader,
   mapping,
   dirty,
   loading,
@@ -517,6 +539,8 @@ function MappingStep({
   onApply,
 }: {
   headers: string[];
+  /** The file has no header: the server named the columns `Column 1`, `Column 2`, … */
+  noHeader: boolean;
   mapping: Mapping;
   dirty: boolean;
   loading: boolean;
@@ -540,7 +564,7 @@ function MappingStep({
           {headers.map((h, i) => (
             <NativeSelect
               key={`${h}-${i}`}
-              label={h}
+              label={columnLabel(t, h, noHeader)}
               data={options}
               value={mapping[h] ?? 'ignore'}
               onChange={(e) => onChange({ ...mapping, [h]: e.currentTarget.value as CsvField })}
@@ -558,8 +582,15 @@ function MappingStep({
   );
 }
 
+/** A column's name, or "Colonna 3" for the third of a file without a header. */
+function columnLabel(t: T, header: string, noHeader: boolean): string {
+  const n = noHeader ? /^Column (\d+)$/.exec(header)?.[1] : undefined;
+  return n === undefined ? header : t('import.mapping.column', { n });
+}
+
 function ProblemsList({ problems }: { problems: ImportPreview['problems'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const exists = (key: string) => i18n.exists(key);
   const shown = problems.slice(0, PROBLEMS_SHOWN);
   return (
     <Stack gap="xs" component="section" aria-label={t('import.problems.title')}>
@@ -584,7 +615,7 @@ function ProblemsList({ problems }: { problems: ImportPreview['problems'] }) {
                     {t(`import.problems.severity.${x.severity}`)}
                   </Text>
                 </Table.Td>
-                <Table.Td className="rete-break">{x.reason}</Table.Td>
+                <Table.Td className="rete-break">{problemText(t, exists, x)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -625,9 +656,16 @@ function SamplePeople({ people }: { people: NonNullable<ImportPreview['people']>
                 <Table.Td className="rete-break">{[p.role, p.company].filter(Boolean).join(' · ')}</Table.Td>
                 <Table.Td className="rete-break">{p.emails.map((e) => e.value).join(', ')}</Table.Td>
                 <Table.Td>
-                  <Badge size="sm" variant="light" color={color[p.action]} tt="none">
-                    {t(`import.sample.actions.${p.action}`)}
-                  </Badge>
+                  <Group gap={4}>
+                    <Badge size="sm" variant="light" color={color[p.action]} tt="none">
+                      {t(`import.sample.actions.${p.action}`)}
+                    </Badge>
+                    {p.joins.length > 0 && (
+                      <Badge size="sm" variant="light" color="grape" tt="none">
+                        {t('import.sample.joins', { count: p.joins.length })}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -679,6 +717,9 @@ function ImportDone({ result: r, onAgain }: { result: ImportResult; onAgain: () 
         <Stack gap={2}>
           <Text size="sm">{t('import.result.created', { count: r.created.length })}</Text>
           {r.merged.length > 0 && <Text size="sm">{t('import.result.merged', { count: r.merged.length })}</Text>}
+          {r.joinedRecords > 0 && (
+            <Text size="sm">{t('import.result.joined', { count: r.joinedRecords, people: r.joinedPeople })}</Text>
+          )}
           {r.unchanged > 0 && <Text size="sm">{t('import.result.unchanged', { count: r.unchanged })}</Text>}
           {skipped > 0 && <Text size="sm">{t('import.result.skipped', { count: skipped })}</Text>}
           {suppressed > 0 && <Text size="sm">{t('import.result.suppressed', { count: suppressed })}</Text>}

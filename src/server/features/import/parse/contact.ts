@@ -5,7 +5,9 @@
  * preview shows is exactly what the import can store: a value Rete would refuse is dropped here,
  * with a problem naming it, instead of failing the whole import later.
  */
+import type { ImportProblemCode } from '#shared/api/import.ts';
 import { EmailChannel, LinkChannel, MAX_CHANNELS, MAX_TAGS, PhoneChannel } from '#shared/api/people.ts';
+import { problemReason, type ProblemParams } from './problems.ts';
 import type { ParsedChannel, ParsedContact, ParsedPhoto } from './types.ts';
 
 /** Lengths from `PersonFields` in people.ts. */
@@ -28,11 +30,19 @@ export type TextField = keyof typeof TEXT_MAX;
 // Control characters are what these patterns exist to remove (NUL included: PostgreSQL
 // refuses it in text), so the lint rule against them does not apply.
 // eslint-disable-next-line no-control-regex
-const CONTROL_RUNS = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u2028\u2029]| {2}/;
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]| {2}/;
+/**
+ * Control characters that are no line structure (C0 but tab, line feed and carriage return; DEL;
+ * C1): nothing a person types. Rete stores none (the API refuses them); an import removes them
+ * and says so, with the line.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+export const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const hasStrayControl = (s: string): boolean => HAS_STRAY_CONTROL.test(s);
 
 /** Shorten a value for a problem message, so a 1 MB field does not end up in the report. */
 export function quote(value: string, max = 60): string {
@@ -40,17 +50,17 @@ export function quote(value: string, max = 60): string {
   return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine);
 }
 
-/** One line of text: control characters become spaces. */
+/** One line of text: line breaks and tabs become spaces, other control characters go. */
 export function singleLine(value: string): string {
   if (!NEEDS_CLEANING.test(value)) return value.trim();
-  return value.replace(CONTROL_RUNS, ' ').replace(/ {2,}/g, ' ').trim();
+  return value.replace(STRAY_CONTROLS, '').replace(CONTROL_RUNS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Text that may span lines: line breaks normalised to \n, other control characters removed. */
 export function multiLine(value: string): string {
   return value
     .replace(/\r\n?|\u2028|\u2029/g, '\n')
-    .replace(CONTROL_BUT_TAB_LF, '')
+    .replace(STRAY_CONTROLS, '')
     .replace(/[ \t]+\n/g, '\n')
     .trim();
 }
@@ -85,11 +95,21 @@ interface Slot {
   preferred: ParsedChannel[] | null;
 }
 
-const NO_WARNINGS: ReadonlyArray<{ line: number; reason: string }> = [];
+/** A problem of one contact, before it joins the file's report. */
+export interface DraftWarning {
+  line: number;
+  code: ImportProblemCode;
+  params: ProblemParams;
+}
+
+/** What a control character was found in: a field of the contact, or a kind of channel. */
+export type ProblemField = TextField | 'notes' | 'email' | 'phone' | 'link' | 'tag' | 'label';
+
+const NO_WARNINGS: readonly DraftWarning[] = [];
 
 // A draft is made per row of files with 100,000 rows: its lists are created only when used.
 export class ContactDraft {
-  private problems: Array<{ line: number; reason: string }> | null = null;
+  private problems: DraftWarning[] | null = null;
   private readonly text: Partial<Record<TextField, string>> = {};
   private notes: string[] | null = null;
   private emails: Slot | null = null;
@@ -98,19 +118,30 @@ export class ContactDraft {
   private tags: string[] | null = null;
   private capped: string[] | null = null;
   birthday?: string;
+  /** A LinkedIn connection (its "how we met" is written by the import, in the account's language). */
+  linkedin?: true;
   connectedOn?: string;
+  connectedOnText?: string;
   externalId?: string;
   photo?: ParsedPhoto;
 
   constructor(readonly line: number) {}
 
-  /** Problems as `{ line, reason }`, for the file-level report. */
-  get warnings(): ReadonlyArray<{ line: number; reason: string }> {
+  /** Problems of this contact, for the file-level report. */
+  get warnings(): readonly DraftWarning[] {
     return this.problems ?? NO_WARNINGS;
   }
 
-  warn(line: number, reason: string): void {
-    (this.problems ??= []).push({ line, reason });
+  warn(line: number, code: ImportProblemCode, params: ProblemParams = {}): void {
+    (this.problems ??= []).push({ line, code, params });
+  }
+
+  /** Removes control characters that are no line structure, saying so once per field and line. */
+  private strip(value: string, field: ProblemField, line: number): string {
+    if (!HAS_STRAY_CONTROL.test(value)) return value;
+    if (!this.problems?.some((w) => w.code === 'control_chars_removed' && w.line === line && w.params.field === field))
+      this.warn(line, 'control_chars_removed', { field });
+    return value.replace(STRAY_CONTROLS, '');
   }
 
   has(field: TextField): boolean {
@@ -121,23 +152,23 @@ export class ContactDraft {
   setText(field: TextField, value: string | undefined, line: number, overwrite = false): void {
     if (value === undefined || value === '') return;
     if (this.text[field] !== undefined && !overwrite) return;
-    let v = singleLine(value);
+    let v = NEEDS_CLEANING.test(value) ? singleLine(this.strip(value, field, line)) : value.trim();
     if (v === '') return;
     if (v.length > TEXT_MAX[field]) {
-      this.warn(line, `${field} longer than ${TEXT_MAX[field]} characters, shortened`);
+      this.warn(line, 'text_too_long', { field, max: TEXT_MAX[field] });
       v = truncate(v, TEXT_MAX[field]).trim();
     }
     this.text[field] = v;
   }
 
-  addNote(value: string | undefined): void {
+  addNote(value: string | undefined, line = this.line): void {
     if (value === undefined || value === '') return;
-    const v = multiLine(value);
+    const v = multiLine(this.strip(value, 'notes', line));
     if (v !== '') (this.notes ??= []).push(v);
   }
 
   addEmail(raw: string, label: string | null, line: number, pref = false): void {
-    let v = raw.trim();
+    let v = this.strip(raw, 'email', line).trim();
     // `"Omega" <omega@example.com>`: a display name written into the address field.
     if (v.includes('<')) {
       const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
@@ -147,7 +178,7 @@ export class ContactDraft {
     if (v === '') return;
     const ok = EmailChannel.shape.value.safeParse(v);
     if (!ok.success) {
-      this.warn(line, `email ${quote(raw)} is not an address Rete can store, dropped`);
+      this.warn(line, 'email_invalid', { value: quote(raw) });
       return;
     }
     this.emails = this.push('email', this.emails, ok.data, ok.data.toLowerCase(), label, pref, line);
@@ -155,14 +186,14 @@ export class ContactDraft {
 
   addPhone(raw: string, label: string | null, line: number, pref = false): void {
     // `tel:` URIs (vCard 4.0) and stray separators left by escaped `\;` in some exports.
-    const v = raw
+    const v = this.strip(raw, 'phone', line)
       .trim()
       .replace(/^tel:/i, '')
       .replace(/^[;,\s]+|[;,\s]+$/g, '');
     if (v === '') return;
     const ok = PhoneChannel.shape.value.safeParse(v);
     if (!ok.success) {
-      this.warn(line, `phone ${quote(raw)} is not a phone number Rete can store, dropped`);
+      this.warn(line, 'phone_invalid', { value: quote(raw) });
       return;
     }
     const digits = ok.data.replace(/[^0-9+]/g, '');
@@ -170,18 +201,18 @@ export class ContactDraft {
   }
 
   addLink(raw: string, label: string | null, line: number, pref = false): void {
-    let v = raw.trim();
+    let v = this.strip(raw, 'link', line).trim();
     if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
     if (v === '') return;
     // `www.example.com` without a scheme is still plainly a website.
     if (!/^[a-z][a-z0-9+.-]*:/i.test(v) && /^[\w-]+(\.[\w-]+)+([/?#].*)?$/.test(v)) v = `https://${v}`;
     if (!/^https?:\/\//i.test(v)) {
-      this.warn(line, `link ${quote(raw)} is not an http(s) address, dropped`);
+      this.warn(line, 'link_not_http', { value: quote(raw) });
       return;
     }
     const ok = LinkChannel.shape.value.safeParse(v);
     if (!ok.success) {
-      this.warn(line, `link ${quote(raw)} is not a web address Rete can store, dropped`);
+      this.warn(line, 'link_invalid', { value: quote(raw) });
       return;
     }
     const key = ok.data.endsWith('/') ? ok.data.replace(/\/+$/, '') : ok.data;
@@ -189,7 +220,7 @@ export class ContactDraft {
   }
 
   addTag(raw: string, line: number): void {
-    let t = singleLine(raw)
+    let t = singleLine(this.strip(raw, 'tag', line))
       .replace(/^\*\s*/, '')
       .toLowerCase();
     if (t === '' || SYSTEM_TAGS.has(t)) return;
@@ -197,7 +228,7 @@ export class ContactDraft {
     const tags = (this.tags ??= []);
     if (tags.includes(t)) return;
     if (tags.length >= MAX_TAGS) {
-      this.capOnce('tag', line, `more than ${MAX_TAGS} tags, the rest dropped`);
+      this.capOnce('tag', line, 'too_many_tags', { max: MAX_TAGS });
       return;
     }
     tags.push(t);
@@ -215,10 +246,10 @@ export class ContactDraft {
     const s = slot ?? { list: [], keys: [], preferred: null };
     if (s.keys.includes(key)) return s;
     if (s.list.length >= MAX_CHANNELS) {
-      this.capOnce(kind, line, `more than ${MAX_CHANNELS} ${kind}s, the rest dropped`);
+      this.capOnce(kind, line, 'too_many_channels', { kind, max: MAX_CHANNELS });
       return s;
     }
-    let l = label === null ? '' : singleLine(label);
+    let l = label === null ? '' : singleLine(this.strip(label, 'label', line));
     if (l.length > LABEL_MAX) l = truncate(l, LABEL_MAX).trim();
     const channel: ParsedChannel = { value, label: l === '' ? null : l };
     s.keys.push(key);
@@ -227,25 +258,25 @@ export class ContactDraft {
     return s;
   }
 
-  private capOnce(kind: string, line: number, reason: string): void {
+  private capOnce(kind: string, line: number, code: ImportProblemCode, params: ProblemParams): void {
     const capped = (this.capped ??= []);
     if (capped.includes(kind)) return;
     capped.push(kind);
-    this.warn(line, reason);
+    this.warn(line, code, params);
   }
 
   /** The finished contact, or why there is none (nothing to call the person by). */
-  finish(): { contact: ParsedContact } | { skip: string } {
+  finish(): { contact: ParsedContact } | { skip: 'no_name' } {
     const t = this.text;
     const emails = preferredFirst(this.emails);
     let name = t.name ?? joinName(t.givenName, t.familyName);
     if (name === '') name = t.company ?? emails[0]?.value ?? '';
     name = truncate(singleLine(name), TEXT_MAX.name).trim();
-    if (name === '') return { skip: 'no name, company or email' };
+    if (name === '') return { skip: 'no_name' };
 
     let notes: string | undefined = this.notes === null ? '' : this.notes.join('\n\n');
     if (notes.length > NOTES_MAX) {
-      this.warn(this.line, `notes longer than ${NOTES_MAX} characters, shortened`);
+      this.warn(this.line, 'text_too_long', { field: 'notes', max: NOTES_MAX });
       notes = truncate(notes, NOTES_MAX).trim();
     }
     if (notes === '') notes = undefined;
@@ -257,7 +288,7 @@ export class ContactDraft {
       phones: preferredFirst(this.phones),
       links: preferredFirst(this.links),
       tags: this.tags ?? [],
-      problems: this.problems === null ? [] : this.problems.map((w) => `line ${w.line}: ${w.reason}`),
+      problems: this.problems === null ? [] : this.problems.map((w) => `line ${w.line}: ${problemReason(w.code, w.params)}`),
     };
     if (t.givenName !== undefined) contact.givenName = t.givenName;
     if (t.familyName !== undefined) contact.familyName = t.familyName;
@@ -268,7 +299,9 @@ export class ContactDraft {
     if (t.howMet !== undefined) contact.howMet = t.howMet;
     if (notes !== undefined) contact.notes = notes;
     if (this.birthday !== undefined) contact.birthday = this.birthday;
+    if (this.linkedin) contact.linkedin = true;
     if (this.connectedOn !== undefined) contact.connectedOn = this.connectedOn;
+    if (this.connectedOnText !== undefined) contact.connectedOnText = this.connectedOnText;
     if (this.externalId !== undefined) contact.externalId = this.externalId;
     if (this.photo !== undefined) contact.photo = this.photo;
     return { contact };

@@ -45,8 +45,10 @@ describe('LinkedIn Connections.csv', () => {
         links: [{ value: 'https://www.linkedin.com/in/giulia-rossi-123', label: 'linkedin' }],
         externalId: 'https://www.linkedin.com/in/giulia-rossi-123',
         connectedOn: '2024-03-12',
-        howMet: 'Connected on LinkedIn, 12 Mar 2024',
+        linkedin: true,
       });
+      // "How we met" is the import's to write, in the account's language.
+      expect(giulia?.howMet).toBeUndefined();
       expect(lis).toMatchObject({
         company: 'Studio "Tre" Srl',
         emails: [{ value: 'lisanias@example.com', label: null }],
@@ -59,7 +61,13 @@ describe('LinkedIn Connections.csv', () => {
         externalId: 'https://www.linkedin.com/in/marco-bianchi',
       });
       // The member without name or email (LinkedIn hides them) is reported with its line.
-      expect(r.problems).toContainEqual({ line: h + 6, reason: 'row skipped: no name and no email', severity: 'skipped' });
+      expect(r.problems).toContainEqual({
+        line: h + 6,
+        code: 'no_name_no_email',
+        params: { unit: 'row' },
+        reason: 'row skipped: no name and no email',
+        severity: 'skipped',
+      });
     });
   }
 
@@ -93,6 +101,8 @@ describe('LinkedIn Connections.csv', () => {
     expect(r.contacts.map((c) => c.name)).toEqual(['Anna Verdi']);
     expect(r.problems).toContainEqual({
       line: 3,
+      code: 'csv_unclosed_quote',
+      params: {},
       reason: 'a quoted field is never closed: the file was not read from this line on',
       severity: 'skipped',
     });
@@ -161,7 +171,13 @@ describe('Google Contacts CSV', () => {
     });
     expect(r.contacts[0]?.photo).toBeUndefined(); // the Photo URL is never fetched
     expect(r.contacts[1]).toMatchObject({ name: 'Solo Azienda SpA', phones: [{ value: '02 1234567', label: null }] });
-    expect(r.problems).toContainEqual({ line: 5, reason: 'row skipped: no name, company or email', severity: 'skipped' });
+    expect(r.problems).toContainEqual({
+      line: 5,
+      code: 'no_name',
+      params: { unit: 'row' },
+      reason: 'row skipped: no name, company or email',
+      severity: 'skipped',
+    });
   });
 
   it('reads the legacy layout (Given Name, Group Membership, E-mail 1 - Type)', () => {
@@ -243,7 +259,9 @@ describe('generic CSV with a column mapping', () => {
     });
     expect(r.contacts.map((c) => c.name)).toEqual(['Mario Rossi', 'Anna']);
     // The all-empty row is silent; the row with only a note is reported.
-    expect(r.problems).toEqual([{ line: 5, reason: 'row skipped: no name, company or email', severity: 'skipped' }]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 5, reason: 'row skipped: no name, company or email', severity: 'skipped' }),
+    ]);
   });
 
   it('applies the mapping chosen in the UI', () => {

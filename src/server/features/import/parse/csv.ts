@@ -242,12 +242,11 @@ export function readCsvTable(
       return true;
     },
     onProblem: (line, kind) => {
-      if (kind === 'unclosed-quote')
-        log.add(line, 'a quoted field is never closed: the file was not read from this line on', 'skipped');
-      else log.add(line, `record skipped: longer than ${limits.maxCsvRecordLength} characters`, 'skipped');
+      if (kind === 'unclosed-quote') log.add(line, 'skipped', 'csv_unclosed_quote');
+      else log.add(line, 'skipped', 'csv_record_too_long', { max: limits.maxCsvRecordLength });
     },
   });
-  if (more) log.add(0, `more than ${limits.maxContacts} rows: the rest of the file was not read`, 'file');
+  if (more) log.add(0, 'file', 'csv_too_many_rows', { max: limits.maxContacts });
   return table ?? open();
 }
 
@@ -257,7 +256,7 @@ function headTable(rows: CsvRow[], delimiter: string, log: ProblemLog): CsvTable
   if (!first) return { headers: [], rows: [], delimiter, hasHeader: false, headerLine: 0 };
   if (looksLikeData(first.cells)) {
     const width = Math.max(...rows.slice(0, 50).map((r) => r.cells.length));
-    log.add(first.line, 'no header row (the first line holds data): columns are named Column 1, Column 2, …', 'file');
+    log.add(first.line, 'file', 'csv_no_header');
     const headers = Array.from({ length: width }, (_v, i) => `Column ${i + 1}`);
     return { headers, rows, delimiter, hasHeader: false, headerLine: 0 };
   }
@@ -380,29 +379,26 @@ function usableRow(row: CsvRow, table: CsvTable, log: ProblemLog): boolean {
     const other = DELIMITERS.find((d) => d !== table.delimiter && (row.cells[0] as string).includes(d));
     if (other !== undefined) {
       const name = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
-      log.add(row.line, `row skipped: it is separated by ${name(other)} but the header by ${name(table.delimiter)}`, 'skipped');
+      log.add(row.line, 'skipped', 'csv_wrong_delimiter', { found: name(other), expected: name(table.delimiter) });
       return false;
     }
   }
   return true;
 }
 
-function collect(draft: ContactDraft, row: CsvRow, log: ProblemLog, out: ParsedContact[], skipReason?: string): void {
-  const result = skipReason === undefined ? draft.finish() : { skip: skipReason };
+function collect(draft: ContactDraft, row: CsvRow, log: ProblemLog, out: ParsedContact[], skip?: 'no_name_no_email'): void {
+  const result = skip === undefined ? draft.finish() : { skip };
   if ('skip' in result) {
-    log.add(row.line, `row skipped: ${result.skip}`, 'skipped');
+    log.add(row.line, 'skipped', result.skip, { unit: 'row' });
     return;
   }
-  for (const w of draft.warnings) log.add(w.line, w.reason, 'warning');
+  for (const w of draft.warnings) log.add(w.line, 'warning', w.code, w.params);
   out.push(result.contact);
 }
 
 function extraCellsWarning(row: CsvRow, table: CsvTable, draft: ContactDraft): void {
   if (row.cells.length > table.headers.length && row.cells.slice(table.headers.length).some((c) => c.trim() !== '')) {
-    draft.warn(
-      row.line,
-      `row has ${row.cells.length} fields but the header ${table.headers.length}: the extra ones were ignored`,
-    );
+    draft.warn(row.line, 'csv_extra_fields', { found: row.cells.length, expected: table.headers.length });
   }
 }
 
@@ -453,7 +449,7 @@ function mappedRows(table: CsvTable, mapping: ColumnMapping, log: ProblemLog, ou
       }
     }
     if (names.length > 0) draft.setText('name', names.join(' '), row.line);
-    draft.addNote(notes.join('\n'));
+    draft.addNote(notes.join('\n'), row.line);
     extraCellsWarning(row, table, draft);
     collect(draft, row, log, out);
   };
@@ -467,8 +463,6 @@ function columnIndex(headers: string[], ...names: string[]): number {
 function cell(row: CsvRow, index: number): string {
   return index < 0 ? '' : (row.cells[index] ?? '').trim();
 }
-
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Rows of LinkedIn's Connections.csv → contacts. */
 function linkedInRows(table: CsvTable, log: ProblemLog, out: ParsedContact[]): RowSink {
@@ -504,18 +498,17 @@ function linkedInRows(table: CsvTable, log: ProblemLog, out: ParsedContact[]): R
     draft.setText('role', cell(row, position), row.line);
     const on = cell(row, connected);
     const iso = on === '' ? undefined : parseDate(on);
-    if (iso !== undefined) {
-      draft.connectedOn = iso;
-      const [y, m, d] = iso.split('-');
-      draft.setText('howMet', `Connected on LinkedIn, ${d} ${MONTH_NAMES[Number(m) - 1]} ${y}`, row.line);
-    } else {
-      if (on !== '') draft.warn(row.line, `Connected On ${quote(on)} is not a date`);
-      draft.setText('howMet', on === '' ? 'Connected on LinkedIn' : `Connected on LinkedIn, ${on}`, row.line);
+    // "How we met" is written by the import, in the language of the account (see import.service.ts).
+    draft.linkedin = true;
+    if (iso !== undefined) draft.connectedOn = iso;
+    else if (on !== '') {
+      draft.warn(row.line, 'linkedin_connected_on_not_date', { value: quote(on) });
+      draft.connectedOnText = singleLine(on).slice(0, 100);
     }
     for (const t of split(cell(row, tags), LIST)) draft.addTag(t, row.line);
     extraCellsWarning(row, table, draft);
     // LinkedIn leaves name and URL empty for members who hide themselves: nothing to import.
-    collect(draft, row, log, out, given === '' && family === '' && mail === '' ? 'no name and no email' : undefined);
+    collect(draft, row, log, out, given === '' && family === '' && mail === '' ? 'no_name_no_email' : undefined);
   };
 }
 
@@ -602,12 +595,12 @@ function googleRows(table: CsvTable, log: ProblemLog, out: ParsedContact[]): Row
       draft.setText('country', country, row.line);
       break;
     }
-    draft.addNote(cell(row, notes));
+    draft.addNote(cell(row, notes), row.line);
     const bday = cell(row, birthday);
     if (bday !== '') {
       const iso = parseDate(bday);
       if (iso !== undefined) draft.birthday = iso;
-      else draft.warn(row.line, `birthday ${quote(bday)} is not a date, ignored`);
+      else draft.warn(row.line, 'birthday_not_date', { value: quote(bday) });
     }
     for (const t of split(cell(row, labels), MULTI)) draft.addTag(t, row.line);
     extraCellsWarning(row, table, draft);
@@ -653,14 +646,14 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvResult {
       head.headers,
       head.rows.slice(0, 50).map((r) => r.cells),
     );
-    if (head.headers.length === 0) log.add(0, 'the file holds no rows', 'file');
+    if (head.headers.length === 0) log.add(0, 'file', 'csv_no_rows');
     layout = detected;
     if (opts.format === 'csv' || (opts.format === undefined && opts.mapping !== undefined)) layout = 'generic';
     else if (opts.format === 'linkedin' && detected !== 'linkedin') {
-      log.add(head.headerLine, 'no LinkedIn header (First Name, Last Name, URL, …) found: read as a generic CSV', 'file');
+      log.add(head.headerLine, 'file', 'csv_not_linkedin');
       layout = 'generic';
     } else if (opts.format === 'google' && detected !== 'google' && detected !== 'google-legacy') {
-      log.add(head.headerLine, 'no Google Contacts header (E-mail 1 - Value, …) found: read as a generic CSV', 'file');
+      log.add(head.headerLine, 'file', 'csv_not_google');
       layout = 'generic';
     }
     switch (layout) {
@@ -693,11 +686,11 @@ function validMapping(mapping: ColumnMapping, headers: string[], log: ProblemLog
   const out: ColumnMapping = {};
   for (const [column, field] of Object.entries(mapping)) {
     if (!headers.includes(column)) {
-      log.add(0, `the mapping names a column that is not in the file: ${quote(column, 40)}`, 'file');
+      log.add(0, 'file', 'csv_mapping_unknown_column', { column: quote(column, 40) });
       continue;
     }
     if (!known.has(field)) {
-      log.add(0, `the mapping gives column ${quote(column, 40)} an unknown field ${quote(String(field), 20)}`, 'file');
+      log.add(0, 'file', 'csv_mapping_unknown_field', { column: quote(column, 40), field: quote(String(field), 20) });
       continue;
     }
     out[column] = field;

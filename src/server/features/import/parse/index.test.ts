@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeBytes, guessLegacyEncoding, looksLikeUtf16, resolveCharset } from './decode.ts';
 import { parseDate } from './contact.ts';
+import { sizeAndLimit } from '#shared/text/size.ts';
 import { ImportTooLargeError, parseContacts } from './index.ts';
 
 describe('parseContacts: format detection and options', () => {
@@ -38,7 +39,7 @@ describe('parseContacts: format detection and options', () => {
   it('an empty file is a problem, not an exception', () => {
     const r = parseContacts(Buffer.alloc(0));
     expect(r.contacts).toEqual([]);
-    expect(r.problems).toEqual([{ line: 0, reason: 'the file holds no rows', severity: 'file' }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 0, reason: 'the file holds no rows', severity: 'file' })]);
   });
 
   it('ImportTooLargeError carries size and limit', () => {
@@ -48,7 +49,19 @@ describe('parseContacts: format detection and options', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ImportTooLargeError);
       expect(e).toMatchObject({ code: 'import_too_large', size: 21 * 1024 * 1024, limit: 20 * 1024 * 1024 });
+      expect((e as Error).message).toBe('The file is 21.0 MB; the limit for an import is 20.0 MB.');
     }
+  });
+
+  it('never tells a file over the limit that it is the size of the limit', () => {
+    // "21 MB" as a file manager counts it (21,000,000 bytes) was "20.0 MB; the limit is 20.0 MB".
+    expect(new ImportTooLargeError(21_000_000, 20 * 1024 * 1024).message).toBe(
+      'The file is 20.03 MB; the limit for an import is 20.00 MB.',
+    );
+    expect(new ImportTooLargeError(20 * 1024 * 1024 + 1, 20 * 1024 * 1024).message).toBe(
+      'The file is 20971521 bytes; the limit for an import is 20971520 bytes.',
+    );
+    expect(sizeAndLimit(300, 1024)).toEqual({ size: '300 bytes', limit: '1.0 KB' });
   });
 });
 

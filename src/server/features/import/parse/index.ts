@@ -6,10 +6,11 @@
  * already fits Rete's person schema. Run it off the request thread for large files: a 20 MB file
  * takes on the order of a second.
  */
+import { sizeAndLimit } from '#shared/text/size.ts';
 import { parseCsv } from './csv.ts';
 import type { ColumnMapping, CsvLayout } from './csv.ts';
 import { decodeBytes } from './decode.ts';
-import { resolveLimits } from './types.ts';
+import { problemAt, resolveLimits } from './types.ts';
 import type { ParseLimits, ParseProblem, ParsedContact } from './types.ts';
 import { looksLikeVcard, parseVcards } from './vcard.ts';
 
@@ -47,15 +48,10 @@ export class ImportTooLargeError extends Error {
     readonly size: number,
     readonly limit: number,
   ) {
-    super(`The file is ${formatSize(size)}; the limit for an import is ${formatSize(limit)}.`);
+    const shown = sizeAndLimit(size, limit);
+    super(`The file is ${shown.size}; the limit for an import is ${shown.limit}.`);
     this.name = 'ImportTooLargeError';
   }
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): ParseResult {
@@ -66,8 +62,7 @@ export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): Parse
   if (format === 'vcard') {
     const r = parseVcards(bytes, limits);
     const problems = r.problems;
-    if (r.contacts.length === 0 && !looksLikeVcard(bytes))
-      problems.unshift({ line: 0, reason: 'no BEGIN:VCARD found: this is not a vCard file', severity: 'file' });
+    if (r.contacts.length === 0 && !looksLikeVcard(bytes)) problems.unshift(problemAt(0, 'file', 'vcard_not_vcard'));
     return { format: 'vcard', encoding: r.encoding, contacts: r.contacts, problems };
   }
 

@@ -4,6 +4,8 @@
  * The parsers are pure: bytes in, plain data out. No database, no network: a URL found in a
  * file (a remote PHOTO, a website) is only ever kept as text, never fetched.
  */
+import type { ImportProblemCode } from '#shared/api/import.ts';
+import { problemReason, type ProblemParams } from './problems.ts';
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
 
@@ -41,8 +43,15 @@ export interface ParsedContact {
   /** ISO date `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
   birthday?: string;
   howMet?: string;
+  /**
+   * A LinkedIn connection: the import writes "how we met" from it in the account's language
+   * ("Connected on LinkedIn, 20 Aug 2018", "Collegamento su LinkedIn, 20 ago 2018").
+   */
+  linkedin?: true;
   /** LinkedIn `Connected On` as an ISO date. */
   connectedOn?: string;
+  /** LinkedIn `Connected On` when it is no date, as the file says it. */
+  connectedOnText?: string;
   tags: string[];
   /**
    * A key that stays the same when the same file is imported again: the vCard UID, or the
@@ -62,8 +71,22 @@ export type ProblemSeverity = 'skipped' | 'warning' | 'file';
 
 export interface ParseProblem {
   line: number;
+  /** What happened, worded by each interface in its language (see problems.ts). */
+  code: ImportProblemCode;
+  params: ProblemParams;
+  /** The English wording. */
   reason: string;
   severity: ProblemSeverity;
+}
+
+/** A problem with its English wording. */
+export function problemAt(
+  line: number,
+  severity: ProblemSeverity,
+  code: ImportProblemCode,
+  params: ProblemParams = {},
+): ParseProblem {
+  return { line, code, params, reason: problemReason(code, params), severity };
 }
 
 export interface ParseLimits {
@@ -116,15 +139,15 @@ export class ProblemLog {
 
   constructor(private readonly max: number) {}
 
-  add(line: number, reason: string, severity: ProblemSeverity): void {
-    if (this.items.length < this.max) this.items.push({ line, reason, severity });
+  add(line: number, severity: ProblemSeverity, code: ImportProblemCode, params: ProblemParams = {}): void {
+    if (this.items.length < this.max) this.items.push(problemAt(line, severity, code, params));
     else this.dropped++;
   }
 
   /** The list to hand out, with a last line saying how many were left off. */
   finish(): ParseProblem[] {
     if (this.dropped > 0) {
-      this.items.push({ line: 0, reason: `${this.dropped} more problems not listed`, severity: 'file' });
+      this.items.push(problemAt(0, 'file', 'too_many_problems', { count: this.dropped }));
       this.dropped = 0;
     }
     return this.items;

@@ -126,15 +126,31 @@ describe('a file mixing valid and broken cards', () => {
     ]);
     expect(r.problems).toEqual(
       expect.arrayContaining([
-        { line: 6, reason: 'text outside any vCard, ignored', severity: 'file' },
-        { line: 7, reason: 'vCard skipped: no name, company or email', severity: 'skipped' },
-        { line: 14, reason: 'line is not a property (no ":"): "this line has no colon", ignored', severity: 'warning' },
-        { line: 15, reason: 'email "not-an-email" is not an address Rete can store, dropped', severity: 'warning' },
-        { line: 16, reason: 'link "javascript:alert(1)" is not an http(s) address, dropped', severity: 'warning' },
-        { line: 17, reason: 'PHOTO is not a JPEG, PNG, GIF or WebP image, dropped', severity: 'warning' },
-        { line: 18, reason: 'birthday "yesterday" is not a date, ignored', severity: 'warning' },
-        { line: 20, reason: 'END:VCARD without BEGIN:VCARD, ignored', severity: 'file' },
-        { line: 21, reason: 'the card has no END:VCARD (file cut short?)', severity: 'warning' },
+        expect.objectContaining({ line: 6, reason: 'text outside any vCard, ignored', severity: 'file' }),
+        expect.objectContaining({ line: 7, reason: 'vCard skipped: no name, company or email', severity: 'skipped' }),
+        expect.objectContaining({
+          line: 14,
+          reason: 'line is not a property (no ":"): "this line has no colon", ignored',
+          severity: 'warning',
+        }),
+        expect.objectContaining({
+          line: 15,
+          reason: 'email "not-an-email" is not an address Rete can store, dropped',
+          severity: 'warning',
+        }),
+        expect.objectContaining({
+          line: 16,
+          reason: 'link "javascript:alert(1)" is not an http(s) address, dropped',
+          severity: 'warning',
+        }),
+        expect.objectContaining({
+          line: 17,
+          reason: 'PHOTO is not a JPEG, PNG, GIF or WebP image, dropped',
+          severity: 'warning',
+        }),
+        expect.objectContaining({ line: 18, reason: 'birthday "yesterday" is not a date, ignored', severity: 'warning' }),
+        expect.objectContaining({ line: 20, reason: 'END:VCARD without BEGIN:VCARD, ignored', severity: 'file' }),
+        expect.objectContaining({ line: 21, reason: 'the card has no END:VCARD (file cut short?)', severity: 'warning' }),
       ]),
     );
     expect(r.contacts[1]?.problems).toHaveLength(5);
@@ -158,7 +174,7 @@ describe('limits', () => {
     });
     expect(r.contacts).toHaveLength(10);
     expect(r.problems).toEqual([
-      { line: 51, reason: 'more than 10 vCards in the file: the rest was not read', severity: 'file' },
+      expect.objectContaining({ line: 51, reason: 'more than 10 vCards in the file: the rest was not read', severity: 'file' }),
     ]);
   });
 
@@ -167,7 +183,9 @@ describe('limits', () => {
     const r = parseContacts(Buffer.from(text), { limits: { maxTextLineLength: 100 } });
     expect(r.contacts[0]).toMatchObject({ name: 'Long Note', emails: [{ value: 'l@example.com', label: null }] });
     expect(r.contacts[0]?.notes).toBeUndefined();
-    expect(r.problems).toEqual([{ line: 3, reason: 'NOTE longer than 100 bytes, dropped', severity: 'warning' }]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 3, reason: 'NOTE longer than 100 bytes, dropped', severity: 'warning' }),
+    ]);
   });
 
   it('caps the properties of one card', () => {
@@ -193,7 +211,7 @@ describe('limits', () => {
     expectWellFormed(r);
     expect(r.contacts).toHaveLength(2); // the outer card and one nested level
     expect(r.problems.filter((p) => p.severity === 'skipped')).toEqual([
-      { line: 5, reason: 'vCard nested more than 2 deep, skipped', severity: 'skipped' },
+      expect.objectContaining({ line: 5, reason: 'vCard nested more than 2 deep, skipped', severity: 'skipped' }),
     ]);
   });
 

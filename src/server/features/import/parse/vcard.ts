@@ -15,7 +15,9 @@
  * Nothing here fetches anything: a PHOTO that is a URL is ignored.
  */
 import iconv from 'iconv-lite';
-import { ContactDraft, joinName, parseDate, quote } from './contact.ts';
+import type { ImportProblemCode } from '#shared/api/import.ts';
+import { ContactDraft, joinName, parseDate, quote, type DraftWarning } from './contact.ts';
+import type { ProblemParams } from './problems.ts';
 import {
   asBuffer,
   decodeWithCharset,
@@ -49,7 +51,7 @@ interface Property {
 interface OpenCard {
   line: number;
   props: Property[];
-  warnings: Array<{ line: number; reason: string }>;
+  warnings: DraftWarning[];
   tooManyProps: boolean;
   nestedIn?: number;
 }
@@ -120,7 +122,7 @@ export function parseVcards(input: Uint8Array, partialLimits?: Partial<ParseLimi
   } catch (err) {
     // Defensive: the reader is written not to throw, but a bug must cost the rest of the file
     // at worst, never the server.
-    log.add(0, `the file could not be read to the end (${errorMessage(err)})`, 'file');
+    log.add(0, 'file', 'vcard_unreadable', { detail: errorMessage(err) });
   }
 
   if (!transcoded) {
@@ -168,12 +170,12 @@ function readCards(text: string, ctx: Context, log: ProblemLog, out: ParsedConta
     const maybeMarker = c0 === 0x42 || c0 === 0x62 || c0 === 0x45 || c0 === 0x65 || c0 === 0x20 || c0 === 0x09;
     if (maybeMarker && BEGIN.test(line)) {
       if (skipDepth > 0 || stack.length >= limits.maxNestingDepth) {
-        if (skipDepth === 0) log.add(lineNo, `vCard nested more than ${limits.maxNestingDepth} deep, skipped`, 'skipped');
+        if (skipDepth === 0) log.add(lineNo, 'skipped', 'vcard_too_deep', { max: limits.maxNestingDepth });
         skipDepth++;
         continue;
       }
       if (opened >= limits.maxContacts) {
-        log.add(lineNo, `more than ${limits.maxContacts} vCards in the file: the rest was not read`, 'file');
+        log.add(lineNo, 'file', 'vcard_too_many_cards', { max: limits.maxContacts });
         return;
       }
       opened++;
@@ -188,26 +190,26 @@ function readCards(text: string, ctx: Context, log: ProblemLog, out: ParsedConta
       else if (card) {
         stack.pop();
         finishCard(card, ctx, log, out);
-      } else log.add(lineNo, 'END:VCARD without BEGIN:VCARD, ignored', 'file');
+      } else log.add(lineNo, 'file', 'vcard_end_without_begin');
       continue;
     }
     if (skipDepth > 0) continue;
     if (!card) {
       if (line.trim() !== '' && !outsideReported) {
-        log.add(lineNo, 'text outside any vCard, ignored', 'file');
+        log.add(lineNo, 'file', 'vcard_text_outside');
         outsideReported = true;
       }
       continue;
     }
     if (line.trim() === '' || line.startsWith('#')) continue; // blank lines and comment lines
     if (line.startsWith(' ') || line.startsWith('\t')) {
-      cardWarn(card, lineNo, 'indented line that continues nothing, ignored');
+      cardWarn(card, lineNo, 'vcard_stray_continuation');
       continue;
     }
 
     const head = parseHead(line);
     if (!head) {
-      cardWarn(card, lineNo, `line is not a property (no ":"): ${quote(line)}, ignored`);
+      cardWarn(card, lineNo, 'vcard_not_property', { value: quote(line) });
       continue;
     }
     const encParam = (head.params.get('ENCODING')?.[0] ?? '').toUpperCase();
@@ -258,12 +260,11 @@ function readCards(text: string, ctx: Context, log: ProblemLog, out: ParsedConta
     }
 
     if (tooLong) {
-      cardWarn(card, lineNo, `${head.name} longer than ${max} bytes, dropped`);
+      cardWarn(card, lineNo, 'vcard_property_too_long', { property: head.name, max });
       continue;
     }
     if (card.props.length >= limits.maxPropertiesPerCard) {
-      if (!card.tooManyProps)
-        cardWarn(card, lineNo, `more than ${limits.maxPropertiesPerCard} properties in one card, the rest ignored`);
+      if (!card.tooManyProps) cardWarn(card, lineNo, 'vcard_too_many_properties', { max: limits.maxPropertiesPerCard });
       card.tooManyProps = true;
       continue;
     }
@@ -274,7 +275,7 @@ function readCards(text: string, ctx: Context, log: ProblemLog, out: ParsedConta
   // Cards still open at the end of the file (a truncated export): keep what they hold.
   while (stack.length > 0) {
     const card = stack.pop() as OpenCard;
-    cardWarn(card, card.line, 'the card has no END:VCARD (file cut short?)');
+    cardWarn(card, card.line, 'vcard_no_end');
     finishCard(card, ctx, log, out);
   }
 }
@@ -285,9 +286,9 @@ function endsWithOddBackslash(s: string): boolean {
   return n % 2 === 1;
 }
 
-function cardWarn(card: OpenCard, line: number, reason: string): void {
+function cardWarn(card: OpenCard, line: number, code: ImportProblemCode, params: ProblemParams = {}): void {
   // A garbage card can produce a warning per line; a few are enough to explain it.
-  if (card.warnings.length < 20) card.warnings.push({ line, reason });
+  if (card.warnings.length < 20) card.warnings.push({ line, code, params });
 }
 
 interface Head {
@@ -366,19 +367,19 @@ function finishCard(card: OpenCard, ctx: Context, log: ProblemLog, out: ParsedCo
   let draft: ContactDraft | undefined;
   try {
     draft = new ContactDraft(card.line);
-    for (const w of card.warnings) draft.warn(w.line, w.reason);
-    if (card.nestedIn !== undefined)
-      draft.warn(card.line, `card nested inside the card at line ${card.nestedIn}, imported as a separate contact`);
+    for (const w of card.warnings) draft.warn(w.line, w.code, w.params);
+    if (card.nestedIn !== undefined) draft.warn(card.line, 'vcard_nested', { line: card.nestedIn });
     buildContact(card, draft, ctx);
     const result = draft.finish();
     if ('skip' in result) {
-      log.add(card.line, `vCard skipped: ${result.skip}`, 'skipped');
+      log.add(card.line, 'skipped', result.skip, { unit: 'vCard' });
       return;
     }
-    for (const w of draft.warnings) log.add(w.line, w.reason, 'warning');
+    // In file order: the name and company are set once the whole card is read.
+    for (const w of [...draft.warnings].sort((x, y) => x.line - y.line)) log.add(w.line, 'warning', w.code, w.params);
     out.push(result.contact);
   } catch (err) {
-    log.add(card.line, `vCard skipped: it could not be read (${errorMessage(err)})`, 'skipped');
+    log.add(card.line, 'skipped', 'vcard_card_unreadable', { detail: errorMessage(err) });
   }
 }
 
@@ -396,27 +397,32 @@ function buildContact(card: OpenCard, draft: ContactDraft, ctx: Context): void {
   let org: string | undefined;
   let title: string | undefined;
   let role: string | undefined;
-  const adrs: Array<{ parts: string[]; pref: boolean }> = [];
+  const adrs: Array<{ parts: string[]; pref: boolean; line: number }> = [];
+  // The line each property was read from, for the problems of its text.
+  const at = { fn: card.line, n: card.line, org: card.line, title: card.line, role: card.line };
 
   for (const p of card.props) {
     try {
       switch (p.name) {
         case 'FN':
-          fn ??= nonEmpty(unescape(textOf(p, ctx, draft)));
+          if (fn === undefined) [fn, at.fn] = [nonEmpty(unescape(textOf(p, ctx, draft))), p.line];
           break;
         case 'N':
-          n ??= splitEscaped(textOf(p, ctx, draft), ';').map((s) => unescape(s).trim());
+          if (n === undefined) [n, at.n] = [splitEscaped(textOf(p, ctx, draft), ';').map((s) => unescape(s).trim()), p.line];
           break;
         case 'ORG':
-          org ??= splitEscaped(textOf(p, ctx, draft), ';')
-            .map((s) => unescape(s).trim())
-            .find((s) => s !== '');
+          if (org === undefined) {
+            org = splitEscaped(textOf(p, ctx, draft), ';')
+              .map((s) => unescape(s).trim())
+              .find((s) => s !== '');
+            at.org = p.line;
+          }
           break;
         case 'TITLE':
-          title ??= nonEmpty(unescape(textOf(p, ctx, draft)));
+          if (title === undefined) [title, at.title] = [nonEmpty(unescape(textOf(p, ctx, draft))), p.line];
           break;
         case 'ROLE':
-          role ??= nonEmpty(unescape(textOf(p, ctx, draft)));
+          if (role === undefined) [role, at.role] = [nonEmpty(unescape(textOf(p, ctx, draft))), p.line];
           break;
         case 'EMAIL':
           draft.addEmail(unescape(textOf(p, ctx, draft)), channelLabel(p, abLabels, 'email'), p.line, isPref(p));
@@ -430,17 +436,21 @@ function buildContact(card: OpenCard, draft: ContactDraft, ctx: Context): void {
           addLink(p, draft, ctx, abLabels);
           break;
         case 'ADR':
-          adrs.push({ parts: splitEscaped(textOf(p, ctx, draft), ';').map((s) => unescape(s).trim()), pref: isPref(p) });
+          adrs.push({
+            parts: splitEscaped(textOf(p, ctx, draft), ';').map((s) => unescape(s).trim()),
+            pref: isPref(p),
+            line: p.line,
+          });
           break;
         case 'NOTE':
-          draft.addNote(unescape(textOf(p, ctx, draft)));
+          draft.addNote(unescape(textOf(p, ctx, draft)), p.line);
           break;
         case 'BDAY':
           if (draft.birthday === undefined) {
             const raw = unescape(textOf(p, ctx, draft));
             const date = parseDate(raw);
             if (date !== undefined) draft.birthday = date;
-            else if (raw.trim() !== '') draft.warn(p.line, `birthday ${quote(raw)} is not a date, ignored`);
+            else if (raw.trim() !== '') draft.warn(p.line, 'birthday_not_date', { value: quote(raw) });
           }
           break;
         case 'CATEGORIES':
@@ -465,25 +475,25 @@ function buildContact(card: OpenCard, draft: ContactDraft, ctx: Context): void {
           break;
       }
     } catch (err) {
-      draft.warn(p.line, `${p.name} could not be read (${errorMessage(err)}), ignored`);
+      draft.warn(p.line, 'vcard_property_unreadable', { property: p.name, detail: errorMessage(err) });
     }
   }
 
-  if (fn !== undefined) draft.setText('name', fn, card.line);
+  if (fn !== undefined) draft.setText('name', fn, at.fn);
   if (n) {
     const [family, given, middle] = n;
-    draft.setText('givenName', given, card.line);
-    draft.setText('familyName', family, card.line);
-    if (fn === undefined) draft.setText('name', joinName(nonEmpty(given), nonEmpty(family), nonEmpty(middle)), card.line);
+    draft.setText('givenName', given, at.n);
+    draft.setText('familyName', family, at.n);
+    if (fn === undefined) draft.setText('name', joinName(nonEmpty(given), nonEmpty(family), nonEmpty(middle)), at.n);
   }
-  draft.setText('company', org, card.line);
-  draft.setText('role', title ?? role, card.line);
+  draft.setText('company', org, at.org);
+  draft.setText('role', title ?? role, title !== undefined ? at.title : at.role);
 
   // The preferred address, else the first that says where: Rete keeps only city and country.
   const adr = adrs.find((a) => a.pref && (a.parts[3] || a.parts[6])) ?? adrs.find((a) => a.parts[3] || a.parts[6]);
   if (adr) {
-    draft.setText('city', adr.parts[3], card.line);
-    draft.setText('country', adr.parts[6], card.line);
+    draft.setText('city', adr.parts[3], adr.line);
+    draft.setText('country', adr.parts[6], adr.line);
   }
 }
 
@@ -506,7 +516,7 @@ function textOf(p: Property, ctx: Context, draft: ContactDraft): string {
   if (declared !== undefined) {
     charset = resolveCharset(declared);
     if (charset === null && !/^(us-)?ascii$/i.test(declared.trim())) {
-      draft.warn(p.line, `${p.name}: unknown charset ${quote(declared, 30)}, read as UTF-8 or ${ctx.fallback}`);
+      draft.warn(p.line, 'vcard_unknown_charset', { property: p.name, charset: quote(declared, 30), fallback: ctx.fallback });
     }
   }
   // After UTF-16 → UTF-8 transcoding, raw text is UTF-8 whatever it declared; QP/base64 bytes
@@ -515,7 +525,7 @@ function textOf(p: Property, ctx: Context, draft: ContactDraft): string {
 
   const { text, lossy, encoding } = decodeWithCharset(bytes, charset, ctx.fallback);
   if (encoding !== 'ascii') ctx.used.set(encoding, (ctx.used.get(encoding) ?? 0) + 1);
-  if (lossy) draft.warn(p.line, `${p.name}: some bytes are not valid ${encoding}, replaced with �`);
+  if (lossy) draft.warn(p.line, 'vcard_invalid_bytes', { property: p.name, encoding });
   return text;
 }
 
@@ -614,7 +624,7 @@ function readPhoto(p: Property, ctx: Context, draft: ContactDraft): ParsedPhoto 
   else if (/^data:/i.test(raw)) {
     const m = /^data:[^,]*?(;base64)?,([\s\S]*)$/i.exec(raw);
     if (!m || !m[1]) {
-      draft.warn(p.line, 'PHOTO data: URI is not base64, dropped');
+      draft.warn(p.line, 'vcard_photo_data_not_base64');
       return undefined;
     }
     b64 = m[2] as string;
@@ -623,32 +633,32 @@ function readPhoto(p: Property, ctx: Context, draft: ContactDraft): ParsedPhoto 
   } else if (p.encoding === null && raw.length >= 16 && /^[A-Za-z0-9+/=\s]+$/.test(raw)) {
     b64 = raw; // vCard 3.0 "binary" value without an ENCODING parameter (Thunderbird)
   } else {
-    if (raw !== '') draft.warn(p.line, 'PHOTO is neither inline image data nor a link, dropped');
+    if (raw !== '') draft.warn(p.line, 'vcard_photo_unusable');
     return undefined;
   }
   b64 = b64.replace(/\s+/g, '');
   if (b64 === '') return undefined;
   const kb = Math.round(maxPhotoBytes / 1024);
   if (Math.floor((b64.length * 3) / 4) > maxPhotoBytes + 2) {
-    draft.warn(p.line, `PHOTO larger than ${kb} KB, dropped`);
+    draft.warn(p.line, 'vcard_photo_too_large', { kb });
     return undefined;
   }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
-    draft.warn(p.line, 'PHOTO is not valid base64, dropped');
+    draft.warn(p.line, 'vcard_photo_not_base64');
     return undefined;
   }
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length > maxPhotoBytes) {
-    draft.warn(p.line, `PHOTO larger than ${kb} KB, dropped`);
+    draft.warn(p.line, 'vcard_photo_too_large', { kb });
     return undefined;
   }
   const info = sniffImage(bytes);
   if (!info) {
-    draft.warn(p.line, 'PHOTO is not a JPEG, PNG, GIF or WebP image, dropped');
+    draft.warn(p.line, 'vcard_photo_not_image');
     return undefined;
   }
   if (info.width * info.height > maxPhotoPixels) {
-    draft.warn(p.line, `PHOTO declares ${info.width}×${info.height} pixels, too many, dropped`);
+    draft.warn(p.line, 'vcard_photo_too_many_pixels', { width: info.width, height: info.height });
     return undefined;
   }
   return { mime: info.mime, bytes };
