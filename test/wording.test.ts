@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import italian from '../src/web/i18n/it.json' with { type: 'json' };
 import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
+import { linkedinHowMet, sourceNote } from '../src/server/features/import/import.service.ts';
 import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '../src/server/features/intros/texts.ts';
 
 /** Forms that take a side: slashed endings, greetings that agree with the person, plural "li" for one. */
@@ -37,6 +38,18 @@ function guesses(texts: Array<[string, string]>): string[] {
 describe('Italian wording fits anyone', () => {
   it('in the web app', () => {
     expect(guesses(strings(italian))).toEqual([]);
+  });
+
+  it('in what an import writes about a person', () => {
+    const at = new Date('2024-03-12T10:00:00Z');
+    const texts: Array<[string, string]> = (['vcard', 'linkedin', 'google', 'csv', 'json'] as const).map((f) => [
+      `source note ${f}`,
+      sourceNote(f, 'it', at),
+    ]);
+    texts.push(['LinkedIn how we met', linkedinHowMet('it', '12 Mar 2024', undefined)]);
+    // "Importato da vCard" agrees with a man; a noun fits anyone.
+    expect(guesses(texts)).toEqual([]);
+    expect(texts.map(([, t]) => t).filter((t) => /^Importat[oa]\b/.test(t))).toEqual([]);
   });
 
   it('in the emails and pages of an introduction', () => {

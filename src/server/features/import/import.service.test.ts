@@ -58,7 +58,7 @@ describe.each(dialects())('import service on %s', (dialect) => {
 
     const people = await peopleOf(t, u.userId);
     expect(people.map((p) => p.name)).toEqual(['Arnold Smith', 'Chris Beatle', 'Doug White', 'Mr. John Richter James Doe Sr.']);
-    expect(people.every((p) => p.how_met === 'Importato da vCard, 12 mar 2024')).toBe(true);
+    expect(people.every((p) => p.how_met === 'Importazione da vCard, 12 mar 2024')).toBe(true);
     const john = await getPerson(t.deps, u.userId, iphone.created[0] as string);
     expect(john).toMatchObject({ company: 'IBM', emails: [{ value: 'john.doe@ibm.com' }] });
     expect(john.phones.map((p) => p.value)).toContain('905-555-1234');
@@ -292,7 +292,7 @@ describe.each(dialects())('import service on %s', (dialect) => {
 
   it('writes the source note in the account language', () => {
     const at = new Date('2024-03-12T00:00:00Z');
-    expect(sourceNote('linkedin', 'it', at)).toBe('Importato da LinkedIn, 12 mar 2024');
+    expect(sourceNote('linkedin', 'it', at)).toBe('Importazione da LinkedIn, 12 mar 2024');
     expect(sourceNote('google', 'en', at)).toBe('Imported from Google Contacts, 12 Mar 2024');
   });
 });

@@ -429,10 +429,10 @@ function dayOf(locale: 'it' | 'en', at: Date): string {
   return `${at.getUTCDate()} ${MONTHS[locale][at.getUTCMonth()] as string} ${at.getUTCFullYear()}`;
 }
 
-/** "Importato da LinkedIn, 12 mar 2024" / "Imported from LinkedIn, 12 Mar 2024". */
+/** "Importazione da LinkedIn, 12 mar 2024" / "Imported from LinkedIn, 12 Mar 2024". */
 export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date): string {
   const date = dayOf(locale, at);
-  return locale === 'it' ? `Importato da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
+  return locale === 'it' ? `Importazione da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
 }
 
 /**

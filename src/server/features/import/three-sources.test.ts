@@ -99,7 +99,7 @@ describe.each(dialects())('three sources of one network on %s', (dialect) => {
     expect(barbara?.phones).toHaveLength(1);
     // What the merge wrote on the (Italian) user's behalf is in Italian.
     expect(barbara?.notes).toBe(
-      'Unione con Barbie: altro nome Barbie; come ci siamo conosciuti Importato da vCard, 21 mag 2025.',
+      'Unione con Barbie: altro nome Barbie; come ci siamo conosciuti Importazione da vCard, 21 mag 2025.',
     );
     expect(barbara?.howMet).toMatch(/^Collegamento su LinkedIn, \d+ [a-z]{3} \d{4}$/);
     expect(barbara?.privacy.legalBasisNote).toBe('Altra fonte: importazione da vCard, 21 mag 2025');
