@@ -305,8 +305,9 @@ export function buildCli(): Command {
     .description("rank a split's profiles for each ask and print recall@5, MRR, nDCG@5, P@shown and noise")
     .requiredOption('--split <dir>', 'folder with profiles.jsonl and asks.jsonl')
     .requiredOption('--out <file>', 'where to write the rankings (JSON lines)')
-    .action(async (o: { split: string; out: string }) => {
-      const r = await evalMatching(o.split, o.out);
+    .option('--no-offers', 'load every profile without its offers (people known only by their role)')
+    .action(async (o: { split: string; out: string; offers: boolean }) => {
+      const r = await evalMatching(o.split, o.out, { noOffers: !o.offers });
       console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
       if (r.rows.length || r.noanswer) console.log(formatTable(r.rows, r.noanswer));
     });

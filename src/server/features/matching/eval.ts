@@ -167,7 +167,15 @@ export interface EvalResult {
   ms: number;
 }
 
-export async function evalMatching(splitDir: string, outFile: string): Promise<EvalResult> {
+export interface EvalOptions {
+  /**
+   * Load every profile without its offers: people known only by their headline (role, company),
+   * as after a LinkedIn import. The hidden split is also judged this way.
+   */
+  noOffers?: boolean;
+}
+
+export async function evalMatching(splitDir: string, outFile: string, options: EvalOptions = {}): Promise<EvalResult> {
   const t0 = performance.now();
   const profiles = readJsonl(path.join(splitDir, 'profiles.jsonl'), Profile);
   const asks = readJsonl(path.join(splitDir, 'asks.jsonl'), Ask);
@@ -198,7 +206,7 @@ export async function evalMatching(splitDir: string, outFile: string): Promise<E
         language: p.lang,
       });
       profileOf.set(id, p.id);
-      for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
+      if (!options.noOffers) for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
       for (const text of p.needs) await addItem(deps, 'needs', user.id, id, { text });
     }
     const rankings = new Map<string, Ranking>();
