@@ -213,9 +213,9 @@ export async function evalMatching(splitDir: string, outFile: string, options: E
     const lines: string[] = [];
     for (const a of asks) {
       const results = await matchText(deps, user.id, a.text, 20);
-      const ranked = results.map((r) => profileOf.get(r.person.id)).filter((x): x is string => x !== undefined);
-      // The product shows the first five answers it finds (it has no relevance cut-off yet).
-      const shown = Math.min(ranked.length, K);
+      const ranked = results.items.map((r) => profileOf.get(r.person.id)).filter((x): x is string => x !== undefined);
+      // What the product shows after its relevance cut-off (0: "nobody in your network fits, yet").
+      const shown = Math.min(results.shown, ranked.length);
       rankings.set(a.id, { ranked, shown });
       lines.push(JSON.stringify({ ask: a.id, ranked, shown }));
     }

@@ -84,13 +84,13 @@ describe.each(dialects())('value finder on %s', (dialect) => {
   it('shows an edited offer in the very next answer, also to another process', async () => {
     const other = createNetworkCache(t.deps.db); // a second server process on the same database
     const q = 'affitto di un piccolo ufficio a Bologna';
-    const before = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const before = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(before.map((h) => h.person.name)).not.toContain('Tom Hughes');
     const offerId = await add(ids.tom as string, 'offers', 'Short-term office space to rent in central Bologna');
-    const after = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const after = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(after[0]?.person.name).toBe('Tom Hughes');
     await me.req({ method: 'DELETE', url: `/api/v1/offers/${offerId}` });
-    const gone = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const gone = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(gone.map((h) => h.person.name)).not.toContain('Tom Hughes');
   });
 

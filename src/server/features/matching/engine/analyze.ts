@@ -4,6 +4,7 @@
  */
 import { termId, wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
 import { citiesIn } from './cities.ts';
+import { isGeneric } from './generic.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
 import { snowballStem, type Lang } from './stem.ts';
@@ -28,6 +29,8 @@ export interface TermHit {
   end: number;
   /** Analysed as a document: the word is in the part that names who the text is for. */
   audience?: boolean;
+  /** A generic word ("clienti", "services"): never a reason on its own. */
+  generic?: boolean;
 }
 
 export interface Analysis {
@@ -337,6 +340,7 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
     else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
     const hit: TermHit = { term, id, weight: c.factor, start: c.tok.start, end: c.tok.end };
+    if (isGeneric(n)) hit.generic = true;
     if (audience && (audience[c.pos] ?? 1) < 1) hit.audience = true;
     terms.push(hit);
   }

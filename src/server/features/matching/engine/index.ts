@@ -87,7 +87,11 @@ export interface QueryOptions {
 }
 
 export interface Reason {
-  kind: 'concept' | 'term';
+  kind: 'concept' | 'term' | 'place';
+  /** For a place: how far the document's person is from the place the need names, in km. */
+  km?: number;
+  /** Where the helper's words come from: an offer they typed, or their role (headline, company, tags). */
+  source: 'offer' | 'role';
   conceptId?: string;
   labelIt?: string;
   labelEn?: string;
@@ -98,9 +102,18 @@ export interface Reason {
 }
 
 export interface OfferMatch {
+  /** The offer's id; for a person known only by their role, the id of their profile document. */
   offerId: string;
+  /** An offer, or the profile of a person with no offers (role, company, tags). */
+  kind: 'offer' | 'role';
   personId: string;
   score: number;
+  /**
+   * How sure the engine is that this document answers the need, in [0, 1], independent of the
+   * network's size: the strongest concept of the need it states (1 in an offer, less in a role,
+   * less again through a related concept), or the share of the need's informative words it has.
+   */
+  confidence: number;
   reasons: Reason[];
 }
 
@@ -108,6 +121,8 @@ export interface PersonMatch {
   personId: string;
   /** Best offer's score plus a little for a second matching offer. */
   score: number;
+  /** The best offer's confidence (see OfferMatch.confidence). */
+  confidence: number;
   /** The best offer, with reasons. */
   best: OfferMatch;
   /** The person's other matching offers, best first (at most 3), without reasons. */
@@ -162,6 +177,17 @@ const PRUNE_MAX_TOUCHED = 20_000;
 const PRUNE_DF_RATIO = 10;
 // Bound checks between the members of a concept group (a stated concept and its relations).
 const MAX_GROUP_CHECKS = 2;
+// Confidence of evidence by where it is found: an offer, the headline beside an offer, a role alone.
+const HEAD_CONF = 0.7;
+const ROLE_CONF = 0.8;
+// A person known only by their role: their profile is weaker evidence than an offer they typed.
+const ROLE_DOC_WEIGHT = 0.8;
+// Lexical evidence alone is worth at most this much confidence, and less when the need states a
+// concept that the document does not have.
+const LEX_CONF = 0.75;
+const LEX_CONF_OFF_CONCEPT = 0.4;
+/** Prefix of the internal document id of a person's profile (role, company, tags). */
+const PROFILE_DOC = '\u0000profile:';
 const HEADLINE_CACHE = 50_000;
 const DOC_CACHE = 2_000;
 
@@ -196,6 +222,8 @@ class Postings {
 
 interface DocRecord {
   offerId: string;
+  /** 0: an offer (with the person's headline); 1: the profile of a person known only by their role. */
+  kind: 0 | 1;
   person: number;
   text: string;
   /** Distinct lexical term ids of offer + headline, offer terms first in text order. */
@@ -234,6 +262,8 @@ interface QueryTerm {
   start: number;
   end: number;
   boost: boolean;
+  /** How much the word says about the need, for confidence: 0 for generic words ("clienti", "new"). */
+  info: number;
 }
 
 let sharedCatalogue: Catalogue | null = null;
@@ -312,11 +342,27 @@ export class MatchEngine {
       // The headline is part of every offer of the person: re-index the others.
       for (const d of [...p.docs]) {
         const rec = this.docs[d];
-        if (rec && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
+        if (rec && rec.kind === 0 && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
       }
     }
     if (input.city !== undefined) p.city = cityIndex(input.city);
     this.reindex(input.id, input.text, p, input.lang);
+  }
+
+  /**
+   * The profile of a person known by their role (headline, company, tags), as a document of its
+   * own: weaker evidence than an offer (ROLE_DOC_WEIGHT). Callers index it for people with no
+   * open offer; an empty text removes it.
+   */
+  upsertProfile(personId: string, text: string, city?: string): void {
+    const p = this.person(personId);
+    if (city !== undefined) p.city = cityIndex(city);
+    const id = PROFILE_DOC + personId;
+    if (!text.trim()) {
+      this.removeOffer(id);
+      return;
+    }
+    this.reindex(id, text, p, undefined, 1);
   }
 
   removeOffer(offerId: string): boolean {
@@ -334,7 +380,7 @@ export class MatchEngine {
     p.headlineAnalysis = headline ? this.analyzeHeadline(headline) : null;
     for (const d of [...p.docs]) {
       const rec = this.docs[d];
-      if (rec) this.reindex(rec.offerId, rec.text, p);
+      if (rec && rec.kind === 0) this.reindex(rec.offerId, rec.text, p);
     }
   }
 
@@ -413,11 +459,15 @@ export class MatchEngine {
     this.originEpoch = 0;
   }
 
-  private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang): void {
+  private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang, kind: 0 | 1 = 0): void {
     const old = this.offerToDoc.get(offerId);
-    if (old !== undefined) this.removeDoc(old);
-    const a = this.analyzeDoc(text, lang);
-    const h = p.headlineAnalysis;
+    if (old !== undefined) {
+      if (kind === 0 && this.docs[old]?.kind === 1) kind = 1;
+      this.removeDoc(old);
+    }
+    const a = kind === 1 ? this.analyzeHeadline(text) : this.analyzeDoc(text, lang);
+    const h = kind === 1 ? null : p.headlineAnalysis;
+    const scale = kind === 1 ? ROLE_DOC_WEIGHT : 1;
     const tfIds = this.tfIds;
     const tfW = this.tfW;
     const spans = this.tfSpans;
@@ -428,9 +478,9 @@ export class MatchEngine {
       while (k < nt && tfIds[k] !== t.id) k++;
       if (k === nt) {
         tfIds[nt] = t.id;
-        tfW[nt++] = t.weight;
+        tfW[nt++] = scale * t.weight;
         spans.push(t.start, t.end);
-      } else tfW[k] = (tfW[k] ?? 0) + t.weight;
+      } else tfW[k] = (tfW[k] ?? 0) + scale * t.weight;
     }
     if (h) {
       const hw = this.wt.headTerm;
@@ -454,8 +504,8 @@ export class MatchEngine {
       while (k < nc && cwIds[k] !== c.concept) k++;
       if (k === nc) {
         cwIds[nc] = c.concept;
-        cwW[nc++] = c.weight;
-      } else cwW[k] = Math.max(cwW[k] ?? 0, c.weight);
+        cwW[nc++] = scale * c.weight;
+      } else cwW[k] = Math.max(cwW[k] ?? 0, scale * c.weight);
       hits[hi++] = c.concept;
       hits[hi++] = c.start;
       hits[hi++] = c.end;
@@ -497,6 +547,7 @@ export class MatchEngine {
     }
     this.docs.push({
       offerId,
+      kind,
       person: p.num,
       text,
       terms,
@@ -639,7 +690,8 @@ export class MatchEngine {
         .sort((a, b) => (this.acc[b] ?? 0) - (this.acc[a] ?? 0))
         .slice(0, 3)
         .map((d) => ({ offerId: this.docs[d]?.offerId ?? '', score: this.acc[d] ?? 0 }));
-      return { personId: rec?.id ?? '', score: total[i] ?? 0, best: this.explain(bestDoc, q), others };
+      const best = this.explain(bestDoc, q);
+      return { personId: rec?.id ?? '', score: total[i] ?? 0, confidence: best.confidence, best, others };
     });
   }
 
@@ -714,13 +766,18 @@ export class MatchEngine {
       if (qc) qc.w += SUPPORT * Math.min(extra, 1);
     }
     const terms = new Map<number, QueryTerm>();
+    let infoTotal = 0;
     for (const t of a.terms) {
       const prev = terms.get(t.id);
       const boost = t.audience === true;
       if (prev) {
         prev.w = Math.min(2, prev.w + t.weight * 0.5);
         prev.boost &&= boost;
-      } else terms.set(t.id, { w: t.weight, start: t.start, end: t.end, boost });
+      } else {
+        const info = t.generic ? 0 : Math.min(1, t.weight);
+        if (!boost) infoTotal += info;
+        terms.set(t.id, { w: t.weight, start: t.start, end: t.end, boost, info });
+      }
       const alt = altStem(
         t.term,
         a.lang,
@@ -731,9 +788,18 @@ export class MatchEngine {
           .toLowerCase(),
       );
       const altId = alt ? findTermId(cat, alt) : -1;
-      if (altId >= 0 && !terms.has(altId)) terms.set(altId, { w: t.weight * 0.5, start: t.start, end: t.end, boost });
+      if (altId >= 0 && !terms.has(altId))
+        terms.set(altId, {
+          w: t.weight * 0.5,
+          start: t.start,
+          end: t.end,
+          boost,
+          info: t.generic ? 0 : 0.5 * Math.min(1, t.weight),
+        });
     }
-    return { text, analysis: a, concepts: [...concepts.values()], terms };
+    let stated = 0;
+    for (const h of a.concepts) if (!h.audience && h.weight >= 0.5) stated++;
+    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated };
   }
 
   private idf(df: number): number {
@@ -969,10 +1035,13 @@ export class MatchEngine {
     const rec = this.docs[d];
     const person = rec ? this.persons[rec.person] : undefined;
     const reasons: Array<Reason & { weight: number }> = [];
+    let conceptConf = 0;
+    let lexMatched = 0;
+    const role = rec?.kind === 1;
     if (rec && person) {
       // Reasons come from what indexing stored (concept hits and term spans of the offer) and
       // the person's headline analysis: no text is analysed again at query time.
-      const head = person.headlineAnalysis;
+      const head = role ? null : person.headlineAnalysis;
       const cat = this.catalogue;
       const hits = rec.hits;
       for (const qc of q.concepts) {
@@ -981,8 +1050,11 @@ export class MatchEngine {
         const inHead = k < 0 ? head?.concepts.find((h) => h.concept === qc.concept) : undefined;
         if (k < 0 && !inHead) continue;
         const c = cat.concepts[qc.concept];
+        const where = k >= 0 ? (role ? ROLE_CONF : 1) : HEAD_CONF;
+        if (!qc.boost) conceptConf = Math.max(conceptConf, Math.min(1, qc.w) * Math.min(1, c?.weight ?? 1) * where);
         reasons.push({
           kind: 'concept',
+          source: k >= 0 && !role ? 'offer' : 'role',
           conceptId: c?.id ?? '',
           labelIt: c?.labelIt ?? '',
           labelEn: c?.labelEn ?? '',
@@ -992,25 +1064,34 @@ export class MatchEngine {
         });
       }
       const seen = new Set<number>();
-      const lexical = (term: number, src: string, start: number, end: number, factor: number): void => {
+      const lexical = (term: number, src: string, start: number, end: number, factor: number, source: 'offer' | 'role'): void => {
         const qt = q.terms.get(term);
         if (!qt || seen.has(term)) return;
+        seen.add(term);
+        if (!qt.boost) lexMatched += qt.info;
         const needText = q.text.slice(qt.start, qt.end);
         if (reasons.some((r) => r.needText.includes(needText))) return;
-        seen.add(term);
-        reasons.push({ kind: 'term', needText, offerText: src.slice(start, end), weight: 0.3 * qt.w * factor });
+        reasons.push({ kind: 'term', source, needText, offerText: src.slice(start, end), weight: 0.3 * qt.w * factor });
       };
       for (let i = 0; i < rec.terms.length; i++) {
         const start = rec.termSpans[2 * i] ?? -1;
-        if (start >= 0) lexical(rec.terms[i] ?? -1, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1);
+        if (start >= 0)
+          lexical(rec.terms[i] ?? -1, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1, role ? 'role' : 'offer');
       }
-      if (head) for (const t of head.terms) lexical(t.id, person.headline, t.start, t.end, 0.6);
+      if (head) for (const t of head.terms) lexical(t.id, person.headline, t.start, t.end, 0.6, 'role');
     }
     reasons.sort((a, b) => b.weight - a.weight);
+    // Words alone: the share of the need's informative words the document has, worth less when
+    // the need states a concept that the document lacks.
+    let lexConf = q.infoTotal > 0 ? Math.min(1, lexMatched / q.infoTotal) : 0;
+    lexConf *= conceptConf === 0 && q.stated > 0 ? LEX_CONF_OFF_CONCEPT : LEX_CONF;
+    if (role) lexConf *= ROLE_CONF;
     return {
       offerId: rec?.offerId ?? '',
+      kind: role ? 'role' : 'offer',
       personId: person?.id ?? '',
       score: this.acc[d] ?? 0,
+      confidence: Math.max(conceptConf, lexConf),
       reasons: reasons.slice(0, 6).map(({ weight: _w, ...r }) => r),
     };
   }
@@ -1033,6 +1114,10 @@ interface PreparedQuery {
   analysis: Analysis;
   concepts: QueryConcept[];
   terms: Map<number, QueryTerm>;
+  /** Sum of the informative weight of the need's words. */
+  infoTotal: number;
+  /** How many concepts the need states itself (not reached through a relation). */
+  stated: number;
 }
 
 /** The m-th largest of `scores[stride · items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */
