@@ -9,7 +9,13 @@
  * - `pag*`              a word starting with "pag";
  * - `=sales`            this exact word, no stemming (when stemming would collide: "sales"/"sale");
  * - `~sito`             ambiguous: only counts if the concept's sense cues agree (see `need`/`veto`);
- * - `fatture & pagano`  all parts within a few words of each other, in any order.
+ * - `fatture & pagano`  all parts within a few words of each other, in any order;
+ * - `+pagare`, `+owe`   any inflected form of the verb ("pagano", "ha pagato", "owes", "paid");
+ * - `lavandino:0.4`     a cue, not a name: it counts with the concept's other cues found in the
+ *                       same text (1 - Π(1 - w)), and the concept is recognised once they add up
+ *                       (two cues of 0.4, or a cue and a weaker one); terms without a weight name
+ *                       the concept on their own.
+ * Definitions with the same id are merged (a later one adds terms, relations and cues).
  * Function words are dropped from terms exactly as from texts, so write terms naturally.
  */
 export interface ConceptDef {
@@ -31,6 +37,8 @@ export interface ConceptDef {
   veto?: readonly string[];
   /** Importance multiplier (default 1): < 1 for broad, generic concepts. */
   weight?: number;
+  /** A service given on site (a plumber, a cleaner, a venue): distance matters when a need names a place. */
+  local?: boolean;
 }
 
 export interface ConceptOptions {
@@ -38,6 +46,7 @@ export interface ConceptOptions {
   need?: readonly string[];
   veto?: readonly string[];
   weight?: number;
+  local?: boolean;
 }
 
 /** Compact constructor: terms are '|'-separated; the labels are terms too. */

@@ -61,6 +61,12 @@ interface Match {
 
 // One extra content word may sit between two words of a phrase.
 const MAX_GAP = 1;
+// Cues of a concept recognise it once they add up to this (two cues of 0.4, one of 0.5).
+const CUE_FIRE = 0.5;
+// Cues alone are a little weaker evidence than a phrase that names the concept.
+const CUE_MAX = 0.9;
+// A reason shows the span of the cues that recognised a concept when it is at most this long.
+const MAX_REASON_SPAN = 60;
 // Unordered ("a & b") patterns look this many content words around the first part.
 const WINDOW = 6;
 
@@ -170,6 +176,8 @@ function tokenMatches(pt: Pattern['tokens'][number], c: Content): boolean {
       return c.tok.norm === pt.v;
     case 'prefix':
       return c.tok.norm.startsWith(pt.v);
+    case 'forms':
+      return pt.stems.has(c.stem);
   }
 }
 
@@ -284,33 +292,72 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     return true;
   });
 
-  // 4. One hit per concept: the strongest mention, remembering where it is.
+  // 4. One hit per concept. A phrase that names the concept counts fully; cues count together
+  //    (1 - Π(1 - w) over cues on different words), and the concept is recognised once they
+  //    reach CUE_FIRE. The hit keeps the strongest mention's factor and where the evidence is.
   const best = new Map<number, ConceptHit>();
   const senseOfToken = new Map<number, number>();
+  const byConcept = new Map<number, Match[]>();
   for (const m of kept) {
-    let factor = 1;
-    for (let k = m.first; k <= m.last; k++) factor = Math.min(factor, content[k]?.factor ?? 1);
-    factor *= focus[content[m.first]?.pos ?? 0] ?? 1;
-    const first = content[m.first];
-    const last = content[m.last];
+    const list = byConcept.get(m.pattern.concept);
+    if (list) list.push(m);
+    else byConcept.set(m.pattern.concept, [m]);
+  }
+  for (const [cid, list] of byConcept) {
+    list.sort((x, y) => y.pattern.weight - x.pattern.weight || y.last - y.first - (x.last - x.first));
+    const strongest = list[0] as Match;
+    let activation = strongest.pattern.weight;
+    let lo = strongest.first;
+    let hi = strongest.last;
+    if (activation < 1) {
+      // Cues on words not already used by a stronger cue of the same concept.
+      const used: Array<[number, number]> = [[strongest.first, strongest.last]];
+      let miss = 1 - activation;
+      for (let k = 1; k < list.length; k++) {
+        const m = list[k] as Match;
+        if (used.some(([a, b]) => m.first <= b && m.last >= a)) continue;
+        used.push([m.first, m.last]);
+        miss *= 1 - m.pattern.weight;
+        lo = Math.min(lo, m.first);
+        hi = Math.max(hi, m.last);
+      }
+      activation = 1 - miss;
+      if (activation < CUE_FIRE) continue;
+      activation = Math.min(CUE_MAX, activation);
+    }
+    // The best-placed of the strongest mentions (one in a self-description counts less).
+    let factor = 0;
+    for (const m of list) {
+      if (m.pattern.weight < strongest.pattern.weight) break;
+      let f = 1;
+      for (let k = m.first; k <= m.last; k++) f = Math.min(f, content[k]?.factor ?? 1);
+      factor = Math.max(factor, f * (focus[content[m.first]?.pos ?? 0] ?? 1));
+    }
+    // The phrase shown in reasons: the strongest mention, or the span of the cues when short.
+    let first = content[strongest.first];
+    let last = content[strongest.last];
+    const spanFirst = content[lo];
+    const spanLast = content[hi];
+    if (spanFirst && spanLast && spanLast.tok.end - spanFirst.tok.start <= MAX_REASON_SPAN) {
+      first = spanFirst;
+      last = spanLast;
+    }
     if (!first || !last) continue;
-    const cid = m.pattern.concept;
     let isAudience = false;
-    if (audience && (audience[first.pos] ?? 1) < 1) {
+    const at = content[strongest.first]?.pos ?? 0;
+    if (audience && (audience[at] ?? 1) < 1) {
       // An audience, unless the text's own service points to it: in "furgone per traslochi"
       // the removal is what the van is for, not who it is for.
       isAudience = !relatedToAny(cat, cid, kept, audience, content);
-      if (isAudience) factor *= audience[first.pos] ?? 1;
+      if (isAudience) factor *= audience[at] ?? 1;
     }
-    const prev = best.get(cid);
-    if (!prev || prev.weight < factor)
-      best.set(cid, {
-        concept: cid,
-        weight: factor,
-        start: first.tok.start,
-        end: last.tok.end,
-        ...(isAudience ? { audience: true } : {}),
-      });
+    best.set(cid, {
+      concept: cid,
+      weight: factor * activation,
+      start: first.tok.start,
+      end: last.tok.end,
+      ...(isAudience ? { audience: true } : {}),
+    });
   }
   for (const m of accepted) if (m.pattern.ambiguous && m.first === m.last) senseOfToken.set(m.first, m.pattern.concept);
   // A phrase settles the sense of the ambiguous words inside it: "rete" in "rete vendita" is
