@@ -5,6 +5,10 @@ import { LEGAL } from './legal.ts';
 import { MARKETING } from './marketing.ts';
 import { PROBLEMS } from './problems.ts';
 import { PROBLEMS_MORE } from './problems-more.ts';
+import { PROFESSIONS_BUSINESS } from './professions-business.ts';
+import { PROFESSIONS_DIGITAL } from './professions-digital.ts';
+import { PROFESSIONS_PEOPLE } from './professions-people.ts';
+import { PROFESSIONS_TRADES } from './professions-trades.ts';
 import { SECTORS } from './sectors.ts';
 import { SECTORS_MORE } from './sectors-more.ts';
 import { SERVICES_MORE } from './services-more.ts';
@@ -24,4 +28,10 @@ export const ALL_CONCEPTS: readonly ConceptDef[] = [
   ...SERVICES_MORE,
   ...SECTORS_MORE,
   ...PROBLEMS_MORE,
+  // The professions catalogue, top-down from ISCO-08 / CP2021 / ATECO: it extends the concepts
+  // above (same ids) and adds the professions they lacked.
+  ...PROFESSIONS_TRADES,
+  ...PROFESSIONS_PEOPLE,
+  ...PROFESSIONS_BUSINESS,
+  ...PROFESSIONS_DIGITAL,
 ];

@@ -65,3 +65,53 @@ export function c(id: string, it: string, en: string, itTerms: string, enTerms: 
     ...opts,
   };
 }
+
+/**
+ * A profession or service of the professions catalogue, written top-down from a taxonomy
+ * (ISCO-08 / CP2021 unit groups, ATECO sectors): what people call it, what it does, and the
+ * situations, symptoms, objects and places that bring a client to it, told the way clients tell
+ * them. Names and services recognise the concept on their own; cues (default weight CUE) count
+ * together. An id already defined in a domain file extends that concept.
+ */
+export interface ProfessionDef {
+  /** Names of the profession and of whoever practises it: gendered, colloquial, company names. */
+  names: string;
+  enNames: string;
+  /** What it does, as services are offered and asked for. */
+  does?: string;
+  enDoes?: string;
+  /** Situations, symptoms, objects and places that bring a client to it (weighted cues). */
+  cues?: string;
+  enCues?: string;
+  /** ISCO-08 / CP2021 / ATECO references, for review. */
+  code?: string;
+  rel?: Readonly<Record<string, number>>;
+  need?: readonly string[];
+  veto?: readonly string[];
+  weight?: number;
+  local?: boolean;
+}
+
+/** Default weight of a cue: two cues of a concept in one text recognise it. */
+export const CUE = 0.4;
+
+export function prof(id: string, it: string, en: string, d: ProfessionDef): ConceptDef {
+  const split = (s: string | undefined, cue: boolean): string[] =>
+    (s ?? '')
+      .split('|')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0)
+      .map((x) => (cue && !/:(0?\.\d+|1)$/.test(x) ? `${x}:${CUE}` : x));
+  return {
+    id,
+    it,
+    en,
+    itTerms: [...split(d.names, false), ...split(d.does, false), ...split(d.cues, true)],
+    enTerms: [...split(d.enNames, false), ...split(d.enDoes, false), ...split(d.enCues, true)],
+    ...(d.rel ? { rel: d.rel } : {}),
+    ...(d.need ? { need: d.need } : {}),
+    ...(d.veto ? { veto: d.veto } : {}),
+    ...(d.weight !== undefined ? { weight: d.weight } : {}),
+    ...(d.local ? { local: true } : {}),
+  };
+}

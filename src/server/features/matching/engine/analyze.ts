@@ -256,7 +256,21 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   const matches: Match[] = [];
   const consider = (p: Pattern, i: number): void => {
     const m = tryMatch(p, content, i);
-    if (m) matches.push(m);
+    if (!m) return;
+    // A cue of the other language counts only with its very words, not through a shared stem.
+    if (p.weight < 1 && p.lang !== detected && !p.unordered) {
+      for (let k = m.first; k <= m.last; k++) {
+        const c = content[k];
+        if (c && !p.tokens.some((t) => t.kind === 'prefix' && c.tok.norm.startsWith(t.v)) && !p.forms.has(c.tok.norm)) return;
+      }
+    }
+    if (p.weight < 1 && p.lang !== detected && p.unordered) {
+      for (const k of [m.first, m.last]) {
+        const c = content[k];
+        if (c && !p.forms.has(c.tok.norm)) return;
+      }
+    }
+    matches.push(m);
   };
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
@@ -311,12 +325,15 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     let hi = strongest.last;
     if (activation < 1) {
       // Cues on words not already used by a stronger cue of the same concept.
+      // Each cue counts once, however often it recurs ("vista" and "visto" are one cue).
       const used: Array<[number, number]> = [[strongest.first, strongest.last]];
+      const counted = new Set<Pattern>([strongest.pattern]);
       let miss = 1 - activation;
       for (let k = 1; k < list.length; k++) {
         const m = list[k] as Match;
-        if (used.some(([a, b]) => m.first <= b && m.last >= a)) continue;
+        if (counted.has(m.pattern) || used.some(([a, b]) => m.first <= b && m.last >= a)) continue;
         used.push([m.first, m.last]);
+        counted.add(m.pattern);
         miss *= 1 - m.pattern.weight;
         lo = Math.min(lo, m.first);
         hi = Math.max(hi, m.last);

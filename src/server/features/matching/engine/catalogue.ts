@@ -25,6 +25,14 @@ export interface Pattern {
    * which counts together with the concept's other cues in the same text (see analyze.ts).
    */
   weight: number;
+  /** The language of the list the term was written in. */
+  lang: 'it' | 'en';
+  /**
+   * The words of the term as written (and every form of its verbs): a cue matches a text of the
+   * other language only with these very words, never through a shared stem ("tariffe" is not the
+   * English cue "tariffs", "pagano" is not "page").
+   */
+  forms: ReadonlySet<string>;
 }
 
 export interface CompiledConcept {
@@ -109,6 +117,7 @@ interface ParsedTerm {
   ambiguous: boolean;
   unordered: boolean;
   weight: number;
+  forms: Set<string>;
 }
 
 function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
@@ -126,16 +135,21 @@ function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
   }
   const unordered = t.includes('&');
   const tokens: PatternToken[] = [];
+  const forms = new Set<string>();
   for (const part of t.split(/\s+|&/)) {
     if (part.length === 0) continue;
     if (part.startsWith('=')) {
-      for (const tok of tokenize(part.slice(1))) tokens.push({ kind: 'exact', v: tok.norm });
+      for (const tok of tokenize(part.slice(1))) {
+        tokens.push({ kind: 'exact', v: tok.norm });
+        forms.add(tok.norm);
+      }
       continue;
     }
     if (part.startsWith('+')) {
       const lemma = tokenize(part.slice(1))[0]?.norm ?? '';
-      const stems = new Set(verbForms(lemma, lang).map((f) => lightStem(f)));
-      tokens.push({ kind: 'forms', v: lemma, stems });
+      const all = verbForms(lemma, lang);
+      for (const f of all) forms.add(f);
+      tokens.push({ kind: 'forms', v: lemma, stems: new Set(all.map((f) => lightStem(f))) });
       continue;
     }
     const isPrefix = part.endsWith('*');
@@ -147,6 +161,7 @@ function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
       }
       // Same filtering as texts: function words never take part in matching.
       if (tok.stop && !isNegation(tok.norm)) return;
+      forms.add(tok.norm);
       tokens.push({ kind: 'stem', v: lightStem(tok.norm) });
     });
   }
@@ -158,7 +173,7 @@ function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
     .split(/\s+|&/)
     .reduce((n, w) => n + (w.length > 0 ? Math.max(1, tokenize(w.replace(/^[=*]|\*$/g, '')).length) : 0), 0);
   if (words > 1 && tokens.length === 1 && tokens[0]?.kind !== 'exact') return null;
-  return { tokens, ambiguous, unordered, weight };
+  return { tokens, ambiguous, unordered, weight, forms };
 }
 
 /**
@@ -253,7 +268,7 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
         `:${parsed.weight}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pattern: Pattern = { concept: idx, ...parsed };
+      const pattern: Pattern = { concept: idx, ...parsed, lang };
       for (const t of parsed.tokens) {
         if (t.kind === 'stem') stems.add(t.v);
         else if (t.kind === 'forms') for (const f of t.stems) stems.add(f);
