@@ -17,7 +17,62 @@ import type { ConceptDef } from './types.ts';
 
 export type { ConceptDef } from './types.ts';
 
-export const ALL_CONCEPTS: readonly ConceptDef[] = [
+/**
+ * Sectors, markets and kinds of products (not services): a helper who shares only one of these
+ * with a need works in the same world, which is context rather than an answer.
+ */
+export const TOPIC_IDS: ReadonlySet<string> = new Set([
+  'intl.dach',
+  'intl.spain',
+  'intl.gulf',
+  'intl.japan',
+  'intl.usa',
+  'intl.uk',
+  'intl.brazil_portugal',
+  'intl.china',
+  'intl.france',
+  'intl.nordics_benelux',
+  'intl.east_europe',
+  'intl.americas',
+  'intl.africa_oceania',
+  'intl.india_sea',
+  'food.wine',
+  'food.olive_oil',
+  'food.coffee',
+  'food.pastry',
+  'food.producer',
+  'food.produce',
+  'food.dairy_meat',
+  'food.bakery',
+  'food.beverages',
+  'food.halal',
+  'hosp.hotel',
+  'hosp.tourism',
+  'hosp.restaurant',
+  'hosp.short_rental',
+  'agri.farming',
+  'agri.fishing',
+  'agri.beekeeping',
+  'mfg.supplier',
+  'mfg.custom_made',
+  'mfg.ceramics',
+  'mfg.cosmetics',
+  'mfg.apparel',
+  'mfg.leather',
+  'mfg.jewelry',
+  'mfg.stone_glass',
+  'mfg.plastics',
+  'mfg.chemicals',
+  'retail.shop',
+  'culture.archaeology',
+  'health.medical_devices',
+  'biz.startup',
+  'web.saas',
+  'fin.crypto',
+  'ops.nonprofit',
+]);
+
+const CATALOGUE: readonly ConceptDef[] = [
   ...TAX_FINANCE,
   ...LEGAL,
   ...DIGITAL,
@@ -35,3 +90,5 @@ export const ALL_CONCEPTS: readonly ConceptDef[] = [
   ...PROFESSIONS_BUSINESS,
   ...PROFESSIONS_DIGITAL,
 ];
+
+export const ALL_CONCEPTS: readonly ConceptDef[] = CATALOGUE.map((d) => (TOPIC_IDS.has(d.id) ? { ...d, topic: true } : d));

@@ -256,14 +256,21 @@ export const PROFESSIONS_PEOPLE: ConceptDef[] = [
     cues: 'tavoli|coperti|menu:0.3|cucina:0.2|sala:0.2|cameriere:0.3|camerieri:0.3',
     enCues: 'tables:0.25|covers:0.3|menu:0.3|kitchen:0.15|waiters:0.3',
   }),
-  // Wine · oenologists · ISCO 2132/7515 · ATECO 11.02
+  // Oenologists and sommeliers · ISCO 2132/5132 · ATECO 74.90
+  prof('food.oenology', 'enologia e consulenza in cantina', 'oenology and winemaking advice', {
+    names: 'enologo|enologa|enologi|enologia|consulente enologico|sommelier|cantiniere|mastro cantiniere',
+    enNames: 'winemaker|oenologist|enologist|winemaking consultant|sommelier|cellar master',
+    does: 'consulenza enologica|vinificazione|corsi di degustazione|degustazioni|analisi del vino|assemblaggi',
+    enDoes: 'winemaking|wine consulting|wine tasting courses|tastings|wine analysis|blending',
+    cues: 'vendemmia|vinificazione|mosto|fermentazione|botti|cantina:0.3|vino:0.3|vini:0.3|uva:0.3|degustazione',
+    enCues: 'harvest:0.3|vintage:0.3|fermentation|barrels|cellar:0.3|wine:0.3|grapes:0.3|tasting',
+    rel: { 'food.wine': 0.5 },
+  }),
   prof('food.wine', 'vino e cantine', 'wine and wineries', {
-    names: 'enologo|enologa|enologi|enologia|cantina|cantine|viticoltore|vignaiolo|azienda vinicola|sommelier|produttore di vino',
-    enNames: 'winemaker|oenologist|enologist|winery|wineries|vineyard|sommelier|wine producer',
-    does: 'consulenza enologica|vinificazione|degustazioni|corsi di degustazione|imbottigliamento',
-    enDoes: 'winemaking|wine tasting|tastings|bottling|wine consulting',
-    cues: 'vino|vini|vendemmia|uva|vigna|vigneto|mosto|botti|imbottigliare|etichetta del vino',
-    enCues: 'wine|wines|harvest:0.3|grapes|vines|vineyard|barrels|bottling',
+    names: 'cantina|cantine|viticoltore|vignaiolo|azienda vinicola|produttore di vino|enoteca:0.5',
+    enNames: 'winery|wineries|vineyard|wine producer|wine estate',
+    cues: 'vino|vini|vigna|vigneto|uva|imbottigliare|etichetta del vino',
+    enCues: 'wine|wines|vines|vineyard|grapes|bottling',
   }),
   // Agronomists · ISCO 2132 · ATECO 01.61, 74.90
   prof('agri.agronomist', 'agronomo e consulenza agricola', 'agronomist and farm advice', {

@@ -39,6 +39,11 @@ export interface ConceptDef {
   weight?: number;
   /** A service given on site (a plumber, a cleaner, a venue): distance matters when a need names a place. */
   local?: boolean;
+  /**
+   * A sector, a market or a kind of product (wine, hotels, Germany) rather than a service: two
+   * texts that share only this are about the same world, not an answer to each other.
+   */
+  topic?: boolean;
 }
 
 export interface ConceptOptions {

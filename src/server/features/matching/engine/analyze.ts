@@ -3,11 +3,11 @@
  * expresses (with the phrase that expressed them), sense-tagged lexical terms, and city names.
  */
 import { termId, wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
-import { citiesIn } from './cities.ts';
 import { isGeneric } from './generic.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
-import { snowballStem, type Lang } from './stem.ts';
+import { placesIn, type NamedPlace } from './places.ts';
+import { lightStem, snowballStem, type Lang } from './stem.ts';
 
 export interface ConceptHit {
   concept: number;
@@ -38,7 +38,8 @@ export interface Analysis {
   concepts: ConceptHit[];
   /** Lexical terms in text order (repeated terms repeat: term frequency). */
   terms: TermHit[];
-  cities: number[];
+  /** Places the text names (needs only; a document's place is its person's city). */
+  places: NamedPlace[];
 }
 
 interface Content {
@@ -409,7 +410,10 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     terms.push(hit);
   }
 
-  return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };
+  const places = options.document
+    ? []
+    : placesIn(tokens, text, (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)));
+  return { lang: detected, concepts: [...best.values()], terms, places };
 }
 
 /** Whether a concept mentioned outside the audience part of the text is related to `cid`. */

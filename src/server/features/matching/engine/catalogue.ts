@@ -43,6 +43,8 @@ export interface CompiledConcept {
   weight: number;
   /** A service given on site (a plumber, a locksmith): distance matters when a need names a place. */
   local: boolean;
+  /** A sector, market or kind of product rather than a service: sharing it is context. */
+  topic: boolean;
   need: readonly string[];
   veto: readonly string[];
   /** Outgoing relations: this concept is served by / tied to `to`. */
@@ -204,6 +206,7 @@ function mergeDefs(defs: readonly ConceptDef[]): ConceptDef[] {
       ...(veto.length > 0 ? { veto } : {}),
       ...(weight !== undefined ? { weight } : {}),
       ...(prev.local || d.local ? { local: true } : {}),
+      ...(prev.topic || d.topic ? { topic: true } : {}),
     });
   }
   return order.map((id) => byId.get(id) as ConceptDef);
@@ -224,6 +227,7 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
       labelEn: d.en,
       weight: d.weight ?? 1,
       local: d.local === true,
+      topic: d.topic === true,
       need: (d.need ?? []).map((x) => x.toLowerCase()),
       veto: (d.veto ?? []).map((x) => x.toLowerCase()),
       rel: [],

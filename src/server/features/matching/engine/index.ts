@@ -25,7 +25,8 @@
  * -------
  * score = Σ over concepts shared by query and document  q_c · d_c · idf_c · weight_c
  *       + LEX · BM25 over Snowball stems (offer text weight 1, headline weight HEAD_TERM)
- *       × (1 + CITY) when the query names the document's city.
+ *       × a distance factor when the query names a place (places.ts): helpers there or nearby
+ *         first, far ones last, and for a service given on site (a plumber) far ones drop out.
  * q_c is 1 for a concept the query states, r for a concept reached through a catalogue
  * relation (problem -> profession, specialty -> profession), lower for self-descriptions
  * ("I'm an architect"). d_c is 1 for the offer text, HEAD_CONCEPT for the headline, and lower
@@ -55,7 +56,7 @@ import { ALL_CONCEPTS } from '../concepts/index.ts';
 import type { ConceptDef } from '../concepts/types.ts';
 import { altStem, analyze, type Analysis } from './analyze.ts';
 import { compileCatalogue, findTermId, type Catalogue } from './catalogue.ts';
-import { cityIndex } from './cities.ts';
+import { distanceKm, placeOf, type Place } from './places.ts';
 import type { Lang } from './stem.ts';
 
 export type { Lang } from './stem.ts';
@@ -140,7 +141,6 @@ export interface Weights {
   lex: number;
   headTerm: number;
   headConcept: 0.7;
-  city: number;
   reverseRel: number;
   secondOffer: number;
   k1: number;
@@ -151,7 +151,6 @@ const DEFAULT_WEIGHTS: Weights = {
   lex: 0.25,
   headTerm: 0.6,
   headConcept: 0.7,
-  city: 0.15,
   reverseRel: 0.6,
   secondOffer: 0.15,
   k1: 1.2,
@@ -186,6 +185,12 @@ const ROLE_DOC_WEIGHT = 0.8;
 // concept that the document does not have.
 const LEX_CONF = 0.75;
 const LEX_CONF_OFF_CONCEPT = 0.4;
+// A shared sector, market or kind of product (a topic concept) is context more than an answer.
+const TOPIC_CONF = 0.55;
+// Stated concepts at least this share as strong as the need's strongest are its heart (core).
+const CORE_SHARE = 0.75;
+// A document that only shares the need's context concepts is this much less likely to answer.
+const CONTEXT_CONF = 0.55;
 /** Prefix of the internal document id of a person's profile (role, company, tags). */
 const PROFILE_DOC = '\u0000profile:';
 const HEADLINE_CACHE = 50_000;
@@ -231,7 +236,7 @@ interface DocRecord {
   /** For each term, [start, end) of its first occurrence in the offer text, or -1 (headline only). */
   termSpans: number[];
   concepts: number[];
-  /** Concept hits of the offer text itself: (concept, start, end) triples, for reasons. */
+  /** Concept hits of the offer text itself: (concept, start, end, weight) quadruples, for reasons and confidence. */
   hits: number[];
 }
 
@@ -240,7 +245,9 @@ interface PersonRecord {
   num: number;
   headline: string;
   headlineAnalysis: Analysis | null;
-  city: number;
+  /** Where the person is (their city field in the gazetteer), and the city as they wrote it. */
+  place: Place | null;
+  cityName: string;
   /** Live document ids of the person (a few: a plain array, not one Set per person). */
   docs: number[];
 }
@@ -255,6 +262,12 @@ interface QueryConcept {
   end: number;
   /** Only adds to documents found by the rest of the query (an offer's audience, see textIsOffer). */
   boost: boolean;
+  /**
+   * How sure a document stating this concept answers the need, before where the document states
+   * it: the mention's strength, the relation that led here, and whether the origin is the heart
+   * of the need (a core concept) or context around it.
+   */
+  conf: number;
 }
 
 interface QueryTerm {
@@ -281,7 +294,6 @@ export class MatchEngine {
   private alive = new Uint8Array(1024);
   private docPerson = new Int32Array(1024);
   private docLen = new Float32Array(1024);
-  private docCity = new Int32Array(1024);
   private live = 0;
   private totalLen = 0;
   private readonly offerToDoc = new Map<string, number>();
@@ -345,7 +357,7 @@ export class MatchEngine {
         if (rec && rec.kind === 0 && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
       }
     }
-    if (input.city !== undefined) p.city = cityIndex(input.city);
+    if (input.city !== undefined) this.setCity(p, input.city);
     this.reindex(input.id, input.text, p, input.lang);
   }
 
@@ -356,7 +368,7 @@ export class MatchEngine {
    */
   upsertProfile(personId: string, text: string, city?: string): void {
     const p = this.person(personId);
-    if (city !== undefined) p.city = cityIndex(city);
+    if (city !== undefined) this.setCity(p, city);
     const id = PROFILE_DOC + personId;
     if (!text.trim()) {
       this.removeOffer(id);
@@ -374,7 +386,7 @@ export class MatchEngine {
 
   upsertPersonHeadline(personId: string, headline: string, city?: string): void {
     const p = this.person(personId);
-    if (city !== undefined) p.city = cityIndex(city);
+    if (city !== undefined) this.setCity(p, city);
     if (headline === p.headline) return;
     p.headline = headline;
     p.headlineAnalysis = headline ? this.analyzeHeadline(headline) : null;
@@ -416,12 +428,18 @@ export class MatchEngine {
     return a;
   }
 
+  private setCity(p: PersonRecord, city: string): void {
+    if (city === p.cityName) return;
+    p.cityName = city;
+    p.place = placeOf(city);
+  }
+
   private person(personId: string): PersonRecord {
     let n = this.personNum.get(personId);
     if (n === undefined) {
       n = this.persons.length;
       this.personNum.set(personId, n);
-      this.persons.push({ id: personId, num: n, headline: '', headlineAnalysis: null, city: -1, docs: [] });
+      this.persons.push({ id: personId, num: n, headline: '', headlineAnalysis: null, place: null, cityName: '', docs: [] });
     }
     const p = this.persons[n];
     if (!p) throw new Error('unreachable');
@@ -449,7 +467,6 @@ export class MatchEngine {
     };
     this.alive = g8(this.alive);
     this.docPerson = g32(this.docPerson);
-    this.docCity = g32(this.docCity);
     this.docLen = gf(this.docLen);
     this.acc = new Float64Array(cap);
     this.stamp = new Uint32Array(cap);
@@ -497,7 +514,7 @@ export class MatchEngine {
     const cwIds = this.cwIds;
     const cwW = this.cwW;
     let nc = 0;
-    const hits = new Array<number>(a.concepts.length * 3);
+    const hits = new Array<number>(a.concepts.length * 4);
     let hi = 0;
     for (const c of a.concepts) {
       let k = 0;
@@ -509,6 +526,7 @@ export class MatchEngine {
       hits[hi++] = c.concept;
       hits[hi++] = c.start;
       hits[hi++] = c.end;
+      hits[hi++] = c.weight;
     }
     if (h)
       for (const c of h.concepts) {
@@ -558,7 +576,6 @@ export class MatchEngine {
     this.alive[d] = 1;
     this.docPerson[d] = p.num;
     this.docLen[d] = len;
-    this.docCity[d] = p.city;
     this.live++;
     this.totalLen += len;
     this.offerToDoc.set(offerId, d);
@@ -737,20 +754,50 @@ export class MatchEngine {
       const prev = concepts.get(qc.concept);
       if (!prev || prev.w < qc.w) {
         if (prev && prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + prev.w);
-        concepts.set(qc.concept, qc);
-      } else if (prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + qc.w);
+        concepts.set(qc.concept, prev ? { ...qc, conf: Math.max(qc.conf, prev.conf) } : qc);
+      } else {
+        if (prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + qc.w);
+        prev.conf = Math.max(prev.conf, qc.conf);
+      }
+    };
+    // The heart of the need: its strongest stated concepts (what follows "cerco", "I need", or
+    // everything when nothing stands out). The rest is context: a document that only shares
+    // context ("a Bologna", "per il mio ristorante") is less likely to answer.
+    let strongest = 0;
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (c && !h.audience) strongest = Math.max(strongest, h.weight * Math.min(1, c.weight));
+    }
+    let coreService = false;
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (c && !h.audience && !c.topic && h.weight * Math.min(1, c.weight) >= CORE_SHARE * strongest) coreService = true;
+    }
+    const coreOf = (h: (typeof a.concepts)[number]): number => {
+      const c = cat.concepts[h.concept];
+      const core = !h.audience && h.weight * Math.min(1, c?.weight ?? 1) >= CORE_SHARE * strongest;
+      return Math.min(1, h.weight) * (core ? 1 : CONTEXT_CONF);
     };
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c) continue;
-      put({ concept: h.concept, w: h.weight, origin: h.concept, start: h.start, end: h.end, boost: h.audience === true });
+      put({
+        concept: h.concept,
+        w: h.weight,
+        origin: h.concept,
+        start: h.start,
+        end: h.end,
+        boost: h.audience === true,
+        conf: coreOf(h),
+      });
     }
     // One hop along the relation graph, both ways; direct mentions already in `concepts` win.
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c || h.audience) continue;
+      const base = coreOf(h);
       for (const r of c.rel)
-        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false });
+        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false, conf: base * r.w });
       for (const r of c.relIn)
         put({
           concept: r.to,
@@ -759,6 +806,7 @@ export class MatchEngine {
           start: h.start,
           end: h.end,
           boost: false,
+          conf: base * r.w * this.wt.reverseRel,
         });
     }
     for (const [c, extra] of support) {
@@ -799,7 +847,9 @@ export class MatchEngine {
     }
     let stated = 0;
     for (const h of a.concepts) if (!h.audience && h.weight >= 0.5) stated++;
-    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated };
+    let local = false;
+    for (const qc of concepts.values()) if (qc.conf >= 0.6 && !qc.boost && cat.concepts[qc.concept]?.local) local = true;
+    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local };
   }
 
   private idf(df: number): number {
@@ -873,7 +923,7 @@ export class MatchEngine {
     units.sort((x, y) => Number(x.boost) - Number(y.boost) || x.df - y.df);
     let rest = 0;
     for (const u of units) rest += u.bound;
-    const cityBoost = q.analysis.cities.length > 0 ? 1 + this.wt.city : 1;
+    const cityBoost = q.analysis.places.length > 0 ? PLACE_MAX : 1;
     let admit = true;
     let checks = 0;
     let groupChecks = 0;
@@ -976,11 +1026,12 @@ export class MatchEngine {
         }
       }
     }
-    if (q.analysis.cities.length > 0) {
-      const cities = q.analysis.cities;
+    if (q.analysis.places.length > 0) {
+      const docPerson = this.docPerson;
       for (let i = 0; i < touchedN; i++) {
         const d = touched[i] ?? 0;
-        if (cities.includes(this.docCity[d] ?? -1)) acc[d] = (acc[d] ?? 0) * (1 + this.wt.city);
+        const km = this.kmFrom(q, this.persons[docPerson[d] ?? 0]?.place ?? null);
+        if (km !== null) acc[d] = (acc[d] ?? 0) * distanceFactor(km, q.local);
       }
     }
     return touchedN;
@@ -1031,6 +1082,14 @@ export class MatchEngine {
     return kthLargest(people, np, kBest, 1, k, this.heapBuf);
   }
 
+  /** How far a person's place is from the nearest place the need names (0 inside it), or null. */
+  private kmFrom(q: PreparedQuery, place: Place | null): number | null {
+    if (!place || q.analysis.places.length === 0) return null;
+    let best = Infinity;
+    for (const np of q.analysis.places) best = Math.min(best, Math.max(0, distanceKm(place, np.place) - np.place.radiusKm));
+    return best;
+  }
+
   private explain(d: number, q: PreparedQuery): OfferMatch {
     const rec = this.docs[d];
     const person = rec ? this.persons[rec.person] : undefined;
@@ -1046,12 +1105,16 @@ export class MatchEngine {
       const hits = rec.hits;
       for (const qc of q.concepts) {
         let k = -1;
-        for (let i = 0; i < hits.length; i += 3) if (hits[i] === qc.concept) k = i;
+        for (let i = 0; i < hits.length; i += 4) if (hits[i] === qc.concept) k = i;
         const inHead = k < 0 ? head?.concepts.find((h) => h.concept === qc.concept) : undefined;
         if (k < 0 && !inHead) continue;
         const c = cat.concepts[qc.concept];
-        const where = k >= 0 ? (role ? ROLE_CONF : 1) : HEAD_CONF;
-        if (!qc.boost) conceptConf = Math.max(conceptConf, Math.min(1, qc.w) * Math.min(1, c?.weight ?? 1) * where);
+        // How strongly the document states it: an audience ("… per ristoranti") or cues count less.
+        const stated = Math.min(1, k >= 0 ? (hits[k + 3] ?? 1) : (inHead?.weight ?? 1));
+        const where = (k >= 0 ? (role ? ROLE_CONF : 1) : HEAD_CONF) * stated;
+        // Sharing a sector or a market ("vino", "Germania") is context, not an answer.
+        const kind = c?.topic && q.coreService ? TOPIC_CONF : 1;
+        if (!qc.boost) conceptConf = Math.max(conceptConf, qc.conf * Math.min(1, c?.weight ?? 1) * kind * where);
         reasons.push({
           kind: 'concept',
           source: k >= 0 && !role ? 'offer' : 'role',
@@ -1086,13 +1149,32 @@ export class MatchEngine {
     let lexConf = q.infoTotal > 0 ? Math.min(1, lexMatched / q.infoTotal) : 0;
     lexConf *= conceptConf === 0 && q.stated > 0 ? LEX_CONF_OFF_CONCEPT : LEX_CONF;
     if (role) lexConf *= ROLE_CONF;
+    let confidence = Math.max(conceptConf, lexConf);
+    // A need tied to a place: where the helper is, and how far from it.
+    const km = this.kmFrom(q, person?.place ?? null);
+    let placeReason: Reason | null = null;
+    if (km !== null && person) {
+      confidence *= distanceConfidence(km, q.local);
+      const named = q.analysis.places.reduce((b, np) =>
+        distanceKm(person.place as Place, np.place) < distanceKm(person.place as Place, b.place) ? np : b,
+      );
+      placeReason = {
+        kind: 'place',
+        source: 'role',
+        needText: q.text.slice(named.start, named.end),
+        offerText: person.cityName,
+        km: Math.round(km),
+      };
+    }
+    const shown = reasons.slice(0, placeReason ? 5 : 6).map(({ weight: _w, ...r }) => r);
+    if (placeReason) shown.push(placeReason);
     return {
       offerId: rec?.offerId ?? '',
       kind: role ? 'role' : 'offer',
       personId: person?.id ?? '',
       score: this.acc[d] ?? 0,
-      confidence: Math.max(conceptConf, lexConf),
-      reasons: reasons.slice(0, 6).map(({ weight: _w, ...r }) => r),
+      confidence,
+      reasons: shown,
     };
   }
 }
@@ -1118,6 +1200,25 @@ interface PreparedQuery {
   infoTotal: number;
   /** How many concepts the need states itself (not reached through a relation). */
   stated: number;
+  /** The heart of the need is a service (not only a sector or a product): sharing a topic is then context. */
+  coreService: boolean;
+  /** The need is for a service given on site (a plumber, premises): distance matters much more. */
+  local: boolean;
+}
+
+// Most a place can multiply a score by (a helper in the very place the need names).
+const PLACE_MAX = 1.3;
+
+/** Score factor for a helper `km` away from the place a need names. */
+function distanceFactor(km: number, local: boolean): number {
+  if (local) return km <= 15 ? 1.3 : km <= 40 ? 1.2 : km <= 80 ? 1 : km <= 150 ? 0.75 : 0.5;
+  return km <= 15 ? 1.2 : km <= 40 ? 1.1 : km <= 150 ? 1 : 0.9;
+}
+
+/** Confidence factor: a service given on site is no answer from far away. */
+function distanceConfidence(km: number, local: boolean): number {
+  if (!local) return 1;
+  return km <= 80 ? 1 : km <= 150 ? 0.7 : 0.35;
 }
 
 /** The m-th largest of `scores[stride · items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */
