@@ -7,7 +7,7 @@ import { isGeneric } from './generic.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
 import { placesIn, type NamedPlace } from './places.ts';
-import { lightStem, snowballStem, type Lang } from './stem.ts';
+import { lexicalStem, lightStem, type Lang } from './stem.ts';
 
 export interface ConceptHit {
   concept: number;
@@ -64,6 +64,8 @@ interface Match {
 const MAX_GAP = 1;
 // Cues of a concept recognise it once they add up to this (two cues of 0.4, one of 0.5).
 const CUE_FIRE = 0.5;
+// What a concept phrase made of a single generic word counts for.
+const GENERIC_CUE = 0.3;
 // Cues alone are a little weaker evidence than a phrase that names the concept.
 const CUE_MAX = 0.9;
 // A reason shows the span of the cues that recognised a concept when it is at most this long.
@@ -271,6 +273,12 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
         if (c && !p.forms.has(c.tok.norm)) return;
       }
     }
+    // A single generic word ("produttori", "clienti", "servizi") never names a concept on its
+    // own: it counts as a weak cue, with the concept's other evidence in the text.
+    if (m.first === m.last && p.weight > GENERIC_CUE && isGeneric(content[m.first]?.tok.norm ?? '')) {
+      matches.push({ ...m, pattern: { ...p, weight: GENERIC_CUE } });
+      return;
+    }
     matches.push(m);
   };
   for (let i = 0; i < content.length; i++) {
@@ -394,9 +402,10 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
     const n = c.tok.norm;
-    if (n.length < 2 || isNegation(n) || isDigits(n)) continue;
+    // Generic words ("clienti", "giorni", "new") are never evidence on their own: no lexical term.
+    if (n.length < 2 || isNegation(n) || isDigits(n) || isGeneric(n)) continue;
     const info = c.info;
-    let term = detected === 'it' ? (info.snowIt ??= snowballStem(n, 'it')) : (info.snowEn ??= snowballStem(n, 'en'));
+    let term = detected === 'it' ? (info.snowIt ??= lexicalStem(n, 'it')) : (info.snowEn ??= lexicalStem(n, 'en'));
     let id: number;
     if (c.ambiguous) {
       const sense = senseOfToken.get(i);
@@ -405,7 +414,6 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
     else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
     const hit: TermHit = { term, id, weight: c.factor, start: c.tok.start, end: c.tok.end };
-    if (isGeneric(n)) hit.generic = true;
     if (audience && (audience[c.pos] ?? 1) < 1) hit.audience = true;
     terms.push(hit);
   }
@@ -447,6 +455,6 @@ function isDigits(s: string): boolean {
 export function altStem(term: string, lang: Lang, surface: string): string | null {
   const hash = term.indexOf('#');
   const suffix = hash >= 0 ? term.slice(hash) : '';
-  const other = snowballStem(surface, lang === 'it' ? 'en' : 'it') + suffix;
+  const other = lexicalStem(surface, lang === 'it' ? 'en' : 'it') + suffix;
   return other === term ? null : other;
 }
