@@ -14,7 +14,7 @@ export interface Relevance {
 }
 
 /** The product's defaults: the API, the web app, the CLI and `rete eval matching` all use them. */
-export const RELEVANCE: Relevance = { minConfidence: 0.45, relative: 0.4, max: 5 };
+export const RELEVANCE: Relevance = { minConfidence: 0.6, relative: 0.5, max: 5 };
 
 /**
  * The ranking with the results to show first (in their order), and how many they are. A confident

@@ -72,6 +72,29 @@ export const TOPIC_IDS: ReadonlySet<string> = new Set([
   'ops.nonprofit',
 ]);
 
+/**
+ * Concepts that are values of one facet: a need that names one (a market, a language: "dal
+ * giapponese") is answered by a helper who names that value, not another one of the same facet
+ * (a translator from German).
+ */
+const MARKETS = [
+  'intl.dach',
+  'intl.spain',
+  'intl.gulf',
+  'intl.japan',
+  'intl.usa',
+  'intl.uk',
+  'intl.brazil_portugal',
+  'intl.china',
+  'intl.france',
+  'intl.nordics_benelux',
+  'intl.east_europe',
+  'intl.americas',
+  'intl.africa_oceania',
+  'intl.india_sea',
+];
+export const FACETS: ReadonlyMap<string, string> = new Map(MARKETS.map((id) => [id, 'market']));
+
 const CATALOGUE: readonly ConceptDef[] = [
   ...TAX_FINANCE,
   ...LEGAL,
@@ -91,4 +114,9 @@ const CATALOGUE: readonly ConceptDef[] = [
   ...PROFESSIONS_DIGITAL,
 ];
 
-export const ALL_CONCEPTS: readonly ConceptDef[] = CATALOGUE.map((d) => (TOPIC_IDS.has(d.id) ? { ...d, topic: true } : d));
+export const ALL_CONCEPTS: readonly ConceptDef[] = CATALOGUE.map((d) => {
+  const facet = FACETS.get(d.id);
+  return TOPIC_IDS.has(d.id) || facet
+    ? { ...d, ...(TOPIC_IDS.has(d.id) ? { topic: true } : {}), ...(facet ? { facet } : {}) }
+    : d;
+});

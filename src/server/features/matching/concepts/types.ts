@@ -44,6 +44,8 @@ export interface ConceptDef {
    * texts that share only this are about the same world, not an answer to each other.
    */
   topic?: boolean;
+  /** The facet this concept is a value of ("market"): a helper naming another value of it answers less. */
+  facet?: string;
 }
 
 export interface ConceptOptions {

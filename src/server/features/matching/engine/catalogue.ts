@@ -45,6 +45,8 @@ export interface CompiledConcept {
   local: boolean;
   /** A sector, market or kind of product rather than a service: sharing it is context. */
   topic: boolean;
+  /** The facet this concept is a value of ("market"), or null. */
+  facet: string | null;
   need: readonly string[];
   veto: readonly string[];
   /** Outgoing relations: this concept is served by / tied to `to`. */
@@ -207,6 +209,7 @@ function mergeDefs(defs: readonly ConceptDef[]): ConceptDef[] {
       ...(weight !== undefined ? { weight } : {}),
       ...(prev.local || d.local ? { local: true } : {}),
       ...(prev.topic || d.topic ? { topic: true } : {}),
+      ...((prev.facet ?? d.facet) ? { facet: prev.facet ?? d.facet } : {}),
     });
   }
   return order.map((id) => byId.get(id) as ConceptDef);
@@ -228,6 +231,7 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
       weight: d.weight ?? 1,
       local: d.local === true,
       topic: d.topic === true,
+      facet: d.facet ?? null,
       need: (d.need ?? []).map((x) => x.toLowerCase()),
       veto: (d.veto ?? []).map((x) => x.toLowerCase()),
       rel: [],

@@ -849,7 +849,15 @@ export class MatchEngine {
     for (const h of a.concepts) if (!h.audience && h.weight >= 0.5) stated++;
     let local = false;
     for (const qc of concepts.values()) if (qc.conf >= 0.6 && !qc.boost && cat.concepts[qc.concept]?.local) local = true;
-    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local };
+    const facets = new Map<string, Set<number>>();
+    for (const h of a.concepts) {
+      const f = cat.concepts[h.concept]?.facet;
+      if (!f || h.audience) continue;
+      const set = facets.get(f) ?? new Set<number>();
+      set.add(h.concept);
+      facets.set(f, set);
+    }
+    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local, facets };
   }
 
   private idf(df: number): number {
@@ -1150,6 +1158,20 @@ export class MatchEngine {
     lexConf *= conceptConf === 0 && q.stated > 0 ? LEX_CONF_OFF_CONCEPT : LEX_CONF;
     if (role) lexConf *= ROLE_CONF;
     let confidence = Math.max(conceptConf, lexConf);
+    // The need names a value of a facet (a language, a market) and the helper names only others.
+    if (rec && q.facets.size > 0) {
+      const cat = this.catalogue;
+      for (const [facet, wanted] of q.facets) {
+        let other = false;
+        let same = false;
+        for (const c of rec.concepts) {
+          if (cat.concepts[c]?.facet !== facet) continue;
+          if (wanted.has(c)) same = true;
+          else other = true;
+        }
+        if (other && !same) confidence *= FACET_MISMATCH;
+      }
+    }
     // A need tied to a place: where the helper is, and how far from it.
     const km = this.kmFrom(q, person?.place ?? null);
     let placeReason: Reason | null = null;
@@ -1204,7 +1226,12 @@ interface PreparedQuery {
   coreService: boolean;
   /** The need is for a service given on site (a plumber, premises): distance matters much more. */
   local: boolean;
+  /** Values of facets the need names ("market": the Japanese market, Japanese), by facet. */
+  facets: Map<string, Set<number>>;
 }
+
+// A helper who names only other values of a facet the need names (German, not Japanese).
+const FACET_MISMATCH = 0.55;
 
 // Most a place can multiply a score by (a helper in the very place the need names).
 const PLACE_MAX = 1.3;
