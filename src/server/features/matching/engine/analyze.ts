@@ -273,9 +273,9 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
         if (c && !p.forms.has(c.tok.norm)) return;
       }
     }
-    // A single generic word ("produttori", "clienti", "servizi") never names a concept on its
-    // own: it counts as a weak cue, with the concept's other evidence in the text.
-    if (m.first === m.last && p.weight > GENERIC_CUE && isGeneric(content[m.first]?.tok.norm ?? '')) {
+    // Generic words alone ("produttori", "nuovi clienti", "servizi") never name a concept: they
+    // count as a weak cue, with the concept's other evidence in the text.
+    if (p.weight > GENERIC_CUE && allGeneric(content, m.first, m.last)) {
       matches.push({ ...m, pattern: { ...p, weight: GENERIC_CUE } });
       return;
     }
@@ -441,6 +441,11 @@ function relatedToAny(
     for (const r of c.relIn) if (r.to === other) return true;
   }
   return false;
+}
+
+function allGeneric(content: readonly Content[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (!isGeneric(content[k]?.tok.norm ?? '')) return false;
+  return true;
 }
 
 function isDigits(s: string): boolean {
