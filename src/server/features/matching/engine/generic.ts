@@ -17,7 +17,7 @@ trovare trovato trova capire riuscire riesco riusciamo iniziare partire seguire 
 qualita livello numero gruppo dati paio tanto poco pochi poche molti molte certo certa vari varie diverso diversi
 pieno piena intero intera nostro nostra proprio propria chiunque ognuno semplice semplici facile possibile
 sempre mai ancora gia oggi domani sera mattina ora ore minuti vero vera ottimo ottima migliore migliori
-parla parli parlare parlano parlante
+parla parli parlare parlano parlante vecchio vecchia vecchi vecchie bello bella belli belle
 `;
 const EN = `
 client clients customer customers new service services producer producers production company companies business
@@ -27,7 +27,7 @@ good better fast quick urgent urgently asap local area city support solution sol
 consultants expert experts professional professionals specialist specialists contact contacts information advice
 team make made do done get find use start run set level number group data lot lots many much few several various
 full whole own simple easy possible always ever still already today tomorrow hour hours minute minutes real great
-top quality based market sector italy italian italians english speaking speak speaks spoken
+top quality based market sector italy italian italians english speaking speak speaks spoken old older nice
 `;
 
 const GENERIC: ReadonlySet<string> = new Set([...IT.split(/\s+/), ...EN.split(/\s+/)].filter((w) => w.length > 0));
