@@ -302,18 +302,23 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
 
   // 3. Longest match wins: a word inside "consulente del lavoro" is not also a bare
   //    "consulente"; the other concepts of the longer phrase are kept.
-  const kept = accepted.filter((m) => {
-    const len = m.last - m.first;
-    for (const o of accepted) {
-      // Co-occurrence patterns ("vecchio & sito") are not phrases, and neither is a phrase
-      // matched with a word in between ("apps and online stores" as "app store"): they hide
-      // nothing ("online stores" stays).
-      if (o === m || o.pattern.concept === m.pattern.concept || o.pattern.unordered) continue;
-      if (o.last - o.first + 1 > o.pattern.tokens.length) continue;
-      if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
-    }
-    return true;
-  });
+  // Co-occurrence patterns ("vecchio & sito") are not phrases, and neither is a phrase matched
+  // with a word in between ("apps and online stores" as "app store"): they hide nothing ("online
+  // stores" stays). Only phrases of several words can hide anything.
+  const phrases = accepted.filter(
+    (o) => o.last > o.first && !o.pattern.unordered && o.last - o.first + 1 <= o.pattern.tokens.length,
+  );
+  const kept =
+    phrases.length === 0
+      ? accepted
+      : accepted.filter((m) => {
+          const len = m.last - m.first;
+          for (const o of phrases) {
+            if (o === m || o.pattern.concept === m.pattern.concept) continue;
+            if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
+          }
+          return true;
+        });
 
   // 4. One hit per concept. A phrase that names the concept counts fully; cues count together
   //    (1 - Π(1 - w) over cues on different words), and the concept is recognised once they

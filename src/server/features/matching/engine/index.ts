@@ -857,7 +857,10 @@ export class MatchEngine {
       set.add(h.concept);
       facets.set(f, set);
     }
-    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local, facets };
+    const near: number[] = [];
+    for (const np of a.places)
+      near.push(np.place.lat, np.place.lon, KM_PER_DEGREE * Math.cos((np.place.lat * Math.PI) / 180), np.place.radiusKm);
+    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local, facets, near };
   }
 
   private idf(df: number): number {
@@ -1090,11 +1093,20 @@ export class MatchEngine {
     return kthLargest(people, np, kBest, 1, k, this.heapBuf);
   }
 
-  /** How far a person's place is from the nearest place the need names (0 inside it), or null. */
+  /**
+   * How far a person's place is from the nearest place the need names (0 inside it), or null.
+   * An equirectangular approximation around each named place (no trigonometry per document;
+   * within a few km of the great-circle distance at the scale of a country).
+   */
   private kmFrom(q: PreparedQuery, place: Place | null): number | null {
     if (!place || q.analysis.places.length === 0) return null;
     let best = Infinity;
-    for (const np of q.analysis.places) best = Math.min(best, Math.max(0, distanceKm(place, np.place) - np.place.radiusKm));
+    const near = q.near;
+    for (let i = 0; i < near.length; i += 4) {
+      const dx = (place.lon - (near[i + 1] ?? 0)) * (near[i + 2] ?? 1);
+      const dy = (place.lat - (near[i] ?? 0)) * KM_PER_DEGREE;
+      best = Math.min(best, Math.max(0, Math.sqrt(dx * dx + dy * dy) - (near[i + 3] ?? 0)));
+    }
     return best;
   }
 
@@ -1177,9 +1189,8 @@ export class MatchEngine {
     let placeReason: Reason | null = null;
     if (km !== null && person) {
       confidence *= distanceConfidence(km, q.local);
-      const named = q.analysis.places.reduce((b, np) =>
-        distanceKm(person.place as Place, np.place) < distanceKm(person.place as Place, b.place) ? np : b,
-      );
+      const here = person.place as Place;
+      const named = q.analysis.places.reduce((b, np) => (distanceKm(here, np.place) < distanceKm(here, b.place) ? np : b));
       placeReason = {
         kind: 'place',
         source: 'role',
@@ -1228,7 +1239,11 @@ interface PreparedQuery {
   local: boolean;
   /** Values of facets the need names ("market": the Japanese market, Japanese), by facet. */
   facets: Map<string, Set<number>>;
+  /** The places the need names, as (lat, lon, km per degree of longitude there, radius) quadruples. */
+  near: number[];
 }
+
+const KM_PER_DEGREE = 111.2;
 
 // A helper who names only other values of a facet the need names (German, not Japanese).
 const FACET_MISMATCH = 0.55;
