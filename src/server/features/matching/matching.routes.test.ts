@@ -181,6 +181,26 @@ describe.each(dialects())('people known only by their role, after a LinkedIn imp
     expect(r.items.every((h) => h.reasons.length > 0)).toBe(true);
   });
 
+  it('shows a person once: by their offer once they type one, by their role again once it is gone', async () => {
+    const lucia = (await me.req({ method: 'GET', url: '/api/v1/people?q=Lucia%20Galli' })).json<{
+      items: Array<{ id: string }>;
+    }>().items[0]!;
+    const add = await me.req({
+      method: 'POST',
+      url: `/api/v1/people/${lucia.id}/offers`,
+      payload: { text: 'Tengo la contabilità di piccole srl e preparo i bilanci' },
+    });
+    expect(add.statusCode).toBe(201);
+    const withOffer = await ask('Cerco un commercialista');
+    const rows = withOffer.items.filter((h) => h.person.name === 'Lucia Galli');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.offer?.text).toContain('contabilità');
+    await me.req({ method: 'DELETE', url: `/api/v1/offers/${add.json<{ id: string }>().id}` });
+    const again = (await ask('Cerco un commercialista')).items.filter((h) => h.person.name === 'Lucia Galli');
+    expect(again).toHaveLength(1);
+    expect(again[0]!.offer).toBeNull();
+  });
+
   it('says that nobody fits when nobody does', async () => {
     const r = await ask('Cerco un tatuatore bravo');
     expect(r.shown).toBe(0);

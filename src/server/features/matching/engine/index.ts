@@ -291,6 +291,9 @@ export class MatchEngine {
   readonly catalogue: Catalogue;
   private readonly wt: Weights;
   private docs: Array<DocRecord | undefined> = [];
+  /** Coordinates of each person's place (NaN when unknown), by person number. */
+  private personLat = new Float64Array(0);
+  private personLon = new Float64Array(0);
   private alive = new Uint8Array(1024);
   private docPerson = new Int32Array(1024);
   private docLen = new Float32Array(1024);
@@ -432,6 +435,17 @@ export class MatchEngine {
     if (city === p.cityName) return;
     p.cityName = city;
     p.place = placeOf(city);
+    if (this.personLat.length <= p.num) {
+      const cap = Math.max(p.num + 1, this.personLat.length * 2);
+      const lat = new Float64Array(cap).fill(NaN);
+      const lon = new Float64Array(cap).fill(NaN);
+      lat.set(this.personLat);
+      lon.set(this.personLon);
+      this.personLat = lat;
+      this.personLon = lon;
+    }
+    this.personLat[p.num] = p.place ? p.place.lat : NaN;
+    this.personLon[p.num] = p.place ? p.place.lon : NaN;
   }
 
   private person(personId: string): PersonRecord {
@@ -1037,12 +1051,28 @@ export class MatchEngine {
         }
       }
     }
-    if (q.analysis.places.length > 0) {
+    if (q.near.length > 0) {
+      // Coordinates per person in typed arrays, the distance inline: this runs over every
+      // document a need that names a place touches.
       const docPerson = this.docPerson;
+      const pLat = this.personLat;
+      const pLon = this.personLon;
+      const near = q.near;
+      const local = q.local;
       for (let i = 0; i < touchedN; i++) {
         const d = touched[i] ?? 0;
-        const km = this.kmFrom(q, this.persons[docPerson[d] ?? 0]?.place ?? null);
-        if (km !== null) acc[d] = (acc[d] ?? 0) * distanceFactor(km, q.local);
+        const p = docPerson[d] ?? 0;
+        const lat = p < pLat.length ? (pLat[p] ?? NaN) : NaN;
+        if (lat !== lat) continue;
+        const lon = pLon[p] ?? 0;
+        let km = Infinity;
+        for (let j = 0; j < near.length; j += 4) {
+          const dx = (lon - (near[j + 1] ?? 0)) * (near[j + 2] ?? 1);
+          const dy = (lat - (near[j] ?? 0)) * KM_PER_DEGREE;
+          const k = Math.sqrt(dx * dx + dy * dy) - (near[j + 3] ?? 0);
+          if (k < km) km = k;
+        }
+        acc[d] = (acc[d] ?? 0) * distanceFactor(km < 0 ? 0 : km, local);
       }
     }
     return touchedN;
