@@ -257,7 +257,23 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
 
   // 1. Every pattern occurrence.
   const matches: Match[] = [];
+  // Words of the text, to skip at once a phrase whose other words are absent (most of them).
+  const stemsHere = new Set<string>();
+  const normsHere = new Set<string>();
+  for (const c of content) {
+    stemsHere.add(c.stem);
+    normsHere.add(c.tok.norm);
+  }
+  const couldMatch = (p: Pattern): boolean => {
+    const toks = p.tokens;
+    for (let k = 1; k < toks.length; k++) {
+      const t = toks[k] as Pattern['tokens'][number];
+      if (t.kind === 'stem' ? !stemsHere.has(t.v) : t.kind === 'exact' ? !normsHere.has(t.v) : false) return false;
+    }
+    return true;
+  };
   const consider = (p: Pattern, i: number): void => {
+    if (p.tokens.length > 1 && !couldMatch(p)) return;
     const m = tryMatch(p, content, i);
     if (!m) return;
     // A cue of the other language counts only with its very words, not through a shared stem.
