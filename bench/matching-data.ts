@@ -196,12 +196,11 @@ export interface GeneratorOptions {
 
 /** Domain phrases of the catalogue, grouped per concept (Italian and English apart). */
 function catalogueVocabulary(): { it: string[][]; en: string[][] } {
+  // Names and services only: cues (weighted "word:0.4") are situation words, not what people
+  // offer, and pattern syntax (verbs "+pagare", prefixes "pag*", "a & b") is not text.
   const clean = (t: string): string | null => {
-    if (t.includes('&') || t.startsWith('=') || t.startsWith('~')) {
-      const s = t.replace(/^[=~]/, '').replace(/=/g, '');
-      return s.includes('&') ? null : s;
-    }
-    return t.endsWith('*') ? null : t;
+    if (/:(0?\.\d+|1)$/.test(t) || t.includes('&') || t.includes('+') || t.endsWith('*')) return null;
+    return t.replace(/[=~]/g, '');
   };
   const it: string[][] = [];
   const en: string[][] = [];

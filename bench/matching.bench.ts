@@ -9,8 +9,12 @@
  *  2. answers six-word needs, top 20 people with reasons (queryPeople, the API's call);
  *  3. adds and changes offers and checks the next query sees them;
  *  4. the Value Finder's engine side for a person with 3 needs and 3 offers (3 queryPeople on
- *     offers + 3 on needs with the offer as the query, `textIsOffer` as the product does; 5
- *     results each as the product asks, plus the path to each result);
+ *     offers + 3 on needs with the offer as the query, `textIsOffer` as the product does; 10
+ *     results each as the product asks before its relevance cut-off, the cut-off, plus the path
+ *     to each result shown);
+ *  4b. the same network with no typed offer at all (people known only by their role, as after a
+ *     LinkedIn import): one profile document per person from the headline; build, memory, one
+ *     need top 20, the Value Finder, and FTS5 over the same headlines;
  *  5. paths: NetworkGraph (src/server/features/matching/graph.ts) with 2,000,000 "knows"
  *     relationships, pathTo for the top-20 helpers of an answer;
  *  6. in the same run, a SQLite FTS5 table over the same offer texts and a plain bm25() top-20
@@ -28,12 +32,17 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { MatchEngine } from '../src/server/features/matching/engine/index.ts';
 import { NetworkGraph } from '../src/server/features/matching/graph.ts';
+import { applyCutOff } from '../src/server/features/matching/relevance.ts';
 import type { LoadedDocs } from '../src/server/features/people/people.repo.ts';
 import { Rng } from './lib/prng.ts';
 import { gc, mb, ms, summarize, type Summary } from './lib/stats.ts';
 import { generateNetwork, sixWords, type BenchPerson } from './matching-data.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Notes kept beside the generated report (before and after issue 11), so that a rerun keeps them.
+const BEFORE_AFTER = fs.existsSync(path.join(root, 'bench/matching.notes.md'))
+  ? fs.readFileSync(path.join(root, 'bench/matching.notes.md'), 'utf8')
+  : '';
 // The machine may be shared: the load average around the run goes into the report.
 const loadAtStart = os.loadavg();
 const argv = process.argv.slice(2);
@@ -195,20 +204,65 @@ for (let k = 0; k < 600; k++) {
     needs[vfr.int(0, needs.length - 1)],
     needs[vfr.int(0, needs.length - 1)],
   ] as string[];
-  const dt = time(() => {
-    const exclude = [p.id, selfId];
-    for (const n of its) for (const h of offers.queryPeople(n, { limit: 5, excludePersonIds: exclude })) graph.pathTo(h.personId);
-    for (const o of p.offers)
-      for (const h of needsEngine.queryPeople(o, { limit: 5, excludePersonIds: [p.id], textIsOffer: true }))
-        graph.pathTo(h.personId);
-  });
+  const dt = time(() => valueFinderSide(offers, its, p.offers, p.id));
   if (k >= 100) vf.push(dt);
 }
 const vfSum = summarize(vf);
 console.log(`value finder (3 needs + 3 offers, engine side + paths): ${line('', vfSum)}`);
 
+/** The engine side of the product's Value Finder: 10 candidates per item, the cut-off, paths of what is shown. */
+function valueFinderSide(
+  helpers: MatchEngine,
+  needTexts: readonly string[],
+  offerTexts: readonly string[],
+  personId: string,
+): void {
+  const exclude = [personId, selfId];
+  for (const n of needTexts) {
+    const { ordered, shown } = applyCutOff(helpers.queryPeople(n, { limit: 10, excludePersonIds: exclude }));
+    for (const h of ordered.slice(0, shown)) graph.pathTo(h.personId);
+  }
+  for (const o of offerTexts) {
+    const r = needsEngine.queryPeople(o, { limit: 10, excludePersonIds: [personId], textIsOffer: true });
+    const { ordered, shown } = applyCutOff(r);
+    for (const h of ordered.slice(0, shown)) graph.pathTo(h.personId);
+  }
+}
+
+// ------------------------------------------------------------------ people known only by their role
+// The same 100,000 people with no typed offer: each is a profile document of their headline.
+const r0 = heap();
+const roles = new MatchEngine();
+const buildRolesMs = time(() => {
+  for (const p of people) roles.upsertProfile(p.id, p.headline, p.city);
+});
+const r1 = heap();
+for (const q of needs.slice(0, 300)) roles.queryPeople(q, { limit: 20 });
+const rolesTimes: number[] = [];
+let rolesResults = 0;
+let rolesShown = 0;
+for (const q of needs.slice(300, 300 + QUERIES)) {
+  let r: ReturnType<MatchEngine['queryPeople']> = [];
+  rolesTimes.push(time(() => (r = roles.queryPeople(q, { limit: 20 }))));
+  rolesResults += r.length;
+  rolesShown += applyCutOff(r).shown;
+}
+const rolesSum = summarize(rolesTimes);
+const rolesVf: number[] = [];
+for (let k = 0; k < 600; k++) {
+  const p = withThree[vfr.int(0, withThree.length - 1)] as BenchPerson;
+  const its = [0, 1, 2].map(() => needs[vfr.int(0, needs.length - 1)] as string);
+  const dt = time(() => valueFinderSide(roles, its, p.offers, p.id));
+  if (k >= 100) rolesVf.push(dt);
+}
+const rolesVfSum = summarize(rolesVf);
+console.log(
+  `roles only: build ${(buildRolesMs / 1000).toFixed(1)} s, +${mb(r1 - r0)}; query top 20 ${line('', rolesSum)}, ${(rolesResults / rolesTimes.length).toFixed(1)} results and ${(rolesShown / rolesTimes.length).toFixed(1)} shown per need; value finder ${line('', rolesVfSum)}`,
+);
+
 // ------------------------------------------------------------------ FTS5
 let fts: { build: number; q: Summary; ratioP50: number; ratioP99: number } | null = null;
+let ftsRoles: Summary | null = null;
 if (!flag('--no-fts')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-fts-'));
   const db = new Database(path.join(dir, 'fts.db'));
@@ -235,6 +289,20 @@ if (!flag('--no-fts')) {
     ft.push(time(() => stmt.all(m)));
   }
   const q = summarize(ft);
+  // People known only by their role: FTS5 over the headlines alone.
+  db.exec(`create virtual table heads using fts5(headline, tokenize = 'unicode61 remove_diacritics 2')`);
+  const insH = db.prepare('insert into heads (headline) values (?)');
+  db.transaction(() => {
+    for (const p of people) insH.run(p.headline);
+  })();
+  const stmtH = db.prepare('select rowid, bm25(heads) as s from heads where heads match ? order by s limit 20');
+  for (const qq of needs.slice(0, 200)) stmtH.all(toMatch(qq));
+  const fh: number[] = [];
+  for (const qq of needs.slice(300, 300 + QUERIES)) {
+    const m = toMatch(qq);
+    fh.push(time(() => stmtH.all(m)));
+  }
+  ftsRoles = summarize(fh);
   fts = { build: buildFts, q, ratioP50: q.p50 / qSum.p50, ratioP99: q.p99 / qSum.p99 };
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -289,10 +357,26 @@ const rows: Array<[string, string, string]> = [
     'report',
   ],
   [
-    'Value Finder, 3 needs + 3 offers, engine side with paths (p50 / p99)',
+    'Value Finder, 3 needs + 3 offers, engine side with cut-off and paths (p50 / p99)',
     `${ms(vfSum.p50)} / ${ms(vfSum.p99)} ms`,
     'p99 ≤ 25 ms',
   ],
+  [
+    `roles only (no typed offer): build the index of ${PEOPLE.toLocaleString('en')} profiles, memory`,
+    `${(buildRolesMs / 1000).toFixed(1)} s, +${mb(r1 - r0)}`,
+    '≤ 15 s, report',
+  ],
+  [
+    'roles only: answer one need, top 20 with reasons (p50 / p99)',
+    `${ms(rolesSum.p50)} / ${ms(rolesSum.p99)} ms (${(rolesShown / rolesTimes.length).toFixed(1)} shown per need)`,
+    '≤ 2 / ≤ 10 ms',
+  ],
+  [
+    'roles only: SQLite FTS5 bm25() top 20 over the headlines (p50 / p99)',
+    ftsRoles ? `${ms(ftsRoles.p50)} / ${ms(ftsRoles.p99)} ms` : 'skipped',
+    'reference',
+  ],
+  ['roles only: Value Finder (p50 / p99)', `${ms(rolesVfSum.p50)} / ${ms(rolesVfSum.p99)} ms`, 'p99 ≤ 25 ms'],
   [
     `graph of ${graph.edgeCount.toLocaleString('en')} relationships: build, memory`,
     `${(graphMs / 1000).toFixed(1)} s, +${mb(g1 - g0)}`,
@@ -308,7 +392,7 @@ const table = ['| measure | result | target |', '|---|---|---|', ...rows.map((r)
 console.log('\n' + table);
 
 if (!flag('--no-doc')) {
-  const doc = `# Matching engine benchmarks (issue 3)
+  const doc = `# Matching engine benchmarks (issues 3 and 11)
 
 Measured ${new Date().toISOString().slice(0, 10)} on this machine: ${os.cpus().length} cores (\`nproc\`), ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}.
 Load average (1 / 5 / 15 min) during the run: ${load(loadAtStart)} at the start, ${load(loadAtEnd)} at the end (the machine is shared
@@ -362,10 +446,15 @@ Notes:
   Touched per query on this data: forward ~3,200 offers (was ~7,000), reverse ~2,700 needs (was ~5,200). CPU time
   (not wall time) measured side by side with the previous code on the same loaded machine, alternating runs: ~5 ms per
   Value Finder (was 10–11 ms) and ~1.35 ms per top-20 query (was ~2.0 ms).
-- the Value Finder figure is the engine side of \`valueFinder\`: 3 \`queryPeople\` over offers and 3 over needs (5 results each,
-  as the product asks), and \`pathTo\` for every result; the database reads around it are not included.
+- the Value Finder figure is the engine side of \`valueFinder\`: 3 \`queryPeople\` over offers and 3 over needs (10 candidates
+  each, as the product asks before its relevance cut-off), the cut-off, and \`pathTo\` for every result shown; the database
+  reads around it are not included.
+- "roles only" is the same 100,000 people with no typed offer, each known by their headline alone (a profile document,
+  \`MatchEngine.upsertProfile\`), as after a LinkedIn import; its Value Finder uses that index for the needs and the needs
+  index for the offers.
+${BEFORE_AFTER}
 
-## Quality on the dev split (product path, \`npm run --silent rete -- eval matching --split eval/matching/dev\`)
+## Quality on the dev split (product path, \`npm run --silent rete -- eval matching --split eval/matching/dev\`; more in docs/benchmarks.md)
 
 ${quality || '(not run)'}
 `;

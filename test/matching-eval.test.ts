@@ -13,10 +13,21 @@ import { evalMatching, metrics, type MetricRow, type Ranking } from '../src/serv
 
 const evalDir = join(import.meta.dirname, '../eval/matching');
 const devSplit = join(evalDir, 'dev');
+const holdoutSplit = join(evalDir, 'holdout');
 
-/** Floors: a little under the measured dev result (see docs/benchmarks.md), never above target. */
-const FLOOR = { recall5: 0.9, mrr: 0.92, ndcg5: 0.9 };
+/**
+ * Floors: a little under the measured dev result (docs/benchmarks-matching.md), never above the
+ * targets (recall@5 0.90, MRR and nDCG@5 0.85, P@shown 0.60, every tag and language 0.80, with
+ * every offer removed recall@5 0.60). Noise (the share of asks nobody can answer for which
+ * someone is shown) is a ceiling: a little over the measured 0.50, the target being 0.15.
+ */
+const FLOOR = { recall5: 0.9, mrr: 0.92, ndcg5: 0.9, precShown: 0.6 };
 const GROUP_RECALL_FLOOR = 0.85;
+const NOISE_CEILING = 0.55;
+const NO_OFFERS_FLOOR = { recall5: 0.6, precShown: 0.6 };
+/** The held-out split (eval/matching/holdout), never used for tuning: the targets themselves. */
+const HOLDOUT_FLOOR = { recall5: 0.9, mrr: 0.85, ndcg5: 0.85, precShown: 0.6 };
+const HOLDOUT_NOISE_CEILING = 0.25;
 
 interface ReferenceRow {
   group: string;
@@ -48,6 +59,9 @@ describe('matching quality on the dev split', () => {
     expect(all!.recall5).toBeGreaterThanOrEqual(FLOOR.recall5);
     expect(all!.mrr).toBeGreaterThanOrEqual(FLOOR.mrr);
     expect(all!.ndcg5).toBeGreaterThanOrEqual(FLOOR.ndcg5);
+    // What the product shows after its relevance cut-off is mostly right, and nobody is shown
+    // for most asks that nobody can answer.
+    expect(all!.precShown).toBeGreaterThanOrEqual(FLOOR.precShown);
 
     expect(byGroup.has('lang:it') && byGroup.has('lang:en')).toBe(true);
     const weak = rows.filter((r) => r.group !== 'all' && r.recall5 < GROUP_RECALL_FLOOR);
@@ -57,6 +71,10 @@ describe('matching quality on the dev split', () => {
     expect(noanswer).not.toBeNull();
     expect(noanswer!.n).toBeGreaterThan(0);
     expect(all!.n + noanswer!.n).toBe(asks);
+    expect(noanswer!.noise).toBeLessThanOrEqual(NOISE_CEILING);
+    // `shown` is the product's decision, not always the first five.
+    const shownCounts = lines.map((l) => (JSON.parse(l) as { shown: number }).shown);
+    expect(new Set(shownCounts).size).toBeGreaterThan(2);
 
     // The reference scorer reads the same file and finds the same numbers.
     const reference = JSON.parse(
@@ -72,6 +90,33 @@ describe('matching quality on the dev split', () => {
       for (const k of ['recall5', 'mrr', 'ndcg5', 'precShown', 'none'] as const) expect(r[k]).toBeCloseTo(ref![k]!, 9);
     }
     expect(refRows.find((x) => x.group === 'noanswer')?.noise).toBeCloseTo(noanswer!.noise, 9);
+  });
+});
+
+describe('matching quality with every offer removed (people known only by their role)', () => {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'rete-eval-test-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('finds people from their headline alone', { timeout: 180_000 }, async () => {
+    const { rows } = await evalMatching(devSplit, join(tmp, 'no-offers.jsonl'), { noOffers: true });
+    const all = rows.find((r) => r.group === 'all');
+    expect(all!.recall5).toBeGreaterThanOrEqual(NO_OFFERS_FLOOR.recall5);
+    expect(all!.precShown).toBeGreaterThanOrEqual(NO_OFFERS_FLOOR.precShown);
+  });
+});
+
+describe('matching quality on the held-out split', () => {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'rete-eval-test-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('meets the targets on asks and profiles the engine was never tuned on', { timeout: 180_000 }, async () => {
+    const { rows, noanswer } = await evalMatching(holdoutSplit, join(tmp, 'holdout.jsonl'));
+    const all = rows.find((r) => r.group === 'all');
+    expect(all!.recall5).toBeGreaterThanOrEqual(HOLDOUT_FLOOR.recall5);
+    expect(all!.mrr).toBeGreaterThanOrEqual(HOLDOUT_FLOOR.mrr);
+    expect(all!.ndcg5).toBeGreaterThanOrEqual(HOLDOUT_FLOOR.ndcg5);
+    expect(all!.precShown).toBeGreaterThanOrEqual(HOLDOUT_FLOOR.precShown);
+    expect(noanswer!.noise).toBeLessThanOrEqual(HOLDOUT_NOISE_CEILING);
   });
 });
 

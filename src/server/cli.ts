@@ -175,10 +175,15 @@ export function buildCli(): Command {
     .action((text: string, o: { user: string; limit: number; json: boolean }) =>
       withContext(async (ctx) => {
         const results = await matchText(ctx.deps, await userIdByEmail(ctx, o.user), text, o.limit);
-        if (o.json) console.log(JSON.stringify({ items: results }, null, 2));
+        if (o.json) console.log(JSON.stringify(results, null, 2));
         else
           console.log(
-            results.length ? results.map((h, i) => formatHelper(h, i)).join('\n') : 'Nobody in your network offers this yet.',
+            results.shown > 0
+              ? results.items
+                  .slice(0, results.shown)
+                  .map((h, i) => formatHelper(h, i))
+                  .join('\n')
+              : 'Nobody in your network fits, yet. Ask your contacts whether they know someone.',
           );
       }),
     );
@@ -320,8 +325,9 @@ export function buildCli(): Command {
     .description("rank a split's profiles for each ask and print recall@5, MRR, nDCG@5, P@shown and noise")
     .requiredOption('--split <dir>', 'folder with profiles.jsonl and asks.jsonl')
     .requiredOption('--out <file>', 'where to write the rankings (JSON lines)')
-    .action(async (o: { split: string; out: string }) => {
-      const r = await evalMatching(o.split, o.out);
+    .option('--no-offers', 'load every profile without its offers (people known only by their role)')
+    .action(async (o: { split: string; out: string; offers: boolean }) => {
+      const r = await evalMatching(o.split, o.out, { noOffers: !o.offers });
       console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
       if (r.rows.length || r.noanswer) console.log(formatTable(r.rows, r.noanswer));
     });
@@ -411,24 +417,29 @@ function formatPath(p: Helper['path']): string {
 function formatReasons(h: { reasons: Helper['reasons'] }): string {
   return h.reasons
     .slice(0, 3)
-    .map((r) =>
-      r.kind === 'concept' ? `${r.labelEn}: '${r.needText}' ↔ '${r.offerText}'` : `'${r.needText}' ↔ '${r.offerText}'`,
-    )
+    .map((r) => {
+      const role = r.source === 'role' ? ', from the role' : '';
+      if (r.kind === 'place') return `${r.offerText}${r.km !== null ? `, ${r.km} km from ${r.needText}` : ''}`;
+      return r.kind === 'concept'
+        ? `${r.labelEn}: '${r.needText}' ↔ '${r.offerText}'${role}`
+        : `'${r.needText}' ↔ '${r.offerText}'${role}`;
+    })
     .join('; ');
 }
 
 function formatHelper(h: Helper, i: number): string {
   const who = [h.person.name, h.person.role, h.person.city].filter(Boolean).join(', ');
-  return `${i + 1}. ${who}\n   offers: ${h.offer.text}\n   why: ${formatReasons(h)}\n   path: ${formatPath(h.path)}`;
+  const what = h.offer ? `offers: ${h.offer.text}` : `known as: ${[h.person.role, h.person.company].filter(Boolean).join(', ')}`;
+  return `${i + 1}. ${who}\n   ${what}\n   why: ${formatReasons(h)}\n   path: ${formatPath(h.path)}`;
 }
 
 function formatValueFinder(vf: ValueFinderBody): string {
   const out: string[] = [`# ${vf.person.name}`];
   for (const n of vf.needs) {
     out.push(`\nNeeds: ${n.need.text}`);
-    for (const m of n.mine) out.push(`  you can help — ${m.offer.text} (${formatReasons(m)})`);
+    for (const m of n.mine) out.push(`  you can help — ${m.offer?.text ?? ''} (${formatReasons(m)})`);
     n.network.forEach((h, i) => out.push(`  ${formatHelper(h, i).replace(/\n/g, '\n  ')}`));
-    if (n.mine.length + n.network.length === 0) out.push('  nobody in your network offers this yet');
+    if (n.mine.length + n.network.length === 0) out.push('  nobody in your network fits, yet');
   }
   for (const o of vf.offers) {
     out.push(`\nOffers: ${o.offer.text}`);

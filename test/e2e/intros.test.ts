@@ -193,7 +193,7 @@ for (const run of runs) {
       expect(await label(dialog, t('intros.form.sideB')).inputValue()).toBe(seeker.name);
       const note = label(dialog, t('intros.form.note'));
       expect(await note.inputValue()).toContain(need);
-      expect(await note.inputValue()).toContain(helper.offer.text);
+      expect(await note.inputValue()).toContain(helper.offer?.text ?? helper.person.role ?? helper.person.name);
       await dialog.getByText(t('intros.form.orderBoth'), { exact: true }).click();
       await shot(page, `${run.prefix}-intro-02-propose`, false);
       await dialog.getByRole('button', { name: t('intros.form.draft') }).click();

@@ -3,11 +3,17 @@ import { Id, Language, Timestamp } from './common.ts';
 
 export const MatchReason = z
   .object({
-    kind: z.enum(['concept', 'term']).describe('A shared concept of the catalogue, or a shared word.'),
+    kind: z
+      .enum(['concept', 'term', 'place'])
+      .describe('A shared concept of the catalogue, a shared word, or where the helper is (for a need that names a place).'),
+    source: z
+      .enum(['offer', 'role'])
+      .describe("Where the helper's words come from: an offer they typed, or their role (role, company, tags)."),
     labelIt: z.string().nullable().describe('The concept in Italian (concept reasons).'),
     labelEn: z.string().nullable().describe('The concept in English (concept reasons).'),
     needText: z.string().describe('The words of the need that matched.'),
-    offerText: z.string().describe('The words of the offer that matched.'),
+    offerText: z.string().describe('The words of the offer that matched (for a place: the helper’s town).'),
+    km: z.number().int().nullable().describe('For a place: how far the helper is from the place the need names, in km.'),
   })
   .meta({ id: 'MatchReason' });
 export type MatchReason = z.infer<typeof MatchReason>;
@@ -48,7 +54,7 @@ const ItemRef = z.object({ id: Id, text: z.string(), language: Language.nullable
 export const Helper = z
   .object({
     person: MatchPerson,
-    offer: ItemRef.describe('The offer that best answers the need.'),
+    offer: ItemRef.nullable().describe('The offer that best answers the need; null for a person known only by their role.'),
     score: z.number(),
     reasons: z.array(MatchReason),
     path: MatchPath,
@@ -74,13 +80,22 @@ export const ValueFinder = z
       .array(
         z.object({
           need: ItemRef,
-          mine: z.array(Helper).describe('My own offers that answer this need.'),
-          network: z.array(Helper).describe('People in my network whose offers answer it, best first.'),
+          mine: z.array(Helper).describe('My own offers that answer this need (confident matches only).'),
+          network: z
+            .array(Helper)
+            .describe(
+              'People in my network who can answer it, best first: confident matches only, so empty when nobody fits yet.',
+            ),
         }),
       )
       .describe('For each open need of the person: how I can help, and who else can.'),
     offers: z
-      .array(z.object({ offer: ItemRef, seekers: z.array(Seeker).describe('People in my network who need this.') }))
+      .array(
+        z.object({
+          offer: ItemRef,
+          seekers: z.array(Seeker).describe('People in my network who need this (confident matches only).'),
+        }),
+      )
       .describe('For each open offer of the person: who in my network needs it.'),
   })
   .meta({ id: 'ValueFinder' });
@@ -91,4 +106,13 @@ export const MatchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const MatchResults = z.object({ items: z.array(Helper) }).meta({ id: 'MatchResults' });
+export const MatchResults = z
+  .object({
+    items: z.array(Helper).describe('Helpers ranked best first; only the first `shown` are confident matches.'),
+    shown: z
+      .number()
+      .int()
+      .describe('How many of the first items the product shows; 0 means that nobody in the network fits the need yet.'),
+  })
+  .meta({ id: 'MatchResults' });
+export type MatchResults = z.infer<typeof MatchResults>;

@@ -257,7 +257,7 @@ export const api = {
 
   // value finder
   valueFinder: (personId: string) => request<ValueFinder>('GET', `/api/v1/people/${enc(personId)}/value-finder`),
-  match: (q: string, limit = 20) => request<{ items: Helper[] }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
+  match: (q: string, limit = 20) => request<{ items: Helper[]; shown: number }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
 
   // demo
   loadDemo: () => request<DemoLoaded>('POST', '/api/v1/demo'),

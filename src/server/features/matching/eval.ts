@@ -167,7 +167,15 @@ export interface EvalResult {
   ms: number;
 }
 
-export async function evalMatching(splitDir: string, outFile: string): Promise<EvalResult> {
+export interface EvalOptions {
+  /**
+   * Load every profile without its offers: people known only by their headline (role, company),
+   * as after a LinkedIn import. The hidden split is also judged this way.
+   */
+  noOffers?: boolean;
+}
+
+export async function evalMatching(splitDir: string, outFile: string, options: EvalOptions = {}): Promise<EvalResult> {
   const t0 = performance.now();
   const profiles = readJsonl(path.join(splitDir, 'profiles.jsonl'), Profile);
   const asks = readJsonl(path.join(splitDir, 'asks.jsonl'), Ask);
@@ -198,16 +206,16 @@ export async function evalMatching(splitDir: string, outFile: string): Promise<E
         language: p.lang,
       });
       profileOf.set(id, p.id);
-      for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
+      if (!options.noOffers) for (const text of p.offers) await addItem(deps, 'offers', user.id, id, { text });
       for (const text of p.needs) await addItem(deps, 'needs', user.id, id, { text });
     }
     const rankings = new Map<string, Ranking>();
     const lines: string[] = [];
     for (const a of asks) {
       const results = await matchText(deps, user.id, a.text, 20);
-      const ranked = results.map((r) => profileOf.get(r.person.id)).filter((x): x is string => x !== undefined);
-      // The product shows the first five answers it finds (it has no relevance cut-off yet).
-      const shown = Math.min(ranked.length, K);
+      const ranked = results.items.map((r) => profileOf.get(r.person.id)).filter((x): x is string => x !== undefined);
+      // What the product shows after its relevance cut-off (0: "nobody in your network fits, yet").
+      const shown = Math.min(results.shown, ranked.length);
       rankings.set(a.id, { ranked, shown });
       lines.push(JSON.stringify({ ask: a.id, ranked, shown }));
     }

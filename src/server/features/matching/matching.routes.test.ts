@@ -84,13 +84,13 @@ describe.each(dialects())('value finder on %s', (dialect) => {
   it('shows an edited offer in the very next answer, also to another process', async () => {
     const other = createNetworkCache(t.deps.db); // a second server process on the same database
     const q = 'affitto di un piccolo ufficio a Bologna';
-    const before = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const before = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(before.map((h) => h.person.name)).not.toContain('Tom Hughes');
     const offerId = await add(ids.tom as string, 'offers', 'Short-term office space to rent in central Bologna');
-    const after = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const after = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(after[0]?.person.name).toBe('Tom Hughes');
     await me.req({ method: 'DELETE', url: `/api/v1/offers/${offerId}` });
-    const gone = await matchText({ ...t.deps, network: other }, me.userId, q, 5);
+    const gone = (await matchText({ ...t.deps, network: other }, me.userId, q, 5)).items;
     expect(gone.map((h) => h.person.name)).not.toContain('Tom Hughes');
   });
 
@@ -100,5 +100,118 @@ describe.each(dialects())('value finder on %s', (dialect) => {
     expect(vf.statusCode).toBe(404);
     const m = await stranger.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent('factoring anticipo fatture')}` });
     expect(m.json().items).toEqual([]);
+  });
+});
+
+describe.each(dialects())('people known only by their role, after a LinkedIn import, on %s', (dialect) => {
+  let t: TestApp;
+  let me: Client;
+
+  // A LinkedIn "Connections.csv": names, company and position only, no offer typed by anyone.
+  const linkedin = Buffer.from(
+    [
+      'Notes:',
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      '',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Lucia,Galli,https://www.linkedin.com/in/lucia-galli,,Studio Galli,Commercialista,12 Mar 2021',
+      'Piero,Bassani,https://www.linkedin.com/in/piero-bassani,,Bassani & Partners,Dottore Commercialista,03 Feb 2020',
+      'Francesca,Moretti,https://www.linkedin.com/in/francesca-moretti,,Moretti Legal,Avvocato giuslavorista,18 Jan 2022',
+      'Giorgio,Lanza,https://www.linkedin.com/in/giorgio-lanza,,Studio Legale Lanza,Avvocato civilista,07 Jul 2019',
+      'Sara,Villa,https://www.linkedin.com/in/sara-villa,,Villa Trasporti,Freight Director,21 Sep 2020',
+      'Marco,Riva,https://www.linkedin.com/in/marco-riva,,Riva Immobiliare,Agente immobiliare,02 May 2018',
+      'Elena,Costa,https://www.linkedin.com/in/elena-costa,,Acme Srl,Marketing Manager,11 Nov 2021',
+      'Paolo,Neri,https://www.linkedin.com/in/paolo-neri,,Studio Neri,Consulente del lavoro,30 Jun 2017',
+    ].join('\r\n'),
+  );
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    me = await signup(t.app);
+    const done = await me.req({
+      method: 'POST',
+      url: '/api/v1/imports?filename=Connections.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: linkedin,
+    });
+    expect(done.statusCode, done.body).toBe(201);
+    // Someone with a typed offer in the same network, that must not crowd out the right roles.
+    const other = await createPerson(me, { name: 'Tom Hughes', role: 'Founder', city: 'Bologna' });
+    const r = await me.req({
+      method: 'POST',
+      url: `/api/v1/people/${other.id}/offers`,
+      payload: { text: 'Short-term office space to rent in central Bologna' },
+    });
+    expect(r.statusCode).toBe(201);
+  });
+  afterAll(async () => t.close());
+
+  interface Result {
+    items: Array<{
+      person: { name: string; role: string | null };
+      offer: { text: string } | null;
+      reasons: Array<{ kind: string; source: string; needText: string; offerText: string; labelIt: string | null }>;
+    }>;
+    shown: number;
+  }
+  const ask = async (q: string): Promise<Result> => {
+    const res = await me.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Result>();
+  };
+
+  it('finds the commercialisti for an Italian ask, from their role, and says so', async () => {
+    const r = await ask('Cerco un commercialista');
+    const shown = r.items.slice(0, r.shown);
+    expect(shown.map((h) => h.person.name).sort()).toEqual(['Lucia Galli', 'Piero Bassani']);
+    for (const h of shown) {
+      expect(h.offer).toBeNull();
+      expect(h.reasons.length).toBeGreaterThan(0);
+      expect(h.reasons[0]).toMatchObject({ kind: 'concept', source: 'role' });
+      expect(h.reasons[0]!.offerText.toLowerCase()).toContain('commercialista');
+    }
+  });
+
+  it('finds the lawyers for an English ask', async () => {
+    const r = await ask('I need a lawyer');
+    const shown = r.items.slice(0, r.shown).map((h) => h.person.name);
+    expect(shown).toEqual(expect.arrayContaining(['Francesca Moretti', 'Giorgio Lanza']));
+    expect(shown).not.toContain('Paolo Neri');
+    expect(shown).not.toContain('Marco Riva');
+    expect(r.items.every((h) => h.reasons.length > 0)).toBe(true);
+  });
+
+  it('shows a person once: by their offer once they type one, by their role again once it is gone', async () => {
+    const lucia = (await me.req({ method: 'GET', url: '/api/v1/people?q=Lucia%20Galli' })).json<{
+      items: Array<{ id: string }>;
+    }>().items[0]!;
+    const add = await me.req({
+      method: 'POST',
+      url: `/api/v1/people/${lucia.id}/offers`,
+      payload: { text: 'Tengo la contabilità di piccole srl e preparo i bilanci' },
+    });
+    expect(add.statusCode).toBe(201);
+    const withOffer = await ask('Cerco un commercialista');
+    const rows = withOffer.items.filter((h) => h.person.name === 'Lucia Galli');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.offer?.text).toContain('contabilità');
+    await me.req({ method: 'DELETE', url: `/api/v1/offers/${add.json<{ id: string }>().id}` });
+    const again = (await ask('Cerco un commercialista')).items.filter((h) => h.person.name === 'Lucia Galli');
+    expect(again).toHaveLength(1);
+    expect(again[0]!.offer).toBeNull();
+  });
+
+  it('says that nobody fits when nobody does', async () => {
+    const r = await ask('Cerco un tatuatore bravo');
+    expect(r.shown).toBe(0);
+  });
+
+  it('puts people known by their role in the Value Finder of a need', async () => {
+    const p = await createPerson(me, { name: 'Chiara Rinaldi', role: 'Titolare, carpenteria metallica' });
+    await me.req({ method: 'POST', url: `/api/v1/people/${p.id}/needs`, payload: { text: 'Mi serve un avvocato del lavoro' } });
+    const vf = (await me.req({ method: 'GET', url: `/api/v1/people/${p.id}/value-finder` })).json<{
+      needs: Array<{ network: Array<{ person: { name: string }; offer: unknown }> }>;
+    }>();
+    expect(vf.needs[0]!.network[0]).toMatchObject({ person: { name: 'Francesca Moretti' }, offer: null });
   });
 });

@@ -25,10 +25,11 @@ export function matchingRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'user' },
     schema: {
       tags,
-      summary: '"I need…": people of my network (me included) whose offers answer a need, with reasons and paths',
+      summary:
+        '"I need…": people of my network (me included) whose offers or roles answer a need, with reasons and paths; `shown` says how many are confident matches (0: nobody fits yet)',
       querystring: MatchQuery,
       response: { 200: MatchResults, 400: ErrorBody, 401: ErrorBody },
     },
-    handler: async (req) => ({ items: await matchText(deps, requireUserId(req), req.query.q, req.query.limit) }),
+    handler: (req) => matchText(deps, requireUserId(req), req.query.q, req.query.limit),
   });
 }

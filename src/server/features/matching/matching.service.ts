@@ -1,4 +1,4 @@
-import type { Helper, MatchReason, Seeker, ValueFinder } from '#shared/api/matching.ts';
+import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import * as peopleRepo from '../people/people.repo.ts';
@@ -6,6 +6,7 @@ import { candidateCount, embeddingProvider, rerank } from './embeddings.ts';
 import type { MatchEngine, OfferMatch, PersonMatch, QueryOptions } from './engine/index.ts';
 import type { NetworkGraph } from './graph.ts';
 import type { ItemIndex } from './indexes.ts';
+import { applyCutOff, RELEVANCE } from './relevance.ts';
 
 export const MATCH_VIEWS = {
   offers: 'offers',
@@ -13,8 +14,8 @@ export const MATCH_VIEWS = {
   graph: 'graph',
 } as const;
 
-/** Results per need (or per offer) in the Value Finder. */
-const PER_ITEM = 5;
+/** Results per need (or per offer) in the Value Finder: the confident ones among these. */
+const PER_ITEM = 10;
 const MINE_PER_NEED = 3;
 
 interface Views {
@@ -35,10 +36,12 @@ async function views(deps: AppDeps, ownerId: string): Promise<Views> {
 const toReasons = (m: OfferMatch): MatchReason[] =>
   m.reasons.map((r) => ({
     kind: r.kind,
+    source: r.source,
     labelIt: r.labelIt ?? null,
     labelEn: r.labelEn ?? null,
     needText: r.needText,
     offerText: r.offerText,
+    km: r.km ?? null,
   }));
 
 /** Swaps the roles of the texts when the engine matched an offer (query) against needs (documents). */
@@ -116,25 +119,34 @@ async function rankPeople(
 }
 
 /** "Cerco… / I need…": the people of my network (me included) whose offers answer a need. */
-export async function matchText(deps: AppDeps, ownerId: string, text: string, limit: number): Promise<Helper[]> {
+export async function matchText(deps: AppDeps, ownerId: string, text: string, limit: number): Promise<MatchResults> {
   const v = await views(deps, ownerId);
   const ranked = await rankPeople(deps, v.offers.all, text, { limit });
   const h = await hydrate(
     deps,
     ownerId,
     ranked.map((r) => r.personId),
-    ranked.map((r) => ({ table: 'offers' as const, id: r.best.offerId })),
+    ranked.filter((r) => r.best.kind === 'offer').map((r) => ({ table: 'offers' as const, id: r.best.offerId })),
   );
-  return ranked.flatMap((r) => {
+  const { ordered, shown } = applyCutOff(ranked);
+  const items = ordered.flatMap((r, i) => {
     const person = h.person.get(r.personId);
-    const offer = h.item.get(r.best.offerId);
-    return person && offer
-      ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId) }]
+    const offer = r.best.kind === 'offer' ? h.item.get(r.best.offerId) : null;
+    return person && offer !== undefined
+      ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId), i }]
       : [];
   });
+  // What is shown is the first `shown` results; a result whose person or offer vanished meanwhile is left out.
+  return { items: items.map(({ i: _i, ...h }) => h), shown: items.filter((x) => x.i < shown).length };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The confident answers only (the relevance cut-off), best first. */
+const shownOnly = (ranked: PersonMatch[]): PersonMatch[] => {
+  const { ordered, shown } = applyCutOff(ranked);
+  return ordered.slice(0, shown);
+};
 
 /**
  * The Value Finder for one person: for each open need, my offers that answer it and the people
@@ -156,11 +168,16 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
       .filter((n) => n.status === 'open')
       .map(async (n) => ({
         need: n,
-        mine: personId === selfId ? [] : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }),
-        network: await rankPeople(deps, v.offers.all, n.text, {
-          limit: PER_ITEM,
-          excludePersonIds: selfId ? [...exclude, selfId] : exclude,
-        }),
+        mine:
+          personId === selfId
+            ? []
+            : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }).filter((m) => m.confidence >= RELEVANCE.minConfidence),
+        network: shownOnly(
+          await rankPeople(deps, v.offers.all, n.text, {
+            limit: PER_ITEM,
+            excludePersonIds: selfId ? [...exclude, selfId] : exclude,
+          }),
+        ),
       })),
   );
   const offerResults = await Promise.all(
@@ -168,7 +185,9 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
       .filter((o) => o.status === 'open')
       .map(async (o) => ({
         offer: o,
-        seekers: await rankPeople(deps, v.needs.all, o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }),
+        seekers: shownOnly(
+          await rankPeople(deps, v.needs.all, o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }),
+        ),
       })),
   );
 
@@ -179,7 +198,10 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
   ];
   const items = [
     ...needResults
-      .flatMap((r) => [...r.mine.map((m) => m.offerId), ...r.network.map((m) => m.best.offerId)])
+      .flatMap((r) => [
+        ...r.mine.map((m) => m.offerId),
+        ...r.network.filter((m) => m.best.kind === 'offer').map((m) => m.best.offerId),
+      ])
       .map((id) => ({ table: 'offers' as const, id })),
     ...offerResults.flatMap((r) => r.seekers.map((s) => ({ table: 'needs' as const, id: s.best.offerId }))),
   ];
@@ -187,8 +209,10 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
 
   const helper = (m: OfferMatch, score: number): Helper[] => {
     const p = h.person.get(m.personId);
-    const offer = h.item.get(m.offerId);
-    return p && offer ? [{ person: p, offer, score: round(score), reasons: toReasons(m), path: v.graph.pathTo(m.personId) }] : [];
+    const offer = m.kind === 'offer' ? h.item.get(m.offerId) : null;
+    return p && offer !== undefined
+      ? [{ person: p, offer, score: round(score), reasons: toReasons(m), path: v.graph.pathTo(m.personId) }]
+      : [];
   };
   const seeker = (m: OfferMatch, score: number): Seeker[] => {
     const p = h.person.get(m.personId);

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch, IconUserQuestion } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, keys } from '../../api/client.ts';
-import { MatchList, MatchRow } from './MatchRow.tsx';
+import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
 
 /** "I need…": ranked helpers in my network for a need typed in either language. */
@@ -51,22 +51,19 @@ export default function FindPage() {
                   </Button>
                 </Stack>
               </Alert>
-            ) : results.data.items.length === 0 ? (
-              <Group gap="sm" wrap="nowrap" align="flex-start">
-                <IconUserQuestion size={22} color="var(--mantine-color-gray-6)" aria-hidden="true" style={{ flexShrink: 0 }} />
-                <Text size="sm">{t('valueFinder.noHelpers')}</Text>
-              </Group>
+            ) : results.data.shown === 0 ? (
+              <NobodyFits />
             ) : (
               <>
                 <Text size="sm" c="dimmed" mt={-6}>
-                  {t('find.count', { count: results.data.items.length })}
+                  {t('find.count', { count: results.data.shown })}
                 </Text>
                 <MatchList label={t('find.resultsFor', { q })}>
-                  {results.data.items.map((h) => (
+                  {results.data.items.slice(0, results.data.shown).map((h) => (
                     <MatchRow
-                      key={`${h.person.id}-${h.offer.id}`}
+                      key={`${h.person.id}-${h.offer?.id ?? 'role'}`}
                       person={h.person}
-                      item={{ kind: 'offer', text: h.offer.text }}
+                      item={h.offer && { kind: 'offer', text: h.offer.text }}
                       reasons={h.reasons}
                       path={h.path}
                     />

@@ -1,5 +1,5 @@
 import { Anchor, Avatar, Badge, Box, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconCircleDashed, IconLink, IconRoute, IconUser } from '@tabler/icons-react';
+import { IconCircleDashed, IconLink, IconRoute, IconUser, IconUserQuestion } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -43,19 +43,27 @@ export function ReasonChips({ reasons }: { reasons: MatchReason[] }) {
         {reasons.map((r, i) => {
           const label = r.kind === 'concept' ? ((lang === 'it' ? r.labelIt : r.labelEn) ?? r.labelEn ?? r.labelIt) : null;
           const same = r.needText.trim().toLowerCase() === r.offerText.trim().toLowerCase();
+          const words =
+            r.kind === 'place'
+              ? r.km !== null && r.km > 0
+                ? t('match.placeKm', { town: r.offerText, km: r.km, place: r.needText })
+                : t('match.placeSame', { town: r.offerText })
+              : label
+                ? t('match.reasonPair', { need: r.needText, offer: r.offerText })
+                : same
+                  ? r.needText
+                  : t('match.termPair', { need: r.needText, offer: r.offerText });
           return (
             <li
               key={`${r.kind}-${label ?? ''}-${r.needText}-${r.offerText}-${i}`}
               className="rete-chip"
               data-testid="match-reason"
+              data-source={r.source}
             >
               {label && <span className="rete-chip-label">{label}</span>}
               <span className="rete-chip-words">
-                {label
-                  ? t('match.reasonPair', { need: r.needText, offer: r.offerText })
-                  : same
-                    ? r.needText
-                    : t('match.termPair', { need: r.needText, offer: r.offerText })}
+                {words}
+                {r.source === 'role' && r.kind !== 'place' && `, ${t('match.fromRole')}`}
               </span>
             </li>
           );
@@ -146,8 +154,8 @@ export function PathLine({ path, name }: { path: MatchPath; name: string }) {
 
 interface MatchRowProps {
   person: MatchPerson;
-  /** The offer that answers a need (a helper), or the need an offer answers (a seeker). */
-  item: { kind: 'offer' | 'need'; text: string };
+  /** The offer that answers a need (a helper), or the need an offer answers (a seeker); null for someone known only by their role. */
+  item: { kind: 'offer' | 'need'; text: string } | null;
   reasons: MatchReason[];
   path: MatchPath;
   /** Hidden for my own offers, where the person is obviously me. */
@@ -188,18 +196,38 @@ export function MatchRow({ person, item, reasons, path, showPerson = true, actio
               )}
             </div>
           )}
-          <Text size="sm" className="rete-pre rete-match-item">
-            <Text span size="xs" c="dimmed" fw={500}>
-              {item.kind === 'offer' ? t('match.offers') : t('match.needs')}
-            </Text>{' '}
-            {item.text}
-          </Text>
+          {item && (
+            <Text size="sm" className="rete-pre rete-match-item">
+              <Text span size="xs" c="dimmed" fw={500}>
+                {item.kind === 'offer' ? t('match.offers') : t('match.needs')}
+              </Text>{' '}
+              {item.text}
+            </Text>
+          )}
           <ReasonChips reasons={reasons} />
           {showPerson && <PathLine path={path} name={person.name} />}
           {action}
         </Stack>
       </Group>
     </li>
+  );
+}
+
+/** "Nobody in your network fits, yet", and what to do next. */
+export function NobodyFits() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="nobody-fits">
+      <IconUserQuestion size={22} color="var(--mantine-color-gray-6)" aria-hidden="true" style={{ flexShrink: 0 }} />
+      <div>
+        <Text size="sm" fw={600}>
+          {t('match.nobody.title')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('match.nobody.next')}
+        </Text>
+      </div>
+    </Group>
   );
 }
 

@@ -3,9 +3,9 @@ import { IconBulb, IconHeartHandshake, IconSparkles, IconUsersGroup } from '@tab
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, keys, type MatchPerson, type Seeker, type ValueFinder } from '../../api/client.ts';
+import { api, keys, type Helper, type MatchPerson, type Seeker, type ValueFinder } from '../../api/client.ts';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
-import { MatchList, MatchRow } from './MatchRow.tsx';
+import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 
 /** How many helpers or seekers show before "show more". */
 const FIRST = 5;
@@ -55,6 +55,11 @@ function Expandable<T>({ items, render }: { items: T[]; render: (item: T) => Rea
       )}
     </>
   );
+}
+
+/** What a helper gives, in words: their offer, or for someone known only by their role, the role. */
+function offerWords(h: Helper): string {
+  return h.offer?.text ?? ([h.person.role, h.person.company].filter(Boolean).join(', ') || h.person.name);
 }
 
 /** An "Introduce" button for a match between two people, unless both are me. */
@@ -128,13 +133,13 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
             <MatchList label={t('valueFinder.youCanHelp')}>
               {mine.map((h) => (
                 <MatchRow
-                  key={h.offer.id}
+                  key={h.offer?.id ?? h.person.id}
                   person={h.person}
-                  item={{ kind: 'offer', text: h.offer.text }}
+                  item={h.offer && { kind: 'offer', text: h.offer.text }}
                   reasons={h.reasons}
                   path={h.path}
                   showPerson={false}
-                  action={introduceAction(h.person, owner, { need: need.text, offer: h.offer.text }, t)}
+                  action={introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
                 />
               ))}
             </MatchList>
@@ -149,21 +154,21 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
             </Group>
           </Title>
           {network.length === 0 ? (
-            <Text size="sm" c="dimmed" fs="italic" mt={4}>
-              {t('valueFinder.noHelpers')}
-            </Text>
+            <Box mt={4}>
+              <NobodyFits />
+            </Box>
           ) : (
             <MatchList label={t('valueFinder.networkCanHelp')}>
               <Expandable
                 items={network}
                 render={(h) => (
                   <MatchRow
-                    key={`${h.person.id}-${h.offer.id}`}
+                    key={`${h.person.id}-${h.offer?.id ?? 'role'}`}
                     person={h.person}
-                    item={{ kind: 'offer', text: h.offer.text }}
+                    item={h.offer && { kind: 'offer', text: h.offer.text }}
                     reasons={h.reasons}
                     path={h.path}
-                    action={introduceAction(h.person, owner, { need: need.text, offer: h.offer.text }, t)}
+                    action={introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
                   />
                 )}
               />

@@ -3,10 +3,11 @@
  * expresses (with the phrase that expressed them), sense-tagged lexical terms, and city names.
  */
 import { termId, wordInfo, type Catalogue, type Pattern, type WordInfo } from './catalogue.ts';
-import { citiesIn } from './cities.ts';
+import { isGeneric } from './generic.ts';
 import { detectLang } from './lang.ts';
 import { isNegation, tokenize, type Token } from './normalize.ts';
-import { snowballStem, type Lang } from './stem.ts';
+import { placesIn, type NamedPlace } from './places.ts';
+import { lexicalStem, lightStem, type Lang } from './stem.ts';
 
 export interface ConceptHit {
   concept: number;
@@ -28,6 +29,8 @@ export interface TermHit {
   end: number;
   /** Analysed as a document: the word is in the part that names who the text is for. */
   audience?: boolean;
+  /** A generic word ("clienti", "services"): never a reason on its own. */
+  generic?: boolean;
 }
 
 export interface Analysis {
@@ -35,7 +38,8 @@ export interface Analysis {
   concepts: ConceptHit[];
   /** Lexical terms in text order (repeated terms repeat: term frequency). */
   terms: TermHit[];
-  cities: number[];
+  /** Places the text names (needs only; a document's place is its person's city). */
+  places: NamedPlace[];
 }
 
 interface Content {
@@ -58,6 +62,14 @@ interface Match {
 
 // One extra content word may sit between two words of a phrase.
 const MAX_GAP = 1;
+// Cues of a concept recognise it once they add up to this (two cues of 0.4, one of 0.5).
+const CUE_FIRE = 0.5;
+// What a concept phrase made of a single generic word counts for.
+const GENERIC_CUE = 0.3;
+// Cues alone are a little weaker evidence than a phrase that names the concept.
+const CUE_MAX = 0.9;
+// A reason shows the span of the cues that recognised a concept when it is at most this long.
+const MAX_REASON_SPAN = 60;
 // Unordered ("a & b") patterns look this many content words around the first part.
 const WINDOW = 6;
 
@@ -167,6 +179,8 @@ function tokenMatches(pt: Pattern['tokens'][number], c: Content): boolean {
       return c.tok.norm === pt.v;
     case 'prefix':
       return c.tok.norm.startsWith(pt.v);
+    case 'forms':
+      return pt.stems.has(c.stem);
   }
 }
 
@@ -243,9 +257,45 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
 
   // 1. Every pattern occurrence.
   const matches: Match[] = [];
+  // Words of the text, to skip at once a phrase whose other words are absent (most of them).
+  const stemsHere = new Set<string>();
+  const normsHere = new Set<string>();
+  for (const c of content) {
+    stemsHere.add(c.stem);
+    normsHere.add(c.tok.norm);
+  }
+  const couldMatch = (p: Pattern): boolean => {
+    const toks = p.tokens;
+    for (let k = 1; k < toks.length; k++) {
+      const t = toks[k] as Pattern['tokens'][number];
+      if (t.kind === 'stem' ? !stemsHere.has(t.v) : t.kind === 'exact' ? !normsHere.has(t.v) : false) return false;
+    }
+    return true;
+  };
   const consider = (p: Pattern, i: number): void => {
+    if (p.tokens.length > 1 && !couldMatch(p)) return;
     const m = tryMatch(p, content, i);
-    if (m) matches.push(m);
+    if (!m) return;
+    // A cue of the other language counts only with its very words, not through a shared stem.
+    if (p.weight < 1 && p.lang !== detected && !p.unordered) {
+      for (let k = m.first; k <= m.last; k++) {
+        const c = content[k];
+        if (c && !p.tokens.some((t) => t.kind === 'prefix' && c.tok.norm.startsWith(t.v)) && !p.forms.has(c.tok.norm)) return;
+      }
+    }
+    if (p.weight < 1 && p.lang !== detected && p.unordered) {
+      for (const k of [m.first, m.last]) {
+        const c = content[k];
+        if (c && !p.forms.has(c.tok.norm)) return;
+      }
+    }
+    // Generic words alone ("produttori", "nuovi clienti", "servizi") never name a concept: they
+    // count as a weak cue, with the concept's other evidence in the text.
+    if (p.weight > GENERIC_CUE && allGeneric(content, m.first, m.last)) {
+      matches.push({ ...m, pattern: { ...p, weight: GENERIC_CUE } });
+      return;
+    }
+    matches.push(m);
   };
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
@@ -268,46 +318,93 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
 
   // 3. Longest match wins: a word inside "consulente del lavoro" is not also a bare
   //    "consulente"; the other concepts of the longer phrase are kept.
-  const kept = accepted.filter((m) => {
-    const len = m.last - m.first;
-    for (const o of accepted) {
-      // Co-occurrence patterns ("vecchio & sito") are not phrases, and neither is a phrase
-      // matched with a word in between ("apps and online stores" as "app store"): they hide
-      // nothing ("online stores" stays).
-      if (o === m || o.pattern.concept === m.pattern.concept || o.pattern.unordered) continue;
-      if (o.last - o.first + 1 > o.pattern.tokens.length) continue;
-      if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
-    }
-    return true;
-  });
+  // Co-occurrence patterns ("vecchio & sito") are not phrases, and neither is a phrase matched
+  // with a word in between ("apps and online stores" as "app store"): they hide nothing ("online
+  // stores" stays). Only phrases of several words can hide anything.
+  const phrases = accepted.filter(
+    (o) => o.last > o.first && !o.pattern.unordered && o.last - o.first + 1 <= o.pattern.tokens.length,
+  );
+  const kept =
+    phrases.length === 0
+      ? accepted
+      : accepted.filter((m) => {
+          const len = m.last - m.first;
+          for (const o of phrases) {
+            if (o === m || o.pattern.concept === m.pattern.concept) continue;
+            if (o.last - o.first > len && o.first <= m.first && o.last >= m.last) return false;
+          }
+          return true;
+        });
 
-  // 4. One hit per concept: the strongest mention, remembering where it is.
+  // 4. One hit per concept. A phrase that names the concept counts fully; cues count together
+  //    (1 - Π(1 - w) over cues on different words), and the concept is recognised once they
+  //    reach CUE_FIRE. The hit keeps the strongest mention's factor and where the evidence is.
   const best = new Map<number, ConceptHit>();
   const senseOfToken = new Map<number, number>();
+  const byConcept = new Map<number, Match[]>();
   for (const m of kept) {
-    let factor = 1;
-    for (let k = m.first; k <= m.last; k++) factor = Math.min(factor, content[k]?.factor ?? 1);
-    factor *= focus[content[m.first]?.pos ?? 0] ?? 1;
-    const first = content[m.first];
-    const last = content[m.last];
+    const list = byConcept.get(m.pattern.concept);
+    if (list) list.push(m);
+    else byConcept.set(m.pattern.concept, [m]);
+  }
+  for (const [cid, list] of byConcept) {
+    list.sort((x, y) => y.pattern.weight - x.pattern.weight || y.last - y.first - (x.last - x.first));
+    const strongest = list[0] as Match;
+    let activation = strongest.pattern.weight;
+    let lo = strongest.first;
+    let hi = strongest.last;
+    if (activation < 1) {
+      // Cues on words not already used by a stronger cue of the same concept.
+      // Each cue counts once, however often it recurs ("vista" and "visto" are one cue).
+      const used: Array<[number, number]> = [[strongest.first, strongest.last]];
+      const counted = new Set<Pattern>([strongest.pattern]);
+      let miss = 1 - activation;
+      for (let k = 1; k < list.length; k++) {
+        const m = list[k] as Match;
+        if (counted.has(m.pattern) || used.some(([a, b]) => m.first <= b && m.last >= a)) continue;
+        used.push([m.first, m.last]);
+        counted.add(m.pattern);
+        miss *= 1 - m.pattern.weight;
+        lo = Math.min(lo, m.first);
+        hi = Math.max(hi, m.last);
+      }
+      activation = 1 - miss;
+      if (activation < CUE_FIRE) continue;
+      activation = Math.min(CUE_MAX, activation);
+    }
+    // The best-placed of the strongest mentions (one in a self-description counts less).
+    let factor = 0;
+    for (const m of list) {
+      if (m.pattern.weight < strongest.pattern.weight) break;
+      let f = 1;
+      for (let k = m.first; k <= m.last; k++) f = Math.min(f, content[k]?.factor ?? 1);
+      factor = Math.max(factor, f * (focus[content[m.first]?.pos ?? 0] ?? 1));
+    }
+    // The phrase shown in reasons: the strongest mention, or the span of the cues when short.
+    let first = content[strongest.first];
+    let last = content[strongest.last];
+    const spanFirst = content[lo];
+    const spanLast = content[hi];
+    if (spanFirst && spanLast && spanLast.tok.end - spanFirst.tok.start <= MAX_REASON_SPAN) {
+      first = spanFirst;
+      last = spanLast;
+    }
     if (!first || !last) continue;
-    const cid = m.pattern.concept;
     let isAudience = false;
-    if (audience && (audience[first.pos] ?? 1) < 1) {
+    const at = content[strongest.first]?.pos ?? 0;
+    if (audience && (audience[at] ?? 1) < 1) {
       // An audience, unless the text's own service points to it: in "furgone per traslochi"
       // the removal is what the van is for, not who it is for.
       isAudience = !relatedToAny(cat, cid, kept, audience, content);
-      if (isAudience) factor *= audience[first.pos] ?? 1;
+      if (isAudience) factor *= audience[at] ?? 1;
     }
-    const prev = best.get(cid);
-    if (!prev || prev.weight < factor)
-      best.set(cid, {
-        concept: cid,
-        weight: factor,
-        start: first.tok.start,
-        end: last.tok.end,
-        ...(isAudience ? { audience: true } : {}),
-      });
+    best.set(cid, {
+      concept: cid,
+      weight: factor * activation,
+      start: first.tok.start,
+      end: last.tok.end,
+      ...(isAudience ? { audience: true } : {}),
+    });
   }
   for (const m of accepted) if (m.pattern.ambiguous && m.first === m.last) senseOfToken.set(m.first, m.pattern.concept);
   // A phrase settles the sense of the ambiguous words inside it: "rete" in "rete vendita" is
@@ -326,9 +423,10 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
     const n = c.tok.norm;
-    if (n.length < 2 || isNegation(n) || isDigits(n)) continue;
+    // Generic words ("clienti", "giorni", "new") are never evidence on their own: no lexical term.
+    if (n.length < 2 || isNegation(n) || isDigits(n) || isGeneric(n)) continue;
     const info = c.info;
-    let term = detected === 'it' ? (info.snowIt ??= snowballStem(n, 'it')) : (info.snowEn ??= snowballStem(n, 'en'));
+    let term = detected === 'it' ? (info.snowIt ??= lexicalStem(n, 'it')) : (info.snowEn ??= lexicalStem(n, 'en'));
     let id: number;
     if (c.ambiguous) {
       const sense = senseOfToken.get(i);
@@ -341,7 +439,10 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
     terms.push(hit);
   }
 
-  return { lang: detected, concepts: [...best.values()], terms, cities: citiesIn(norms) };
+  const places = options.document
+    ? []
+    : placesIn(tokens, text, (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)));
+  return { lang: detected, concepts: [...best.values()], terms, places };
 }
 
 /** Whether a concept mentioned outside the audience part of the text is related to `cid`. */
@@ -363,6 +464,11 @@ function relatedToAny(
   return false;
 }
 
+function allGeneric(content: readonly Content[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (!isGeneric(content[k]?.tok.norm ?? '')) return false;
+  return true;
+}
+
 function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
@@ -375,6 +481,6 @@ function isDigits(s: string): boolean {
 export function altStem(term: string, lang: Lang, surface: string): string | null {
   const hash = term.indexOf('#');
   const suffix = hash >= 0 ? term.slice(hash) : '';
-  const other = snowballStem(surface, lang === 'it' ? 'en' : 'it') + suffix;
+  const other = lexicalStem(surface, lang === 'it' ? 'en' : 'it') + suffix;
   return other === term ? null : other;
 }

@@ -5,15 +5,34 @@
  */
 import type { ConceptDef } from '../concepts/types.ts';
 import { isNegation, isStopWord, tokenize } from './normalize.ts';
+import { verbForms } from './morph.ts';
 import { lightStem } from './stem.ts';
 
-export type PatternToken = { kind: 'stem'; v: string } | { kind: 'prefix'; v: string } | { kind: 'exact'; v: string };
+export type PatternToken =
+  | { kind: 'stem'; v: string }
+  | { kind: 'prefix'; v: string }
+  | { kind: 'exact'; v: string }
+  /** Any inflected form of a verb ("+pagare"): the light stems of its forms. */
+  | { kind: 'forms'; v: string; stems: ReadonlySet<string> };
 
 export interface Pattern {
   concept: number;
   tokens: PatternToken[];
   ambiguous: boolean;
   unordered: boolean;
+  /**
+   * 1 for a phrase that names the concept on its own; less for a cue ("lavandino" for a plumber),
+   * which counts together with the concept's other cues in the same text (see analyze.ts).
+   */
+  weight: number;
+  /** The language of the list the term was written in. */
+  lang: 'it' | 'en';
+  /**
+   * The words of the term as written (and every form of its verbs): a cue matches a text of the
+   * other language only with these very words, never through a shared stem ("tariffe" is not the
+   * English cue "tariffs", "pagano" is not "page").
+   */
+  forms: ReadonlySet<string>;
 }
 
 export interface CompiledConcept {
@@ -22,6 +41,12 @@ export interface CompiledConcept {
   labelIt: string;
   labelEn: string;
   weight: number;
+  /** A service given on site (a plumber, a locksmith): distance matters when a need names a place. */
+  local: boolean;
+  /** A sector, market or kind of product rather than a service: sharing it is context. */
+  topic: boolean;
+  /** The facet this concept is a value of ("market"), or null. */
+  facet: string | null;
   need: readonly string[];
   veto: readonly string[];
   /** Outgoing relations: this concept is served by / tied to `to`. */
@@ -91,8 +116,22 @@ function deletionsOf(s: string): string[] {
   return out;
 }
 
-function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; unordered: boolean } | null {
+interface ParsedTerm {
+  tokens: PatternToken[];
+  ambiguous: boolean;
+  unordered: boolean;
+  weight: number;
+  forms: Set<string>;
+}
+
+function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
   let t = term.trim();
+  let weight = 1;
+  const w = /:(0?\.\d+|1)$/.exec(t);
+  if (w) {
+    weight = Number(w[1]);
+    t = t.slice(0, w.index).trim();
+  }
   let ambiguous = false;
   if (t.startsWith('~')) {
     ambiguous = true;
@@ -100,10 +139,21 @@ function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; 
   }
   const unordered = t.includes('&');
   const tokens: PatternToken[] = [];
+  const forms = new Set<string>();
   for (const part of t.split(/\s+|&/)) {
     if (part.length === 0) continue;
     if (part.startsWith('=')) {
-      for (const tok of tokenize(part.slice(1))) tokens.push({ kind: 'exact', v: tok.norm });
+      for (const tok of tokenize(part.slice(1))) {
+        tokens.push({ kind: 'exact', v: tok.norm });
+        forms.add(tok.norm);
+      }
+      continue;
+    }
+    if (part.startsWith('+')) {
+      const lemma = tokenize(part.slice(1))[0]?.norm ?? '';
+      const all = verbForms(lemma, lang);
+      for (const f of all) forms.add(f);
+      tokens.push({ kind: 'forms', v: lemma, stems: new Set(all.map((f) => lightStem(f))) });
       continue;
     }
     const isPrefix = part.endsWith('*');
@@ -115,6 +165,7 @@ function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; 
       }
       // Same filtering as texts: function words never take part in matching.
       if (tok.stop && !isNegation(tok.norm)) return;
+      forms.add(tok.norm);
       tokens.push({ kind: 'stem', v: lightStem(tok.norm) });
     });
   }
@@ -126,18 +177,50 @@ function parseTerm(term: string): { tokens: PatternToken[]; ambiguous: boolean; 
     .split(/\s+|&/)
     .reduce((n, w) => n + (w.length > 0 ? Math.max(1, tokenize(w.replace(/^[=*]|\*$/g, '')).length) : 0), 0);
   if (words > 1 && tokens.length === 1 && tokens[0]?.kind !== 'exact') return null;
-  return { tokens, ambiguous, unordered };
+  return { tokens, ambiguous, unordered, weight, forms };
 }
 
-export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
+/**
+ * Definitions sharing an id are one concept: a later definition adds its terms, relations and
+ * sense cues to the first (the professions catalogue extends the concepts of the domain files).
+ */
+function mergeDefs(defs: readonly ConceptDef[]): ConceptDef[] {
+  const byId = new Map<string, ConceptDef>();
+  const order: string[] = [];
+  for (const d of defs) {
+    const prev = byId.get(d.id);
+    if (!prev) {
+      byId.set(d.id, d);
+      order.push(d.id);
+      continue;
+    }
+    const rel: Record<string, number> = { ...(prev.rel ?? {}) };
+    for (const [k, v] of Object.entries(d.rel ?? {})) rel[k] = Math.max(rel[k] ?? 0, v);
+    const need = [...(prev.need ?? []), ...(d.need ?? [])];
+    const veto = [...(prev.veto ?? []), ...(d.veto ?? [])];
+    const weight = prev.weight ?? d.weight;
+    byId.set(d.id, {
+      ...prev,
+      itTerms: [...prev.itTerms, ...d.itTerms],
+      enTerms: [...prev.enTerms, ...d.enTerms],
+      ...(Object.keys(rel).length > 0 ? { rel } : {}),
+      ...(need.length > 0 ? { need } : {}),
+      ...(veto.length > 0 ? { veto } : {}),
+      ...(weight !== undefined ? { weight } : {}),
+      ...(prev.local || d.local ? { local: true } : {}),
+      ...(prev.topic || d.topic ? { topic: true } : {}),
+      ...((prev.facet ?? d.facet) ? { facet: prev.facet ?? d.facet } : {}),
+    });
+  }
+  return order.map((id) => byId.get(id) as ConceptDef);
+}
+
+export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
+  const defs = mergeDefs(input);
   const concepts: CompiledConcept[] = [];
   const byId = new Map<string, number>();
   const problems: string[] = [];
   for (const d of defs) {
-    if (byId.has(d.id)) {
-      problems.push(`duplicate concept id ${d.id}`);
-      continue;
-    }
     const idx = concepts.length;
     byId.set(d.id, idx);
     concepts.push({
@@ -146,6 +229,9 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
       labelIt: d.it,
       labelEn: d.en,
       weight: d.weight ?? 1,
+      local: d.local === true,
+      topic: d.topic === true,
+      facet: d.facet ?? null,
       need: (d.need ?? []).map((x) => x.toLowerCase()),
       veto: (d.veto ?? []).map((x) => x.toLowerCase()),
       rel: [],
@@ -174,8 +260,9 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
     const idx = byId.get(d.id);
     if (idx === undefined) continue;
     const seen = new Set<string>();
-    for (const term of [...d.itTerms, ...d.enTerms]) {
-      const parsed = parseTerm(term);
+    const all = [...d.itTerms.map((t) => [t, 'it'] as const), ...d.enTerms.map((t) => [t, 'en'] as const)];
+    for (const [term, lang] of all) {
+      const parsed = parseTerm(term, lang);
       if (!parsed) {
         // Phrases made only of function words ("get paid" -> "paid") are skipped on purpose;
         // listed for catalogue review, not an error.
@@ -183,15 +270,27 @@ export function compileCatalogue(defs: readonly ConceptDef[]): Catalogue {
         continue;
       }
       const key =
-        (parsed.ambiguous ? '~' : '') + (parsed.unordered ? '&' : '') + parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ');
+        (parsed.ambiguous ? '~' : '') +
+        (parsed.unordered ? '&' : '') +
+        parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ') +
+        `:${parsed.weight}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pattern: Pattern = { concept: idx, ...parsed };
-      for (const t of parsed.tokens) if (t.kind === 'stem') stems.add(t.v);
+      const pattern: Pattern = { concept: idx, ...parsed, lang };
+      for (const t of parsed.tokens) {
+        if (t.kind === 'stem') stems.add(t.v);
+        else if (t.kind === 'forms') for (const f of t.stems) stems.add(f);
+      }
       const first = parsed.tokens[0];
       if (!first) continue;
       if (parsed.ambiguous) ambiguousWords.add(first.v);
-      if (first.kind === 'prefix') {
+      if (first.kind === 'forms') {
+        for (const f of first.stems) {
+          let list = byFirst.get('s:' + f);
+          if (!list) byFirst.set('s:' + f, (list = []));
+          if (!list.includes(pattern)) list.push(pattern);
+        }
+      } else if (first.kind === 'prefix') {
         if (first.v.length < 3) {
           problems.push(`${d.id}: prefix "${first.v}" too short`);
           continue;

@@ -5,7 +5,10 @@ import { compileCatalogue } from './catalogue.ts';
 import { MatchEngine, defaultCatalogue } from './index.ts';
 import { detectLang } from './lang.ts';
 import { tokenize } from './normalize.ts';
-import { lightStem, snowballStem } from './stem.ts';
+import { verbForms } from './morph.ts';
+import { placeOf } from './places.ts';
+import { lexicalStem, lightStem, snowballStem } from './stem.ts';
+import { applyCutOff, RELEVANCE } from '../relevance.ts';
 
 function topPeople(engine: MatchEngine, need: string, n = 3): string[] {
   return engine.queryPeople(need, { limit: n }).map((p) => p.personId);
@@ -291,5 +294,170 @@ describe('pruned scoring on a large network', () => {
       expect(few.map((m) => m.score.toFixed(6))).toEqual(many.map((m) => m.score.toFixed(6)));
       expect(few.length).toBe(5);
     }
+  });
+});
+
+describe('inflection and weighted cues', () => {
+  const cat = defaultCatalogue();
+  const ids = (t: string): string[] => analyze(cat, t).concepts.map((h) => cat.concepts[h.concept]?.id ?? '');
+
+  it('generates the forms of a verb named once', () => {
+    expect(verbForms('pagare', 'it')).toEqual(expect.arrayContaining(['pagano', 'pagato', 'pagata', 'paghera', 'paghiamo']));
+    expect(verbForms('dovere', 'it')).toEqual(expect.arrayContaining(['deve', 'devono', 'dovuto', 'dobbiamo']));
+    expect(verbForms('rompere', 'it')).toEqual(expect.arrayContaining(['rotto', 'rotta', 'rompe']));
+    expect(verbForms('pay', 'en')).toEqual(expect.arrayContaining(['pays', 'paid', 'paying']));
+    expect(verbForms('owe', 'en')).toEqual(expect.arrayContaining(['owes', 'owed', 'owing']));
+  });
+
+  it('recognises a need however the verb is conjugated ("mi deve" / "ci devono")', () => {
+    expect(ids('mi deve ancora 3000 euro e non risponde')).toContain('legal.debt_collection');
+    expect(ids('ci devono dei soldi da mesi')).toContain('legal.debt_collection');
+    expect(ids('they never paid the invoice')).toContain('prob.late_payment');
+    expect(ids("they didn't pay the invoice")).toContain('prob.late_payment');
+  });
+
+  it('adds up cues: one object is not a need, a situation is', () => {
+    expect(ids("perdita d'acqua sotto il lavandino")).toContain('build.plumbing');
+    expect(ids('il lavandino è nuovo')).toEqual([]);
+    expect(ids('the lights keep tripping the breaker')).toContain('build.electrician');
+  });
+
+  it('counts a cue once however often its words recur', () => {
+    expect(ids('Ho visto che la vista è bella')).not.toContain('health.optician');
+  });
+
+  it('never takes a single generic word for a concept or a lexical reason', () => {
+    const a = analyze(cat, 'Cerchiamo produttori e nuovi clienti');
+    expect(a.concepts.map((h) => cat.concepts[h.concept]?.id)).toEqual([]);
+    expect(a.terms.map((t) => t.term)).toEqual([]);
+  });
+
+  it('keeps short words whole and never cuts to an ambiguous root (pagano is not page or paga)', () => {
+    expect(lexicalStem('pagano', 'it')).not.toBe(lexicalStem('page', 'it'));
+    expect(lexicalStem('pagano', 'it')).not.toBe(lexicalStem('paga', 'it'));
+    expect(lexicalStem('fatture', 'it')).toBe(lexicalStem('fattura', 'it'));
+  });
+});
+
+describe('people known only by their role', () => {
+  function rolesNetwork(): MatchEngine {
+    const e = new MatchEngine();
+    e.upsertProfile('galli', 'Commercialista — Studio Galli', 'Milano');
+    e.upsertProfile('moretti', 'Avvocato giuslavorista — Moretti Legal', 'Milano');
+    e.upsertProfile('villa', 'Freight Director — Villa Trasporti', 'Genova');
+    e.upsertOffer({
+      id: 'o1',
+      personId: 'neri',
+      text: 'Elaborazione buste paga per piccole aziende',
+      headline: 'Consulente del lavoro',
+    });
+    return e;
+  }
+
+  it('finds them by their role, with a reason from the role', () => {
+    const e = rolesNetwork();
+    const [first] = e.queryPeople('Cerco un commercialista', { limit: 5 });
+    expect(first?.personId).toBe('galli');
+    expect(first?.best.kind).toBe('role');
+    expect(first?.best.reasons[0]).toMatchObject({ kind: 'concept', source: 'role', offerText: 'Commercialista' });
+    expect(first?.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(e.queryPeople('I need an employment lawyer', { limit: 1 })[0]?.personId).toBe('moretti');
+  });
+
+  it('ranks a typed offer above the same words in a role', () => {
+    const e = rolesNetwork();
+    e.upsertOffer({
+      id: 'o2',
+      personId: 'rossi',
+      text: 'Tenuta della contabilità e dichiarazione dei redditi',
+      headline: 'Commercialista',
+    });
+    expect(topPeople(e, 'Cerco un commercialista per la contabilità', 2)).toEqual(['rossi', 'galli']);
+  });
+
+  it('drops the profile with an empty text, and removes the person with it', () => {
+    const e = rolesNetwork();
+    e.upsertProfile('galli', '');
+    expect(topPeople(e, 'Cerco un commercialista', 5)).not.toContain('galli');
+    e.upsertProfile('galli', 'Commercialista');
+    e.removePerson('galli');
+    expect(topPeople(e, 'Cerco un commercialista', 5)).not.toContain('galli');
+  });
+});
+
+describe('confidence and the relevance cut-off', () => {
+  it('shows only confident results not far behind the best, confident ones first', () => {
+    const r = [
+      { id: 'a', score: 10, confidence: 0.9 },
+      { id: 'b', score: 9, confidence: 0.3 },
+      { id: 'c', score: 7, confidence: 0.8 },
+      { id: 'd', score: 2, confidence: 1 },
+    ];
+    const { ordered, shown } = applyCutOff(r, { minConfidence: 0.6, relative: 0.5, max: 5 });
+    expect(shown).toBe(2);
+    expect(ordered.map((x) => x.id)).toEqual(['a', 'c', 'b', 'd']);
+    expect(applyCutOff([{ score: 1, confidence: 0.2 }]).shown).toBe(0);
+  });
+
+  it('is not confident about a match on the context of a need, or on a shared sector', () => {
+    const e = new MatchEngine();
+    e.upsertOffer({ id: 'o1', personId: 'winery', text: 'Produciamo vino rosso e bianco', headline: 'Cantina' });
+    e.upsertOffer({
+      id: 'o2',
+      personId: 'seo',
+      text: 'Posizionamento su Google per cantine e aziende vinicole',
+      headline: 'Consulente SEO',
+    });
+    const r = e.queryPeople('Cerco un consulente SEO per la mia cantina di vino', { limit: 5 });
+    expect(r[0]?.personId).toBe('seo');
+    expect(r[0]?.confidence).toBeGreaterThanOrEqual(RELEVANCE.minConfidence);
+    expect(r.find((m) => m.personId === 'winery')?.confidence ?? 0).toBeLessThan(RELEVANCE.minConfidence);
+  });
+
+  it('is not confident about a helper who names another language than the one asked for', () => {
+    const e = new MatchEngine();
+    e.upsertOffer({ id: 'o1', personId: 'de', text: 'Traduzioni dal tedesco', headline: 'Traduttrice' });
+    e.upsertOffer({ id: 'o2', personId: 'ja', text: 'Traduzioni dal giapponese', headline: 'Traduttore' });
+    const r = e.queryPeople('Mi serve un traduttore dal giapponese', { limit: 5 });
+    expect(r[0]?.personId).toBe('ja');
+    expect(r.find((m) => m.personId === 'de')?.confidence ?? 0).toBeLessThan(RELEVANCE.minConfidence);
+  });
+});
+
+describe('places', () => {
+  it('finds the places a need names, with a capital, after a cue, or with several words', () => {
+    const cat = defaultCatalogue();
+    const names = (t: string): string[] => analyze(cat, t).places.map((p) => p.place.name);
+    expect(names('Capannone in affitto vicino a Bergamo')).toEqual(['Bergamo']);
+    expect(names('cerco un idraulico a bergamo')).toEqual(['Bergamo']);
+    expect(names('an office in Milan')).toEqual(['Milano']);
+    expect(names('matrimonio in Salento')).toEqual(['Salento']);
+    expect(names('avvocato a Riva del Garda')).toEqual(['Riva del Garda']);
+    expect(names('Need a plumber in Dublin')).toEqual(['Dublin']);
+    // Comuni named like common words need a capital: "prato" is a lawn, Prato a town.
+    expect(names('taglio del prato e delle siepi')).toEqual([]);
+    expect(names('Alla fiera di Prato')).toEqual(['Prato']);
+  });
+
+  it('reads a city field as people write it', () => {
+    expect(placeOf('Seriate')?.name).toBe('Seriate');
+    expect(placeOf('Milano (MI)')?.name).toBe('Milano');
+    expect(placeOf('Greater Milan Area')?.name).toBe('Milano');
+    expect(placeOf('Bergamo, Italia')?.name).toBe('Bergamo');
+    expect(placeOf('Munich')?.name).toBe('Munich');
+    expect(placeOf('Atlantis')).toBeNull();
+  });
+
+  it('ranks helpers near the place first, says how far the others are, and drops far on-site services', () => {
+    const e = new MatchEngine();
+    e.upsertProfile('bologna', 'Agente immobiliare — uffici e capannoni in affitto', 'Bologna');
+    e.upsertProfile('seriate', 'Agente immobiliare — capannoni in affitto', 'Seriate');
+    const r = e.queryPeople('Capannone in affitto vicino a Bergamo', { limit: 5 });
+    expect(r.map((m) => m.personId)).toEqual(['seriate', 'bologna']);
+    const far = r[1]?.best.reasons.find((x) => x.kind === 'place');
+    expect(far).toMatchObject({ needText: 'Bergamo', offerText: 'Bologna' });
+    expect(far?.km).toBeGreaterThan(150);
+    expect(r[1]?.confidence).toBeLessThan(RELEVANCE.minConfidence);
+    expect(r[0]?.confidence).toBeGreaterThanOrEqual(RELEVANCE.minConfidence);
   });
 });

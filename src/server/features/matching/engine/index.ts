@@ -25,7 +25,8 @@
  * -------
  * score = Σ over concepts shared by query and document  q_c · d_c · idf_c · weight_c
  *       + LEX · BM25 over Snowball stems (offer text weight 1, headline weight HEAD_TERM)
- *       × (1 + CITY) when the query names the document's city.
+ *       × a distance factor when the query names a place (places.ts): helpers there or nearby
+ *         first, far ones last, and for a service given on site (a plumber) far ones drop out.
  * q_c is 1 for a concept the query states, r for a concept reached through a catalogue
  * relation (problem -> profession, specialty -> profession), lower for self-descriptions
  * ("I'm an architect"). d_c is 1 for the offer text, HEAD_CONCEPT for the headline, and lower
@@ -55,7 +56,7 @@ import { ALL_CONCEPTS } from '../concepts/index.ts';
 import type { ConceptDef } from '../concepts/types.ts';
 import { altStem, analyze, type Analysis } from './analyze.ts';
 import { compileCatalogue, findTermId, type Catalogue } from './catalogue.ts';
-import { cityIndex } from './cities.ts';
+import { distanceKm, placeOf, type Place } from './places.ts';
 import type { Lang } from './stem.ts';
 
 export type { Lang } from './stem.ts';
@@ -87,7 +88,11 @@ export interface QueryOptions {
 }
 
 export interface Reason {
-  kind: 'concept' | 'term';
+  kind: 'concept' | 'term' | 'place';
+  /** For a place: how far the document's person is from the place the need names, in km. */
+  km?: number;
+  /** Where the helper's words come from: an offer they typed, or their role (headline, company, tags). */
+  source: 'offer' | 'role';
   conceptId?: string;
   labelIt?: string;
   labelEn?: string;
@@ -98,9 +103,18 @@ export interface Reason {
 }
 
 export interface OfferMatch {
+  /** The offer's id; for a person known only by their role, the id of their profile document. */
   offerId: string;
+  /** An offer, or the profile of a person with no offers (role, company, tags). */
+  kind: 'offer' | 'role';
   personId: string;
   score: number;
+  /**
+   * How sure the engine is that this document answers the need, in [0, 1], independent of the
+   * network's size: the strongest concept of the need it states (1 in an offer, less in a role,
+   * less again through a related concept), or the share of the need's informative words it has.
+   */
+  confidence: number;
   reasons: Reason[];
 }
 
@@ -108,6 +122,8 @@ export interface PersonMatch {
   personId: string;
   /** Best offer's score plus a little for a second matching offer. */
   score: number;
+  /** The best offer's confidence (see OfferMatch.confidence). */
+  confidence: number;
   /** The best offer, with reasons. */
   best: OfferMatch;
   /** The person's other matching offers, best first (at most 3), without reasons. */
@@ -125,7 +141,6 @@ export interface Weights {
   lex: number;
   headTerm: number;
   headConcept: 0.7;
-  city: number;
   reverseRel: number;
   secondOffer: number;
   k1: number;
@@ -136,7 +151,6 @@ const DEFAULT_WEIGHTS: Weights = {
   lex: 0.25,
   headTerm: 0.6,
   headConcept: 0.7,
-  city: 0.15,
   reverseRel: 0.6,
   secondOffer: 0.15,
   k1: 1.2,
@@ -162,6 +176,23 @@ const PRUNE_MAX_TOUCHED = 20_000;
 const PRUNE_DF_RATIO = 10;
 // Bound checks between the members of a concept group (a stated concept and its relations).
 const MAX_GROUP_CHECKS = 2;
+// Confidence of evidence by where it is found: an offer, the headline beside an offer, a role alone.
+const HEAD_CONF = 0.7;
+const ROLE_CONF = 0.8;
+// A person known only by their role: their profile is weaker evidence than an offer they typed.
+const ROLE_DOC_WEIGHT = 0.8;
+// Lexical evidence alone is worth at most this much confidence, and less when the need states a
+// concept that the document does not have.
+const LEX_CONF = 0.75;
+const LEX_CONF_OFF_CONCEPT = 0.4;
+// A shared sector, market or kind of product (a topic concept) is context more than an answer.
+const TOPIC_CONF = 0.55;
+// Stated concepts at least this share as strong as the need's strongest are its heart (core).
+const CORE_SHARE = 0.75;
+// A document that only shares the need's context concepts is this much less likely to answer.
+const CONTEXT_CONF = 0.55;
+/** Prefix of the internal document id of a person's profile (role, company, tags). */
+const PROFILE_DOC = '\u0000profile:';
 const HEADLINE_CACHE = 50_000;
 const DOC_CACHE = 2_000;
 
@@ -196,6 +227,8 @@ class Postings {
 
 interface DocRecord {
   offerId: string;
+  /** 0: an offer (with the person's headline); 1: the profile of a person known only by their role. */
+  kind: 0 | 1;
   person: number;
   text: string;
   /** Distinct lexical term ids of offer + headline, offer terms first in text order. */
@@ -203,7 +236,7 @@ interface DocRecord {
   /** For each term, [start, end) of its first occurrence in the offer text, or -1 (headline only). */
   termSpans: number[];
   concepts: number[];
-  /** Concept hits of the offer text itself: (concept, start, end) triples, for reasons. */
+  /** Concept hits of the offer text itself: (concept, start, end, weight) quadruples, for reasons and confidence. */
   hits: number[];
 }
 
@@ -212,7 +245,9 @@ interface PersonRecord {
   num: number;
   headline: string;
   headlineAnalysis: Analysis | null;
-  city: number;
+  /** Where the person is (their city field in the gazetteer), and the city as they wrote it. */
+  place: Place | null;
+  cityName: string;
   /** Live document ids of the person (a few: a plain array, not one Set per person). */
   docs: number[];
 }
@@ -227,6 +262,12 @@ interface QueryConcept {
   end: number;
   /** Only adds to documents found by the rest of the query (an offer's audience, see textIsOffer). */
   boost: boolean;
+  /**
+   * How sure a document stating this concept answers the need, before where the document states
+   * it: the mention's strength, the relation that led here, and whether the origin is the heart
+   * of the need (a core concept) or context around it.
+   */
+  conf: number;
 }
 
 interface QueryTerm {
@@ -234,6 +275,8 @@ interface QueryTerm {
   start: number;
   end: number;
   boost: boolean;
+  /** How much the word says about the need, for confidence: 0 for generic words ("clienti", "new"). */
+  info: number;
 }
 
 let sharedCatalogue: Catalogue | null = null;
@@ -248,10 +291,12 @@ export class MatchEngine {
   readonly catalogue: Catalogue;
   private readonly wt: Weights;
   private docs: Array<DocRecord | undefined> = [];
+  /** Coordinates of each person's place (NaN when unknown), by person number. */
+  private personLat = new Float64Array(0);
+  private personLon = new Float64Array(0);
   private alive = new Uint8Array(1024);
   private docPerson = new Int32Array(1024);
   private docLen = new Float32Array(1024);
-  private docCity = new Int32Array(1024);
   private live = 0;
   private totalLen = 0;
   private readonly offerToDoc = new Map<string, number>();
@@ -312,11 +357,27 @@ export class MatchEngine {
       // The headline is part of every offer of the person: re-index the others.
       for (const d of [...p.docs]) {
         const rec = this.docs[d];
-        if (rec && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
+        if (rec && rec.kind === 0 && rec.offerId !== input.id) this.reindex(rec.offerId, rec.text, p);
       }
     }
-    if (input.city !== undefined) p.city = cityIndex(input.city);
+    if (input.city !== undefined) this.setCity(p, input.city);
     this.reindex(input.id, input.text, p, input.lang);
+  }
+
+  /**
+   * The profile of a person known by their role (headline, company, tags), as a document of its
+   * own: weaker evidence than an offer (ROLE_DOC_WEIGHT). Callers index it for people with no
+   * open offer; an empty text removes it.
+   */
+  upsertProfile(personId: string, text: string, city?: string): void {
+    const p = this.person(personId);
+    if (city !== undefined) this.setCity(p, city);
+    const id = PROFILE_DOC + personId;
+    if (!text.trim()) {
+      this.removeOffer(id);
+      return;
+    }
+    this.reindex(id, text, p, undefined, 1);
   }
 
   removeOffer(offerId: string): boolean {
@@ -328,13 +389,13 @@ export class MatchEngine {
 
   upsertPersonHeadline(personId: string, headline: string, city?: string): void {
     const p = this.person(personId);
-    if (city !== undefined) p.city = cityIndex(city);
+    if (city !== undefined) this.setCity(p, city);
     if (headline === p.headline) return;
     p.headline = headline;
     p.headlineAnalysis = headline ? this.analyzeHeadline(headline) : null;
     for (const d of [...p.docs]) {
       const rec = this.docs[d];
-      if (rec) this.reindex(rec.offerId, rec.text, p);
+      if (rec && rec.kind === 0) this.reindex(rec.offerId, rec.text, p);
     }
   }
 
@@ -370,12 +431,29 @@ export class MatchEngine {
     return a;
   }
 
+  private setCity(p: PersonRecord, city: string): void {
+    if (city === p.cityName) return;
+    p.cityName = city;
+    p.place = placeOf(city);
+    if (this.personLat.length <= p.num) {
+      const cap = Math.max(p.num + 1, this.personLat.length * 2);
+      const lat = new Float64Array(cap).fill(NaN);
+      const lon = new Float64Array(cap).fill(NaN);
+      lat.set(this.personLat);
+      lon.set(this.personLon);
+      this.personLat = lat;
+      this.personLon = lon;
+    }
+    this.personLat[p.num] = p.place ? p.place.lat : NaN;
+    this.personLon[p.num] = p.place ? p.place.lon : NaN;
+  }
+
   private person(personId: string): PersonRecord {
     let n = this.personNum.get(personId);
     if (n === undefined) {
       n = this.persons.length;
       this.personNum.set(personId, n);
-      this.persons.push({ id: personId, num: n, headline: '', headlineAnalysis: null, city: -1, docs: [] });
+      this.persons.push({ id: personId, num: n, headline: '', headlineAnalysis: null, place: null, cityName: '', docs: [] });
     }
     const p = this.persons[n];
     if (!p) throw new Error('unreachable');
@@ -403,7 +481,6 @@ export class MatchEngine {
     };
     this.alive = g8(this.alive);
     this.docPerson = g32(this.docPerson);
-    this.docCity = g32(this.docCity);
     this.docLen = gf(this.docLen);
     this.acc = new Float64Array(cap);
     this.stamp = new Uint32Array(cap);
@@ -413,11 +490,15 @@ export class MatchEngine {
     this.originEpoch = 0;
   }
 
-  private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang): void {
+  private reindex(offerId: string, text: string, p: PersonRecord, lang?: Lang, kind: 0 | 1 = 0): void {
     const old = this.offerToDoc.get(offerId);
-    if (old !== undefined) this.removeDoc(old);
-    const a = this.analyzeDoc(text, lang);
-    const h = p.headlineAnalysis;
+    if (old !== undefined) {
+      if (kind === 0 && this.docs[old]?.kind === 1) kind = 1;
+      this.removeDoc(old);
+    }
+    const a = kind === 1 ? this.analyzeHeadline(text) : this.analyzeDoc(text, lang);
+    const h = kind === 1 ? null : p.headlineAnalysis;
+    const scale = kind === 1 ? ROLE_DOC_WEIGHT : 1;
     const tfIds = this.tfIds;
     const tfW = this.tfW;
     const spans = this.tfSpans;
@@ -428,9 +509,9 @@ export class MatchEngine {
       while (k < nt && tfIds[k] !== t.id) k++;
       if (k === nt) {
         tfIds[nt] = t.id;
-        tfW[nt++] = t.weight;
+        tfW[nt++] = scale * t.weight;
         spans.push(t.start, t.end);
-      } else tfW[k] = (tfW[k] ?? 0) + t.weight;
+      } else tfW[k] = (tfW[k] ?? 0) + scale * t.weight;
     }
     if (h) {
       const hw = this.wt.headTerm;
@@ -447,18 +528,19 @@ export class MatchEngine {
     const cwIds = this.cwIds;
     const cwW = this.cwW;
     let nc = 0;
-    const hits = new Array<number>(a.concepts.length * 3);
+    const hits = new Array<number>(a.concepts.length * 4);
     let hi = 0;
     for (const c of a.concepts) {
       let k = 0;
       while (k < nc && cwIds[k] !== c.concept) k++;
       if (k === nc) {
         cwIds[nc] = c.concept;
-        cwW[nc++] = c.weight;
-      } else cwW[k] = Math.max(cwW[k] ?? 0, c.weight);
+        cwW[nc++] = scale * c.weight;
+      } else cwW[k] = Math.max(cwW[k] ?? 0, scale * c.weight);
       hits[hi++] = c.concept;
       hits[hi++] = c.start;
       hits[hi++] = c.end;
+      hits[hi++] = c.weight;
     }
     if (h)
       for (const c of h.concepts) {
@@ -497,6 +579,7 @@ export class MatchEngine {
     }
     this.docs.push({
       offerId,
+      kind,
       person: p.num,
       text,
       terms,
@@ -507,7 +590,6 @@ export class MatchEngine {
     this.alive[d] = 1;
     this.docPerson[d] = p.num;
     this.docLen[d] = len;
-    this.docCity[d] = p.city;
     this.live++;
     this.totalLen += len;
     this.offerToDoc.set(offerId, d);
@@ -639,7 +721,8 @@ export class MatchEngine {
         .sort((a, b) => (this.acc[b] ?? 0) - (this.acc[a] ?? 0))
         .slice(0, 3)
         .map((d) => ({ offerId: this.docs[d]?.offerId ?? '', score: this.acc[d] ?? 0 }));
-      return { personId: rec?.id ?? '', score: total[i] ?? 0, best: this.explain(bestDoc, q), others };
+      const best = this.explain(bestDoc, q);
+      return { personId: rec?.id ?? '', score: total[i] ?? 0, confidence: best.confidence, best, others };
     });
   }
 
@@ -685,20 +768,50 @@ export class MatchEngine {
       const prev = concepts.get(qc.concept);
       if (!prev || prev.w < qc.w) {
         if (prev && prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + prev.w);
-        concepts.set(qc.concept, qc);
-      } else if (prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + qc.w);
+        concepts.set(qc.concept, prev ? { ...qc, conf: Math.max(qc.conf, prev.conf) } : qc);
+      } else {
+        if (prev.origin !== qc.origin) support.set(qc.concept, (support.get(qc.concept) ?? 0) + qc.w);
+        prev.conf = Math.max(prev.conf, qc.conf);
+      }
+    };
+    // The heart of the need: its strongest stated concepts (what follows "cerco", "I need", or
+    // everything when nothing stands out). The rest is context: a document that only shares
+    // context ("a Bologna", "per il mio ristorante") is less likely to answer.
+    let strongest = 0;
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (c && !h.audience) strongest = Math.max(strongest, h.weight * Math.min(1, c.weight));
+    }
+    let coreService = false;
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (c && !h.audience && !c.topic && h.weight * Math.min(1, c.weight) >= CORE_SHARE * strongest) coreService = true;
+    }
+    const coreOf = (h: (typeof a.concepts)[number]): number => {
+      const c = cat.concepts[h.concept];
+      const core = !h.audience && h.weight * Math.min(1, c?.weight ?? 1) >= CORE_SHARE * strongest;
+      return Math.min(1, h.weight) * (core ? 1 : CONTEXT_CONF);
     };
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c) continue;
-      put({ concept: h.concept, w: h.weight, origin: h.concept, start: h.start, end: h.end, boost: h.audience === true });
+      put({
+        concept: h.concept,
+        w: h.weight,
+        origin: h.concept,
+        start: h.start,
+        end: h.end,
+        boost: h.audience === true,
+        conf: coreOf(h),
+      });
     }
     // One hop along the relation graph, both ways; direct mentions already in `concepts` win.
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c || h.audience) continue;
+      const base = coreOf(h);
       for (const r of c.rel)
-        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false });
+        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false, conf: base * r.w });
       for (const r of c.relIn)
         put({
           concept: r.to,
@@ -707,6 +820,7 @@ export class MatchEngine {
           start: h.start,
           end: h.end,
           boost: false,
+          conf: base * r.w * this.wt.reverseRel,
         });
     }
     for (const [c, extra] of support) {
@@ -714,13 +828,18 @@ export class MatchEngine {
       if (qc) qc.w += SUPPORT * Math.min(extra, 1);
     }
     const terms = new Map<number, QueryTerm>();
+    let infoTotal = 0;
     for (const t of a.terms) {
       const prev = terms.get(t.id);
       const boost = t.audience === true;
       if (prev) {
         prev.w = Math.min(2, prev.w + t.weight * 0.5);
         prev.boost &&= boost;
-      } else terms.set(t.id, { w: t.weight, start: t.start, end: t.end, boost });
+      } else {
+        const info = t.generic ? 0 : Math.min(1, t.weight);
+        if (!boost) infoTotal += info;
+        terms.set(t.id, { w: t.weight, start: t.start, end: t.end, boost, info });
+      }
       const alt = altStem(
         t.term,
         a.lang,
@@ -731,9 +850,31 @@ export class MatchEngine {
           .toLowerCase(),
       );
       const altId = alt ? findTermId(cat, alt) : -1;
-      if (altId >= 0 && !terms.has(altId)) terms.set(altId, { w: t.weight * 0.5, start: t.start, end: t.end, boost });
+      if (altId >= 0 && !terms.has(altId))
+        terms.set(altId, {
+          w: t.weight * 0.5,
+          start: t.start,
+          end: t.end,
+          boost,
+          info: t.generic ? 0 : 0.5 * Math.min(1, t.weight),
+        });
     }
-    return { text, analysis: a, concepts: [...concepts.values()], terms };
+    let stated = 0;
+    for (const h of a.concepts) if (!h.audience && h.weight >= 0.5) stated++;
+    let local = false;
+    for (const qc of concepts.values()) if (qc.conf >= 0.6 && !qc.boost && cat.concepts[qc.concept]?.local) local = true;
+    const facets = new Map<string, Set<number>>();
+    for (const h of a.concepts) {
+      const f = cat.concepts[h.concept]?.facet;
+      if (!f || h.audience) continue;
+      const set = facets.get(f) ?? new Set<number>();
+      set.add(h.concept);
+      facets.set(f, set);
+    }
+    const near: number[] = [];
+    for (const np of a.places)
+      near.push(np.place.lat, np.place.lon, KM_PER_DEGREE * Math.cos((np.place.lat * Math.PI) / 180), np.place.radiusKm);
+    return { text, analysis: a, concepts: [...concepts.values()], terms, infoTotal, stated, coreService, local, facets, near };
   }
 
   private idf(df: number): number {
@@ -807,7 +948,7 @@ export class MatchEngine {
     units.sort((x, y) => Number(x.boost) - Number(y.boost) || x.df - y.df);
     let rest = 0;
     for (const u of units) rest += u.bound;
-    const cityBoost = q.analysis.cities.length > 0 ? 1 + this.wt.city : 1;
+    const cityBoost = q.analysis.places.length > 0 ? PLACE_MAX : 1;
     let admit = true;
     let checks = 0;
     let groupChecks = 0;
@@ -910,11 +1051,28 @@ export class MatchEngine {
         }
       }
     }
-    if (q.analysis.cities.length > 0) {
-      const cities = q.analysis.cities;
+    if (q.near.length > 0) {
+      // Coordinates per person in typed arrays, the distance inline: this runs over every
+      // document a need that names a place touches.
+      const docPerson = this.docPerson;
+      const pLat = this.personLat;
+      const pLon = this.personLon;
+      const near = q.near;
+      const local = q.local;
       for (let i = 0; i < touchedN; i++) {
         const d = touched[i] ?? 0;
-        if (cities.includes(this.docCity[d] ?? -1)) acc[d] = (acc[d] ?? 0) * (1 + this.wt.city);
+        const p = docPerson[d] ?? 0;
+        const lat = p < pLat.length ? (pLat[p] ?? NaN) : NaN;
+        if (lat !== lat) continue;
+        const lon = pLon[p] ?? 0;
+        let km = Infinity;
+        for (let j = 0; j < near.length; j += 4) {
+          const dx = (lon - (near[j + 1] ?? 0)) * (near[j + 2] ?? 1);
+          const dy = (lat - (near[j] ?? 0)) * KM_PER_DEGREE;
+          const k = Math.sqrt(dx * dx + dy * dy) - (near[j + 3] ?? 0);
+          if (k < km) km = k;
+        }
+        acc[d] = (acc[d] ?? 0) * distanceFactor(km < 0 ? 0 : km, local);
       }
     }
     return touchedN;
@@ -965,24 +1123,51 @@ export class MatchEngine {
     return kthLargest(people, np, kBest, 1, k, this.heapBuf);
   }
 
+  /**
+   * How far a person's place is from the nearest place the need names (0 inside it), or null.
+   * An equirectangular approximation around each named place (no trigonometry per document;
+   * within a few km of the great-circle distance at the scale of a country).
+   */
+  private kmFrom(q: PreparedQuery, place: Place | null): number | null {
+    if (!place || q.analysis.places.length === 0) return null;
+    let best = Infinity;
+    const near = q.near;
+    for (let i = 0; i < near.length; i += 4) {
+      const dx = (place.lon - (near[i + 1] ?? 0)) * (near[i + 2] ?? 1);
+      const dy = (place.lat - (near[i] ?? 0)) * KM_PER_DEGREE;
+      best = Math.min(best, Math.max(0, Math.sqrt(dx * dx + dy * dy) - (near[i + 3] ?? 0)));
+    }
+    return best;
+  }
+
   private explain(d: number, q: PreparedQuery): OfferMatch {
     const rec = this.docs[d];
     const person = rec ? this.persons[rec.person] : undefined;
     const reasons: Array<Reason & { weight: number }> = [];
+    let conceptConf = 0;
+    let lexMatched = 0;
+    const role = rec?.kind === 1;
     if (rec && person) {
       // Reasons come from what indexing stored (concept hits and term spans of the offer) and
       // the person's headline analysis: no text is analysed again at query time.
-      const head = person.headlineAnalysis;
+      const head = role ? null : person.headlineAnalysis;
       const cat = this.catalogue;
       const hits = rec.hits;
       for (const qc of q.concepts) {
         let k = -1;
-        for (let i = 0; i < hits.length; i += 3) if (hits[i] === qc.concept) k = i;
+        for (let i = 0; i < hits.length; i += 4) if (hits[i] === qc.concept) k = i;
         const inHead = k < 0 ? head?.concepts.find((h) => h.concept === qc.concept) : undefined;
         if (k < 0 && !inHead) continue;
         const c = cat.concepts[qc.concept];
+        // How strongly the document states it: an audience ("… per ristoranti") or cues count less.
+        const stated = Math.min(1, k >= 0 ? (hits[k + 3] ?? 1) : (inHead?.weight ?? 1));
+        const where = (k >= 0 ? (role ? ROLE_CONF : 1) : HEAD_CONF) * stated;
+        // Sharing a sector or a market ("vino", "Germania") is context, not an answer.
+        const kind = c?.topic && q.coreService ? TOPIC_CONF : 1;
+        if (!qc.boost) conceptConf = Math.max(conceptConf, qc.conf * Math.min(1, c?.weight ?? 1) * kind * where);
         reasons.push({
           kind: 'concept',
+          source: k >= 0 && !role ? 'offer' : 'role',
           conceptId: c?.id ?? '',
           labelIt: c?.labelIt ?? '',
           labelEn: c?.labelEn ?? '',
@@ -992,26 +1177,67 @@ export class MatchEngine {
         });
       }
       const seen = new Set<number>();
-      const lexical = (term: number, src: string, start: number, end: number, factor: number): void => {
+      const lexical = (term: number, src: string, start: number, end: number, factor: number, source: 'offer' | 'role'): void => {
         const qt = q.terms.get(term);
         if (!qt || seen.has(term)) return;
+        seen.add(term);
+        if (!qt.boost) lexMatched += qt.info;
         const needText = q.text.slice(qt.start, qt.end);
         if (reasons.some((r) => r.needText.includes(needText))) return;
-        seen.add(term);
-        reasons.push({ kind: 'term', needText, offerText: src.slice(start, end), weight: 0.3 * qt.w * factor });
+        reasons.push({ kind: 'term', source, needText, offerText: src.slice(start, end), weight: 0.3 * qt.w * factor });
       };
       for (let i = 0; i < rec.terms.length; i++) {
         const start = rec.termSpans[2 * i] ?? -1;
-        if (start >= 0) lexical(rec.terms[i] ?? -1, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1);
+        if (start >= 0)
+          lexical(rec.terms[i] ?? -1, rec.text, start, rec.termSpans[2 * i + 1] ?? start, 1, role ? 'role' : 'offer');
       }
-      if (head) for (const t of head.terms) lexical(t.id, person.headline, t.start, t.end, 0.6);
+      if (head) for (const t of head.terms) lexical(t.id, person.headline, t.start, t.end, 0.6, 'role');
     }
     reasons.sort((a, b) => b.weight - a.weight);
+    // Words alone: the share of the need's informative words the document has, worth less when
+    // the need states a concept that the document lacks.
+    let lexConf = q.infoTotal > 0 ? Math.min(1, lexMatched / q.infoTotal) : 0;
+    lexConf *= conceptConf === 0 && q.stated > 0 ? LEX_CONF_OFF_CONCEPT : LEX_CONF;
+    if (role) lexConf *= ROLE_CONF;
+    let confidence = Math.max(conceptConf, lexConf);
+    // The need names a value of a facet (a language, a market) and the helper names only others.
+    if (rec && q.facets.size > 0) {
+      const cat = this.catalogue;
+      for (const [facet, wanted] of q.facets) {
+        let other = false;
+        let same = false;
+        for (const c of rec.concepts) {
+          if (cat.concepts[c]?.facet !== facet) continue;
+          if (wanted.has(c)) same = true;
+          else other = true;
+        }
+        if (other && !same) confidence *= FACET_MISMATCH;
+      }
+    }
+    // A need tied to a place: where the helper is, and how far from it.
+    const km = this.kmFrom(q, person?.place ?? null);
+    let placeReason: Reason | null = null;
+    if (km !== null && person) {
+      confidence *= distanceConfidence(km, q.local);
+      const here = person.place as Place;
+      const named = q.analysis.places.reduce((b, np) => (distanceKm(here, np.place) < distanceKm(here, b.place) ? np : b));
+      placeReason = {
+        kind: 'place',
+        source: 'role',
+        needText: q.text.slice(named.start, named.end),
+        offerText: person.cityName,
+        km: Math.round(km),
+      };
+    }
+    const shown = reasons.slice(0, placeReason ? 5 : 6).map(({ weight: _w, ...r }) => r);
+    if (placeReason) shown.push(placeReason);
     return {
       offerId: rec?.offerId ?? '',
+      kind: role ? 'role' : 'offer',
       personId: person?.id ?? '',
       score: this.acc[d] ?? 0,
-      reasons: reasons.slice(0, 6).map(({ weight: _w, ...r }) => r),
+      confidence,
+      reasons: shown,
     };
   }
 }
@@ -1033,6 +1259,38 @@ interface PreparedQuery {
   analysis: Analysis;
   concepts: QueryConcept[];
   terms: Map<number, QueryTerm>;
+  /** Sum of the informative weight of the need's words. */
+  infoTotal: number;
+  /** How many concepts the need states itself (not reached through a relation). */
+  stated: number;
+  /** The heart of the need is a service (not only a sector or a product): sharing a topic is then context. */
+  coreService: boolean;
+  /** The need is for a service given on site (a plumber, premises): distance matters much more. */
+  local: boolean;
+  /** Values of facets the need names ("market": the Japanese market, Japanese), by facet. */
+  facets: Map<string, Set<number>>;
+  /** The places the need names, as (lat, lon, km per degree of longitude there, radius) quadruples. */
+  near: number[];
+}
+
+const KM_PER_DEGREE = 111.2;
+
+// A helper who names only other values of a facet the need names (German, not Japanese).
+const FACET_MISMATCH = 0.55;
+
+// Most a place can multiply a score by (a helper in the very place the need names).
+const PLACE_MAX = 1.3;
+
+/** Score factor for a helper `km` away from the place a need names. */
+function distanceFactor(km: number, local: boolean): number {
+  if (local) return km <= 15 ? 1.3 : km <= 40 ? 1.2 : km <= 80 ? 1 : km <= 150 ? 0.75 : 0.5;
+  return km <= 15 ? 1.2 : km <= 40 ? 1.1 : km <= 150 ? 1 : 0.9;
+}
+
+/** Confidence factor: a service given on site is no answer from far away. */
+function distanceConfidence(km: number, local: boolean): number {
+  if (!local) return 1;
+  return km <= 80 ? 1 : km <= 150 ? 0.7 : 0.35;
 }
 
 /** The m-th largest of `scores[stride · items[0..n)]` (n ≥ m), with a bounded min-heap in `heap`. */

@@ -44,8 +44,22 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['biz', 'business'],
   ['im', 'i'],
   ['ive', 'i'],
-  ['dont', 'do'],
-  ['cant', 'can'],
+  // English negative contractions lose their "t" as a separate token: the negation stays.
+  ['dont', 'not'],
+  ['cant', 'not'],
+  ['didn', 'not'],
+  ['doesn', 'not'],
+  ['don', 'not'],
+  ['isn', 'not'],
+  ['aren', 'not'],
+  ['wasn', 'not'],
+  ['weren', 'not'],
+  ['haven', 'not'],
+  ['hasn', 'not'],
+  ['hadn', 'not'],
+  ['wouldn', 'not'],
+  ['couldn', 'not'],
+  ['shouldn', 'not'],
 ]);
 
 const IT_STOP =

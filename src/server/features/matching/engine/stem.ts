@@ -44,6 +44,18 @@ export function snowballStem(word: string, lang: Lang): string {
   return s;
 }
 
+/**
+ * The stem of a word for the lexical index: Snowball's, except where it would make a short,
+ * ambiguous root. Words of four letters or fewer stay whole ("page", "paga", "sito"); a word that
+ * Snowball cuts below five letters keeps its inflection-only stem ("pagano" -> "pagan", not "pag",
+ * which is also "page" and "paga"). Concepts, not stems, relate "pagano" to "pagamento".
+ */
+export function lexicalStem(word: string, lang: Lang): string {
+  if (word.length <= 4) return word;
+  const s = snowballStem(word, lang);
+  return s.length < 5 ? lightStem(word) : s;
+}
+
 const lightCache = new Map<string, string>();
 
 // Words whose "-s" is not a plural, or whose singular means something else: "customs" (dogana)
