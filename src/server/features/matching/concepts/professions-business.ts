@@ -48,7 +48,7 @@ export const PROFESSIONS_BUSINESS: ConceptDef[] = [
     rel: { 'tax.advisor': 0.8 },
   }),
   // ISCO 2611 lawyers · CP 2.5.2.1 · ATECO 69.10
-  prof('legal.lawyer', 'avvocato', 'lawyer', {
+  prof('legal.lawyer', 'assistenza legale', 'lawyer', {
     code: 'ISCO 2611 · CP 2.5.2.1 · ATECO 69.10',
     names:
       'avvocato|avvocata|avvocatessa|avvocati|studio legale|studi legali|legale:0.6|consulente legale|assistenza legale|praticante avvocato|giurista',
@@ -123,7 +123,7 @@ export const PROFESSIONS_BUSINESS: ConceptDef[] = [
     rel: { 'legal.lawyer': 0.6 },
   }),
   // ISCO 2619 notaries · ATECO 69.10
-  prof('legal.notary', 'notaio', 'notary', {
+  prof('legal.notary', 'servizi notarili', 'notary', {
     names: 'notaio|notai|notaia|studio notarile|notarile',
     enNames: 'notary|notaries|notary public|civil law notary',
     does: 'atto costitutivo|atti costitutivi|costituzione di societa|compravendita|compravendite|rogito|rogiti|donazione|donazioni|successione|testamento|procura|mutuo:0.4',
@@ -232,7 +232,7 @@ export const PROFESSIONS_BUSINESS: ConceptDef[] = [
     enCues: 'savings|+invest|investment|funds:0.3|stocks|shares:0.25|bonds|portfolio|retirement:0.3|inheritance:0.3',
   }),
   // Credit brokers · ATECO 66.19
-  prof('fin.credit_broker', 'mediatore creditizio', 'credit broker', {
+  prof('fin.credit_broker', 'mediazione creditizia', 'credit broker', {
     names:
       'mediatore creditizio|mediatori creditizi|mediazione creditizia|consulente del credito|broker mutui|agente in attivita finanziaria',
     enNames: 'mortgage broker|mortgage brokers|credit broker|finance broker|loan broker',

@@ -39,7 +39,7 @@ export const PROFESSIONS_PEOPLE: ConceptDef[] = [
     enCues: 'medicine|medicines|prescription|drugs:0.3|supplements',
   }),
   // ISCO 2634 psychologists · CP 2.5.3.3 · ATECO 86.90
-  prof('health.psychology', 'psicologo e psicoterapia', 'psychologist and psychotherapy', {
+  prof('health.psychology', 'psicologia e psicoterapia', 'psychologist and psychotherapy', {
     local: true,
     names:
       'psicologo|psicologa|psicologi|psicoterapeuta|psicoterapeuti|psicoterapia|psichiatra|psicanalista|counselor|counsellor|terapeuta:0.5',
@@ -216,7 +216,7 @@ export const PROFESSIONS_PEOPLE: ConceptDef[] = [
     enCues: 'photos|photo|pictures|shoot|headshot|portrait|white background|images:0.3|catalogue:0.2',
   }),
   // Wedding and event photographers
-  prof('media.photo_events', 'fotografo per eventi e matrimoni', 'event and wedding photography', {
+  prof('media.photo_events', 'fotografia per eventi e matrimoni', 'event and wedding photography', {
     names: 'fotografo di matrimoni|fotografo per matrimoni|fotografo eventi|fotografo di eventi|wedding photographer',
     enNames: 'wedding photographer|event photographer|wedding photography|event photography',
     cues: 'matrimonio:0.35|evento:0.3|foto:0.3|album',
@@ -273,7 +273,7 @@ export const PROFESSIONS_PEOPLE: ConceptDef[] = [
     enCues: 'wine|wines|vines|vineyard|grapes|bottling',
   }),
   // Agronomists · ISCO 2132 · ATECO 01.61, 74.90
-  prof('agri.agronomist', 'agronomo e consulenza agricola', 'agronomist and farm advice', {
+  prof('agri.agronomist', 'agronomia e consulenza agricola', 'agronomist and farm advice', {
     names: 'agronomo|agronoma|agronomi|dottore agronomo|perito agrario|tecnico agrario|consulente agricolo',
     enNames: 'agronomist|agronomists|farm adviser|farm advisor|agricultural consultant',
     does: 'piani di concimazione|consulenza agronomica|difesa fitosanitaria|domande psr|fascicolo aziendale|pac',

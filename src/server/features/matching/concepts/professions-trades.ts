@@ -8,7 +8,7 @@ import { prof, type ConceptDef } from './types.ts';
 
 export const PROFESSIONS_TRADES: ConceptDef[] = [
   // ISCO 7126 plumbers and pipe fitters · CP 6.1.3.6 · ATECO 43.22
-  prof('build.plumbing', 'idraulico e climatizzazione', 'plumbing and HVAC', {
+  prof('build.plumbing', 'impianti idraulici e climatizzazione', 'plumbing and HVAC', {
     code: 'ISCO 7126 · CP 6.1.3.6 · ATECO 43.22',
     local: true,
     names:
@@ -75,7 +75,7 @@ export const PROFESSIONS_TRADES: ConceptDef[] = [
       'roof|roofs|gutter|gutters|tiles:0.3|ceiling:0.3|rain:0.35|+rain:0.35|leaks:0.3|+leak:0.3|stains:0.2|warehouse:0.15|skylight|shingles',
   }),
   // ISCO 7131 painters and related · ATECO 43.34
-  prof('build.painting', 'imbianchino e finiture', 'painting and decorating', {
+  prof('build.painting', 'tinteggiatura e finiture', 'painting and decorating', {
     code: 'ISCO 7131/7123 · CP 6.1.4 · ATECO 43.34, 43.31',
     local: true,
     names: 'imbianchino|imbianchini|pittore edile|tinteggiatore|decoratore|cartongessista|cartongesso|stuccatore|verniciatore',
@@ -97,7 +97,7 @@ export const PROFESSIONS_TRADES: ConceptDef[] = [
     enCues: 'window|windows|glass:0.3|draught|draughts|drafty|shutter|shutters|blind|condensation:0.3|pane',
   }),
   // ISCO 7222 toolmakers and locksmiths; 7214 structural-metal workers (blacksmiths) · ATECO 25.11, 95.29
-  prof('build.smith', 'fabbro e serrature', 'locksmith and smith', {
+  prof('build.smith', 'serrature e lavori in ferro', 'locksmith and smith', {
     code: 'ISCO 7222/7221 · CP 6.2.1 · ATECO 25.11, 80.20, 95.29',
     local: true,
     names:
@@ -195,7 +195,7 @@ export const PROFESSIONS_TRADES: ConceptDef[] = [
     enCues: 'garden|lawn|grass|hedge|hedges|trees|tree|plants|flower beds|irrigation|overgrown|leaves:0.25',
   }),
   // Architects · ISCO 2161 · ATECO 71.11
-  prof('build.architect', 'architetto', 'architect', {
+  prof('build.architect', 'progettazione architettonica', 'architect', {
     code: 'ISCO 2161/2162 · CP 2.2.2.1 · ATECO 71.11',
     names: 'architetto|architetta|architetti|studio di architettura|progettista|progettazione architettonica|archistar:0.3',
     enNames: 'architect|architects|architecture studio|architecture firm|architectural design',
