@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps, type RouteInfo } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
@@ -19,8 +22,11 @@ export async function createTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
+  // Files a test app writes (the outbox's .eml files, backups) go to a temporary folder of its own,
+  // never into the repository's ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-test-data-'));
   const config = loadConfig(
-    { NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://rete.test', RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    { DATA_DIR: dataDir, NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://rete.test', RATE_LIMIT_PER_MINUTE: '100000', ...env },
     overrides,
   );
   const clock = { now: new Date() };
@@ -40,6 +46,7 @@ export async function createTestApp(
     close: async () => {
       await built.app.close();
       await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
