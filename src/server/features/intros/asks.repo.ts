@@ -67,7 +67,13 @@ export async function updateAsk(
 }
 
 /** The ask reached the intermediary: its asked date becomes that moment and its expiry starts (once). */
-export async function markAskDelivered(db: Executor, ownerId: string, id: string, at: string, expiresAt: string): Promise<boolean> {
+export async function markAskDelivered(
+  db: Executor,
+  ownerId: string,
+  id: string,
+  at: string,
+  expiresAt: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('intro_asks')
     .set({ asked_at: at, expires_at: expiresAt, updated_at: at })
@@ -100,7 +106,12 @@ export async function useAskToken(db: Executor, id: string, now: string): Promis
 
 /** Every still usable token of an ask becomes unusable. */
 export async function retireAskTokens(db: Executor, askId: string, now: string): Promise<void> {
-  await db.updateTable('intro_ask_tokens').set({ used_at: now }).where('ask_id', '=', askId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('intro_ask_tokens')
+    .set({ used_at: now })
+    .where('ask_id', '=', askId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 // --- relationships and needs -------------------------------------------------------------
@@ -127,10 +138,20 @@ export const markRelationshipLapsed = (db: Executor, ownerId: string, id: string
     .execute();
 
 export const findNeed = (db: Executor, ownerId: string, id: string) =>
-  db.selectFrom('needs').select(['id', 'person_id', 'text']).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('needs')
+    .select(['id', 'person_id', 'text'])
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const findOffer = (db: Executor, ownerId: string, id: string) =>
-  db.selectFrom('offers').select(['id', 'person_id', 'text']).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('offers')
+    .select(['id', 'person_id', 'text'])
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 /** The ledger rows recorded for some asks (their "yes"). */
 export const receivedOfAsks = (db: Executor, ownerId: string, askIds: readonly string[]) =>

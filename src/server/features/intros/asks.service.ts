@@ -35,16 +35,7 @@ import { askAnsweredPage, askIntroNote, askReceivedText, draftAsk, type AskAnswe
 import { ASK_EXPIRE_JOB, ASK_REMIND_JOB } from './asks.mail.ts';
 import { renderAskMail } from './mails.ts';
 import * as intros from './intros.repo.ts';
-import {
-  createIntroIn,
-  fromOf,
-  languageOf,
-  object,
-  owner,
-  rateLimited,
-  sendableEmail,
-  type Brief,
-} from './intros.service.ts';
+import { createIntroIn, fromOf, languageOf, object, owner, rateLimited, sendableEmail, type Brief } from './intros.service.ts';
 import type { Lang } from './texts.ts';
 
 const DAY = 86_400_000;
@@ -92,9 +83,14 @@ async function resolve(tx: Executor, ownerId: string, input: DraftAskBody): Prom
   const seeker = found.get(forId) as Brief;
   if (via.is_self === 1) throw invalid('viaPersonId', 'that is you', 'Ask one of your contacts, not yourself');
   if (helper.is_self === 1) throw invalid('helperPersonId', 'that is you', 'The person to meet cannot be you');
-  if (via.id === helper.id) throw invalid('helperPersonId', 'same as viaPersonId', 'The intermediary and the helper are one person');
+  if (via.id === helper.id)
+    throw invalid('helperPersonId', 'same as viaPersonId', 'The intermediary and the helper are one person');
   if (seeker.id === via.id || seeker.id === helper.id) {
-    throw invalid('forPersonId', 'same as another person of the ask', 'Three different people: the intermediary, the helper, whose need');
+    throw invalid(
+      'forPersonId',
+      'same as another person of the ask',
+      'Three different people: the intermediary, the helper, whose need',
+    );
   }
 
   let needId: string | null = null;
@@ -112,7 +108,8 @@ async function resolve(tx: Executor, ownerId: string, input: DraftAskBody): Prom
   let why = input.why ?? null;
   if (input.offerId) {
     const offer = await repo.findOffer(tx, ownerId, input.offerId);
-    if (!offer || offer.person_id !== helper.id) throw invalid('offerId', 'unknown offer', 'The offer must be one of the helper’s');
+    if (!offer || offer.person_id !== helper.id)
+      throw invalid('offerId', 'unknown offer', 'The offer must be one of the helper’s');
     why ??= offer.text;
   }
   why ??= [helper.role, helper.company].filter(Boolean).join(', ');
@@ -436,7 +433,10 @@ export async function answerAskLink(
           await recordChange(tx, ownerId, [via.id, helper.id]);
         }
       } else if (action === 'object') await object(tx, deps, ownerId, via.id, null);
-      return { lang: a.language, page: askAnsweredPage(a.language, action, { userName: user.display_name, helperName: helper.name }) };
+      return {
+        lang: a.language,
+        page: askAnsweredPage(a.language, action, { userName: user.display_name, helperName: helper.name }),
+      };
     });
   } catch (err) {
     if (err === invalidLink) return null;
@@ -526,7 +526,9 @@ export const askExpireJob: JobHandler = {
     await deps.db.transaction().execute(async (tx) => {
       const a = askId ? await repo.findAskById(tx, askId) : undefined;
       if (a && a.status === 'asked' && a.expires_at !== null && a.expires_at <= nowIso) {
-        if (await repo.updateAsk(tx, a.owner_id, a.id, { status: 'expired', closed_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK)) {
+        if (
+          await repo.updateAsk(tx, a.owner_id, a.id, { status: 'expired', closed_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK)
+        ) {
           await repo.retireAskTokens(tx, a.id, nowIso);
           await stopAskMails(tx, a.owner_id, a.id, nowIso);
         }

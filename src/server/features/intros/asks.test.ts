@@ -82,7 +82,11 @@ async function network(k: Kit, opts: { enricoEmail?: string | null } = {}): Prom
     [u.selfPersonId, enrico, 3],
     [enrico, stefano.id, 2],
   ] as const) {
-    const r = await u.req({ method: 'POST', url: `/api/v1/people/${from}/relationships`, payload: { otherPersonId: to, strength } });
+    const r = await u.req({
+      method: 'POST',
+      url: `/api/v1/people/${from}/relationships`,
+      payload: { otherPersonId: to, strength },
+    });
     expect(r.statusCode, r.body).toBe(201);
   }
   const detail = async (id: string) =>
@@ -196,7 +200,12 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     const before = await snapshot(k.t);
     const page = await k.t.app.inject({ method: 'GET', url: `${new URL(link).pathname}?choice=yes` });
     expect(page.statusCode).toBe(200);
-    const words = askAnswerPage('it', { userName: 'Marta Colombo', helperName: 'Stefano Galli', seekerName: 'Laura Rossi', need: NEED });
+    const words = askAnswerPage('it', {
+      userName: 'Marta Colombo',
+      helperName: 'Stefano Galli',
+      seekerName: 'Laura Rossi',
+      need: NEED,
+    });
     expect(page.body).toContain(words.lead);
     expect(page.body).toContain('value="gone"');
     expect(await snapshot(k.t)).toEqual(before);
@@ -231,7 +240,9 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
       a: { person: { id: n.stefano }, language: 'en', status: 'waiting' },
       b: { person: { id: n.laura }, language: 'it', status: 'waiting' },
     });
-    expect(intro.note).toBe(`Enrico Farina kindly agreed to make this introduction. Laura Rossi is looking for help with "${NEED}".`);
+    expect(intro.note).toBe(
+      `Enrico Farina kindly agreed to make this introduction. Laura Rossi is looking for help with "${NEED}".`,
+    );
     expect(intro.a.message?.body).toContain('Enrico Farina kindly agreed');
     expect(k.mailbox?.to('stefano@example.com')).toHaveLength(0);
 
@@ -310,9 +321,11 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     expect(draft.json<{ lapsed: boolean }>().lapsed).toBe(true);
 
     // They are in touch again: the path comes back.
-    const relId = (await k.user.req({ method: 'GET', url: `/api/v1/people/${n.enrico}` })).json<{
-      relationships: Array<{ id: string; other: { id: string } }>;
-    }>().relationships.find((r) => r.other.id === n.stefano)?.id;
+    const relId = (await k.user.req({ method: 'GET', url: `/api/v1/people/${n.enrico}` }))
+      .json<{
+        relationships: Array<{ id: string; other: { id: string } }>;
+      }>()
+      .relationships.find((r) => r.other.id === n.stefano)?.id;
     const back = await k.user.req({ method: 'PATCH', url: `/api/v1/relationships/${relId}`, payload: { lapsed: false } });
     expect(back.json<{ lapsedAt: string | null }>().lapsedAt).toBeNull();
     const again2 = (await k.user.req({ method: 'GET', url: `/api/v1/match?q=${encodeURIComponent(q)}` })).json<MatchResults>();
@@ -328,7 +341,11 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     expect(no.statusCode).toBe(200);
     expect(await getAsk(k, first.id)).toMatchObject({ status: 'no', introId: null, receivedId: null });
     expect(await k.t.db.handle.db.selectFrom('intros').select('id').execute()).toEqual([]);
-    const rel = await k.t.db.handle.db.selectFrom('relationships').select('lapsed_at').where('owner_id', '=', k.user.userId).execute();
+    const rel = await k.t.db.handle.db
+      .selectFrom('relationships')
+      .select('lapsed_at')
+      .where('owner_id', '=', k.user.userId)
+      .execute();
     expect(rel.map((r) => r.lapsed_at)).toEqual([null, null]);
 
     // Two more asks to Enrico (my own need, then another helper); he objects on the first.
@@ -449,9 +466,9 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     expect(all.filter((r) => r.statusCode === 404)).toHaveLength(9);
     const after = await getAsk(k, a.id);
     expect(['yes', 'no']).toContain(after.status);
-    expect(await k.t.db.handle.db.selectFrom('received_business').select('id').where('kind', '=', 'introduction').execute()).toHaveLength(
-      after.status === 'yes' ? 1 : 0,
-    );
+    expect(
+      await k.t.db.handle.db.selectFrom('received_business').select('id').where('kind', '=', 'introduction').execute(),
+    ).toHaveLength(after.status === 'yes' ? 1 : 0);
     responses.push(await k.t.app.inject({ method: 'GET', url: new URL(link).pathname }), await answerAsk(k, link, 'yes'));
 
     // Expired: a second ask's link after INTRO_ASK_EXPIRE_DAYS.
@@ -528,15 +545,16 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     const post = (payload: Record<string, unknown>) => k.user.req({ method: 'POST', url: '/api/v1/intro-asks', payload });
     expect((await post({ viaPersonId: n.stefano, helperPersonId: n.stefano, needText: 'x y' })).statusCode).toBe(400);
     expect((await post({ viaPersonId: k.user.selfPersonId, helperPersonId: n.stefano, needText: 'x y' })).statusCode).toBe(400);
-    expect((await post({ viaPersonId: n.laura, helperPersonId: n.stefano, forPersonId: n.laura, needText: 'x y' })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await post({ viaPersonId: n.laura, helperPersonId: n.stefano, forPersonId: n.laura, needText: 'x y' })).statusCode,
+    ).toBe(400);
     expect((await post({ viaPersonId: n.laura, helperPersonId: n.stefano })).statusCode).toBe(400);
     // Laura's need asked for me: not my need.
     expect((await post({ viaPersonId: n.laura, helperPersonId: n.stefano, needId: n.lauraNeed })).statusCode).toBe(400);
-    expect((await post({ viaPersonId: n.laura, helperPersonId: n.stefano, needText: 'x y', subject: 'a\r\nBcc: x@evil.example' })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await post({ viaPersonId: n.laura, helperPersonId: n.stefano, needText: 'x y', subject: 'a\r\nBcc: x@evil.example' }))
+        .statusCode,
+    ).toBe(400);
 
     // Laura knows Stefano too: ask her, with my own words.
     const ok = await post({

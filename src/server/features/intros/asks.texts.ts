@@ -95,7 +95,9 @@ export function draftAsk(d: AskDraftInput): { subject: string; body: string } {
     ? `Would you introduce ${s} to ${h}? If you like, below is a short text you can forward; I will then ask ${s} and ${h} through Rete whether they would like to meet.`
     : `Would you introduce me to ${h}? If you like, below is a short text you can forward; I will then write to ${h} through Rete.`;
   return {
-    subject: d.seeker ? `Would you introduce ${d.seeker.name} to ${d.helper.name}?` : `Would you introduce me to ${d.helper.name}?`,
+    subject: d.seeker
+      ? `Would you introduce ${d.seeker.name} to ${d.helper.name}?`
+      : `Would you introduce me to ${d.helper.name}?`,
     body: [
       `Hi ${v},`,
       [opening, d.why ? `I thought of ${h} for ${quote(d.why, 'en')}.` : ''].filter(Boolean).join(' '),
@@ -164,7 +166,11 @@ export function askFrame(f: AskFrameInput): AskFrameText {
 function answerLabels(lang: Lang, helperName: string): { yes: string; no: string; gone: string } {
   return lang === 'it'
     ? { yes: 'Sì, faccio io la presentazione', no: 'No, preferisco di no', gone: `Non sono più in contatto con ${helperName}` }
-    : { yes: 'Yes, I will make the introduction', no: 'No, I would rather not', gone: `I am no longer in touch with ${helperName}` };
+    : {
+        yes: 'Yes, I will make the introduction',
+        no: 'No, I would rather not',
+        gone: `I am no longer in touch with ${helperName}`,
+      };
 }
 
 export interface AskPageText {
@@ -229,7 +235,10 @@ export function askAnsweredPage(
     case 'no':
       return it
         ? { title: 'Grazie della risposta', body: `${p.userName} lo saprà, e non ti chiederà altro per questa presentazione.` }
-        : { title: 'Thank you for answering', body: `${p.userName} will know, and will not ask you again about this introduction.` };
+        : {
+            title: 'Thank you for answering',
+            body: `${p.userName} will know, and will not ask you again about this introduction.`,
+          };
     case 'gone':
       return it
         ? { title: 'Grazie, capito', body: `${p.userName} non ti chiederà più presentazioni a ${p.helperName}.` }
