@@ -14,7 +14,7 @@ export interface AskCliHelpers {
   userIdByEmail(deps: AppDeps, email: string): Promise<string>;
   uniquePerson(deps: AppDeps, ownerId: string, ref: string): Promise<string>;
   friendly<T>(p: Promise<T>): Promise<T>;
-  mailStanding(m: MailState): string;
+  mailStanding: (m: MailState) => string;
 }
 
 const WORDS: Record<AskStatus, string> = {
