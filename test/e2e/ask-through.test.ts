@@ -169,6 +169,17 @@ for (const run of runs) {
       const link = /(https?:\/\/\S+\/i\/[A-Za-z0-9_-]{43})\?choice=yes/.exec(text)?.[1];
       expect(link).toBeDefined();
 
+      // The outbox shows it too, with its answer links.
+      await page.goto(`${app.url}/outbox`);
+      const rowOf = page.getByTestId('outbox-row').filter({ hasText: 'Presenteresti Laura Rossi a Stefano Galli?' });
+      await rowOf.first().waitFor();
+      expect(await rowOf.first().textContent()).toContain(t('outbox.kinds.intro_ask'));
+      await rowOf.first().getByRole('link', { name: 'Presenteresti Laura Rossi a Stefano Galli?' }).click();
+      const yesLink = page.getByRole('link', { name: t('outbox.openYes') });
+      await yesLink.waitFor();
+      expect(await yesLink.getAttribute('href')).toBe(`${link}?choice=yes`);
+      expect(await page.getByRole('link', { name: t('outbox.openNo') }).getAttribute('href')).toBe(`${link}?choice=no`);
+
       await page.goto(`${link}?choice=yes`);
       const words = askAnswerPage('it', {
         userName: run.user,

@@ -99,7 +99,9 @@ export type DraftAskBody = z.infer<typeof DraftAskBody>;
 
 export const AskDraft = z
   .object({
-    to: z.object({ name: z.string(), email: z.string().nullable() }).describe('The intermediary; `email` null when they have none.'),
+    to: z
+      .object({ name: z.string(), email: z.string().nullable() })
+      .describe('The intermediary; `email` null when they have none.'),
     doNotContact: z.boolean().describe('The intermediary objected earlier: the ask cannot be sent.'),
     lapsed: z.boolean().describe('The intermediary said earlier that they are no longer in touch with the helper.'),
     language: Language,

@@ -34,18 +34,7 @@ export const messagesOfAsks = (db: Executor, ownerId: string, askIds: readonly s
     ? Promise.resolve([])
     : db
         .selectFrom('mail_messages')
-        .select([
-          'id',
-          'ask_id',
-          'kind',
-          'status',
-          'delivery',
-          'attempts',
-          'last_error',
-          'error_reason',
-          'created_at',
-          'sent_at',
-        ])
+        .select(['id', 'ask_id', 'kind', 'status', 'delivery', 'attempts', 'last_error', 'error_reason', 'created_at', 'sent_at'])
         .select(nextRun)
         .where('owner_id', '=', ownerId)
         .where('ask_id', 'in', askIds)

@@ -231,6 +231,12 @@ describe.each(dialects())('asks through a contact on %s', (dialect) => {
     }>();
     expect(rec).toMatchObject({ kind: 'introduction', askId: a.id, referredBy: { id: n.enrico }, value: null });
     expect(rec.description).toBe(`Enrico Farina presenta Laura Rossi a Stefano Galli (per «${NEED}»)`);
+    // Help, not business: the Givers gain's business figures and referrers leave it out.
+    const stats = (await k.user.req({ method: 'GET', url: '/api/v1/ledger/stats' })).json<{
+      businessReceived: unknown[];
+      referrers: unknown[];
+    }>();
+    expect(stats).toMatchObject({ businessReceived: [], referrers: [] });
 
     // The introduction, drafted: Stefano first (the one who helps), then Laura; nothing sent yet.
     const intro = await k.get(done.introId ?? '');

@@ -131,7 +131,8 @@ export function mailJob(mailer: Mailer): JobHandler {
           html_body: kept.html,
         });
         if (marked && m.kind === 'intro_request') await requestDelivered(tx, deps, m, now);
-        if (marked && m.kind === 'intro_ask' && m.ask_id) await askDelivered(tx, deps, { owner_id: m.owner_id, ask_id: m.ask_id }, now);
+        if (marked && m.kind === 'intro_ask' && m.ask_id)
+          await askDelivered(tx, deps, { owner_id: m.owner_id, ask_id: m.ask_id }, now);
         await ctx.finish(tx);
       });
     },

@@ -602,7 +602,9 @@ export async function retryMail(deps: Deps, ownerId: string, id: string): Promis
     if (m.ask_id) await asks.updateAsk(tx, ownerId, m.ask_id, { updated_at: nowIso });
     if (!(await mailStillWanted(tx, m, nowIso))) {
       throw conflict(
-        m.ask_id ? 'This email is no longer needed: its ask has ended' : 'This email is no longer needed: its introduction has ended',
+        m.ask_id
+          ? 'This email is no longer needed: its ask has ended'
+          : 'This email is no longer needed: its introduction has ended',
       );
     }
     if (m.status === 'failed' && !(await outbox.requeueFailed(tx, ownerId, id))) {
@@ -815,13 +817,7 @@ async function queueConnect(tx: Executor, deps: Deps, user: User, intro: repo.In
  * them stops; every open introduction still waiting for them ends as declined, and every ask to
  * them to make an introduction ends as objected.
  */
-export async function object(
-  tx: Executor,
-  deps: Deps,
-  ownerId: string,
-  personId: string,
-  introId: string | null,
-): Promise<void> {
+export async function object(tx: Executor, deps: Deps, ownerId: string, personId: string, introId: string | null): Promise<void> {
   const now = deps.now().toISOString();
   await repo.addObjection(tx, ownerId, personId, introId, now);
   await cancelJobs(tx, await outbox.cancelQueued(tx, ownerId, { personId }), now);
