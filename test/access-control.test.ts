@@ -246,6 +246,28 @@ const cases: Record<string, Case> = {
     ownerSees: true,
   },
   'GET /api/v1/outbox/:id': { kind: 'foreign-id' },
+  // Asks to a contact to make an introduction.
+  'GET /api/v1/intro-asks': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'GET', url: '/api/v1/intro-asks' },
+      { method: 'GET', url: '/api/v1/intro-asks?status=asked' },
+      { method: 'GET', url: `/api/v1/intro-asks?personId=${w.a.people.via}` },
+    ],
+    ownerSees: true,
+  },
+  'POST /api/v1/intro-asks': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/intro-asks', payload: validBodies['POST /api/v1/intro-asks']?.(w.b) }],
+  },
+  'POST /api/v1/intro-asks/draft': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'POST', url: '/api/v1/intro-asks/draft', payload: validBodies['POST /api/v1/intro-asks/draft']?.(w.b) },
+    ],
+  },
+  'GET /api/v1/intro-asks/:id': { kind: 'foreign-id' },
+  'POST /api/v1/intro-asks/:id/cancel': { kind: 'foreign-id' },
   'POST /api/v1/outbox/:id/retry': { kind: 'foreign-id' },
   // The answer links: public, authenticated by the token in the path; a guessed token finds nothing.
   'GET /i/:token': {
@@ -435,6 +457,16 @@ describe.each(dialects())('access control on %s', (dialect) => {
       (id) => ({ method: 'PATCH', url: `/api/v1/people/${w.b.people.loose}`, payload: { introducedById: id } }),
       (id) => ({ method: 'POST', url: `/api/v1/people/${w.b.people.loose}/relationships`, payload: { otherPersonId: id } }),
       (id) => ({ method: 'POST', url: '/api/v1/intros', payload: { personAId: w.b.people.main, personBId: id, note: 'x' } }),
+      (id) => ({
+        method: 'POST',
+        url: '/api/v1/intro-asks',
+        payload: { viaPersonId: w.b.people.via, helperPersonId: id, needText: 'an accountant' },
+      }),
+      (id) => ({
+        method: 'POST',
+        url: '/api/v1/intro-asks/draft',
+        payload: { viaPersonId: id, helperPersonId: w.b.people.main, needText: 'an accountant' },
+      }),
       (id) => ({ method: 'POST', url: '/api/v1/gives', payload: { kind: 'advice', description: 'x', recipientIds: [id] } }),
       (id) => ({
         method: 'POST',

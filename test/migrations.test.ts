@@ -104,7 +104,8 @@ describe.each(dialects())('migrations on %s', (dialect) => {
     for (const [table, iface] of ifaceOf) {
       const body = new RegExp(`export interface ${iface} \\{([^}]*)\\}`).exec(source)?.[1];
       expect(body, `interface ${iface}`).toBeDefined();
-      const declaredCols = [...(body ?? '').matchAll(/^\s*([a-z_][a-z0-9_]*)\s*:/gm)].map((m) => m[1] as string).sort();
+      // A column added later may be optional when writing (`lapsed_at?: string | null`).
+      const declaredCols = [...(body ?? '').matchAll(/^\s*([a-z_][a-z0-9_]*)\??\s*:/gm)].map((m) => m[1] as string).sort();
       const actualCols =
         dialect === 'sqlite'
           ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db.handle.db)).rows
@@ -261,7 +262,7 @@ describe.each(dialects())('migration 0004 (mail delivery) on %s', (dialect) => {
     await intro('mine', 'failed', 'failed', { edited: true });
     await intro('kept', 'failed', 'failed', { outcome: true });
 
-    expect(await migrateToLatest(k)).toEqual(['0004_mail_delivery']);
+    expect((await migrateToLatest(k))[0]).toBe('0004_mail_delivery');
     const sides = await k
       .selectFrom('intro_sides')
       .select(['intro_id', 'side', 'expires_at'])

@@ -7,6 +7,14 @@ import { describe, expect, it } from 'vitest';
 import italian from '../src/web/i18n/it.json' with { type: 'json' };
 import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
 import { linkedinHowMet, sourceNote } from '../src/server/features/import/import.service.ts';
+import {
+  askAnsweredPage,
+  askAnswerPage,
+  askFrame,
+  askIntroNote,
+  askReceivedText,
+  draftAsk,
+} from '../src/server/features/intros/asks.texts.ts';
 import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '../src/server/features/intros/texts.ts';
 
 /** Forms that take a side: slashed endings, greetings that agree with the person, plural "li" for one. */
@@ -86,6 +94,48 @@ describe('Italian wording fits anyone', () => {
     expect(guesses(texts)).toEqual([]);
     // The one with a name says the name.
     expect(draft.body).toContain('Ti andrebbe di conoscere Sasha?');
+  });
+
+  it('in the emails and pages of an ask through a contact', () => {
+    const texts: Array<[string, string]> = [];
+    const person = { name: 'Andrea Neri', role: 'Commercialista', company: null };
+    for (const seeker of [null, { name: 'Sasha Bianchi', role: null, company: null }]) {
+      const d = draftAsk({
+        lang: 'it',
+        forwardLang: 'it',
+        userName: 'Marta',
+        userEmail: 'm@example.it',
+        via: { name: 'Enrico Farina' },
+        helper: person,
+        seeker,
+        need: 'un commercialista',
+        why: 'dichiarazione dei redditi',
+      });
+      texts.push([`ask ${seeker ? 'for a contact' : 'for me'}`, `${d.subject}\n${d.body}`]);
+      const p = askAnswerPage('it', { userName: 'Marta', helperName: 'Andrea', seekerName: seeker?.name ?? null, need: 'x' });
+      texts.push(...strings(p).map(([k, v]): [string, string] => [`ask page ${k}`, v]));
+      const names = { viaName: 'Enrico', helperName: 'Andrea', seekerName: seeker?.name ?? null, need: 'x' };
+      texts.push(['ask intro note', askIntroNote('it', names)], ['ask ledger', askReceivedText('it', names)]);
+    }
+    const f = askFrame({
+      lang: 'it',
+      userName: 'Marta',
+      userEmail: 'm@example.it',
+      helperName: 'Andrea',
+      privacyNotice: true,
+      reminder: true,
+    });
+    texts.push([
+      'ask frame',
+      [f.intro, f.yesLabel, f.noLabel, f.goneLabel, f.answerLine, ...(f.privacy ?? []), f.footer].join('\n'),
+    ]);
+    for (const action of ['yes', 'no', 'gone', 'object'] as const) {
+      const p = askAnsweredPage('it', action, { userName: 'Marta', helperName: 'Andrea' });
+      texts.push([`ask answered ${action}`, `${p.title}\n${p.body}`]);
+    }
+    expect(guesses(texts)).toEqual([]);
+    // Nothing guesses about two people either ("metterli in contatto").
+    expect(texts.filter(([, t]) => /\bmetterl[ie]\b/.test(t))).toEqual([]);
   });
 
   it('in the reasons of the Value Finder: concepts are services, not a man doing them', () => {

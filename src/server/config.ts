@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   INTRO_REMIND_DAYS: z.coerce.number().positive().default(5),
   INTRO_EXPIRE_DAYS: z.coerce.number().positive().default(14),
   INTRO_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  INTRO_ASK_REMIND_DAYS: z.coerce.number().positive().default(5),
+  INTRO_ASK_EXPIRE_DAYS: z.coerce.number().positive().default(14),
   JOBS_WORKER: bool.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(2_000),
   EMBEDDINGS_URL: z.url().optional(),
@@ -91,7 +93,14 @@ export interface Config {
     maxPerRecipientPerDay: number;
     maxAttempts: number;
   };
-  intros: { remindDays: number; expireDays: number; linkRateLimitPerMinute: number };
+  intros: {
+    remindDays: number;
+    expireDays: number;
+    linkRateLimitPerMinute: number;
+    /** An ask through a contact: one reminder after this many days unanswered; it expires after `askExpireDays`. */
+    askRemindDays: number;
+    askExpireDays: number;
+  };
   /** The job worker of each server process: emails, reminders, expiry. */
   jobs: { worker: boolean; pollMs: number };
   /** An OpenAI-compatible embeddings endpoint, one more ranking signal for matching; null: off. */
@@ -218,6 +227,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       remindDays: e.INTRO_REMIND_DAYS,
       expireDays: e.INTRO_EXPIRE_DAYS,
       linkRateLimitPerMinute: e.INTRO_LINK_RATE_LIMIT_PER_MINUTE,
+      askRemindDays: e.INTRO_ASK_REMIND_DAYS,
+      askExpireDays: e.INTRO_ASK_EXPIRE_DAYS,
     },
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     embeddings: e.EMBEDDINGS_URL

@@ -24,7 +24,17 @@ export interface Actor extends Client {
    * `twin` and `twinGone` are likely duplicates of each other (merged by the merge route's positive
    * control); `twinToo` shares their email too (merged into `twin` by the bulk merge's).
    */
-  people: { main: string; introduced: string; doomed: string; loose: string; twin: string; twinGone: string; twinToo: string };
+  /** `via` is a contact with an email asked to make introductions (the asks below). */
+  people: {
+    main: string;
+    introduced: string;
+    doomed: string;
+    loose: string;
+    twin: string;
+    twinGone: string;
+    twinToo: string;
+    via: string;
+  };
   /** A suppression entry (a person erased with suppress=true), there to be lifted by its owner. */
   suppressionId: string;
   needs: { main: string; doomed: string };
@@ -36,6 +46,8 @@ export interface Actor extends Client {
   intros: { main: string; sendable: string; cancellable: string; doomed: string; sent: string };
   /** An email of the outbox (a request of the sent introduction). */
   outbox: { main: string };
+  /** Asks to `via` to make an introduction: one to read, one to cancel. */
+  asks: { main: string; cancellable: string };
   gives: { main: string; doomed: string };
   outcomes: { main: string; doomed: string };
   received: { main: string; doomed: string };
@@ -101,6 +113,7 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   const twin = await createPerson(client, { name: `${c('twin')} Mario Rossi`, emails: twinEmail });
   const twinGone = await createPerson(client, { name: `Rossi Mario ${c('twin')}`, emails: twinEmail, notes: c('twin-notes') });
   const twinToo = await createPerson(client, { name: `${c('twin')} Mario Rossi`, emails: twinEmail });
+  const via = await createPerson(client, { name: c('via-name'), emails: [{ value: `canary-${lc}-via@example.com` }] });
   const suppressed = await createPerson(client, {
     name: c('suppressed-name'),
     emails: [{ value: `canary-${lc}-gone@example.com` }],
@@ -160,8 +173,12 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   const introSent = await intro('me', 'intro-note-5');
   await ok(await client.req({ method: 'POST', url: `/api/v1/intros/${introSent}/send` }), 'send intro');
   const outbox = (await ok(await client.req({ method: 'GET', url: '/api/v1/outbox' }), 'outbox')) as unknown as {
-    items: Array<{ id: string }>;
+    items: Array<{ id: string; kind: string }>;
   };
+  const askVia = async (helper: string, field: string) =>
+    (await post('/api/v1/intro-asks', { viaPersonId: via.id, helperPersonId: helper, needText: `${c(field)} an accountant` })).id;
+  const askMain = await askVia(introduced.id, 'ask-need');
+  const askCancellable = await askVia(loose.id, 'ask-need-2');
   const give = async (field: string) =>
     (await post('/api/v1/gives', { kind: 'advice', description: c(field), recipientIds: [main.id], needId: needMain.id })).id;
   const giveMain = await give('give');
@@ -189,7 +206,8 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
 
   const ids = {
     intros: { main: introMain, sendable: introSendable, cancellable: introCancellable, doomed: introDoomed, sent: introSent },
-    outbox: { main: outbox.items[0]?.id ?? '' },
+    outbox: { main: outbox.items.find((m) => m.kind === 'intro_request')?.id ?? '' },
+    asks: { main: askMain, cancellable: askCancellable },
     gives: { main: giveMain, doomed: giveDoomed },
     outcomes: { main: outcomeMain, doomed: outcomeDoomed },
     received: { main: receivedMain, doomed: receivedDoomed },
@@ -201,6 +219,7 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
       twin: twin.id,
       twinGone: twinGone.id,
       twinToo: twinToo.id,
+      via: via.id,
     },
     needs: { main: needMain.id, doomed: needDoomed.id },
     offers: { main: offerMain.id, doomed: offerDoomed.id },
@@ -418,6 +437,18 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'POST /api/v1/people/:id/relationships': (o) => ({ otherPersonId: o.people.loose, strength: 2, note: 'they know each other' }),
   'PATCH /api/v1/relationships/:id': () => ({ strength: 1, note: 'changed note' }),
   'POST /api/v1/intros': (o) => ({ personAId: o.people.main, personBId: o.people.loose, note: 'They should meet' }),
+  'POST /api/v1/intro-asks': (o) => ({
+    viaPersonId: o.people.via,
+    helperPersonId: o.people.main,
+    forPersonId: o.people.introduced,
+    needText: 'Looking for an accountant',
+  }),
+  'POST /api/v1/intro-asks/draft': (o) => ({
+    viaPersonId: o.people.via,
+    helperPersonId: o.people.main,
+    forPersonId: o.people.introduced,
+    needText: 'Looking for an accountant',
+  }),
   'PATCH /api/v1/intros/:id': () => ({ note: 'A better reason', b: { language: 'it' } }),
   'POST /api/v1/gives': (o) => ({ kind: 'advice', description: 'Some advice', recipientIds: [o.people.main] }),
   'PATCH /api/v1/gives/:id': (o) => ({ description: 'Changed give', recipientIds: [o.people.loose] }),
@@ -460,6 +491,8 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'POST /api/v1/intros/:id/cancel': (o) => o.intros.cancellable,
   'GET /api/v1/outbox/:id': (o) => o.outbox.main,
   'POST /api/v1/outbox/:id/retry': (o) => o.outbox.main,
+  'GET /api/v1/intro-asks/:id': (o) => o.asks.main,
+  'POST /api/v1/intro-asks/:id/cancel': (o) => o.asks.cancellable,
   'GET /api/v1/gives/:id': (o) => o.gives.main,
   'PATCH /api/v1/gives/:id': (o) => o.gives.main,
   'DELETE /api/v1/gives/:id': (o) => o.gives.doomed,

@@ -110,6 +110,8 @@ export interface RelationshipsTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** The intermediary of an ask said they are no longer in touch: not a path of the Value Finder any more. */
+  lapsed_at?: string | null;
 }
 
 export type ItemStatus = 'open' | 'satisfied';
@@ -225,6 +227,43 @@ export interface IntroTokensTable {
   used_at: string | null;
 }
 
+export type AskStatus = 'asked' | 'yes' | 'no' | 'lost_touch' | 'objected' | 'expired' | 'cancelled';
+
+/** A contact asked to introduce the owner (or one of their contacts) to someone they know. */
+export interface IntroAsksTable {
+  id: string;
+  owner_id: string;
+  via_person_id: string;
+  helper_person_id: string;
+  for_person_id: string;
+  need_id: string | null;
+  need_text: string;
+  why: string;
+  language: 'it' | 'en';
+  subject: string;
+  body: string;
+  status: AskStatus;
+  intro_id: string | null;
+  created_at: string;
+  updated_at: string;
+  asked_at: string | null;
+  reminded_at: string | null;
+  answered_at: string | null;
+  expires_at: string | null;
+  closed_at: string | null;
+}
+
+/** The answer links of an ask: only the SHA-256 of the secret is stored. */
+export interface IntroAskTokensTable {
+  id: string;
+  ask_id: string;
+  owner_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export type JobState = 'pending' | 'done' | 'failed' | 'cancelled';
 
 export interface JobsTable {
@@ -244,7 +283,7 @@ export interface JobsTable {
   created_at: string;
 }
 
-export type MailKind = 'intro_request' | 'intro_reminder' | 'intro_connect';
+export type MailKind = 'intro_request' | 'intro_reminder' | 'intro_connect' | 'intro_ask' | 'intro_ask_reminder';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
 /** Why the last attempt to deliver a message failed, as the web app explains it in the user's language. */
 export type MailErrorReason = 'address' | 'connection' | 'tls' | 'auth' | 'rejected' | 'temporary' | 'outbox' | 'other';
@@ -254,6 +293,8 @@ export interface MailMessagesTable {
   id: string;
   owner_id: string;
   intro_id: string | null;
+  /** The ask through a contact this email belongs to (the ask and its reminder); optional when writing (null). */
+  ask_id?: string | null;
   side: 'a' | 'b' | null;
   person_id: string | null;
   /** The second person of an introduction email to both. */
@@ -316,10 +357,16 @@ export interface OutcomesTable {
   created_at: string;
 }
 
-/** Business passed to the owner, and who referred it. */
+export type ReceivedKind = 'business' | 'introduction';
+
+/** What others gave the owner: business passed to them, or an introduction someone agreed to make. */
 export interface ReceivedBusinessTable {
   id: string;
   owner_id: string;
+  /** `business` unless given (the column's default). */
+  kind?: ReceivedKind;
+  /** The ask through a contact whose "yes" recorded it (kind `introduction`); null unless given. */
+  ask_id?: string | null;
   received_on: string;
   description: string;
   referred_by_id: string | null;
@@ -353,6 +400,8 @@ export interface Database {
   intro_sides: IntroSidesTable;
   intro_events: IntroEventsTable;
   intro_tokens: IntroTokensTable;
+  intro_asks: IntroAsksTable;
+  intro_ask_tokens: IntroAskTokensTable;
   jobs: JobsTable;
   mail_messages: MailMessagesTable;
   gives: GivesTable;

@@ -5,8 +5,9 @@ export const ExportFormat = z
   .describe(
     "`vcard`: vCard 4.0; `vcard3`: vCard 3.0 for old phones; `csv`: UTF-8 with BOM, RFC 4180, the header in the account's language (see `lang`), formulas neutralised (phone numbers stay as they are); " +
       '`json`: the complete account (GDPR art. 15 and 20): the account, my profile, every person with channels, tags, privacy fields, needs, offers, timeline, ' +
-      'the relationships, suppression entries (keyed hashes only), the introductions with their sides and history, the emails of introductions ' +
-      '(recipients, subject, status, dates and plain text with the answer links removed), the gives with recipients and outcomes, the business received, ' +
+      'the relationships, suppression entries (keyed hashes only), the introductions with their sides and history, the asks to contacts to make ' +
+      'an introduction, the emails of introductions and asks (recipients, subject, status, dates and plain text with the answer links removed), ' +
+      'the gives with recipients and outcomes, what I received (business, and introductions contacts agreed to make), ' +
       'the "do not contact" objections, and the names and dates of API tokens and sessions; never a password, token, token hash, answer link or key. ' +
       'Importing it (format `json`) restores the people of an account (with channels, tags, needs, offers, timeline and relationships) or moves them to another Rete; ' +
       'introductions, emails and the give ledger are for reading only and are not restored.',

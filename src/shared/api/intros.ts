@@ -67,8 +67,11 @@ export const IntroMessage = z
 export type IntroMessage = z.infer<typeof IntroMessage>;
 
 export const MailKind = z
-  .enum(['intro_request', 'intro_reminder', 'intro_connect'])
-  .describe('A request to one side, its reminder, or the introduction email to both.');
+  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder'])
+  .describe(
+    'A request to one side, its reminder, or the introduction email to both; an ask to a contact to make an introduction, ' +
+      'or its reminder.',
+  );
 export type MailKind = z.infer<typeof MailKind>;
 
 export const MailStatus = z
@@ -258,6 +261,7 @@ export const OutboxMessage = z
     id: Id,
     kind: MailKind,
     introId: Id.nullable(),
+    askId: Id.nullable().describe('The ask to a contact it belongs to (`GET /api/v1/intro-asks/{id}`).'),
     side: SideKey.nullable().describe('The side a request or reminder went to.'),
     from: MailAddress.describe('The sender; until it leaves, the From it will have (MAIL_FROM as configured now).'),
     replyTo: MailAddress.nullable(),
@@ -299,8 +303,11 @@ export const OutboxPage = page(OutboxMessage).meta({ id: 'OutboxPage' });
 
 // --- The public answer page (/i/{token}, HTML, not under /api) --------------------------
 
-/** The form the accept page posts (application/x-www-form-urlencoded). */
+/**
+ * The form the answer page posts (application/x-www-form-urlencoded): accept / decline / object
+ * for an introduction; yes / no / gone (no longer in touch) / object for an ask to make one.
+ */
 export const AnswerForm = z.strictObject({
-  action: z.enum(['accept', 'decline', 'object']),
+  action: z.enum(['accept', 'decline', 'object', 'yes', 'no', 'gone']),
 });
 export type AnswerForm = z.infer<typeof AnswerForm>;

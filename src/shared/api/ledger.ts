@@ -132,9 +132,19 @@ export type CreateOutcomeBody = z.infer<typeof CreateOutcomeBody>;
 
 // --- Business received -------------------------------------------------------------------
 
+export const ReceivedKind = z
+  .enum(['business', 'introduction'])
+  .describe(
+    '`business`: business passed to me. `introduction`: someone agreed to make an introduction I asked them for ' +
+      '(recorded by Rete when they answer yes; see `askId`).',
+  );
+export type ReceivedKind = z.infer<typeof ReceivedKind>;
+
 export const Received = z
   .object({
     id: Id,
+    kind: ReceivedKind,
+    askId: Id.nullable().describe('For `introduction`: the ask it answered (`GET /api/v1/intro-asks/{id}`).'),
     date: Day,
     description: z.string(),
     referredBy: PersonRef.nullable().describe('Who passed me this business; null if unknown or erased.'),

@@ -147,6 +147,10 @@ export const Relationship = z
     other: z.object({ id: Id, name: z.string() }),
     strength: Strength,
     note: z.string().nullable(),
+    lapsedAt: Timestamp.nullable().describe(
+      'When they were said to be no longer in touch (an intermediary answered so to an ask): the Value Finder does not ' +
+        'propose this path; null while they are in touch.',
+    ),
     createdAt: Timestamp,
   })
   .meta({ id: 'Relationship' });
@@ -161,6 +165,10 @@ export const UpdateRelationshipBody = z
   .strictObject({
     strength: Strength.optional(),
     note: optionalText(1_000).optional(),
+    lapsed: z
+      .boolean()
+      .optional()
+      .describe('`true`: they are no longer in touch (not a path any more); `false`: they are in touch again.'),
   })
   .meta({ id: 'UpdateRelationshipBody' });
 

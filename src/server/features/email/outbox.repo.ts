@@ -28,6 +28,20 @@ export const findMessage = (db: Executor, ownerId: string, id: string) =>
 export const findMessageById = (db: Executor, id: string) =>
   db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The emails of some asks through a contact, oldest first, with where each one stands. */
+export const messagesOfAsks = (db: Executor, ownerId: string, askIds: readonly string[]) =>
+  askIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('mail_messages')
+        .select(['id', 'ask_id', 'kind', 'status', 'delivery', 'attempts', 'last_error', 'error_reason', 'created_at', 'sent_at'])
+        .select(nextRun)
+        .where('owner_id', '=', ownerId)
+        .where('ask_id', 'in', askIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+
 /** The emails of some introductions, oldest first, with where each one stands. */
 export const messagesOfIntros = (db: Executor, ownerId: string, introIds: readonly string[]) =>
   introIds.length === 0
@@ -83,6 +97,7 @@ export function listMessages(db: Executor, ownerId: string, f: ListFilter) {
       'kind',
       'status',
       'intro_id',
+      'ask_id',
       'side',
       'from_addr',
       'reply_to',
@@ -136,18 +151,23 @@ export async function requeueFailed(db: Executor, ownerId: string, id: string): 
 export const setJob = (db: Executor, id: string, jobId: string) =>
   db.updateTable('mail_messages').set({ job_id: jobId }).where('id', '=', id).execute();
 
-/** Cancels the queued messages of an intro, or to a person; returns their job ids. */
+/** Cancels the queued messages of an intro, of an ask, or to a person; returns their job ids. */
 export async function cancelQueued(
   db: Executor,
   ownerId: string,
-  by: { introId: string } | { personId: string },
+  by: { introId: string } | { askId: string } | { personId: string },
 ): Promise<string[]> {
   let sel = db
     .selectFrom('mail_messages')
     .select(['id', 'job_id'])
     .where('owner_id', '=', ownerId)
     .where('status', '=', 'queued');
-  sel = 'introId' in by ? sel.where('intro_id', '=', by.introId) : sel.where('person_id', '=', by.personId);
+  sel =
+    'introId' in by
+      ? sel.where('intro_id', '=', by.introId)
+      : 'askId' in by
+        ? sel.where('ask_id', '=', by.askId)
+        : sel.where('person_id', '=', by.personId);
   const rows = await sel.execute();
   if (rows.length === 0) return [];
   await db
@@ -163,7 +183,8 @@ export async function cancelQueued(
   return rows.flatMap((r) => (r.job_id ? [r.job_id] : []));
 }
 
-const KINDS_LIMITED: MailKind[] = ['intro_request'];
+/** An ask to a contact is a request for an introduction too: it counts in the same daily limits. */
+const KINDS_LIMITED: MailKind[] = ['intro_request', 'intro_ask'];
 
 /** Requests an owner queued since `since` (the per-sender daily limit). */
 export async function requestsByOwnerSince(db: Executor, ownerId: string, since: string): Promise<number> {

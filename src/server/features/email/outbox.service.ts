@@ -25,6 +25,8 @@ export interface QueueInput {
   ownerId: string;
   kind: MailKind;
   introId: string | null;
+  /** The ask through a contact it belongs to. */
+  askId?: string | null;
   side: 'a' | 'b' | null;
   personId: string | null;
   /** The second person of a message to two people (erasing either removes the message). */
@@ -56,6 +58,7 @@ export async function queueMail(tx: Executor, deps: Deps, m: QueueInput): Promis
     id,
     owner_id: m.ownerId,
     intro_id: m.introId,
+    ask_id: m.askId ?? null,
     side: m.side,
     person_id: m.personId,
     other_person_id: m.otherPersonId ?? null,
@@ -119,6 +122,7 @@ function toMessage(deps: Deps, r: ListRow): OutboxMessage {
     id: r.id,
     kind: r.kind,
     introId: r.intro_id,
+    askId: r.ask_id ?? null,
     side: r.side,
     // Until it leaves, a message will go out from the From configured then: show that one.
     from: r.status === 'sent' ? from : { ...from, address: deps.config.mail.from },

@@ -3,13 +3,15 @@
  * spreadsheet, and the complete JSON of the account (GDPR art. 15 and 20): the account, my
  * profile, every person with channels, tags, privacy fields, needs, offers and timeline, the
  * relationships, the suppression entries (hashes), the introductions (sides and events), the
- * outbox of their emails, the give ledger (gives, recipients, outcomes, business received), the
+ * outbox of their emails, the asks to contacts to make an introduction, the give ledger (gives,
+ * recipients, outcomes, what I received: business and introductions), the
  * "do not contact" objections, and the names and dates of API tokens and sessions. Never a secret:
  * no password hash, token hash, session id, CSRF token, suppression key or live answer link.
  * Importing the JSON restores people and their data only, not introductions, emails or the ledger.
  */
 import type { Executor } from '../../db/db.ts';
 import type {
+  AskStatus,
   ChannelKind,
   Database,
   GiveKind,
@@ -95,6 +97,8 @@ export interface AccountExport {
     personBId: string;
     strength: number;
     note: string | null;
+    /** When an intermediary said they are no longer in touch (no longer a path). */
+    lapsedAt: string | null;
     createdAt: string;
     updatedAt: string;
   }>;
@@ -112,12 +116,17 @@ export interface AccountExport {
   sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string }>;
   /** Introductions with both sides and their history; never the answer links or their hashes. */
   intros: AccountIntro[];
-  /** The emails of introductions: recipients, subject, status, dates and the text with answer links removed. */
+  /** Asks to contacts to make an introduction, and their answers; never the answer links or their hashes. */
+  introAsks: AccountAsk[];
+  /** The emails of introductions and asks: recipients, subject, status, dates and the text with answer links removed. */
   emails: AccountEmail[];
   /** The give ledger. */
   gives: AccountGive[];
   receivedBusiness: Array<{
     id: string;
+    /** `business`, or `introduction`: a contact agreed to make an introduction I asked for. */
+    kind: 'business' | 'introduction';
+    askId: string | null;
     receivedOn: string;
     description: string;
     referredById: string | null;
@@ -157,6 +166,28 @@ export interface AccountIntro {
   events: Array<{ at: string; seq: number; type: string; side: 'a' | 'b' | null; detail: unknown }>;
 }
 
+export interface AccountAsk {
+  id: string;
+  status: AskStatus;
+  viaPersonId: string;
+  helperPersonId: string;
+  forPersonId: string;
+  needId: string | null;
+  needText: string;
+  why: string;
+  language: 'it' | 'en';
+  subject: string;
+  body: string;
+  introId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  askedAt: string | null;
+  remindedAt: string | null;
+  answeredAt: string | null;
+  expiresAt: string | null;
+  closedAt: string | null;
+}
+
 export interface EmailAddress {
   name: string | null;
   address: string;
@@ -165,6 +196,7 @@ export interface EmailAddress {
 export interface AccountEmail {
   id: string;
   introId: string | null;
+  askId: string | null;
   side: 'a' | 'b' | null;
   personId: string | null;
   otherPersonId: string | null;
@@ -230,11 +262,13 @@ export const EXPORTED_TABLES = {
   give_recipients: 'gives',
   outcomes: 'gives',
   received_business: 'receivedBusiness',
+  intro_asks: 'introAsks',
   person_objections: 'objections',
 } as const satisfies Partial<Record<keyof Database, keyof AccountExport>>;
 
 export const NOT_EXPORTED_TABLES: Record<string, string> = {
   intro_tokens: 'answer-link secrets (hashes): the introductions and their events are exported',
+  intro_ask_tokens: 'answer-link secrets (hashes) of asks: the asks and their answers are exported',
   jobs: 'internal work queue; the emails it sends are exported',
   network_changes: 'internal change log of the network views (person ids and version numbers)',
   kysely_migration: 'schema version, not account data',
@@ -330,7 +364,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .orderBy('created_at')
       .execute(),
   ]);
-  const [intros, sides, events, mails, gives, recipients, outcomes, received, objections] = await Promise.all([
+  const [intros, sides, events, mails, gives, recipients, outcomes, received, objections, asks] = await Promise.all([
     db.selectFrom('intros').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('intro_sides').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('side').execute(),
     db.selectFrom('intro_events').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('seq').execute(),
@@ -339,6 +373,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .select([
         'id',
         'intro_id',
+        'ask_id',
         'side',
         'person_id',
         'other_person_id',
@@ -377,6 +412,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .orderBy('objected_at')
       .orderBy('person_id')
       .execute(),
+    db.selectFrom('intro_asks').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
   ]);
   const sidesOf = groupByKey(sides, 'intro_id');
   const eventsOf = groupByKey(events, 'intro_id');
@@ -453,6 +489,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       personBId: r.person_b_id,
       strength: r.strength,
       note: r.note,
+      lapsedAt: r.lapsed_at ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
@@ -491,9 +528,31 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
         detail: eventDetail(e.detail),
       })),
     })),
+    introAsks: asks.map((a) => ({
+      id: a.id,
+      status: a.status,
+      viaPersonId: a.via_person_id,
+      helperPersonId: a.helper_person_id,
+      forPersonId: a.for_person_id,
+      needId: a.need_id,
+      needText: a.need_text,
+      why: a.why,
+      language: a.language,
+      subject: a.subject,
+      body: a.body,
+      introId: a.intro_id,
+      createdAt: a.created_at,
+      updatedAt: a.updated_at,
+      askedAt: a.asked_at,
+      remindedAt: a.reminded_at,
+      answeredAt: a.answered_at,
+      expiresAt: a.expires_at,
+      closedAt: a.closed_at,
+    })),
     emails: mails.map((m) => ({
       id: m.id,
       introId: m.intro_id,
+      askId: m.ask_id ?? null,
       side: m.side,
       personId: m.person_id,
       otherPersonId: m.other_person_id,
@@ -533,6 +592,8 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
     })),
     receivedBusiness: received.map((r) => ({
       id: r.id,
+      kind: r.kind ?? 'business',
+      askId: r.ask_id ?? null,
       receivedOn: r.received_on,
       description: r.description,
       referredById: r.referred_by_id,

@@ -175,7 +175,52 @@ async function ledgerAndIntros(
     .insertInto('person_objections')
     .values({ person_id: b, owner_id: ownerId, objected_at: at, intro_id: intro })
     .execute();
-  return { intro, give, mail, tokenId };
+  // An ask to a to make an introduction to b, for me, with its answer link.
+  const self = await db
+    .selectFrom('people')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('is_self', '=', 1)
+    .executeTakeFirstOrThrow();
+  const ask = crypto.randomUUID();
+  await db
+    .insertInto('intro_asks')
+    .values({
+      id: ask,
+      owner_id: ownerId,
+      via_person_id: a,
+      helper_person_id: b,
+      for_person_id: self.id,
+      need_id: null,
+      need_text: `ask need ${mark}`,
+      why: `ask why ${mark}`,
+      language: 'it',
+      subject: `ask subject ${mark}`,
+      body: `ask body ${mark}`,
+      status: 'asked',
+      intro_id: null,
+      created_at: at,
+      updated_at: at,
+      asked_at: at,
+      reminded_at: null,
+      answered_at: null,
+      expires_at: '2026-03-01T10:00:00.000Z',
+      closed_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('intro_ask_tokens')
+    .values({
+      id: crypto.randomUUID(),
+      ask_id: ask,
+      owner_id: ownerId,
+      token_hash: mark === 'alice' ? 'd'.repeat(64) : 'c'.repeat(64),
+      created_at: at,
+      expires_at: '2026-03-01T10:00:00.000Z',
+      used_at: null,
+    })
+    .execute();
+  return { intro, give, mail, tokenId, ask };
 }
 
 describe('CSV export cells', () => {
@@ -389,10 +434,14 @@ describe.each(dialects())('export on %s', (dialect) => {
       expect.objectContaining({ description: 'business alice', referredById: ids.marco, valueCents: 99900 }),
     ]);
     expect(doc.objections).toEqual([{ personId: ids.marco, objectedAt: '2026-02-01T10:00:00.000Z', introId: aliceRows.intro }]);
+    expect(doc.introAsks).toEqual([
+      expect.objectContaining({ id: aliceRows.ask, status: 'asked', needText: 'ask need alice', subject: 'ask subject alice' }),
+    ]);
     const text = JSON.stringify({ ...doc, suppressions: [] });
     expect(res.body).not.toContain('evemark');
     expect(res.body).not.toContain(SECRET);
     expect(res.body).not.toContain(TOKEN_HASH);
+    expect(res.body).not.toContain('d'.repeat(64));
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(TOKEN_HASH);
     expect(text).not.toContain(aliceRows.tokenId);

@@ -15,6 +15,9 @@ import * as outbox from '../email/outbox.repo.ts';
 import { MAIL_JOB, parseAddress, parseAddresses } from '../email/outbox.service.ts';
 import type { Job } from '../jobs/jobs.repo.ts';
 import { JobWorker, PermanentJobError, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
+import * as asks from './asks.repo.ts';
+import { askDelivered, askLinkExpiry } from './asks.mail.ts';
+import { ASK_JOB_HANDLERS } from './asks.service.ts';
 import * as repo from './intros.repo.ts';
 import { mailStillWanted, requestDelivered, requestExpiry, sweepIntros } from './intros.service.ts';
 import { withLink } from './mails.ts';
@@ -50,7 +53,20 @@ export function mailJob(mailer: Mailer): JobHandler {
       // queued: a restart with a corrected MAIL_FROM or PUBLIC_BASE_URL rescues queued messages.
       const { publicBaseUrl } = deps.config;
       let link: string | null = null;
-      if ((m.kind === 'intro_request' || m.kind === 'intro_reminder') && m.intro_id && m.side) {
+      if ((m.kind === 'intro_ask' || m.kind === 'intro_ask_reminder') && m.ask_id) {
+        const a = await asks.findAsk(deps.db, m.owner_id, m.ask_id);
+        const secret = newSecret();
+        await asks.insertAskToken(deps.db, {
+          id: newId(),
+          ask_id: m.ask_id,
+          owner_id: m.owner_id,
+          token_hash: sha256(secret),
+          created_at: nowIso,
+          expires_at: askLinkExpiry(deps, a ?? { expires_at: null }, now),
+          used_at: null,
+        });
+        link = `${publicBaseUrl}/i/${secret}`;
+      } else if ((m.kind === 'intro_request' || m.kind === 'intro_reminder') && m.intro_id && m.side) {
         const side = (await repo.sidesOf(deps.db, m.owner_id, [m.intro_id])).find((s) => s.side === m.side);
         const secret = newSecret();
         await repo.insertToken(deps.db, {
@@ -99,8 +115,9 @@ export function mailJob(mailer: Mailer): JobHandler {
       // (a token in clear) is not kept.
       const kept = delivery === 'outbox' ? bodies : withLink(text, html, `${publicBaseUrl}/i/…`);
       await deps.db.transaction().execute(async (tx) => {
-        // Lock order intro → message, as everywhere else (cancelling, answering).
+        // Lock order intro (or ask) → message, as everywhere else (cancelling, answering).
         if (m.intro_id) await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: nowIso });
+        if (m.ask_id) await asks.updateAsk(tx, m.owner_id, m.ask_id, { updated_at: nowIso });
         const marked = await outbox.updateQueued(tx, m.id, {
           status: 'sent',
           sent_at: nowIso,
@@ -114,6 +131,8 @@ export function mailJob(mailer: Mailer): JobHandler {
           html_body: kept.html,
         });
         if (marked && m.kind === 'intro_request') await requestDelivered(tx, deps, m, now);
+        if (marked && m.kind === 'intro_ask' && m.ask_id)
+          await askDelivered(tx, deps, { owner_id: m.owner_id, ask_id: m.ask_id }, now);
         await ctx.finish(tx);
       });
     },
@@ -131,7 +150,7 @@ export function mailJob(mailer: Mailer): JobHandler {
   };
 }
 
-/** The worker of a server process (or of `rete jobs run-once`): emails, reminders and expiry. */
+/** The worker of a server process (or of `rete jobs run-once`): emails, reminders and expiry (of introductions and asks). */
 export function createJobWorker(
   deps: AppDeps,
   opts: Partial<WorkerOptions> & { mailer?: Mailer } = {},
@@ -139,7 +158,7 @@ export function createJobWorker(
   const mailer = opts.mailer ?? createMailer(deps.config);
   const worker = new JobWorker(deps, {
     ...opts,
-    handlers: { [MAIL_JOB]: mailJob(mailer), ...(opts.handlers ?? {}) },
+    handlers: { [MAIL_JOB]: mailJob(mailer), ...ASK_JOB_HANDLERS, ...(opts.handlers ?? {}) },
     ticks: opts.ticks ?? [async (d) => void (await sweepIntros(d))],
   });
   return Object.assign(worker, { mailer });

@@ -183,7 +183,13 @@ export async function objectedAmong(db: Executor, ownerId: string, ids: readonly
   return new Set(rows.map((r) => r.person_id));
 }
 
-export async function addObjection(db: Executor, ownerId: string, personId: string, introId: string, at: string): Promise<void> {
+export async function addObjection(
+  db: Executor,
+  ownerId: string,
+  personId: string,
+  introId: string | null,
+  at: string,
+): Promise<void> {
   const exists = await db
     .selectFrom('person_objections')
     .select('person_id')

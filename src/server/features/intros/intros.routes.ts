@@ -16,7 +16,9 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
-import { renderAnswered, renderAsk, renderInvalid } from './answer.page.ts';
+import { renderAnswered, renderAsk, renderAskAnswered, renderAskPage, renderInvalid } from './answer.page.ts';
+import { askRoutes } from './asks.routes.ts';
+import * as asks from './asks.service.ts';
 import * as svc from './intros.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -174,6 +176,8 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
+  askRoutes(app, deps);
+
   void app.register((scope, _opts, done) => {
     answerRoutes(scope, deps);
     done();
@@ -204,14 +208,19 @@ function answerRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const rateLimit = { max: deps.config.intros.linkRateLimitPerMinute, timeWindow: '1 minute' };
 
+  // One family of links for both: an introduction's request (accept / decline) and an ask to a
+  // contact to make one (yes / no / no longer in touch). A token is looked up in both; an answer
+  // that does not fit its link's kind is refused like a wrong link.
   r.get('/i/:token', {
     config: { access: 'public', urlToken: true, rateLimit },
     schema: { hide: true, params: TokenParams, querystring: z.object({ choice: z.string().max(20).optional() }) },
     handler: async (req, reply) => {
-      const v = await svc.viewLink(deps, req.params.token);
-      if (!v) return html(reply, 404, renderInvalid());
       const c = req.query.choice;
-      return html(reply, 200, renderAsk(v, c === 'accept' || c === 'decline' ? c : null));
+      const v = await svc.viewLink(deps, req.params.token);
+      if (v) return html(reply, 200, renderAsk(v, c === 'accept' || c === 'decline' ? c : null));
+      const a = await asks.viewAskLink(deps, req.params.token);
+      if (a) return html(reply, 200, renderAskPage(a, c === 'yes' || c === 'no' || c === 'gone' ? c : null));
+      return html(reply, 404, renderInvalid());
     },
   });
 
@@ -219,9 +228,16 @@ function answerRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'public', urlToken: true, rateLimit },
     schema: { hide: true, params: TokenParams, body: AnswerForm },
     handler: async (req, reply) => {
-      const done = await svc.answerLink(deps, req.params.token, req.body.action);
-      if (!done) return html(reply, 404, renderInvalid());
-      return html(reply, 200, renderAnswered(done.lang, req.body.action, done.userName));
+      const { action } = req.body;
+      if (action === 'accept' || action === 'decline' || action === 'object') {
+        const done = await svc.answerLink(deps, req.params.token, action);
+        if (done) return html(reply, 200, renderAnswered(done.lang, action, done.userName));
+      }
+      if (action === 'yes' || action === 'no' || action === 'gone' || action === 'object') {
+        const done = await asks.answerAskLink(deps, req.params.token, action);
+        if (done) return html(reply, 200, renderAskAnswered(done.lang, done.page));
+      }
+      return html(reply, 404, renderInvalid());
     },
   });
 }

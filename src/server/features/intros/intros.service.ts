@@ -32,6 +32,8 @@ import { introGives } from '../ledger/ledger.repo.ts';
 import { recordIntroGive } from '../ledger/ledger.service.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { renderConnect, renderRequest } from './mails.ts';
+import * as asks from './asks.repo.ts';
+import { askMailStillWanted } from './asks.mail.ts';
 import * as repo from './intros.repo.ts';
 import { draftRequest, TEXT_VERSION, type Lang } from './texts.ts';
 
@@ -41,7 +43,7 @@ const other = (s: SideKey): SideKey => (s === 'a' ? 'b' : 'a');
 const OPEN: readonly IntroStatus[] = ['asked', 'accepted_one'];
 const DAY = 86_400_000;
 
-async function owner(db: Executor, ownerId: string): Promise<User> {
+export async function owner(db: Executor, ownerId: string): Promise<User> {
   const u = await findUserById(db, ownerId);
   if (!u) throw notFound();
   return u;
@@ -67,10 +69,10 @@ async function event(
   });
 }
 
-type Brief = Awaited<ReturnType<typeof repo.peopleBriefs>>[number];
+export type Brief = Awaited<ReturnType<typeof repo.peopleBriefs>>[number];
 
 /** The person's language: as recorded, else detected from what I wrote about them, else mine. */
-async function languageOf(db: Executor, ownerId: string, p: Brief, fallback: Lang): Promise<Lang> {
+export async function languageOf(db: Executor, ownerId: string, p: Brief, fallback: Lang): Promise<Lang> {
   if (p.is_self === 1) return fallback;
   if (p.language) return p.language;
   const texts = [p.notes ?? '', ...(await repo.itemTexts(db, ownerId, p.id))].join('\n');
@@ -235,9 +237,14 @@ export async function listIntros(deps: Deps, ownerId: string, q: ListIntrosQuery
 // --- drafts ------------------------------------------------------------------------------
 
 export async function createIntro(deps: Deps, ownerId: string, input: CreateIntroBody): Promise<string> {
+  return deps.db.transaction().execute((tx) => createIntroIn(tx, deps, ownerId, input));
+}
+
+/** `createIntro` in the caller's transaction (an intermediary's "yes" drafts one). */
+export async function createIntroIn(tx: Executor, deps: Deps, ownerId: string, input: CreateIntroBody): Promise<string> {
   const id = newId();
   const now = deps.now().toISOString();
-  await deps.db.transaction().execute(async (tx) => {
+  {
     const user = await owner(tx, ownerId);
     const self = await tx
       .selectFrom('people')
@@ -304,7 +311,7 @@ export async function createIntro(deps: Deps, ownerId: string, input: CreateIntr
     });
     await repo.insertSides(tx, rows);
     await event(tx, ownerId, id, now, 'created', null);
-  });
+  }
   return id;
 }
 
@@ -373,7 +380,7 @@ export async function deleteIntro(deps: Deps, ownerId: string, id: string): Prom
 
 // --- sending -----------------------------------------------------------------------------
 
-function fromOf(deps: Deps, user: User) {
+export function fromOf(deps: Deps, user: User) {
   return {
     from: { name: `${user.display_name} via Rete`, address: deps.config.mail.from },
     replyTo: { name: user.display_name, address: user.email },
@@ -416,7 +423,7 @@ async function queueRequest(
 }
 
 /** The address a request to this person goes to: their first email, if Rete can send to it. */
-async function sendableEmail(tx: Executor, ownerId: string, personId: string | null): Promise<string | null> {
+export async function sendableEmail(tx: Executor, ownerId: string, personId: string | null): Promise<string | null> {
   if (!personId) return null;
   const email = (await repo.primaryEmails(tx, ownerId, [personId])).get(personId);
   return email && isPlainAddress(email) ? email : null;
@@ -435,7 +442,7 @@ async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, to: { 
   await event(tx, user.id, s.intro_id, patch.asked_at, 'asked', s.side);
 }
 
-function rateLimited(message: string): AppError {
+export function rateLimited(message: string): AppError {
   return new AppError(429, 'rate_limited', message, undefined, { 'retry-after': '3600' });
 }
 
@@ -510,9 +517,10 @@ export async function sendIntro(deps: Deps, ownerId: string, id: string): Promis
 /** Whether a queued message is still wanted: the intro still waits for this side, who has not objected. */
 export async function mailStillWanted(
   db: Executor,
-  m: Pick<outbox.MessageRow, 'owner_id' | 'intro_id' | 'kind' | 'side'>,
+  m: Pick<outbox.MessageRow, 'owner_id' | 'intro_id' | 'ask_id' | 'kind' | 'side'>,
   now: string,
 ): Promise<boolean> {
+  if (m.ask_id) return askMailStillWanted(db, m.owner_id, m.ask_id, now);
   if (!m.intro_id) return true;
   const intro = await repo.findIntro(db, m.owner_id, m.intro_id);
   if (!intro) return false;
@@ -591,8 +599,13 @@ export async function retryMail(deps: Deps, ownerId: string, id: string): Promis
       // Lock order intro → message, as everywhere else.
       await repo.updateIntro(tx, ownerId, m.intro_id, { updated_at: nowIso });
     }
+    if (m.ask_id) await asks.updateAsk(tx, ownerId, m.ask_id, { updated_at: nowIso });
     if (!(await mailStillWanted(tx, m, nowIso))) {
-      throw conflict('This email is no longer needed: its introduction has ended');
+      throw conflict(
+        m.ask_id
+          ? 'This email is no longer needed: its ask has ended'
+          : 'This email is no longer needed: its introduction has ended',
+      );
     }
     if (m.status === 'failed' && !(await outbox.requeueFailed(tx, ownerId, id))) {
       throw conflict('This email changed meanwhile; reload');
@@ -801,12 +814,15 @@ async function queueConnect(tx: Executor, deps: Deps, user: User, intro: repo.In
 
 /**
  * GDPR art. 21: the person objected. They are marked "do not contact"; every queued email to
- * them stops; every open introduction still waiting for them ends as declined.
+ * them stops; every open introduction still waiting for them ends as declined, and every ask to
+ * them to make an introduction ends as objected.
  */
-async function object(tx: Executor, deps: Deps, ownerId: string, personId: string, introId: string): Promise<void> {
+export async function object(tx: Executor, deps: Deps, ownerId: string, personId: string, introId: string | null): Promise<void> {
   const now = deps.now().toISOString();
   await repo.addObjection(tx, ownerId, personId, introId, now);
   await cancelJobs(tx, await outbox.cancelQueued(tx, ownerId, { personId }), now);
+  // Asks to them to make an introduction end too; their links stop working.
+  for (const id of await asks.closeOpenAsksVia(tx, ownerId, personId, now)) await asks.retireAskTokens(tx, id, now);
   const waiting = await tx
     .selectFrom('intro_sides')
     .innerJoin('intros', 'intros.id', 'intro_sides.intro_id')

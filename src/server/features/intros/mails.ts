@@ -1,11 +1,12 @@
 /**
- * The emails of an introduction, rendered to a plain-text part and an HTML part in which every
- * inserted text is escaped. The answer link is not known when a message is queued (its token is
+ * The emails of an introduction (and of an ask to a contact to make one), rendered to a
+ * plain-text part and an HTML part in which every inserted text is escaped. The answer link is not known when a message is queued (its token is
  * made when the job sends it, so that no token waits in clear in the database): the bodies carry
  * a placeholder that `withLink` replaces at sending time.
  */
 import { LINK_PLACEHOLDER } from '../email/outbox.service.ts';
 import { bodyText, escapeHtml, textToHtml } from '../email/sanitize.ts';
+import { askFrame } from './asks.texts.ts';
 import { connectEmail, frame, type ConnectInput, type Lang } from './texts.ts';
 
 export { LINK_PLACEHOLDER };
@@ -92,4 +93,56 @@ export function withLink(text: string, html: string, link: string): { text: stri
     text: text.split(LINK_PLACEHOLDER).join(link),
     html: html.split(LINK_PLACEHOLDER).join(escapeHtml(link)),
   };
+}
+
+export interface AskMailInput {
+  lang: Lang;
+  subject: string;
+  body: string;
+  userName: string;
+  userEmail: string;
+  helperName: string;
+  privacyNotice: boolean;
+  reminder: boolean;
+}
+
+/**
+ * The ask to an intermediary (or its reminder): my words with the text to forward, then the three
+ * answers (each opens the answer page with that answer first) and, the first time, the art. 14 notice.
+ */
+export function renderAskMail(r: AskMailInput): RenderedMail {
+  const f = askFrame(r);
+  const body = strip(r.body).trim();
+  const links = [
+    { href: `${LINK_PLACEHOLDER}?choice=yes`, label: f.yesLabel, primary: true },
+    { href: `${LINK_PLACEHOLDER}?choice=no`, label: f.noLabel, primary: false },
+    { href: `${LINK_PLACEHOLDER}?choice=gone`, label: f.goneLabel, primary: false },
+  ];
+  const text = [
+    ...(f.intro ? [f.intro, ''] : []),
+    body,
+    '',
+    '———',
+    ...links.map((l) => `${l.label}: ${l.href}`),
+    f.answerLine,
+    ...(f.privacy ? ['', '———', ...f.privacy.flatMap((p) => [p, ''])] : ['']),
+    f.footer,
+  ].join('\n');
+  const html = page(
+    r.lang,
+    [
+      ...(f.intro ? [`<p style="color:#495057"><em>${escapeHtml(f.intro)}</em></p>`] : []),
+      textToHtml(body),
+      `<p style="margin-top:24px">${links.map((l) => button(l.href, l.label, l.primary)).join('')}</p>`,
+      `<p style="font-size:13px;color:#495057">${escapeHtml(f.answerLine)}</p>`,
+      ...(f.privacy
+        ? [
+            '<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0">',
+            ...f.privacy.map((p) => `<p style="font-size:12px;color:#495057">${escapeHtml(p)}</p>`),
+          ]
+        : []),
+      `<p style="font-size:12px;color:#868e96">${escapeHtml(f.footer)}</p>`,
+    ].join('\n'),
+  );
+  return { subject: r.reminder ? `${r.lang === 'it' ? 'Promemoria' : 'Reminder'}: ${r.subject}` : r.subject, text, html };
 }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../http/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
+import { registerAskCommands } from '../intros/asks.cli.ts';
 import { createIntro, getIntro, retryMail, sendIntro } from '../intros/intros.service.ts';
 import { listPeople } from '../people/people.service.ts';
 import { createGive } from './ledger.service.ts';
@@ -140,18 +141,22 @@ function formatMessage(m: OutboxMessage): string {
 }
 
 export function registerGivingCommands(program: Command, h: CliHelpers): void {
-  program
+  // `--note` and `--user` are checked in the action rather than declared required: commander would
+  // then ask them of the subcommands too (`rete intro ask-through`), which take `--user` from here.
+  const intro = program
     .command('intro')
     .description('propose an introduction between two people (or me and someone): a draft, or sent with --send')
     .argument('<a>', 'side A: a person id, words of their name, or "me"')
     .argument('<b>', 'side B: a person id, words of their name, or "me"')
-    .requiredOption('--note <text>', 'why they should meet')
-    .requiredOption('--user <email>')
+    .option('--note <text>', 'why they should meet (required)')
+    .option('--user <email>', 'the account (required)')
     .option('--send', 'send the requests now (the job worker or `rete jobs run-once` delivers them)', false)
     .option('--order <a-first|both>', 'ask both at once, or A first and B once A accepted', 'both')
     .option('--json', 'print JSON', false)
-    .action((a: string, b: string, o: { note: string; user: string; send: boolean; order: string; json: boolean }) =>
+    .action((a: string, b: string, o: { note?: string; user?: string; send: boolean; order: string; json: boolean }) =>
       h.withDeps(async (deps) => {
+        if (!o.note?.trim()) throw new Error("required option '--note <text>' not specified");
+        if (!o.user) throw new Error("required option '--user <email>' not specified");
         if (o.order !== 'a-first' && o.order !== 'both') throw new Error('--order: use a-first or both');
         const owner = await h.userIdByEmail(deps, o.user);
         const id = await friendly(
@@ -175,6 +180,7 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
         }
       }),
     );
+  registerAskCommands(intro, { ...h, uniquePerson, friendly, mailStanding });
 
   program
     .command('give')

@@ -1,7 +1,8 @@
 /**
  * The give ledger: gives (to one or more of my contacts, optionally answering a need, which can be
  * closed from here), their outcomes, and the business passed to me with who referred it. An
- * introduction sent through Rete records its give here itself (`recordIntroGive`).
+ * introduction sent through Rete records its give here itself (`recordIntroGive`), and a contact who
+ * agrees to make an introduction I asked them for is recorded as received (`recordIntroReceived`).
  */
 import type {
   CreateGiveBody,
@@ -149,6 +150,34 @@ export async function recordIntroGive(
   return id;
 }
 
+/**
+ * The help of a contact who agreed to make an introduction I asked them for: received, kind
+ * `introduction`, referred by them, on the day they answered. In the caller's transaction.
+ */
+export async function recordIntroReceived(
+  tx: Executor,
+  deps: Deps,
+  ownerId: string,
+  r: { askId: string; viaPersonId: string; description: string; on: string },
+): Promise<string> {
+  const id = newId();
+  const now = deps.now().toISOString();
+  await repo.insertReceived(tx, {
+    id,
+    owner_id: ownerId,
+    kind: 'introduction',
+    ask_id: r.askId,
+    received_on: r.on,
+    description: r.description.slice(0, 2_000),
+    referred_by_id: r.viaPersonId,
+    value_cents: null,
+    currency: null,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
 export async function updateGive(deps: Deps, ownerId: string, id: string, input: UpdateGiveBody): Promise<Give> {
   await deps.db.transaction().execute(async (tx) => {
     const row = await repo.findGive(tx, ownerId, id);
@@ -263,6 +292,8 @@ type ReceivedWithName = repo.ReceivedRow & { referrer_name: string | null };
 
 const toReceived = (r: ReceivedWithName): Received => ({
   id: r.id,
+  kind: r.kind ?? 'business',
+  askId: r.ask_id ?? null,
   date: r.received_on,
   description: r.description,
   referredBy: r.referred_by_id && r.referrer_name !== null ? { id: r.referred_by_id, name: r.referrer_name } : null,

@@ -113,6 +113,8 @@ export async function ledgerStats(deps: Deps, ownerId: string, q: StatsQuery): P
         eb.fn.countAll().as('n'),
       ])
       .where('received_business.owner_id', '=', ownerId)
+      // Who passed me business: an introduction someone made for me is help, not business.
+      .where('received_business.kind', '=', 'business')
       .where('people.owner_id', '=', ownerId)
       .where('received_business.received_on', '>=', from)
       .where('received_business.received_on', '<=', to)

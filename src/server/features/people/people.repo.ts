@@ -302,7 +302,7 @@ export const updateRelationship = (
   db: Executor,
   ownerId: string,
   id: string,
-  patch: { strength?: number; note?: string | null; updated_at: string },
+  patch: { strength?: number; note?: string | null; lapsed_at?: string | null; updated_at: string },
 ) => db.updateTable('relationships').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 
 export const deleteRelationship = (db: Executor, ownerId: string, id: string) =>
@@ -320,7 +320,12 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
   let tags = db.selectFrom('person_tags').select(['person_id', 'tag']).where('owner_id', '=', ownerId);
   let needs = db.selectFrom('needs').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
   let offers = db.selectFrom('offers').select(['id', 'person_id', 'text', 'status']).where('owner_id', '=', ownerId);
-  let rels = db.selectFrom('relationships').select(['person_a_id', 'person_b_id', 'strength']).where('owner_id', '=', ownerId);
+  // A lapsed relationship (the intermediary of an ask said they are no longer in touch) is no path.
+  let rels = db
+    .selectFrom('relationships')
+    .select(['person_a_id', 'person_b_id', 'strength'])
+    .where('owner_id', '=', ownerId)
+    .where('lapsed_at', 'is', null);
   let last = db
     .selectFrom('interactions')
     .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])

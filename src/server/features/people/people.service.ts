@@ -256,6 +256,7 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
         other: { id: other, name: names.get(other) ?? '' },
         strength: r.strength,
         note: r.note,
+        lapsedAt: r.lapsed_at ?? null,
         createdAt: r.created_at,
       };
     }),
@@ -608,6 +609,7 @@ async function relationshipView(deps: Deps, ownerId: string, id: string, fromPer
     other: { id: other, name: names[0]?.name ?? '' },
     strength: r.strength,
     note: r.note,
+    lapsedAt: r.lapsed_at ?? null,
     createdAt: r.created_at,
   };
 }
@@ -616,13 +618,15 @@ export async function updateRelationship(
   deps: Deps,
   ownerId: string,
   id: string,
-  input: { strength?: number | undefined; note?: string | null | undefined },
+  input: { strength?: number | undefined; note?: string | null | undefined; lapsed?: boolean | undefined },
 ) {
   const r = await repo.findRelationship(deps.db, ownerId, id);
   if (!r) throw notFound();
-  const patch: Parameters<typeof repo.updateRelationship>[3] = { updated_at: deps.now().toISOString() };
+  const now = deps.now().toISOString();
+  const patch: Parameters<typeof repo.updateRelationship>[3] = { updated_at: now };
   if (input.strength !== undefined) patch.strength = input.strength;
   if (input.note !== undefined) patch.note = input.note;
+  if (input.lapsed !== undefined) patch.lapsed_at = input.lapsed ? (r.lapsed_at ?? now) : null;
   await deps.db.transaction().execute(async (tx) => {
     await repo.updateRelationship(tx, ownerId, id, patch);
     await recordChange(tx, ownerId, [r.person_a_id, r.person_b_id]);

@@ -6,6 +6,7 @@ import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { relativeTime } from '../../components/format.ts';
+import { AsksSection } from './AsksSection.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
 import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
 import { INTRO_STATUSES, introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
@@ -46,6 +47,8 @@ export default function IntrosPage() {
           <IntroduceButton label={t('intros.new')} size="sm" variant="filled" />
         </Group>
       </Group>
+
+      <AsksSection />
 
       <Select
         label={t('intros.filter')}

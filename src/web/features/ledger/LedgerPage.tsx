@@ -404,6 +404,11 @@ function ReceivedCard({ received: r }: { received: Received }) {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Group gap="xs">
+            {r.kind === 'introduction' && (
+              <Badge color="grape" variant="light" size="lg" tt="none" data-testid="received-kind">
+                {t('ledger.received.kinds.introduction')}
+              </Badge>
+            )}
             {r.value && (
               <Badge color="green" variant="light" size="lg" tt="none">
                 {formatMoney(r.value.amountCents, r.value.currency)}

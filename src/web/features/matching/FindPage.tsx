@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, keys } from '../../api/client.ts';
+import { useUser } from '../auth/session.tsx';
+import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
 
@@ -15,6 +17,8 @@ export default function FindPage() {
   const q = (params.get('q') ?? '').trim();
   const valid = q.length >= MIN_NEED_LENGTH;
   const results = useQuery({ queryKey: keys.match(q), queryFn: () => api.match(q, 20), enabled: valid });
+  const user = useUser();
+  const me = { id: user.selfPersonId, name: user.displayName, isSelf: true };
 
   return (
     <Stack gap="md" maw={900} mx="auto">
@@ -66,6 +70,17 @@ export default function FindPage() {
                       item={h.offer && { kind: 'offer', text: h.offer.text }}
                       reasons={h.reasons}
                       path={h.path}
+                      action={
+                        h.path.kind === 'via' ? (
+                          <AskThroughButton
+                            via={h.path.via}
+                            helper={h.person}
+                            seeker={me}
+                            need={{ text: q }}
+                            offerId={h.offer?.id ?? null}
+                          />
+                        ) : undefined
+                      }
                     />
                   ))}
                 </MatchList>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, keys, type Helper, type MatchPerson, type Seeker, type ValueFinder } from '../../api/client.ts';
+import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 
@@ -168,7 +169,20 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
                     item={h.offer && { kind: 'offer', text: h.offer.text }}
                     reasons={h.reasons}
                     path={h.path}
-                    action={introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
+                    action={
+                      <>
+                        {h.path.kind === 'via' && (
+                          <AskThroughButton
+                            via={h.path.via}
+                            helper={h.person}
+                            seeker={owner}
+                            need={need}
+                            offerId={h.offer?.id ?? null}
+                          />
+                        )}
+                        {introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
+                      </>
+                    }
                   />
                 )}
               />

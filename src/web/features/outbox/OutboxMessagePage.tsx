@@ -73,7 +73,8 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
     .filter((l): l is { href: string; kind: 'accept' | 'decline' | 'page' } => !!l.href && l.kind !== null);
   const accept = links.find((l) => l.kind === 'accept');
   const decline = links.find((l) => l.kind === 'decline');
-  const asks = m.kind === 'intro_request' || m.kind === 'intro_reminder';
+  const isAsk = m.kind === 'intro_ask' || m.kind === 'intro_ask_reminder';
+  const asks = m.kind === 'intro_request' || m.kind === 'intro_reminder' || isAsk;
 
   const rows: Array<[string, string]> = [
     [t('outbox.from'), formatAddress(m.from)],
@@ -107,6 +108,11 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
             {m.introId && (
               <Anchor component={Link} to={`/intros/${m.introId}`} size="sm">
                 {t('outbox.seeIntro')}
+              </Anchor>
+            )}
+            {m.askId && (
+              <Anchor component={Link} to="/intros#asks" size="sm">
+                {t('outbox.seeAsk')}
               </Anchor>
             )}
           </Group>
@@ -147,7 +153,7 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
                       leftSection={<IconCheck size={16} />}
                       rightSection={<IconExternalLink size={14} />}
                     >
-                      {t('outbox.openAccept')}
+                      {t(isAsk ? 'outbox.openYes' : 'outbox.openAccept')}
                     </Button>
                   )}
                   {decline && (
@@ -160,7 +166,7 @@ function MessageView({ m }: { m: OutboxMessageDetail }) {
                       leftSection={<IconX size={16} />}
                       rightSection={<IconExternalLink size={14} />}
                     >
-                      {t('outbox.openDecline')}
+                      {t(isAsk ? 'outbox.openNo' : 'outbox.openDecline')}
                     </Button>
                   )}
                 </Group>

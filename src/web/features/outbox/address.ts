@@ -12,16 +12,19 @@ export function addressList(list: MailAddress[]): string {
   return list.map(formatAddress).join(', ');
 }
 
-/** The link of an answer page in a message: `/i/<token>`, optionally with `?choice=accept|decline`. */
-const ANSWER_LINK = /^https?:\/\/[^\s/]+(?:\/[^\s]*)?\/i\/[A-Za-z0-9_-]{43}(?:\?choice=(accept|decline))?$/;
+/**
+ * The link of an answer page in a message: `/i/<token>`, optionally with `?choice=accept|decline`
+ * (an introduction's request) or `?choice=yes|no|gone` (an ask to a contact to make one).
+ */
+const ANSWER_LINK = /^https?:\/\/[^\s/]+(?:\/[^\s]*)?\/i\/[A-Za-z0-9_-]{43}(?:\?choice=(accept|decline|yes|no|gone))?$/;
 
 export type AnswerChoice = 'accept' | 'decline' | 'page';
 
-/** What kind of answer link a URL is, or null when it is not one. */
+/** What kind of answer link a URL is, or null when it is not one (an ask's "yes" is its accept, "no" its decline). */
 export function answerLinkKind(url: string): AnswerChoice | null {
   const m = ANSWER_LINK.exec(url);
   if (!m) return null;
-  return m[1] === 'accept' ? 'accept' : m[1] === 'decline' ? 'decline' : 'page';
+  return m[1] === 'accept' || m[1] === 'yes' ? 'accept' : m[1] === 'decline' || m[1] === 'no' ? 'decline' : 'page';
 }
 
 /** Splits text into plain runs and http(s) URLs, so that only URLs become links. */

@@ -1,4 +1,17 @@
-import { ActionIcon, Anchor, Avatar, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +20,7 @@ import { Link } from 'react-router';
 import { api, type Relationship } from '../../api/client.ts';
 import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
-import { initials } from '../../components/format.ts';
+import { initials, relativeTime } from '../../components/format.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 import { useInvalidateNetwork } from './hooks.ts';
 
@@ -166,6 +179,11 @@ function RelationshipRow({ rel }: { rel: Relationship }) {
     },
   });
   const remove = useMutation({ mutationFn: () => api.deleteRelationship(rel.id), onSuccess: () => invalidate() });
+  // An intermediary said they were no longer in touch; the user knows better.
+  const inTouch = useMutation({
+    mutationFn: () => api.updateRelationship(rel.id, { lapsed: false }),
+    onSuccess: () => invalidate(),
+  });
 
   if (editing) {
     return (
@@ -214,6 +232,19 @@ function RelationshipRow({ rel }: { rel: Relationship }) {
           <Text size="xs" c="dimmed" className="rete-pre">
             {rel.note}
           </Text>
+        )}
+        {rel.lapsedAt && (
+          <Group gap="xs" wrap="wrap" data-testid="relationship-lapsed">
+            <Badge color="orange" variant="light" size="sm" tt="none">
+              {t('relationships.lapsed')}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {t('relationships.lapsedHelp', { when: relativeTime(rel.lapsedAt) })}
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => inTouch.mutate()} loading={inTouch.isPending}>
+              {t('relationships.inTouch')}
+            </Button>
+          </Group>
         )}
       </Stack>
       <Group gap={2} wrap="nowrap">
