@@ -261,7 +261,7 @@ describe.each(dialects())('migration 0004 (mail delivery) on %s', (dialect) => {
     await intro('mine', 'failed', 'failed', { edited: true });
     await intro('kept', 'failed', 'failed', { outcome: true });
 
-    expect(await migrateToLatest(k)).toEqual(['0004_mail_delivery']);
+    expect((await migrateToLatest(k))[0]).toBe('0004_mail_delivery');
     const sides = await k
       .selectFrom('intro_sides')
       .select(['intro_id', 'side', 'expires_at'])
