@@ -27,18 +27,17 @@ export const MAX_ASK_LENGTH = 1000;
 export const FeedbackBody = z
   .strictObject({
     itemKind: FeedbackItemKind,
-    itemId: Id.optional().describe('The need or offer (`need`, `offer`).'),
-    ask: z.string().trim().min(2).max(MAX_ASK_LENGTH).optional().describe('The words typed in "I need…" (`ask`).'),
+    itemId: Id.optional().describe('The need or offer (required for `need` and `offer`).'),
+    ask: z
+      .string()
+      .trim()
+      .min(2)
+      .max(MAX_ASK_LENGTH)
+      .optional()
+      .describe('The words typed in "I need…" (required for `ask`, and only then).'),
     personId: Id.describe('The person suggested.'),
     verdict: FeedbackVerdict,
   })
-  .refine(
-    (b) => (b.itemKind === 'ask' ? b.ask !== undefined && b.itemId === undefined : b.itemId !== undefined && b.ask === undefined),
-    {
-      message: 'give itemId for a need or an offer, ask for a typed need',
-      path: ['itemId'],
-    },
-  )
   .meta({ id: 'FeedbackBody' });
 export type FeedbackBody = z.infer<typeof FeedbackBody>;
 
@@ -98,7 +97,7 @@ const ConceptIds = z
 
 export const TaughtWordBody = z
   .strictObject({ phrase: Phrase, words: Words.default(''), concepts: ConceptIds.default([]) })
-  .refine((b) => b.words !== '' || b.concepts.length > 0, { message: 'say what the phrase means', path: ['words'] })
+  .describe('Words or concepts (at least one of the two) say what the phrase means.')
   .meta({ id: 'TaughtWordBody' });
 export type TaughtWordBody = z.infer<typeof TaughtWordBody>;
 

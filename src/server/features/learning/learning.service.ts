@@ -82,6 +82,14 @@ export async function listFeedback(deps: Deps, ownerId: string): Promise<Feedbac
  */
 export async function setFeedback(deps: Deps, ownerId: string, body: FeedbackBody): Promise<Feedback> {
   return deps.db.transaction().execute(async (tx) => {
+    if (body.itemKind === 'ask' ? body.ask === undefined : body.itemId === undefined)
+      throw badRequest('Give itemId for a need or an offer, ask for a typed need', [
+        { path: body.itemKind === 'ask' ? 'ask' : 'itemId', message: 'required' },
+      ]);
+    if (body.itemKind === 'ask' ? body.itemId !== undefined : body.ask !== undefined)
+      throw badRequest('Give itemId for a need or an offer, ask for a typed need', [
+        { path: body.itemKind === 'ask' ? 'itemId' : 'ask', message: `not for ${body.itemKind}` },
+      ]);
     const names = await repo.peopleNames(tx, ownerId, [body.personId]);
     if (!names.has(body.personId)) throw notFound();
     let key: string;
@@ -189,6 +197,8 @@ export async function teach(
   opts: { replace?: boolean } = {},
 ): Promise<{ word: TaughtWord; created: boolean }> {
   const key = checkPhrase(body.phrase);
+  if (body.words === '' && body.concepts.length === 0)
+    throw badRequest('Say what the phrase means', [{ path: 'words', message: 'words or concepts are needed' }]);
   const concepts = JSON.stringify(validConcepts(body.concepts));
   const stamp = deps.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {

@@ -1,9 +1,12 @@
 import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
+import type { SearchMatch } from '#shared/api/people.ts';
+import { words } from '#shared/text/fold.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { askKey, phraseOf, type Expanded, type Learning } from '../learning/learn.ts';
 import { loadLearning } from '../learning/learning.service.ts';
 import * as peopleRepo from '../people/people.repo.ts';
+import { snippet } from '../people/searchMatch.ts';
 import { candidateCount, embeddingProvider, rerank } from './embeddings.ts';
 import type { MatchEngine, OfferMatch, PersonMatch, QueryOptions } from './engine/index.ts';
 import type { NetworkGraph } from './graph.ts';
@@ -26,7 +29,7 @@ interface Views {
   graph: NetworkGraph;
 }
 
-async function views(deps: AppDeps, ownerId: string): Promise<Views> {
+async function views(deps: Pick<AppDeps, 'network'>, ownerId: string): Promise<Views> {
   const [offers, needs, graph] = await Promise.all([
     deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.offers),
     deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.needs),
@@ -303,4 +306,45 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
       seekers: r.seekers.flatMap((m) => seeker(m.best, m.score, r.offer.id, r.taught)),
     })),
   };
+}
+
+/** People the search finds by meaning: at most this many, best first. */
+const SEARCH_CONCEPT_LIMIT = 100;
+
+/**
+ * For the people search: contacts whose offers or role mean what the words typed ask for, as the
+ * Value Finder understands them ("tax advisor" finds a Commercialista), best first. Only
+ * confident matches that share a concept of the catalogue (a shared word alone is what the word
+ * search finds already), each with the concept and the offer or role that matched.
+ */
+export async function conceptPeople(
+  deps: Pick<AppDeps, 'db' | 'network'>,
+  ownerId: string,
+  query: string,
+): Promise<Array<{ personId: string; match: SearchMatch }>> {
+  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
+  const { text } = learning.expand(query);
+  if (learning.conceptsOf(text).length === 0) return [];
+  const ranked = v.offers.all.queryPeople(text, {
+    limit: SEARCH_CONCEPT_LIMIT,
+    ...(v.offers.selfId ? { excludePersonIds: [v.offers.selfId] } : {}),
+  });
+  return ranked.flatMap((m) => {
+    const reason = m.confidence >= RELEVANCE.minConfidence ? m.best.reasons.find((r) => r.kind === 'concept') : undefined;
+    if (!reason) return [];
+    return [
+      {
+        personId: m.personId,
+        match: {
+          field: 'concept' as const,
+          // An offer in full (cut around the words that matched); for a role, the words of the role.
+          text:
+            m.best.kind === 'offer'
+              ? snippet(v.offers.all.textOf(m.best.offerId) ?? reason.offerText, words(reason.offerText))
+              : reason.offerText,
+          concept: { labelIt: reason.labelIt ?? '', labelEn: reason.labelEn ?? '' },
+        },
+      },
+    ];
+  });
 }
