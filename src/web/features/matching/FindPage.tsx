@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, keys } from '../../api/client.ts';
+import { FeedbackButtons, TeachWordsLink } from './FeedbackButtons.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
 
@@ -52,7 +53,10 @@ export default function FindPage() {
                 </Stack>
               </Alert>
             ) : results.data.shown === 0 ? (
-              <NobodyFits />
+              <>
+                <NobodyFits />
+                <TeachWordsLink />
+              </>
             ) : (
               <>
                 <Text size="sm" c="dimmed" mt={-6}>
@@ -66,9 +70,11 @@ export default function FindPage() {
                       item={h.offer && { kind: 'offer', text: h.offer.text }}
                       reasons={h.reasons}
                       path={h.path}
+                      action={<FeedbackButtons asked={{ kind: 'ask', text: q }} person={h.person} verdict={h.feedback} />}
                     />
                   ))}
                 </MatchList>
+                <TeachWordsLink />
               </>
             )}
           </Stack>
