@@ -170,6 +170,23 @@ const cases: Record<string, Case> = {
     ],
     ownerSees: true,
   },
+  // What the Value Finder learns: ids in the feedback body are B's own (B with A's ids: learning.test.ts).
+  'GET /api/v1/feedback': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/feedback' }], ownerSees: true },
+  'POST /api/v1/feedback': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/feedback', payload: validBodies['POST /api/v1/feedback']?.(w.b) }],
+  },
+  'DELETE /api/v1/feedback/:id': { kind: 'foreign-id' },
+  'GET /api/v1/concepts': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/concepts' }] },
+  'GET /api/v1/taught-words': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/taught-words' }], ownerSees: true },
+  'POST /api/v1/taught-words': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'POST', url: '/api/v1/taught-words', payload: validBodies['POST /api/v1/taught-words']?.(w.b) },
+    ],
+  },
+  'PATCH /api/v1/taught-words/:id': { kind: 'foreign-id' },
+  'DELETE /api/v1/taught-words/:id': { kind: 'foreign-id' },
 
   // Import and export
   'POST /api/v1/imports/preview': {

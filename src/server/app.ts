@@ -21,6 +21,7 @@ import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/import/import.routes.ts';
 import { introRoutes } from './features/intros/intros.routes.ts';
+import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { NetworkCache } from './features/network/networkCache.ts';
@@ -194,6 +195,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   peopleRoutes(app, deps);
   demoRoutes(app, deps);
   matchingRoutes(app, deps);
+  learningRoutes(app, deps);
   importRoutes(app, deps);
   exportRoutes(app, deps);
   introRoutes(app, deps);

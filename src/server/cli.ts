@@ -19,6 +19,7 @@ import { findDuplicates } from './features/duplicates/duplicates.service.ts';
 import { mergePeople } from './features/duplicates/merge.service.ts';
 import { deleteAccount, erasePerson } from './features/privacy/privacy.service.ts';
 import { registerGivingCommands } from './features/ledger/giving.cli.ts';
+import { registerLearningCommands } from './features/learning/learning.cli.ts';
 import fs from 'node:fs';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
@@ -332,6 +333,11 @@ export function buildCli(): Command {
       if (r.rows.length || r.noanswer) console.log(formatTable(r.rows, r.noanswer));
     });
 
+  registerLearningCommands(program, {
+    withDeps: (fn) => withContext((ctx) => fn(ctx.deps)),
+    userIdByEmail: (deps, email) => withUser(deps, email),
+  });
+
   registerGivingCommands(program, {
     withDeps: (fn) => withContext((ctx) => fn(ctx.deps)),
     userIdByEmail: async (deps, email) => {
@@ -342,6 +348,12 @@ export function buildCli(): Command {
   });
 
   return program;
+}
+
+async function withUser(deps: AppDeps, email: string): Promise<string> {
+  const u = await findUserByEmail(deps.db, email.trim().toLowerCase());
+  if (!u) throw new Error(`No account with email ${email}`);
+  return u.id;
 }
 
 async function resolvePerson(ctx: Context, ownerId: string, ref: string): Promise<string> {

@@ -51,6 +51,8 @@ export interface Actor extends Client {
   gives: { main: string; doomed: string };
   outcomes: { main: string; doomed: string };
   received: { main: string; doomed: string };
+  /** Verdicts on suggestions and taught words of the Value Finder. */
+  learning: { feedback: string; feedbackDoomed: string; taught: string; taughtDoomed: string };
   /** Every id of this actor's objects (users, people, needs, ...), to look for in others' responses. */
   allIds: string[];
   /** Strings that only this actor's data contains (lower-cased comparison). */
@@ -204,7 +206,17 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
   const receivedMain = await received('received');
   const receivedDoomed = await received('received-2');
 
+  const feedbackOf = async (personId: string, verdict: string) =>
+    (await post('/api/v1/feedback', { itemKind: 'need', itemId: needMain.id, personId, verdict })).id;
+  const learning = {
+    feedback: await feedbackOf(loose.id, 'not_relevant'),
+    feedbackDoomed: await feedbackOf(introduced.id, 'good'),
+    taught: (await post('/api/v1/taught-words', { phrase: `${c('taught')} words`, words: 'tax advice' })).id,
+    taughtDoomed: (await post('/api/v1/taught-words', { phrase: `${c('taught-2')} words`, concepts: ['tax.advisor'] })).id,
+  };
+
   const ids = {
+    learning,
     intros: { main: introMain, sendable: introSendable, cancellable: introCancellable, doomed: introDoomed, sent: introSent },
     outbox: { main: outbox.items.find((m) => m.kind === 'intro_request')?.id ?? '' },
     asks: { main: askMain, cancellable: askCancellable },
@@ -458,6 +470,9 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'POST /api/v1/people/:id/merge': (o) => ({ otherId: o.people.twinGone }),
   'POST /api/v1/duplicates/merge': (o) => ({ pairs: [{ a: o.people.twin, b: o.people.twinToo }] }),
   'DELETE /api/v1/me': (o) => ({ password: o.password }),
+  'POST /api/v1/feedback': (o) => ({ itemKind: 'need', itemId: o.needs.main, personId: o.people.loose, verdict: 'good' }),
+  'POST /api/v1/taught-words': () => ({ phrase: 'quelli del gestionale', concepts: ['data.erp'] }),
+  'PATCH /api/v1/taught-words/:id': () => ({ words: 'lawyer' }),
 };
 
 /**
@@ -503,4 +518,7 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'DELETE /api/v1/received/:id': (o) => o.received.doomed,
   'POST /api/v1/people/:id/merge': (o) => o.people.twin,
   'DELETE /api/v1/suppressions/:id': (o) => o.suppressionId,
+  'DELETE /api/v1/feedback/:id': (o) => o.learning.feedbackDoomed,
+  'PATCH /api/v1/taught-words/:id': (o) => o.learning.taught,
+  'DELETE /api/v1/taught-words/:id': (o) => o.learning.taughtDoomed,
 };

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_privacy.ts';
 import * as m0003 from './migrations/0003_intros_ledger.ts';
 import * as m0004 from './migrations/0004_mail_delivery.ts';
 import * as m0009 from './migrations/0009_intro_asks.ts';
+import * as m0010 from './migrations/0010_learning.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a test sees exactly these. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_intros_ledger': m0003,
   '0004_mail_delivery': m0004,
   '0009_intro_asks': m0009,
+  '0010_learning': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -381,6 +381,40 @@ export interface KyselyMigrationTable {
   timestamp: string;
 }
 
+/** A suggestion of the Value Finder marked by its user (migration 0010). */
+export interface MatchFeedbackTable {
+  id: string;
+  owner_id: string;
+  /** What was asked: a need or an offer of the network, or a need typed in "I need…". */
+  item_kind: 'need' | 'offer' | 'ask';
+  /** The need's or offer's id; for a typed ask, its folded words. */
+  item_key: string;
+  /** A typed ask as typed; null for a need or an offer. */
+  ask_text: string | null;
+  /** The person suggested. */
+  person_id: string;
+  verdict: 'good' | 'not_relevant';
+  /** JSON array of the catalogue concept ids of the ask, when the verdict was given. */
+  concepts: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A phrase a user taught Rete, and what it means to them (migration 0010). */
+export interface TaughtWordsTable {
+  id: string;
+  owner_id: string;
+  phrase: string;
+  /** The phrase's folded words, one space apart: unique per owner. */
+  phrase_key: string;
+  /** Free words the phrase means (may be empty when concepts say it). */
+  words: string;
+  /** JSON array of catalogue concept ids. */
+  concepts: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -408,6 +442,8 @@ export interface Database {
   give_recipients: GiveRecipientsTable;
   outcomes: OutcomesTable;
   received_business: ReceivedBusinessTable;
+  match_feedback: MatchFeedbackTable;
+  taught_words: TaughtWordsTable;
   kysely_migration: KyselyMigrationTable;
 }
 

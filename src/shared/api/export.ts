@@ -8,8 +8,8 @@ export const ExportFormat = z
       'the relationships, suppression entries (keyed hashes only), the introductions with their sides and history, the asks to contacts to make ' +
       'an introduction, the emails of introductions and asks (recipients, subject, status, dates and plain text with the answer links removed), ' +
       'the gives with recipients and outcomes, what I received (business, and introductions contacts agreed to make), ' +
-      'the "do not contact" objections, and the names and dates of API tokens and sessions; never a password, token, token hash, answer link or key. ' +
-      'Importing it (format `json`) restores the people of an account (with channels, tags, needs, offers, timeline and relationships) or moves them to another Rete; ' +
+      'the "do not contact" objections, what the Value Finder learnt from me (verdicts on suggestions, taught words), and the names and dates of API tokens and sessions; never a password, token, token hash, answer link or key. ' +
+      'Importing it (format `json`) restores the people of an account (with channels, tags, needs, offers, timeline and relationships) and what the Value Finder learnt, or moves them to another Rete; ' +
       'introductions, emails and the give ledger are for reading only and are not restored.',
   );
 export type ExportFormat = z.infer<typeof ExportFormat>;

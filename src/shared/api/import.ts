@@ -107,6 +107,7 @@ export const IMPORT_PROBLEM_CODES = [
   'json_profile_invalid',
   'json_item_dropped',
   'json_relationship_dropped',
+  'json_learning_dropped',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

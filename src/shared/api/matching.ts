@@ -58,6 +58,12 @@ export const Helper = z
     score: z.number(),
     reasons: z.array(MatchReason),
     path: MatchPath,
+    feedback: z
+      .literal('good')
+      .nullable()
+      .describe(
+        'My verdict on this suggestion: `good` when I marked it a good match (one marked not relevant is never suggested).',
+      ),
   })
   .meta({ id: 'Helper' });
 export type Helper = z.infer<typeof Helper>;
@@ -69,6 +75,12 @@ export const Seeker = z
     score: z.number(),
     reasons: z.array(MatchReason),
     path: MatchPath,
+    feedback: z
+      .literal('good')
+      .nullable()
+      .describe(
+        'My verdict on this suggestion: `good` when I marked it a good match (one marked not relevant is never suggested).',
+      ),
   })
   .meta({ id: 'Seeker' });
 export type Seeker = z.infer<typeof Seeker>;

@@ -173,11 +173,23 @@ export const UpdateRelationshipBody = z
   .meta({ id: 'UpdateRelationshipBody' });
 
 /** Where a search found a person when not all its words are in the name. */
-export const SEARCH_MATCH_FIELDS = ['company', 'role', 'city', 'tag', 'offer', 'need', 'howMet', 'notes'] as const;
+export const SEARCH_MATCH_FIELDS = ['company', 'role', 'city', 'tag', 'offer', 'need', 'howMet', 'notes', 'concept'] as const;
 export const SearchMatch = z
   .object({
-    field: z.enum(SEARCH_MATCH_FIELDS),
-    text: z.string().describe('The value; for a long text, the words around the first match.'),
+    field: z
+      .enum(SEARCH_MATCH_FIELDS)
+      .describe(
+        'The field holding the words; `concept`: the words mean what the person offers (found by the Value Finder, e.g. "tax advisor" for a Commercialista).',
+      ),
+    text: z
+      .string()
+      .describe(
+        'The value; for a long text, the words around the first match; for `concept`, the offer (or the words of the role) that matched.',
+      ),
+    concept: z
+      .object({ labelIt: z.string(), labelEn: z.string() })
+      .optional()
+      .describe('For `concept`: what the words were understood as, in Italian and English.'),
   })
   .meta({ id: 'SearchMatch' });
 export type SearchMatch = z.infer<typeof SearchMatch>;
@@ -196,7 +208,7 @@ export const PersonSummary = z
     lastInteractionAt: Timestamp.nullable(),
     demo: z.boolean().describe('Part of the demo network, which can be removed in one action.'),
     match: SearchMatch.nullable().describe(
-      'With `q`: where the words were found when they are not all in the name (names that start with them come first).',
+      'With `q`: where the words were found when they are not all in the name (names that start with them come first, people found only by what the words mean last).',
     ),
   })
   .meta({ id: 'PersonSummary' });
@@ -232,7 +244,14 @@ export const PersonDetail = z
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const ListPeopleQuery = z.strictObject({
-  q: z.string().trim().max(200).optional().describe('Words to find in name, company, role, city, tags, notes, needs and offers.'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      'Words to find in name, company, role, city, tags, notes, needs and offers; after those, people whose role or offers mean what the words ask for (as the Value Finder understands them).',
+    ),
   tag: z.string().trim().max(50).optional(),
   city: z.string().trim().max(100).optional(),
   hasOpenNeeds: z

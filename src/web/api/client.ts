@@ -9,6 +9,7 @@ import type { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
 import type * as Duplicates from '#shared/api/duplicates.ts';
 import type * as Export from '#shared/api/export.ts';
 import type * as Import from '#shared/api/import.ts';
+import type * as Learning from '#shared/api/learning.ts';
 import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
 import type * as Privacy from '#shared/api/privacy.ts';
@@ -51,6 +52,14 @@ export type MatchPath = Matching.MatchPath;
 export type MatchPerson = Helper['person'];
 
 export type ItemKind = 'needs' | 'offers';
+
+export type Feedback = Learning.Feedback;
+export type FeedbackInput = z.input<typeof Learning.FeedbackBody>;
+export type FeedbackVerdict = Learning.FeedbackVerdict;
+export type ConceptRef = Learning.ConceptRef;
+export type TaughtWord = Learning.TaughtWord;
+export type TaughtWordInput = z.input<typeof Learning.TaughtWordBody>;
+export type UpdateTaughtWordInput = z.input<typeof Learning.UpdateTaughtWordBody>;
 
 export type ImportFormat = z.infer<typeof Import.ImportFormat>;
 export type CsvField = z.infer<typeof Import.CsvFieldName>;
@@ -257,7 +266,20 @@ export const api = {
 
   // value finder
   valueFinder: (personId: string) => request<ValueFinder>('GET', `/api/v1/people/${enc(personId)}/value-finder`),
-  match: (q: string, limit = 20) => request<{ items: Helper[]; shown: number }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
+  match: (q: string, limit = 20) =>
+    request<{ items: Helper[]; shown: number }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
+
+  // what the value finder learns from me
+  feedback: () => request<{ items: Feedback[] }>('GET', '/api/v1/feedback'),
+  /** "Good match" or "not relevant" on a suggestion; marking a pair again replaces its verdict. */
+  setFeedback: (body: FeedbackInput) => request<Feedback>('POST', '/api/v1/feedback', body),
+  deleteFeedback: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/feedback/${enc(id)}`),
+  concepts: () => request<{ items: ConceptRef[] }>('GET', '/api/v1/concepts'),
+  taughtWords: () => request<{ items: TaughtWord[] }>('GET', '/api/v1/taught-words'),
+  teach: (body: TaughtWordInput) => request<TaughtWord>('POST', '/api/v1/taught-words', body),
+  updateTaughtWord: (id: string, body: UpdateTaughtWordInput) =>
+    request<TaughtWord>('PATCH', `/api/v1/taught-words/${enc(id)}`, body),
+  forgetTaughtWord: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/taught-words/${enc(id)}`),
 
   // demo
   loadDemo: () => request<DemoLoaded>('POST', '/api/v1/demo'),
@@ -308,6 +330,9 @@ export const keys = {
   valueFinder: (id: string) => ['person', id, 'value-finder'] as const,
   matches: ['match'] as const,
   match: (q: string) => ['match', q] as const,
+  feedback: ['feedback'] as const,
+  concepts: ['concepts'] as const,
+  taughtWords: ['taught-words'] as const,
   persons: ['person'] as const,
   me: ['me'] as const,
   tokens: ['tokens'] as const,

@@ -95,6 +95,22 @@ export async function movePersonRows(db: Executor, ownerId: string, from: string
   for (const table of ['needs', 'offers', 'interactions'] as const) {
     await db.updateTable(table).set({ person_id: to }).where('owner_id', '=', ownerId).where('person_id', '=', from).execute();
   }
+  // Verdicts on suggesting the one merged away become the kept one's, unless it has its own for the same ask.
+  const verdicts = await db
+    .selectFrom('match_feedback')
+    .select(['id', 'person_id', 'item_kind', 'item_key'])
+    .where('owner_id', '=', ownerId)
+    .where('person_id', 'in', [from, to])
+    .execute();
+  const kept = new Set(verdicts.filter((v) => v.person_id === to).map((v) => `${v.item_kind}|${v.item_key}`));
+  const clash = verdicts.filter((v) => v.person_id === from && kept.has(`${v.item_kind}|${v.item_key}`)).map((v) => v.id);
+  if (clash.length > 0) await db.deleteFrom('match_feedback').where('owner_id', '=', ownerId).where('id', 'in', clash).execute();
+  await db
+    .updateTable('match_feedback')
+    .set({ person_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', from)
+    .execute();
 }
 
 export async function relationshipsOfPerson(db: Executor, ownerId: string, personId: string) {

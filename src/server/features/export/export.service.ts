@@ -5,9 +5,11 @@
  * relationships, the suppression entries (hashes), the introductions (sides and events), the
  * outbox of their emails, the asks to contacts to make an introduction, the give ledger (gives,
  * recipients, outcomes, what I received: business and introductions), the
- * "do not contact" objections, and the names and dates of API tokens and sessions. Never a secret:
+ * "do not contact" objections, what the Value Finder learnt from the user (verdicts on suggestions
+ * and taught words), and the names and dates of API tokens and sessions. Never a secret:
  * no password hash, token hash, session id, CSRF token, suppression key or live answer link.
- * Importing the JSON restores people and their data only, not introductions, emails or the ledger.
+ * Importing the JSON restores people and their data, and what the Value Finder learnt; not
+ * introductions, emails or the ledger.
  */
 import type { Executor } from '../../db/db.ts';
 import type {
@@ -25,6 +27,7 @@ import type {
 } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
+import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
 
 export type ExportFormat = 'vcard' | 'vcard3' | 'csv' | 'json';
@@ -137,6 +140,25 @@ export interface AccountExport {
   }>;
   /** People who asked not to be contacted again (GDPR art. 21). */
   objections: Array<{ personId: string; objectedAt: string; introId: string | null }>;
+  /** Suggestions of the Value Finder I marked "good" or "not relevant" (restored by an import). */
+  feedback: AccountFeedback[];
+  /** Phrases I taught the Value Finder, and what they mean (restored by an import). */
+  taughtWords: Array<{ id: string; phrase: string; words: string; concepts: string[]; createdAt: string; updatedAt: string }>;
+}
+
+export interface AccountFeedback {
+  id: string;
+  /** `need` or `offer` of a person (`itemId`), or `ask`: a need typed in "I need…" (`ask`). */
+  itemKind: 'need' | 'offer' | 'ask';
+  itemId: string | null;
+  ask: string | null;
+  /** The person suggested. */
+  personId: string;
+  verdict: 'good' | 'not_relevant';
+  /** The catalogue concepts of what was asked, when the verdict was given. */
+  concepts: string[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface AccountIntro {
@@ -264,6 +286,8 @@ export const EXPORTED_TABLES = {
   received_business: 'receivedBusiness',
   intro_asks: 'introAsks',
   person_objections: 'objections',
+  match_feedback: 'feedback',
+  taught_words: 'taughtWords',
 } as const satisfies Partial<Record<keyof Database, keyof AccountExport>>;
 
 export const NOT_EXPORTED_TABLES: Record<string, string> = {
@@ -363,6 +387,10 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       .where('user_id', '=', ownerId)
       .orderBy('created_at')
       .execute(),
+  ]);
+  const [feedback, taught] = await Promise.all([
+    db.selectFrom('match_feedback').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('taught_words').selectAll().where('owner_id', '=', ownerId).orderBy('phrase_key').orderBy('id').execute(),
   ]);
   const [intros, sides, events, mails, gives, recipients, outcomes, received, objections, asks] = await Promise.all([
     db.selectFrom('intros').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
@@ -603,6 +631,25 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       updatedAt: r.updated_at,
     })),
     objections: objections.map((o) => ({ personId: o.person_id, objectedAt: o.objected_at, introId: o.intro_id })),
+    feedback: feedback.map((f) => ({
+      id: f.id,
+      itemKind: f.item_kind,
+      itemId: f.item_kind === 'ask' ? null : f.item_key,
+      ask: f.item_kind === 'ask' ? f.ask_text : null,
+      personId: f.person_id,
+      verdict: f.verdict,
+      concepts: parseIds(f.concepts),
+      createdAt: f.created_at,
+      updatedAt: f.updated_at,
+    })),
+    taughtWords: taught.map((t) => ({
+      id: t.id,
+      phrase: t.phrase,
+      words: t.words,
+      concepts: parseIds(t.concepts),
+      createdAt: t.created_at,
+      updatedAt: t.updated_at,
+    })),
   };
 }
 

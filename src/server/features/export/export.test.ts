@@ -349,6 +349,16 @@ describe.each(dialects())('export on %s', (dialect) => {
     const gone = await createPerson(alice, { name: 'Tre Cancellato', emails: [{ value: 'tre@example.com' }] });
     await alice.req({ method: 'DELETE', url: `/api/v1/people/${gone.id}?suppress=true` });
     await alice.req({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'script' } });
+    await alice.req({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { itemKind: 'ask', ask: 'un commercialista', personId: giulia.id, verdict: 'good' },
+    });
+    await alice.req({
+      method: 'POST',
+      url: '/api/v1/taught-words',
+      payload: { phrase: 'la zia Pina', concepts: ['tax.advisor'] },
+    });
     aliceRows = await ledgerAndIntros(t.deps.db, alice.userId, giulia.id, marco.id, 'alice');
     // Another account with the same kinds of rows: none of them may appear in Alice's export.
     const eve = await signup(t.app);

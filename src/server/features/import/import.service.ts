@@ -43,7 +43,9 @@ import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { ImportTooLargeError, parseContacts } from './parse/index.ts';
 import type { ColumnMapping, ParseLimits, ParseProblem, ParsedContact } from './parse/index.ts';
 import { looksLikeReteExport, parseReteExport } from './json.ts';
-import type { ReteContact, ReteExtras, ReteInteraction, ReteItem, ReteRelationship } from './json.ts';
+import type { ReteContact, ReteExtras, ReteInteraction, ReteItem, ReteLearnt, ReteRelationship } from './json.ts';
+import { restoreLearnt } from '../learning/learning.service.ts';
+import { selfPersonId } from '../auth/auth.repo.ts';
 
 /** The parsers' formats, plus a Rete JSON export. */
 export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'csv' | 'json';
@@ -61,6 +63,8 @@ interface Parsed {
   /** Rete JSON only: the exported profile ("me") and the relationships. */
   self?: ReteContact | null;
   relationships?: ReteRelationship[];
+  /** Rete JSON only: what the Value Finder had learnt (verdicts, taught words). */
+  learnt?: ReteLearnt | undefined;
 }
 
 export type ImportPhase = 'parse' | 'match' | 'write';
@@ -1337,9 +1341,55 @@ export async function commitImport(
         }
       }
 
+      if (parse.learnt) await restoreLearntOf(tx, ownerId, parse, parse.learnt, plan, idOf, stamp);
+
       return { plan, created, merged, mergedAway };
     });
   }
+}
+
+/**
+ * What the Value Finder had learnt in the exported account (verdicts and taught words), on the
+ * people as written: a person of the file is whoever the import made or matched them into (and
+ * kept, when a join merged them away); the exported profile is this account's own.
+ */
+async function restoreLearntOf(
+  tx: Executor,
+  ownerId: string,
+  parse: Parsed,
+  learnt: ReteLearnt,
+  plan: ImportPlan,
+  idOf: ReadonlyMap<Target, string>,
+  stamp: string,
+): Promise<void> {
+  const people = new Map<string, string>();
+  for (const t of plan.targets) for (const id of t.extras?.fileIds ?? []) people.set(id, idOf.get(t) as string);
+  const selfFileId = parse.self?.rete.id;
+  if (selfFileId) people.set(selfFileId, await selfPersonId(tx, ownerId));
+  const kept = new Map(plan.joins.map((j) => [j.otherId, j.keepId]));
+  const items = new Map<string, { personFileId: string; text: string }>();
+  for (const c of [...parse.contacts, ...(parse.self ? [parse.self] : [])]) {
+    const owner = c.rete?.id;
+    if (!c.rete || !owner) continue;
+    for (const [kind, list] of [
+      ['need', c.rete.needs],
+      ['offer', c.rete.offers],
+    ] as const)
+      for (const i of list) if (i.fileId) items.set(`${kind}|${i.fileId}`, { personFileId: owner, text: i.text });
+  }
+  await restoreLearnt(
+    tx,
+    ownerId,
+    {
+      learnt,
+      person: (fileId) => {
+        const id = people.get(fileId);
+        return id === undefined ? null : (kept.get(id) ?? id);
+      },
+      item: (kind, fileId) => items.get(`${kind}|${fileId}`) ?? null,
+    },
+    stamp,
+  );
 }
 
 const PEOPLE_COLUMNS = [

@@ -12,12 +12,15 @@
  */
 import { z } from 'zod';
 import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
+import { FeedbackItemKind, FeedbackVerdict, MAX_ASK_LENGTH, MAX_TAUGHT_CONCEPTS, TaughtWordBody } from '#shared/api/learning.ts';
 import { LegalBasis } from '#shared/api/privacy.ts';
 import { hasStrayControl, STRAY_CONTROLS } from './parse/contact.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
 import { problemAt } from './parse/types.ts';
 
 export interface ReteItem {
+  /** The item's id in the exported account (what verdicts on suggestions refer to). */
+  fileId: string | null;
   text: string;
   language: 'it' | 'en' | null;
   status: 'open' | 'satisfied';
@@ -61,11 +64,33 @@ export interface ReteRelationship {
   updatedAt: string | null;
 }
 
+/** What the Value Finder had learnt in the exported account; ids are the file's. */
+export interface ReteLearnt {
+  feedback: Array<{
+    itemKind: FeedbackItemKind;
+    itemFileId: string | null;
+    ask: string | null;
+    personFileId: string;
+    verdict: FeedbackVerdict;
+    concepts: string[];
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  taughtWords: Array<{
+    phrase: string;
+    words: string;
+    concepts: string[];
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+}
+
 export interface ReteExport {
   contacts: ReteContact[];
   /** The exported account's own profile, if any. */
   self: ReteContact | null;
   relationships: ReteRelationship[];
+  learnt?: ReteLearnt;
   problems: ParseProblem[];
 }
 
@@ -117,6 +142,7 @@ function items(list: unknown, what: string, line: number, problems: ParseProblem
       continue;
     }
     out.push({
+      fileId: opt(Uuid, r.id),
       text: parsed.data.text,
       language: parsed.data.language ?? null,
       status: parsed.data.status ?? 'open',
@@ -265,7 +291,50 @@ export function parseReteExport(bytes: Uint8Array): ReteExport {
       updatedAt: opt(IsoTime, r.updatedAt),
     });
   }
-  return { contacts, self, relationships, problems };
+  const learnt = readLearnt(asRecord(doc), problems);
+  return { contacts, self, relationships, learnt, problems };
+}
+
+const ConceptIds = z.array(z.string().min(1).max(100)).max(MAX_TAUGHT_CONCEPTS);
+const Ask = z.string().trim().min(2).max(MAX_ASK_LENGTH);
+
+/** Verdicts on suggestions and taught words of the export; what does not fit is left out, once reported. */
+function readLearnt(doc: Raw, problems: ParseProblem[]): ReteLearnt {
+  const out: ReteLearnt = { feedback: [], taughtWords: [] };
+  let dropped = 0;
+  for (const raw of asArray(doc.feedback)) {
+    const r = cleanRecord(asRecord(raw), 0, problems, 'other');
+    const itemKind = opt(FeedbackItemKind, r.itemKind);
+    const verdict = opt(FeedbackVerdict, r.verdict);
+    const person = opt(Uuid, r.personId);
+    const itemFileId = opt(Uuid, r.itemId);
+    const ask = opt(Ask, r.ask);
+    if (!itemKind || !verdict || !person || (itemKind === 'ask' ? !ask : !itemFileId)) {
+      dropped++;
+      continue;
+    }
+    out.feedback.push({
+      itemKind,
+      itemFileId: itemKind === 'ask' ? null : itemFileId,
+      ask: itemKind === 'ask' ? ask : null,
+      personFileId: person,
+      verdict,
+      concepts: opt(ConceptIds, r.concepts) ?? [],
+      createdAt: opt(IsoTime, r.createdAt),
+      updatedAt: opt(IsoTime, r.updatedAt),
+    });
+  }
+  for (const raw of asArray(doc.taughtWords)) {
+    const r = cleanRecord(asRecord(raw), 0, problems, 'other');
+    const parsed = TaughtWordBody.safeParse({ phrase: r.phrase, words: r.words ?? '', concepts: r.concepts ?? [] });
+    if (!parsed.success) {
+      dropped++;
+      continue;
+    }
+    out.taughtWords.push({ ...parsed.data, createdAt: opt(IsoTime, r.createdAt), updatedAt: opt(IsoTime, r.updatedAt) });
+  }
+  if (dropped > 0) problems.push(problemAt(0, 'warning', 'json_learning_dropped', { count: dropped }));
+  return out;
 }
 
 /** A key of an exported person as a word the interfaces translate (`field` of a problem). */

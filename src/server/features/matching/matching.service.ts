@@ -1,7 +1,12 @@
 import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
+import type { SearchMatch } from '#shared/api/people.ts';
+import { words } from '#shared/text/fold.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppDeps } from '../../app.ts';
+import { askKey, phraseOf, type Expanded, type Learning } from '../learning/learn.ts';
+import { loadLearning } from '../learning/learning.service.ts';
 import * as peopleRepo from '../people/people.repo.ts';
+import { snippet } from '../people/searchMatch.ts';
 import { candidateCount, embeddingProvider, rerank } from './embeddings.ts';
 import type { MatchEngine, OfferMatch, PersonMatch, QueryOptions } from './engine/index.ts';
 import type { NetworkGraph } from './graph.ts';
@@ -24,7 +29,7 @@ interface Views {
   graph: NetworkGraph;
 }
 
-async function views(deps: AppDeps, ownerId: string): Promise<Views> {
+async function views(deps: Pick<AppDeps, 'network'>, ownerId: string): Promise<Views> {
   const [offers, needs, graph] = await Promise.all([
     deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.offers),
     deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.needs),
@@ -33,20 +38,42 @@ async function views(deps: AppDeps, ownerId: string): Promise<Views> {
   return { offers, needs, graph };
 }
 
-const toReasons = (m: OfferMatch): MatchReason[] =>
+/** The engine's reasons; the words of the ask that stood for a phrase the user taught are shown as that phrase. */
+const toReasons = (m: OfferMatch, taught: Expanded['replaced'] = []): MatchReason[] =>
   m.reasons.map((r) => ({
     kind: r.kind,
     source: r.source,
     labelIt: r.labelIt ?? null,
     labelEn: r.labelEn ?? null,
-    needText: r.needText,
+    needText: r.kind === 'place' ? r.needText : phraseOf(r.needText, taught),
     offerText: r.offerText,
     km: r.km ?? null,
   }));
 
 /** Swaps the roles of the texts when the engine matched an offer (query) against needs (documents). */
-const reversed = (m: OfferMatch): MatchReason[] =>
-  toReasons(m).map((r) => ({ ...r, needText: r.offerText, offerText: r.needText }));
+const reversed = (m: OfferMatch, taught: Expanded['replaced'] = []): MatchReason[] =>
+  toReasons(m, taught).map((r) => ({ ...r, needText: r.offerText, offerText: r.needText }));
+
+/**
+ * What the user taught, around the engine (learning/learn.ts): the ask read with their own words,
+ * the people they dismissed for it left out, and their verdicts on similar asks applied.
+ */
+async function rankLearnt(
+  deps: AppDeps,
+  engine: MatchEngine,
+  learning: Learning,
+  ask: { kind: 'need' | 'offer' | 'ask'; key: string; text: string },
+  options: QueryOptions & { limit: number; excludePersonIds?: string[] },
+): Promise<{ ranked: PersonMatch[]; taught: Expanded['replaced'] }> {
+  const ex = learning.expand(ask.text);
+  const dismissed = learning.dismissed(ask.kind, ask.key);
+  const ranked = await rankPeople(deps, engine, ex.text, {
+    ...options,
+    excludePersonIds: [...(options.excludePersonIds ?? []), ...dismissed],
+  });
+  if (learning.empty) return { ranked, taught: ex.replaced };
+  return { ranked: learning.rerank(ranked, ask.kind, ask.key, learning.conceptsOf(ex.text)), taught: ex.replaced };
+}
 
 /** Loads the people and items that the results name, in two queries. */
 async function hydrate(
@@ -120,8 +147,9 @@ async function rankPeople(
 
 /** "Cerco… / I need…": the people of my network (me included) whose offers answer a need. */
 export async function matchText(deps: AppDeps, ownerId: string, text: string, limit: number): Promise<MatchResults> {
-  const v = await views(deps, ownerId);
-  const ranked = await rankPeople(deps, v.offers.all, text, { limit });
+  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
+  const key = askKey(text);
+  const { ranked, taught } = await rankLearnt(deps, v.offers.all, learning, { kind: 'ask', key, text }, { limit });
   const h = await hydrate(
     deps,
     ownerId,
@@ -133,7 +161,17 @@ export async function matchText(deps: AppDeps, ownerId: string, text: string, li
     const person = h.person.get(r.personId);
     const offer = r.best.kind === 'offer' ? h.item.get(r.best.offerId) : null;
     return person && offer !== undefined
-      ? [{ person, offer, score: round(r.score), reasons: toReasons(r.best), path: v.graph.pathTo(r.personId), i }]
+      ? [
+          {
+            person,
+            offer,
+            score: round(r.score),
+            reasons: toReasons(r.best, taught),
+            path: v.graph.pathTo(r.personId),
+            feedback: learning.verdict('ask', key, r.personId),
+            i,
+          },
+        ]
       : [];
   });
   // What is shown is the first `shown` results; a result whose person or offer vanished meanwhile is left out.
@@ -159,36 +197,45 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
     peopleRepo.itemsOf(deps.db, 'needs', ownerId, [personId]),
     peopleRepo.itemsOf(deps.db, 'offers', ownerId, [personId]),
   ]);
-  const v = await views(deps, ownerId);
+  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
   const selfId = v.offers.selfId;
   const exclude = [personId];
 
   const needResults = await Promise.all(
     needs
       .filter((n) => n.status === 'open')
-      .map(async (n) => ({
-        need: n,
-        mine:
-          personId === selfId
-            ? []
-            : v.offers.mine.query(n.text, { limit: MINE_PER_NEED }).filter((m) => m.confidence >= RELEVANCE.minConfidence),
-        network: shownOnly(
-          await rankPeople(deps, v.offers.all, n.text, {
-            limit: PER_ITEM,
-            excludePersonIds: selfId ? [...exclude, selfId] : exclude,
-          }),
-        ),
-      })),
+      .map(async (n) => {
+        const ask = { kind: 'need' as const, key: n.id, text: n.text };
+        const { ranked, taught } = await rankLearnt(deps, v.offers.all, learning, ask, {
+          limit: PER_ITEM,
+          excludePersonIds: selfId ? [...exclude, selfId] : exclude,
+        });
+        const mineDismissed = selfId !== null && learning.dismissed('need', n.id).includes(selfId);
+        return {
+          need: n,
+          taught,
+          mine:
+            personId === selfId || mineDismissed
+              ? []
+              : v.offers.mine
+                  .query(learning.expand(n.text).text, { limit: MINE_PER_NEED })
+                  .filter((m) => m.confidence >= RELEVANCE.minConfidence),
+          network: shownOnly(ranked),
+        };
+      }),
   );
   const offerResults = await Promise.all(
     offers
       .filter((o) => o.status === 'open')
-      .map(async (o) => ({
-        offer: o,
-        seekers: shownOnly(
-          await rankPeople(deps, v.needs.all, o.text, { limit: PER_ITEM, excludePersonIds: exclude, textIsOffer: true }),
-        ),
-      })),
+      .map(async (o) => {
+        const ask = { kind: 'offer' as const, key: o.id, text: o.text };
+        const { ranked, taught } = await rankLearnt(deps, v.needs.all, learning, ask, {
+          limit: PER_ITEM,
+          excludePersonIds: exclude,
+          textIsOffer: true,
+        });
+        return { offer: o, taught, seekers: shownOnly(ranked) };
+      }),
   );
 
   const personIds = [
@@ -207,17 +254,37 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
   ];
   const h = await hydrate(deps, ownerId, personIds, items);
 
-  const helper = (m: OfferMatch, score: number): Helper[] => {
+  const helper = (m: OfferMatch, score: number, needId: string, taught: Expanded['replaced']): Helper[] => {
     const p = h.person.get(m.personId);
     const offer = m.kind === 'offer' ? h.item.get(m.offerId) : null;
     return p && offer !== undefined
-      ? [{ person: p, offer, score: round(score), reasons: toReasons(m), path: v.graph.pathTo(m.personId) }]
+      ? [
+          {
+            person: p,
+            offer,
+            score: round(score),
+            reasons: toReasons(m, taught),
+            path: v.graph.pathTo(m.personId),
+            feedback: learning.verdict('need', needId, m.personId),
+          },
+        ]
       : [];
   };
-  const seeker = (m: OfferMatch, score: number): Seeker[] => {
+  const seeker = (m: OfferMatch, score: number, offerId: string, taught: Expanded['replaced']): Seeker[] => {
     const p = h.person.get(m.personId);
     const need = h.item.get(m.offerId);
-    return p && need ? [{ person: p, need, score: round(score), reasons: reversed(m), path: v.graph.pathTo(m.personId) }] : [];
+    return p && need
+      ? [
+          {
+            person: p,
+            need,
+            score: round(score),
+            reasons: reversed(m, taught),
+            path: v.graph.pathTo(m.personId),
+            feedback: learning.verdict('offer', offerId, m.personId),
+          },
+        ]
+      : [];
   };
   const self = h.person.get(personId) ?? {
     id: person.id,
@@ -231,12 +298,53 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
     person: self,
     needs: needResults.map((r) => ({
       need: { id: r.need.id, text: r.need.text, language: r.need.language },
-      mine: r.mine.flatMap((m) => helper(m, m.score)),
-      network: r.network.flatMap((m) => helper(m.best, m.score)),
+      mine: r.mine.flatMap((m) => helper(m, m.score, r.need.id, r.taught)),
+      network: r.network.flatMap((m) => helper(m.best, m.score, r.need.id, r.taught)),
     })),
     offers: offerResults.map((r) => ({
       offer: { id: r.offer.id, text: r.offer.text, language: r.offer.language },
-      seekers: r.seekers.flatMap((m) => seeker(m.best, m.score)),
+      seekers: r.seekers.flatMap((m) => seeker(m.best, m.score, r.offer.id, r.taught)),
     })),
   };
+}
+
+/** People the search finds by meaning: at most this many, best first. */
+const SEARCH_CONCEPT_LIMIT = 100;
+
+/**
+ * For the people search: contacts whose offers or role mean what the words typed ask for, as the
+ * Value Finder understands them ("tax advisor" finds a Commercialista), best first. Only
+ * confident matches that share a concept of the catalogue (a shared word alone is what the word
+ * search finds already), each with the concept and the offer or role that matched.
+ */
+export async function conceptPeople(
+  deps: Pick<AppDeps, 'db' | 'network'>,
+  ownerId: string,
+  query: string,
+): Promise<Array<{ personId: string; match: SearchMatch }>> {
+  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
+  const { text } = learning.expand(query);
+  if (learning.conceptsOf(text).length === 0) return [];
+  const ranked = v.offers.all.queryPeople(text, {
+    limit: SEARCH_CONCEPT_LIMIT,
+    ...(v.offers.selfId ? { excludePersonIds: [v.offers.selfId] } : {}),
+  });
+  return ranked.flatMap((m) => {
+    const reason = m.confidence >= RELEVANCE.minConfidence ? m.best.reasons.find((r) => r.kind === 'concept') : undefined;
+    if (!reason) return [];
+    return [
+      {
+        personId: m.personId,
+        match: {
+          field: 'concept' as const,
+          // An offer in full (cut around the words that matched); for a role, the words of the role.
+          text:
+            m.best.kind === 'offer'
+              ? snippet(v.offers.all.textOf(m.best.offerId) ?? reason.offerText, words(reason.offerText))
+              : reason.offerText,
+          concept: { labelIt: reason.labelIt ?? '', labelEn: reason.labelEn ?? '' },
+        },
+      },
+    ];
+  });
 }

@@ -9,7 +9,8 @@ import type { Deps } from '../auth/auth.service.ts';
 import { recordChange } from '../network/changes.ts';
 import type { NetworkCache } from '../network/networkCache.ts';
 import * as repo from './people.repo.ts';
-import { OTHER_FIELDS, type NameTier, type PeopleSearch } from './search.ts';
+import { conceptPeople } from '../matching/matching.service.ts';
+import { OTHER_FIELDS, type PeopleSearch } from './search.ts';
 import { whatMatched } from './searchMatch.ts';
 
 export interface PeopleDeps extends Deps {
@@ -288,7 +289,7 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
     const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
     if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
       if (v.length === 2) return { n: v[0], i: v[1] };
-      if (v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] <= OTHER_FIELDS)
+      if (v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] <= CONCEPT_TIER)
         return { n: v[0], i: v[1], t: Number(v[2]) };
     }
   } catch {
@@ -296,6 +297,12 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
   }
   throw badRequest('The cursor is not valid', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
+
+/**
+ * After every tier of the word search (search.ts nameTier): people found by what the words mean,
+ * in the matching engine's order.
+ */
+const CONCEPT_TIER = OTHER_FIELDS + 1;
 
 export interface ListInput {
   q?: string | undefined;
@@ -315,7 +322,8 @@ export async function listPeople(
 ): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
   let rows: ListRow[];
-  const tiers = new Map<string, NameTier>();
+  const tiers = new Map<string, number>();
+  const byMeaning = new Map<string, SearchMatch>();
   const hasQuery = !!input.q && input.q.trim() !== '';
   const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
   if (hasQuery || hasFilter) {
@@ -324,9 +332,27 @@ export async function listPeople(
     const position = after ? { sortName: after.n, id: after.i, tier: after.t } : undefined;
     let pageIds: string[];
     if (hasQuery) {
-      const hits = search.page(input.q ?? '', input, position, input.limit + 1);
+      const q = input.q ?? '';
+      const inConcepts = after?.t === CONCEPT_TIER;
+      const hits = inConcepts ? [] : search.page(q, input, position, input.limit + 1);
       for (const h of hits) tiers.set(h.id, h.tier);
       pageIds = hits.map((h) => h.id);
+      // Once the words found everyone they find, the people found by what the words mean.
+      if (pageIds.length <= input.limit) {
+        const found = await conceptPeople(deps, ownerId, q);
+        const matchOf = new Map(found.map((f) => [f.personId, f.match]));
+        let ids = search.othersThan(
+          q,
+          found.map((f) => f.personId),
+          input,
+        );
+        if (inConcepts) ids = ids.slice(ids.indexOf(after.i) + 1);
+        for (const id of ids.slice(0, input.limit + 1 - pageIds.length)) {
+          tiers.set(id, CONCEPT_TIER);
+          byMeaning.set(id, matchOf.get(id) as SearchMatch);
+          pageIds.push(id);
+        }
+      }
     } else pageIds = search.pageFiltered(input, position, input.limit + 1);
     const found = new Map((await repo.peopleByIds(deps.db, ownerId, pageIds)).map((r) => [r.id, r]));
     rows = pageIds.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
@@ -365,7 +391,7 @@ export async function listPeople(
       offers: counts.offers.get(r.id) ?? 0,
       lastInteractionAt: counts.last.get(r.id) ?? null,
       demo: r.source === DEMO_SOURCE,
-      match: matches.get(r.id) ?? null,
+      match: matches.get(r.id) ?? byMeaning.get(r.id) ?? null,
     })),
     nextCursor:
       more && last ? encodeCursor({ n: last.sort_name, i: last.id, t: hasQuery ? tiers.get(last.id) : undefined }) : null,

@@ -319,6 +319,25 @@ export class PeopleSearch implements NetworkView {
     return out;
   }
 
+  /**
+   * Of these people (found another way: the matching engine), those the list shows with these
+   * filters and that the words typed do not already find, in the order given.
+   */
+  othersThan(query: string, ids: readonly string[], filter: SearchFilter): string[] {
+    const qs = [...new Set(words(query))];
+    const anywhere = qs.length > 0 ? allOf(qs.map((q) => this.all.matching(q))) : null;
+    const tag = filter.tag?.toLowerCase();
+    const city = filter.city ? fold(filter.city) : undefined;
+    return ids.filter((id) => {
+      const n = this.num.get(id);
+      const d = n === undefined ? undefined : this.docs[n];
+      if (n === undefined || !d || anywhere?.has(n)) return false;
+      if (tag && !d.tags.includes(tag)) return false;
+      if (city && (!d.city || fold(d.city) !== city)) return false;
+      return filter.hasOpenNeeds === undefined || d.openNeeds === filter.hasOpenNeeds;
+    });
+  }
+
   private from(after: SearchPosition | undefined): number {
     if (!after) return 0;
     let lo = 0;

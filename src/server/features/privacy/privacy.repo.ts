@@ -102,6 +102,7 @@ export async function erasePeopleRows(db: Executor, ownerId: string, personIds: 
   for (const table of ['person_channels', 'person_tags', 'interactions', 'needs', 'offers'] as const) {
     await db.deleteFrom(table).where('owner_id', '=', ownerId).where('person_id', 'in', ids).execute();
   }
+  await db.deleteFrom('match_feedback').where('owner_id', '=', ownerId).where('person_id', 'in', ids).execute();
   await db.deleteFrom('network_changes').where('owner_id', '=', ownerId).where('person_id', 'in', ids).execute();
   await db.deleteFrom('people').where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
   const gone = new Set(ids);
@@ -115,6 +116,8 @@ export async function erasePeopleRows(db: Executor, ownerId: string, personIds: 
 export async function deleteAccountRows(db: Executor, userId: string): Promise<void> {
   await db.updateTable('people').set({ introduced_by_id: null }).where('owner_id', '=', userId).execute();
   for (const table of [
+    'match_feedback',
+    'taught_words',
     'network_changes',
     'suppression_hashes',
     'suppressions',

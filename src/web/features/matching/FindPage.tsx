@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, keys } from '../../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { AskThroughButton } from '../intros/AskThroughButton.tsx';
+import { FeedbackButtons, TeachWordsLink } from './FeedbackButtons.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
 
@@ -56,7 +57,10 @@ export default function FindPage() {
                 </Stack>
               </Alert>
             ) : results.data.shown === 0 ? (
-              <NobodyFits />
+              <>
+                <NobodyFits />
+                <TeachWordsLink />
+              </>
             ) : (
               <>
                 <Text size="sm" c="dimmed" mt={-6}>
@@ -71,19 +75,23 @@ export default function FindPage() {
                       reasons={h.reasons}
                       path={h.path}
                       action={
-                        h.path.kind === 'via' ? (
-                          <AskThroughButton
-                            via={h.path.via}
-                            helper={h.person}
-                            seeker={me}
-                            need={{ text: q }}
-                            offerId={h.offer?.id ?? null}
-                          />
-                        ) : undefined
+                        <Group gap="xs" wrap="wrap" align="center">
+                          {h.path.kind === 'via' && (
+                            <AskThroughButton
+                              via={h.path.via}
+                              helper={h.person}
+                              seeker={me}
+                              need={{ text: q }}
+                              offerId={h.offer?.id ?? null}
+                            />
+                          )}
+                          <FeedbackButtons asked={{ kind: 'ask', text: q }} person={h.person} verdict={h.feedback} />
+                        </Group>
                       }
                     />
                   ))}
                 </MatchList>
+                <TeachWordsLink />
               </>
             )}
           </Stack>

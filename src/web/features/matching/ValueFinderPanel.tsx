@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { api, keys, type Helper, type MatchPerson, type Seeker, type ValueFinder } from '../../api/client.ts';
 import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
+import { FeedbackButtons, TeachWordsLink, type Asked } from './FeedbackButtons.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 
-/** How many helpers or seekers show before "show more". */
-const FIRST = 5;
+/** How many helpers or seekers show before "show more": the best few, so that the page stays short. */
+const FIRST = 3;
 
 export function useValueFinder(personId: string) {
   return useQuery({ queryKey: keys.valueFinder(personId), queryFn: () => api.valueFinder(personId) });
@@ -63,6 +64,26 @@ function offerWords(h: Helper): string {
   return h.offer?.text ?? ([h.person.role, h.person.company].filter(Boolean).join(', ') || h.person.name);
 }
 
+/** What I can do with a suggestion: introduce (when there is someone to introduce), and say whether it fits. */
+function Actions({
+  introduce,
+  asked,
+  person,
+  verdict,
+}: {
+  introduce: React.ReactNode;
+  asked: Asked;
+  person: MatchPerson;
+  verdict: 'good' | null;
+}) {
+  return (
+    <Group gap="xs" wrap="wrap" align="center">
+      {introduce}
+      <FeedbackButtons asked={asked} person={person} verdict={verdict} />
+    </Group>
+  );
+}
+
 /** An "Introduce" button for a match between two people, unless both are me. */
 function introduceAction(
   helper: MatchPerson,
@@ -86,7 +107,19 @@ function introduceAction(
   );
 }
 
-function SeekerList({ seekers, label, owner, offer }: { seekers: Seeker[]; label: string; owner: MatchPerson; offer: string }) {
+function SeekerList({
+  seekers,
+  label,
+  owner,
+  offer,
+  offerId,
+}: {
+  seekers: Seeker[];
+  label: string;
+  owner: MatchPerson;
+  offer: string;
+  offerId: string;
+}) {
   const { t } = useTranslation();
   return (
     <MatchList label={label}>
@@ -99,7 +132,14 @@ function SeekerList({ seekers, label, owner, offer }: { seekers: Seeker[]; label
             item={{ kind: 'need', text: s.need.text }}
             reasons={s.reasons}
             path={s.path}
-            action={introduceAction(owner, s.person, { need: s.need.text, offer }, t)}
+            action={
+              <Actions
+                introduce={introduceAction(owner, s.person, { need: s.need.text, offer }, t)}
+                asked={{ kind: 'offer', id: offerId }}
+                person={s.person}
+                verdict={s.feedback}
+              />
+            }
           />
         )}
       />
@@ -140,7 +180,14 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
                   reasons={h.reasons}
                   path={h.path}
                   showPerson={false}
-                  action={introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
+                  action={
+                    <Actions
+                      introduce={introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
+                      asked={{ kind: 'need', id: need.id }}
+                      person={h.person}
+                      verdict={h.feedback}
+                    />
+                  }
                 />
               ))}
             </MatchList>
@@ -170,18 +217,25 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
                     reasons={h.reasons}
                     path={h.path}
                     action={
-                      <>
-                        {h.path.kind === 'via' && (
-                          <AskThroughButton
-                            via={h.path.via}
-                            helper={h.person}
-                            seeker={owner}
-                            need={need}
-                            offerId={h.offer?.id ?? null}
-                          />
-                        )}
-                        {introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
-                      </>
+                      <Actions
+                        introduce={
+                          <>
+                            {h.path.kind === 'via' && (
+                              <AskThroughButton
+                                via={h.path.via}
+                                helper={h.person}
+                                seeker={owner}
+                                need={need}
+                                offerId={h.offer?.id ?? null}
+                              />
+                            )}
+                            {introduceAction(h.person, owner, { need: need.text, offer: offerWords(h) }, t)}
+                          </>
+                        }
+                        asked={{ kind: 'need', id: need.id }}
+                        person={h.person}
+                        verdict={h.feedback}
+                      />
                     }
                   />
                 )}
@@ -226,6 +280,7 @@ function OfferBlock({
             label={t('valueFinder.seekersOf', { offer: entry.offer.text })}
             owner={owner}
             offer={entry.offer.text}
+            offerId={entry.offer.id}
           />
         )}
       </Stack>
@@ -298,6 +353,7 @@ export function ValueFinderPanel({ personId, personName }: { personId: string; p
                 </Stack>
               </Box>
             )}
+            {(vf.data.needs.length > 0 || vf.data.offers.length > 0) && <TeachWordsLink />}
           </>
         )}
       </Stack>

@@ -28,6 +28,7 @@ import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { formatDate, relativeTime } from '../../components/format.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { useUser } from '../auth/session.tsx';
+import { LearningCard } from '../matching/LearningCard.tsx';
 import { DemoCard } from '../people/DemoNetwork.tsx';
 import { PrivacyCard } from '../privacy/PrivacyCard.tsx';
 
@@ -56,6 +57,7 @@ export default function SettingsPage() {
         <ProfileCard />
         <PasswordCard />
       </SimpleGrid>
+      <LearningCard />
       <TokensCard />
       <DemoCard />
       <PrivacyCard />

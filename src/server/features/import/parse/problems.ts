@@ -60,6 +60,7 @@ export const PROBLEM_TEXT: Readonly<Record<ImportProblemCode, string>> = {
   json_profile_invalid: 'your profile: {{path}} {{detail}}',
   json_item_dropped: 'person {{person}}: a {{item}} was dropped ({{detail}})',
   json_relationship_dropped: 'a relationship was dropped (unknown people or strength)',
+  json_learning_dropped: '{{count}} verdicts on suggestions or taught words were not valid and were dropped',
 };
 
 /** The English wording of a problem. */
