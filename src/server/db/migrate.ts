@@ -40,8 +40,24 @@ async function migrator(db: Db): Promise<Migrator> {
   });
 }
 
+/**
+ * PostgreSQL's `invalid_schema_name`. Kysely looks for its migration tables by listing the tables
+ * of every schema the role can use; a schema another client drops during that listing (another
+ * tenant of the database, or a parallel test run) fails the listing, although nothing of ours is
+ * wrong and nothing was migrated yet. Such a failure is worth another try.
+ */
+const INVALID_SCHEMA_NAME = '3F000';
+
+function droppedElsewhere(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === INVALID_SCHEMA_NAME;
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
+  let outcome = await (await migrator(db)).migrateToLatest();
+  for (let attempt = 1; attempt < 5 && droppedElsewhere(outcome.error) && !outcome.results?.length; attempt++) {
+    outcome = await (await migrator(db)).migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`Database migration failed: ${reason}`);
@@ -57,7 +73,15 @@ export interface MigrationState {
 }
 
 export async function migrationState(db: Db): Promise<MigrationState> {
-  const all = await (await migrator(db)).getMigrations();
+  let all;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      all = await (await migrator(db)).getMigrations();
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !droppedElsewhere(error)) throw error;
+    }
+  }
   const known = new Set(Object.keys(migrations));
   const appliedNames = await db
     .selectFrom('kysely_migration')
