@@ -8,7 +8,10 @@
  *        node:http that also reads the requested person's row from SQLite, then answers the bytes
  *
  * Listens on 127.0.0.1 on a free port and tells the parent over IPC; answers {type:'memory'}
- * with its memory after a full GC.
+ * with its memory after a full GC, and {type:'cpu'} with the CPU time this process has used so far
+ * (process.cpuUsage, user + system) and the number of requests it has received: the parent takes
+ * the difference over a load run to get CPU time per request, which load from other processes on
+ * the machine does not change.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -23,6 +26,7 @@ const [mode, a, b] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
 
 let port: number;
+let server: http.Server;
 if (mode === 'app' && a) {
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -37,11 +41,11 @@ if (mode === 'app' && a) {
   await migrateToLatest(handle.db);
   const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  server = app.server;
   port = (app.server.address() as AddressInfo).port;
 } else if ((mode === 'bare' || mode === 'bare-sqlite') && a) {
   const body = fs.readFileSync(a);
   const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length) };
-  let server: http.Server;
   if (mode === 'bare') {
     server = http.createServer((_req, res) => {
       res.writeHead(200, headers);
@@ -64,7 +68,16 @@ if (mode === 'app' && a) {
   throw new Error('usage: server.ts app FILE | bare BODYFILE | bare-sqlite BODYFILE FILE');
 }
 
+let requests = 0;
+server.on('request', () => {
+  requests++;
+});
+
 process.on('message', (msg: { type: string }) => {
+  if (msg.type === 'cpu') {
+    const c = process.cpuUsage();
+    send({ type: 'cpu', micros: c.user + c.system, requests });
+  }
   if (msg.type === 'memory') {
     gc();
     const m = process.memoryUsage();
