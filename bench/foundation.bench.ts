@@ -472,7 +472,11 @@ record({
   what: 'bare node:http + one SQLite row read per request (reference, last round)',
   value: `${fmtRun(lastRound.reference as Run)}; ${(((lastRound.reference as Run).rps / lastRound.bare.rps) * 100).toFixed(0)} % of bare`,
 });
-record({ section: '4. HTTP', what: 'app: GET /api/v1/people/:id, Bearer token, 1000 random ids (last round)', value: fmtRun(lastRound.app) });
+record({
+  section: '4. HTTP',
+  what: 'app: GET /api/v1/people/:id, Bearer token, 1000 random ids (last round)',
+  value: fmtRun(lastRound.app),
+});
 record({
   section: '4. HTTP',
   what: `server CPU per request, median of ${HTTP_ROUNDS} rounds (bare / bare + SQLite / app)`,
