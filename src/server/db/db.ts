@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Compilable, type CompiledQuery, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -87,4 +87,35 @@ export function openDatabase(
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}
+
+/**
+ * A query built and compiled by Kysely once per database, then run with new parameters: for the
+ * few queries of every request (credentials, the network version), where building the query tree
+ * and compiling it to SQL cost more than running the indexed read itself. `build` receives
+ * stand-ins for the arguments and must use each only as a value (never to choose the query's shape).
+ */
+export function preparedQuery<A extends unknown[], O>(
+  build: (db: Executor, ...args: A) => Compilable<O>,
+): (db: Executor, ...args: A) => Promise<O[]> {
+  const compiled = new WeakMap<Executor, { query: CompiledQuery<O>; slots: number[] }>();
+  return async (db, ...args) => {
+    let c = compiled.get(db);
+    if (!c) {
+      const standIns = args.map((_, i) => `\u0000arg${i}\u0000`);
+      const query = build(db, ...(standIns as A)).compile();
+      const slots = query.parameters.map((p) => (typeof p === 'string' ? standIns.indexOf(p) : -1));
+      if (new Set(slots.filter((i) => i >= 0)).size !== args.length)
+        throw new Error('preparedQuery: every argument must be a value of the query');
+      c = { query, slots };
+      compiled.set(db, c);
+    }
+    const { query, slots } = c;
+    const parameters = query.parameters.map((p, i) => {
+      const slot = slots[i] as number;
+      return slot >= 0 ? args[slot] : p;
+    });
+    const result = await db.executeQuery<O>({ ...query, parameters });
+    return result.rows;
+  };
 }

@@ -18,8 +18,9 @@ export class PersonCache {
     private readonly max = 5_000,
   ) {}
 
-  async json(deps: Deps, ownerId: string, personId: string): Promise<string> {
-    const version = await currentVersion(this.db, ownerId);
+  /** `version`: the owner's network version if already read in this request (AuthInfo.networkVersion). */
+  async json(deps: Deps, ownerId: string, personId: string, version?: number): Promise<string> {
+    version ??= await currentVersion(this.db, ownerId);
     const key = `${ownerId}/${personId}`;
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
