@@ -78,7 +78,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (req, reply) => {
       const json = await cache.json(deps, requireUserId(req), req.params.id, req.auth?.networkVersion);
-      // A string body is sent as it is: the cached JSON of a PersonDetail, serialised once.
+      // A Buffer body is sent as it is: the cached JSON of a PersonDetail, serialised once.
       return reply.type('application/json; charset=utf-8').send(json as unknown as PersonDetailBody);
     },
   });
