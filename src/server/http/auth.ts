@@ -71,13 +71,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
-    const access = req.routeOptions.config.access;
+    // routeOptions is a getter that builds a new object on every read: read it once.
+    const { access, urlToken } = req.routeOptions.config;
     if (access === undefined) return; // 404s and static files.
 
     if (!SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicBaseUrl)) {
       throw new AppError(403, 'forbidden', 'Cross-site request refused');
     }
-    if (req.routeOptions.config.urlToken) {
+    if (urlToken) {
       if (access !== 'public') throw new AppError(500, 'internal', 'urlToken routes must be public');
       return;
     }
