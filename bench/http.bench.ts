@@ -10,7 +10,7 @@
  * layer's batched entry point, as bench/foundation.bench.ts does), creates an API token, then
  * measures GET /api/v1/people/:id with that token over 1000 random ids. --reference adds a bare
  * node:http server that also reads the person's row from SQLite; --cpu-prof DIR writes a V8 CPU
- * profile of the app process into DIR (open it in Chrome DevTools or speedscope).
+ * profile of the app process during the rounds into DIR (open it in Chrome DevTools or speedscope).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,7 +77,10 @@ log(`network of ${ids.length} people created; load ${load()}`);
 // --- the servers -------------------------------------------------------------------------------------
 
 if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-const app = await startChild(['app', dbFile], PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR)] : []);
+const app = await startChild(['app', dbFile]);
+const profileFile = PROFILE_DIR
+  ? path.resolve(PROFILE_DIR, `app-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
+  : null;
 const res = await fetch(`http://127.0.0.1:${app.port}/api/v1/people/${pool[0]}`, {
   headers: { authorization: `Bearer ${token}` },
 });
@@ -90,7 +93,16 @@ const reference = REFERENCE ? await startChild(['bare-sqlite', bodyFile, dbFile]
 
 const result = await compare(
   { bare, app, ...(reference ? { reference } : {}) },
-  { token, pool, connections: CONNECTIONS, rounds: ROUNDS, seconds: SECONDS, warmup: WARMUP, log },
+  {
+    token,
+    pool,
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    warmup: WARMUP,
+    log,
+    ...(profileFile ? { around: { before: () => app.startProfile(), after: () => app.stopProfile(profileFile) } } : {}),
+  },
 );
 for (const c of [app, bare, reference]) await c?.stop();
 const loadEnd = load();
@@ -123,4 +135,4 @@ const lines = [
 ];
 console.log(`\n${lines.join('\n')}\n`);
 fs.rmSync(dir, { recursive: true, force: true });
-if (PROFILE_DIR) log(`CPU profile of the app process in ${PROFILE_DIR}`);
+if (profileFile) log(`CPU profile of the app process during the rounds: ${profileFile}`);

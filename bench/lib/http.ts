@@ -25,10 +25,13 @@ export interface Child {
   memory(): Promise<{ rss: number; heapUsed: number }>;
   /** CPU time (user + system, µs) used by the process so far, and the requests it received. */
   cpu(): Promise<{ micros: number; requests: number }>;
+  /** Starts a CPU profile; stopProfile(file) writes it. */
+  startProfile(): Promise<void>;
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-function ask<T>(proc: ChildProcess, type: string): Promise<T> {
+function ask<T>(proc: ChildProcess, type: string, extra: Record<string, unknown> = {}): Promise<T> {
   return new Promise((resolve) => {
     const on = (m: { type: string }) => {
       if (m.type !== type) return;
@@ -36,14 +39,14 @@ function ask<T>(proc: ChildProcess, type: string): Promise<T> {
       resolve(m as T);
     };
     proc.on('message', on);
-    proc.send({ type });
+    proc.send({ type, ...extra });
   });
 }
 
-/** Starts bench/lib/server.ts with these arguments (see there); extra Node flags e.g. --cpu-prof. */
-export async function startChild(args: string[], nodeFlags: string[] = []): Promise<Child> {
+/** Starts bench/lib/server.ts with these arguments (see there). */
+export async function startChild(args: string[]): Promise<Child> {
   const proc = fork(path.join(here, 'server.ts'), args, {
-    execArgv: ['--import', 'tsx', ...nodeFlags],
+    execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -58,7 +61,8 @@ export async function startChild(args: string[], nodeFlags: string[] = []): Prom
     port,
     memory: () => ask(proc, 'memory'),
     cpu: () => ask(proc, 'cpu'),
-    // A disconnect makes the child exit normally (so that --cpu-prof writes its profile).
+    startProfile: () => ask(proc, 'profile-start'),
+    stopProfile: (file) => ask(proc, 'profile-stop', { file }),
     stop: () =>
       new Promise((resolve) => {
         proc.removeAllListeners('exit');
@@ -162,10 +166,18 @@ export interface Comparison {
  */
 export async function compare(
   servers: { bare: Child; app: Child; reference?: Child },
-  o: LoadOptions & { rounds: number; seconds: number; warmup: number; log?: (s: string) => void },
+  o: LoadOptions & {
+    rounds: number;
+    seconds: number;
+    warmup: number;
+    log?: (s: string) => void;
+    /** Called after the warm-up, before the rounds, and after them (e.g. to profile the rounds). */
+    around?: { before(): Promise<void>; after(): Promise<void> };
+  },
 ): Promise<Comparison> {
   const log = o.log ?? (() => {});
   for (const c of [servers.bare, servers.app, servers.reference]) if (c) await cannon(c.port, o.warmup, o);
+  await o.around?.before();
   const rounds: Round[] = [];
   for (let i = 0; i < o.rounds; i++) {
     const l = load();
@@ -188,6 +200,7 @@ export async function compare(
         `; app/bare ${(round.ratio * 100).toFixed(1)} %`,
     );
   }
+  await o.around?.after();
   const bareCpu = median(rounds.map((r) => r.bare.cpuPerReq));
   const appCpu = median(rounds.map((r) => r.app.cpuPerReq));
   const refs = rounds.flatMap((r) => (r.reference ? [r.reference.cpuPerReq] : []));

@@ -15,6 +15,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
@@ -73,7 +74,26 @@ server.on('request', () => {
   requests++;
 });
 
-process.on('message', (msg: { type: string }) => {
+// A CPU profile of a chosen window (the load runs, not the start-up): {type:'profile-start'},
+// then {type:'profile-stop', file} writes it as a .cpuprofile (Chrome DevTools, speedscope).
+const inspector = new Session();
+process.on('message', (msg: { type: string; file?: string }) => {
+  if (msg.type === 'profile-start') {
+    inspector.connect();
+    inspector.post('Profiler.enable', () =>
+      inspector.post('Profiler.setSamplingInterval', { interval: 100 }, () =>
+        inspector.post('Profiler.start', () => send({ type: 'profile-start' })),
+      ),
+    );
+  }
+  if (msg.type === 'profile-stop' && msg.file) {
+    const file = msg.file;
+    inspector.post('Profiler.stop', (err, r) => {
+      if (!err) fs.writeFileSync(file, JSON.stringify(r.profile));
+      inspector.disconnect();
+      send({ type: 'profile-stop' });
+    });
+  }
   if (msg.type === 'cpu') {
     const c = process.cpuUsage();
     send({ type: 'cpu', micros: c.user + c.system, requests });
