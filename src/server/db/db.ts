@@ -73,11 +73,17 @@ export function openDatabase(
   if (database.kind === 'sqlite') {
     const conn = openSqlite(database.path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
+    const reader: Reader = { file: database.path, conn: null, statements: new Map() };
+    if (database.path !== ':memory:') readers.set(db, reader);
     return {
       db,
       dialect: 'sqlite',
       sqlite: conn,
-      close: () => db.destroy(),
+      close: async () => {
+        reader.conn?.close();
+        reader.conn = null;
+        await db.destroy();
+      },
     };
   }
   const pool = new pg.Pool({
@@ -90,11 +96,40 @@ export function openDatabase(
 }
 
 /**
- * A query built and compiled by Kysely once per database, then run with new parameters: for the
+ * A read built and compiled by Kysely once per database, then run with new parameters: for the
  * few queries of every request (credentials, the network version), where building the query tree
  * and compiling it to SQL cost more than running the indexed read itself. `build` receives
  * stand-ins for the arguments and must use each only as a value (never to choose the query's shape).
+ * Reads only: on SQLite they run on the read-only connection above.
  */
+interface Reader {
+  file: string;
+  conn: SQLite.Database | null;
+  statements: Map<string, SQLite.Statement>;
+}
+
+/**
+ * A read-only connection beside each SQLite database's main one (file databases only), opened on
+ * first use by preparedQuery. Kysely's SQLite driver runs every query through one connection
+ * behind an asynchronous lock; a read on a connection of its own runs at once. Under WAL it sees
+ * exactly what is committed, as any other process would: never a transaction still open on the
+ * main connection, never an old snapshot (each statement starts a new read).
+ */
+const readers = new WeakMap<Executor, Reader>();
+
+function readerStatement(reader: Reader, sql: string): SQLite.Statement {
+  if (!reader.conn) {
+    reader.conn = new SQLite(reader.file, { readonly: true, fileMustExist: true });
+    reader.conn.pragma('busy_timeout = 5000');
+  }
+  let stmt = reader.statements.get(sql);
+  if (!stmt) {
+    stmt = reader.conn.prepare(sql);
+    reader.statements.set(sql, stmt);
+  }
+  return stmt;
+}
+
 export function preparedQuery<A extends unknown[], O>(
   build: (db: Executor, ...args: A) => Compilable<O>,
 ): (db: Executor, ...args: A) => Promise<O[]> {
@@ -115,6 +150,10 @@ export function preparedQuery<A extends unknown[], O>(
       const slot = slots[i] as number;
       return slot >= 0 ? args[slot] : p;
     });
+    // On a SQLite file, outside a transaction (a transaction is another Executor): the read-only
+    // connection. Inside one, or on PostgreSQL, through Kysely.
+    const reader = readers.get(db);
+    if (reader) return readerStatement(reader, query.sql).all(parameters) as O[];
     const result = await db.executeQuery<O>({ ...query, parameters });
     return result.rows;
   };
