@@ -160,7 +160,7 @@ export interface Comparison {
 }
 
 /**
- * Interleaved rounds: after a warm-up of each server (not counted), `rounds` times bare then app
+ * Interleaved rounds: after a warm-up of each server (not counted, see below), `rounds` times bare then app
  * (then the reference, if any), each for `seconds`. The order within a round alternates so that
  * neither side always runs second.
  */
@@ -176,7 +176,14 @@ export async function compare(
   },
 ): Promise<Comparison> {
   const log = o.log ?? (() => {});
-  for (const c of [servers.bare, servers.app, servers.reference]) if (c) await cannon(c.port, o.warmup, o);
+  // Warm-up (JIT, caches): at least `warmup` seconds and 20,000 requests per server (at most 60 s),
+  // so that a slow first round on a loaded machine is not a cold one.
+  for (const c of [servers.bare, servers.app, servers.reference]) {
+    if (!c) continue;
+    const t0 = Date.now();
+    let n = 0;
+    while (n < 20_000 && Date.now() - t0 < 60_000) n += (await cannon(c.port, o.warmup, o)).requests.total;
+  }
   await o.around?.before();
   const rounds: Round[] = [];
   for (let i = 0; i < o.rounds; i++) {
