@@ -8,10 +8,14 @@
  *        node:http that also reads the requested person's row from SQLite, then answers the bytes
  *
  * Listens on 127.0.0.1 on a free port and tells the parent over IPC; answers {type:'memory'}
- * with its memory after a full GC.
+ * with its memory after a full GC, and {type:'cpu'} with the CPU time this process has used so far
+ * (process.cpuUsage, user + system) and the number of requests it has received: the parent takes
+ * the difference over a load run to get CPU time per request, which load from other processes on
+ * the machine does not change.
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
@@ -23,6 +27,7 @@ const [mode, a, b] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
 
 let port: number;
+let server: http.Server;
 if (mode === 'app' && a) {
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -37,11 +42,11 @@ if (mode === 'app' && a) {
   await migrateToLatest(handle.db);
   const { app } = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  server = app.server;
   port = (app.server.address() as AddressInfo).port;
 } else if ((mode === 'bare' || mode === 'bare-sqlite') && a) {
   const body = fs.readFileSync(a);
   const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length) };
-  let server: http.Server;
   if (mode === 'bare') {
     server = http.createServer((_req, res) => {
       res.writeHead(200, headers);
@@ -64,7 +69,35 @@ if (mode === 'app' && a) {
   throw new Error('usage: server.ts app FILE | bare BODYFILE | bare-sqlite BODYFILE FILE');
 }
 
-process.on('message', (msg: { type: string }) => {
+let requests = 0;
+server.on('request', () => {
+  requests++;
+});
+
+// A CPU profile of a chosen window (the load runs, not the start-up): {type:'profile-start'},
+// then {type:'profile-stop', file} writes it as a .cpuprofile (Chrome DevTools, speedscope).
+const inspector = new Session();
+process.on('message', (msg: { type: string; file?: string }) => {
+  if (msg.type === 'profile-start') {
+    inspector.connect();
+    inspector.post('Profiler.enable', () =>
+      inspector.post('Profiler.setSamplingInterval', { interval: 100 }, () =>
+        inspector.post('Profiler.start', () => send({ type: 'profile-start' })),
+      ),
+    );
+  }
+  if (msg.type === 'profile-stop' && msg.file) {
+    const file = msg.file;
+    inspector.post('Profiler.stop', (err, r) => {
+      if (!err) fs.writeFileSync(file, JSON.stringify(r.profile));
+      inspector.disconnect();
+      send({ type: 'profile-stop' });
+    });
+  }
+  if (msg.type === 'cpu') {
+    const c = process.cpuUsage();
+    send({ type: 'cpu', micros: c.user + c.system, requests });
+  }
   if (msg.type === 'memory') {
     gc();
     const m = process.memoryUsage();

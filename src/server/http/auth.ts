@@ -16,6 +16,13 @@ export interface AuthInfo {
   via: 'session' | 'token';
   sessionHash: string | null;
   csrfToken: string | null;
+  /**
+   * The version of the user's network (users.network_version) read in the same query as the
+   * credentials, before the handler runs: caches of network data (a person's detail) are checked
+   * against it instead of reading it again. Every change bumps it, so data read after it is at
+   * least as new as it; a change committed later is seen by the next request.
+   */
+  networkVersion: number;
 }
 
 declare module 'fastify' {
@@ -64,13 +71,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
-    const access = req.routeOptions.config.access;
+    // routeOptions is a getter that builds a new object on every read: read it once.
+    const { access, urlToken } = req.routeOptions.config;
     if (access === undefined) return; // 404s and static files.
 
     if (!SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicBaseUrl)) {
       throw new AppError(403, 'forbidden', 'Cross-site request refused');
     }
-    if (req.routeOptions.config.urlToken) {
+    if (urlToken) {
       if (access !== 'public') throw new AppError(500, 'internal', 'urlToken routes must be public');
       return;
     }
@@ -78,14 +86,22 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const userId = m?.[1] ? await resolveToken(deps, m[1]) : null;
-      if (!userId) throw new AppError(401, 'unauthenticated', 'Invalid or revoked API token');
-      req.auth = { userId, via: 'token', sessionHash: null, csrfToken: null };
+      const t = m?.[1] ? await resolveToken(deps, m[1]) : null;
+      if (!t) throw new AppError(401, 'unauthenticated', 'Invalid or revoked API token');
+      req.auth = { userId: t.userId, via: 'token', sessionHash: null, csrfToken: null, networkVersion: t.networkVersion };
     } else {
       const secret = req.cookies[cookieName];
       if (secret) {
         const s = await resolveSession(deps, secret);
-        if (s) req.auth = { userId: s.userId, via: 'session', sessionHash: s.idHash, csrfToken: s.csrfToken };
+        if (s) {
+          req.auth = {
+            userId: s.userId,
+            via: 'session',
+            sessionHash: s.idHash,
+            csrfToken: s.csrfToken,
+            networkVersion: s.networkVersion,
+          };
+        }
       }
       // A cookie-authenticated change must carry the session's CSRF token.
       if (req.auth && !SAFE_METHODS.has(req.method)) {

@@ -49,7 +49,12 @@ export function newRowId(): string {
 /** A secret with 256 bits from the CSPRNG, URL-safe. */
 export const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
 
-export const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
+// Every authenticated request hashes its token or session id: crypto.hash (Node >= 20.12) does it in
+// one call, about a third of the cost of createHash().update().digest() for a short string.
+export const sha256: (s: string) => string =
+  typeof crypto.hash === 'function'
+    ? (s) => crypto.hash('sha256', s, 'hex')
+    : (s) => crypto.createHash('sha256').update(s).digest('hex');
 
 export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);

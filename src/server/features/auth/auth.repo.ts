@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/db.ts';
+import { preparedQuery, type Executor } from '../../db/db.ts';
 import type { NewUser, User } from '../../db/schema.ts';
 
 export const findUserByEmail = (db: Executor, email: string): Promise<User | undefined> =>
@@ -28,8 +28,16 @@ export const insertSession = (
   s: { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string },
 ) => db.insertInto('sessions').values(s).execute();
 
-export const findSession = (db: Executor, idHash: string) =>
-  db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+/** A session and, read in the same query, its user's network version (see AuthInfo). */
+const sessionById = preparedQuery((db, idHash: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('s')
+    .select('u.network_version')
+    .where('s.id_hash', '=', idHash),
+);
+export const findSession = async (db: Executor, idHash: string) => (await sessionById(db, idHash))[0];
 
 export const touchSession = (db: Executor, idHash: string, lastSeenAt: string, expiresAt: string) =>
   db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();

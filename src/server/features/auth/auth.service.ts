@@ -132,6 +132,8 @@ export interface SessionAuth {
   userId: string;
   idHash: string;
   csrfToken: string;
+  /** The user's network version, read with the session (see AuthInfo). */
+  networkVersion: number;
 }
 
 // Writing last_seen on every request would turn every read into a write.
@@ -149,7 +151,7 @@ export async function resolveSession(deps: Deps, secret: string): Promise<Sessio
   if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) {
     await repo.touchSession(deps.db, idHash, now.toISOString(), sessionExpiry(deps, new Date(s.created_at), now));
   }
-  return { userId: s.user_id, idHash, csrfToken: s.csrf_token };
+  return { userId: s.user_id, idHash, csrfToken: s.csrf_token, networkVersion: Number(s.network_version) };
 }
 
 export const endSession = (deps: Deps, idHash: string) => repo.deleteSession(deps.db, idHash);

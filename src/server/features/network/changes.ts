@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/db.ts';
+import { preparedQuery, type Executor } from '../../db/db.ts';
 
 /** Change-log rows per INSERT: 3 parameters each, SQLite takes at most 32,766 in one statement. */
 const CHANGE_ROWS_PER_INSERT = 5000;
@@ -27,8 +27,12 @@ export async function recordChange(tx: Executor, ownerId: string, personIds: rea
   return version;
 }
 
+const versionOf = preparedQuery((db, ownerId: string) =>
+  db.selectFrom('users').select('network_version').where('id', '=', ownerId),
+);
+
 export async function currentVersion(db: Executor, ownerId: string): Promise<number> {
-  const row = await db.selectFrom('users').select('network_version').where('id', '=', ownerId).executeTakeFirst();
+  const row = (await versionOf(db, ownerId))[0];
   return row ? Number(row.network_version) : 0;
 }
 

@@ -77,8 +77,8 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: PersonDetail, 401: ErrorBody, 404: ErrorBody },
     },
     handler: async (req, reply) => {
-      const json = await cache.json(deps, requireUserId(req), req.params.id);
-      // A string body is sent as it is: the cached JSON of a PersonDetail, serialised once.
+      const json = await cache.json(deps, requireUserId(req), req.params.id, req.auth?.networkVersion);
+      // A Buffer body is sent as it is: the cached JSON of a PersonDetail, serialised once.
       return reply.type('application/json; charset=utf-8').send(json as unknown as PersonDetailBody);
     },
   });

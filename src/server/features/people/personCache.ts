@@ -11,15 +11,16 @@ import { getPerson } from './people.service.ts';
  * queries of a person's detail.
  */
 export class PersonCache {
-  private readonly entries = new Map<string, { version: number; json: string }>();
+  private readonly entries = new Map<string, { version: number; json: Buffer }>();
 
   constructor(
     private readonly db: Db,
     private readonly max = 5_000,
   ) {}
 
-  async json(deps: Deps, ownerId: string, personId: string): Promise<string> {
-    const version = await currentVersion(this.db, ownerId);
+  /** `version`: the owner's network version if already read in this request (AuthInfo.networkVersion). */
+  async json(deps: Deps, ownerId: string, personId: string, version?: number): Promise<Buffer> {
+    version ??= await currentVersion(this.db, ownerId);
     const key = `${ownerId}/${personId}`;
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
@@ -28,7 +29,8 @@ export class PersonCache {
       this.entries.set(key, hit);
       return hit.json;
     }
-    const json = JSON.stringify(await getPerson(deps, ownerId, personId));
+    // Kept as UTF-8 bytes: sent as they are, without encoding the text again on every hit.
+    const json = Buffer.from(JSON.stringify(await getPerson(deps, ownerId, personId)));
     this.entries.delete(key);
     if (this.entries.size >= this.max) {
       const oldest = this.entries.keys().next().value;

@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/db.ts';
+import { preparedQuery, type Executor } from '../../db/db.ts';
 
 export const listTokens = (db: Executor, userId: string) =>
   db
@@ -18,13 +18,16 @@ export const insertToken = (
     .values({ ...t, last_used_at: null, revoked_at: null })
     .execute();
 
-export const findActiveTokenByHash = (db: Executor, hash: string) =>
+/** A live token and, read in the same query, its owner's network version (see AuthInfo). */
+const activeTokenByHash = preparedQuery((db, hash: string) =>
   db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', hash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id', 't.user_id', 't.last_used_at', 'u.network_version'])
+    .where('t.token_hash', '=', hash)
+    .where('t.revoked_at', 'is', null),
+);
+export const findActiveTokenByHash = async (db: Executor, hash: string) => (await activeTokenByHash(db, hash))[0];
 
 export const touchToken = (db: Executor, id: string, at: string) =>
   db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();

@@ -38,7 +38,8 @@ export async function revokeToken(deps: Deps, userId: string, id: string): Promi
 
 const TOUCH_EVERY_MS = 60_000;
 
-export async function resolveToken(deps: Deps, secret: string): Promise<string | null> {
+/** The token's user and their network version, or null for an unknown or revoked token. */
+export async function resolveToken(deps: Deps, secret: string): Promise<{ userId: string; networkVersion: number } | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const t = await repo.findActiveTokenByHash(deps.db, sha256(secret));
   if (!t) return null;
@@ -46,5 +47,5 @@ export async function resolveToken(deps: Deps, secret: string): Promise<string |
   if (!t.last_used_at || now.getTime() - Date.parse(t.last_used_at) > TOUCH_EVERY_MS) {
     await repo.touchToken(deps.db, t.id, now.toISOString());
   }
-  return t.user_id;
+  return { userId: t.user_id, networkVersion: Number(t.network_version) };
 }
