@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Language, Timestamp } from './common.ts';
+import { Id, Language, line, Timestamp } from './common.ts';
 
 export const MIN_PASSWORD = 8;
 export const MAX_PASSWORD = 256;
@@ -19,7 +19,7 @@ export const SignupBody = z
   .strictObject({
     email: Email,
     password: Password,
-    displayName: z.string().trim().min(1).max(120),
+    displayName: line(120, { min: 1 }),
     locale: Language.default('it'),
   })
   .meta({ id: 'SignupBody' });
@@ -62,7 +62,7 @@ export const AuthState = z.object({
 
 export const UpdateAccountBody = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120).optional(),
+    displayName: line(120, { min: 1 }).optional(),
     locale: Language.optional(),
   })
   .meta({ id: 'UpdateAccountBody' });
@@ -78,7 +78,7 @@ export const AdminCreateUserBody = z
   .strictObject({
     email: Email,
     password: Password,
-    displayName: z.string().trim().min(1).max(120),
+    displayName: line(120, { min: 1 }),
     locale: Language.default('it'),
     isAdmin: z.boolean().default(false),
   })
@@ -94,7 +94,7 @@ export const TokenBody = z
   })
   .meta({ id: 'ApiToken' });
 
-export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).meta({ id: 'CreateTokenBody' });
+export const CreateTokenBody = z.strictObject({ name: line(100, { min: 1 }) }).meta({ id: 'CreateTokenBody' });
 
 export const CreatedTokenBody = z
   .object({

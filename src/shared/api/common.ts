@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_MESSAGE, ONE_LINE_MESSAGE } from '../text/controls.ts';
 
 /** Every error the API returns has this shape; `details` lists the bad fields for 400s. */
 export const ErrorBody = z
@@ -42,16 +43,40 @@ export function page<T extends z.ZodType>(item: T) {
   });
 }
 
-/** Optional free text: trimmed; an empty string clears the field. */
+// The one rule for text people write (shared/text/controls.ts), as patterns so that the OpenAPI
+// document shows it. Control characters are what they look for, hence the lint exceptions.
+// eslint-disable-next-line no-control-regex
+const TEXT_PATTERN = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+// eslint-disable-next-line no-control-regex
+const LINE_PATTERN = /^[^\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]*$/;
+
+/**
+ * Text a person writes that may span lines (notes, needs, a message): trimmed, at most `max`
+ * characters; tab and line breaks are text, every other control character (NUL, ESC, DEL, C1)
+ * is refused with a 400 naming the field. Every free text of the contract is built with this or
+ * `line`, never with a bare `z.string()`.
+ */
+export function text(max: number, opts: { min?: number } = {}) {
+  const s = z.string().regex(TEXT_PATTERN, CONTROL_MESSAGE).trim();
+  return (opts.min ? s.min(opts.min) : s).max(max);
+}
+
+/** One line a person writes (a name, a tag, a title): as `text`, and no line breaks either. */
+export function line(max: number, opts: { min?: number } = {}) {
+  const s = z.string().regex(LINE_PATTERN, ONE_LINE_MESSAGE).trim();
+  return (opts.min ? s.min(opts.min) : s).max(max);
+}
+
+const emptyToNull = (s: string): string | null => (s === '' ? null : s);
+
+/** Optional free text (`text`): an empty string clears the field. */
 export function optionalText(max: number) {
-  return z
-    .string()
-    .max(max)
-    .transform((s) => {
-      const t = s.trim();
-      return t === '' ? null : t;
-    })
-    .nullable();
+  return text(max).transform(emptyToNull).nullable();
+}
+
+/** Optional one-line text (`line`): an empty string clears the field. */
+export function optionalLine(max: number) {
+  return line(max).transform(emptyToNull).nullable();
 }
 
 export const OkBody = z.object({ ok: z.literal(true) });
