@@ -426,7 +426,8 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   }),
   'POST /api/v1/auth/login': (o) => ({ email: o.email, password: o.password }),
   'PATCH /api/v1/auth/me': () => ({ displayName: 'Renamed User', locale: 'it' }),
-  'POST /api/v1/auth/password': (o) => ({ currentPassword: o.password, newPassword: `${o.password}+` }),
+  // The tokens of the world outlive a password change: later cases use them.
+  'POST /api/v1/auth/password': (o) => ({ currentPassword: o.password, newPassword: `${o.password}+`, revokeTokens: false }),
   'POST /api/v1/admin/users': () => ({
     email: uniqueEmail('admin-made'),
     password: 'a perfectly fine passphrase',

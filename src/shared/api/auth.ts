@@ -71,8 +71,21 @@ export const ChangePasswordBody = z
   .strictObject({
     currentPassword: z.string().min(1).max(MAX_PASSWORD),
     newPassword: Password,
+    revokeTokens: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Also revoke every API token made before the change (default true): whoever took one with the old password is out too.',
+      ),
   })
   .meta({ id: 'ChangePasswordBody' });
+
+export const ChangePasswordResult = z
+  .object({
+    ok: z.literal(true),
+    revokedTokens: z.number().int().describe('How many API tokens the change revoked.'),
+  })
+  .meta({ id: 'ChangePasswordResult' });
 
 export const AdminCreateUserBody = z
   .strictObject({

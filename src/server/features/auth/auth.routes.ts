@@ -5,6 +5,7 @@ import {
   AdminCreateUserBody,
   AuthState,
   ChangePasswordBody,
+  ChangePasswordResult,
   CurrentUser,
   LoginBody,
   SessionBody,
@@ -130,19 +131,20 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       tags,
-      summary: 'Change the password; every other session of the account ends',
+      summary: 'Change the password; every other session of the account ends, and the API tokens made before it unless kept',
       body: ChangePasswordBody,
-      response: { 200: OkBody, ...errors },
+      response: { 200: ChangePasswordResult, ...errors },
     },
     handler: async (req) => {
-      await svc.changePassword(
+      const { revokedTokens } = await svc.changePassword(
         deps,
         requireUserId(req),
         req.body.currentPassword,
         req.body.newPassword,
         req.auth?.sessionHash ?? null,
+        { revokeTokens: req.body.revokeTokens },
       );
-      return { ok: true as const };
+      return { ok: true as const, revokedTokens };
     },
   });
 

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { createSelfPerson } from '../people/people.service.ts';
 import * as repo from './auth.repo.ts';
+import { revokeTokensMadeBefore } from '../tokens/tokens.repo.ts';
 import { dummyVerify, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
 
 export interface Deps {
@@ -160,7 +161,8 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   keepSessionHash: string | null,
-): Promise<void> {
+  opts: { revokeTokens: boolean } = { revokeTokens: true },
+): Promise<{ revokedTokens: number }> {
   const user = await repo.findUserById(deps.db, userId);
   if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
@@ -171,10 +173,14 @@ export async function changePassword(
   const problem = passwordProblem(newPassword, user.email);
   if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'newPassword', message: problem }]);
   const hash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, userId, { password_hash: hash, updated_at: deps.now().toISOString() });
-    // A changed password ends every other session: whoever knew the old one is out.
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.now().toISOString();
+    await repo.updateUser(tx, userId, { password_hash: hash, updated_at: now });
+    // A changed password ends every other session: whoever knew the old one is out. The API
+    // tokens made before it go too unless the user keeps them (a script of theirs that runs).
     await repo.deleteOtherSessions(tx, userId, keepSessionHash);
+    const revokedTokens = opts.revokeTokens ? await revokeTokensMadeBefore(tx, userId, now, now) : 0;
+    return { revokedTokens };
   });
 }
 
