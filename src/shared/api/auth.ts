@@ -24,6 +24,20 @@ export const SignupBody = z
   })
   .meta({ id: 'SignupBody' });
 
+export const SignupResult = z
+  .object({
+    ok: z.literal(true),
+    message: z.string().describe('What to do next, in English: log in with the same email and password.'),
+  })
+  .describe(
+    'The same answer whether the address was new (the account is made) or already had an account (nothing is made, and ' +
+      'its owner is told by email): a sign-up never says whether an address is registered, and never logs in.',
+  )
+  .meta({ id: 'SignupResult' });
+
+export const SIGNUP_MESSAGE =
+  'Sign-up received: log in with this email and password. If the address already had an account, nothing changed and its owner was told by email.';
+
 export const LoginBody = z
   .strictObject({
     email: Email,

@@ -58,10 +58,10 @@ export const IntroMessage = z
 export type IntroMessage = z.infer<typeof IntroMessage>;
 
 export const MailKind = z
-  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder'])
+  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder', 'signup_attempt'])
   .describe(
     'A request to one side, its reminder, or the introduction email to both; an ask to a contact to make an introduction, ' +
-      'or its reminder.',
+      'or its reminder; `signup_attempt`: to me, someone tried to sign up with my address.',
   );
 export type MailKind = z.infer<typeof MailKind>;
 
