@@ -224,7 +224,8 @@ export const api = {
   login: (body: LoginInput) => request<Session>('POST', '/api/v1/auth/login', body),
   logout: () => request<{ ok: true }>('POST', '/api/v1/auth/logout'),
   updateAccount: (body: UpdateAccountInput) => request<CurrentUser>('PATCH', '/api/v1/auth/me', body),
-  changePassword: (body: ChangePasswordInput) => request<{ ok: true; revokedTokens: number }>('POST', '/api/v1/auth/password', body),
+  changePassword: (body: ChangePasswordInput) =>
+    request<{ ok: true; revokedTokens: number }>('POST', '/api/v1/auth/password', body),
 
   // tokens
   tokens: () => request<{ items: ApiToken[] }>('GET', '/api/v1/tokens'),
