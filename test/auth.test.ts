@@ -251,7 +251,7 @@ describe.each(dialects())('authentication on %s', (dialect) => {
   });
 
   describe('password change (AU-09)', () => {
-    it('ends every other session; the current one and the API tokens keep working', async () => {
+    it('ends every other session and, by default, revokes the API tokens made before it; the current session goes on', async () => {
       const user = await makeUser(t, { password: 'first passphrase here' });
       const s2 = await login(t, user.email, user.password);
       const s3 = await login(t, user.email, user.password);
@@ -274,20 +274,48 @@ describe.each(dialects())('authentication on %s', (dialect) => {
         payload: { currentPassword: 'first passphrase here', newPassword: 'second passphrase here' },
       });
       expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ ok: true, revokedTokens: 1 });
       expect((await me(t, user.cookie)).statusCode).toBe(200);
       expectErrorShape(await me(t, s2.cookie), 401);
       expectErrorShape(await me(t, s3.cookie), 401);
       expect((await sessionRows(t, user.userId)).map((s) => s.id_hash)).toEqual([sha256(cookieValue(user))]);
-      // Decided in the code (auth.service changePassword): API tokens are revoked one by one in
-      // Settings, not by a password change; a script keeps running.
+      // Whoever took a token with the old password is out too.
+      expectErrorShape(
+        await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } }),
+        401,
+      );
+      expect((await user.req({ method: 'GET', url: '/api/v1/tokens' })).json()).toEqual({ items: [] });
+      // A token made after the change works.
+      const fresh = (await user.req({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'new cron' } })).json<{
+        secret: string;
+      }>().secret;
       expect(
-        (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode,
+        (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${fresh}` } })).statusCode,
       ).toBe(200);
       expectErrorShape(await tryLogin(user.email, 'first passphrase here'), 401);
       expect((await tryLogin(user.email, 'second passphrase here')).statusCode).toBe(200);
     });
 
-    it('changed through an API token, it ends every session of the account', async () => {
+    it('keeps the API tokens when asked to (revokeTokens: false): a script keeps running', async () => {
+      const user = await makeUser(t, { password: 'fifth passphrase here' });
+      const other = await login(t, user.email, user.password);
+      const token = (await user.req({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'cron' } })).json<{
+        secret: string;
+      }>().secret;
+      const res = await user.req({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: 'fifth passphrase here', newPassword: 'sixth passphrase here', revokeTokens: false },
+      });
+      expect(res.json()).toEqual({ ok: true, revokedTokens: 0 });
+      expectErrorShape(await me(t, other.cookie), 401);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode,
+      ).toBe(200);
+      expect((await user.req({ method: 'GET', url: '/api/v1/tokens' })).json().items).toHaveLength(1);
+    });
+
+    it('changed through an API token, it ends every session of the account, and that token too by default', async () => {
       const user = await makeUser(t, { password: 'third passphrase here' });
       const token = (await user.req({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'cli' } })).json<{
         secret: string;
@@ -301,6 +329,10 @@ describe.each(dialects())('authentication on %s', (dialect) => {
       expect(res.statusCode).toBe(200);
       expectErrorShape(await me(t, user.cookie), 401);
       expect(await sessionRows(t, user.userId)).toEqual([]);
+      expectErrorShape(
+        await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } }),
+        401,
+      );
     });
   });
 

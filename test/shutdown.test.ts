@@ -40,8 +40,14 @@ describe('the server process', () => {
       body: JSON.stringify({ email: 'shutdown@example.com', password: 'a long enough password', displayName: 'S', locale: 'en' }),
     });
     expect(signup.status).toBe(201);
-    const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const { csrfToken } = (await signup.json()) as { csrfToken: string };
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ email: 'shutdown@example.com', password: 'a long enough password' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
 
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Loading the demo network writes ~70 people in one transaction: still running when SIGTERM arrives.

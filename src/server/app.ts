@@ -29,7 +29,7 @@ import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { PeopleSearch } from './features/people/search.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 
 export interface AppDeps {
@@ -96,6 +96,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Every error in the API's one shape, also those met before a route (errors.ts).
+    clientErrorHandler,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -119,7 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     }
   });
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, routes);
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, config);
   registerAuth(app, deps);

@@ -21,6 +21,7 @@ import { deleteAccount, erasePerson } from './features/privacy/privacy.service.t
 import { registerGivingCommands } from './features/ledger/giving.cli.ts';
 import { registerLearningCommands } from './features/learning/learning.cli.ts';
 import fs from 'node:fs';
+import { complain, say } from './lib/terminal.ts';
 
 /** The CLI is a second entry point of the server: it calls the same services, not the HTTP API. */
 interface Context {
@@ -80,7 +81,7 @@ export function buildCli(): Command {
     .action(() =>
       withContext(async (ctx) => {
         const done = await migrateToLatest(ctx.handle.db);
-        console.log(done.length === 0 ? 'The database is up to date.' : `Applied: ${done.join(', ')}`);
+        say(done.length === 0 ? 'The database is up to date.' : `Applied: ${done.join(', ')}`);
       }),
     );
 
@@ -102,7 +103,7 @@ export function buildCli(): Command {
           { email: o.email.trim().toLowerCase(), password, displayName: o.name, locale: o.locale, isAdmin: o.admin },
           'admin',
         );
-        console.log(`Created ${u.email}${u.is_admin ? ' (admin)' : ''}`);
+        say(`Created ${u.email}${u.is_admin ? ' (admin)' : ''}`);
       }),
     );
 
@@ -115,7 +116,7 @@ export function buildCli(): Command {
     .action((o: { user: string; name: string }) =>
       withContext(async (ctx) => {
         const t = await createToken(ctx.deps, await userIdByEmail(ctx, o.user), o.name);
-        console.log(t.secret);
+        say(t.secret);
       }),
     );
 
@@ -129,7 +130,7 @@ export function buildCli(): Command {
         const owner = await userIdByEmail(ctx, o.user);
         if (o.remove) {
           const r = await removeDemo(ctx.deps, owner);
-          console.log(
+          say(
             r.people === 0
               ? 'There is no demo network in this account.'
               : `Removed ${r.people} demo people, ${r.intros} introductions, ${r.messages} emails, ${r.gives} gives and ${r.received} business received.`,
@@ -137,7 +138,7 @@ export function buildCli(): Command {
           return;
         }
         const r = await loadDemo(ctx.deps, owner);
-        console.log(`Loaded ${r.people} people, ${r.relationships} relationships, ${r.gives} gives.`);
+        say(`Loaded ${r.people} people, ${r.relationships} relationships, ${r.gives} gives.`);
       }),
     );
 
@@ -147,7 +148,7 @@ export function buildCli(): Command {
     .argument('<file>')
     .action(async (file: string) => {
       const r = await backupSqlite(loadConfig(), file);
-      console.log(`Backup written to ${file} (${r.bytes} bytes).`);
+      say(`Backup written to ${file} (${r.bytes} bytes).`);
     });
 
   program
@@ -160,7 +161,7 @@ export function buildCli(): Command {
       const handle = openDatabase(config.database);
       try {
         const applied = await migrateToLatest(handle.db);
-        console.log(`Restored ${file}${applied.length ? `; migrated forward: ${applied.join(', ')}` : ''}.`);
+        say(`Restored ${file}${applied.length ? `; migrated forward: ${applied.join(', ')}` : ''}.`);
       } finally {
         await handle.close();
       }
@@ -176,9 +177,9 @@ export function buildCli(): Command {
     .action((text: string, o: { user: string; limit: number; json: boolean }) =>
       withContext(async (ctx) => {
         const results = await matchText(ctx.deps, await userIdByEmail(ctx, o.user), text, o.limit);
-        if (o.json) console.log(JSON.stringify(results, null, 2));
+        if (o.json) say(JSON.stringify(results, null, 2));
         else
-          console.log(
+          say(
             results.shown > 0
               ? results.items
                   .slice(0, results.shown)
@@ -200,7 +201,7 @@ export function buildCli(): Command {
         const owner = await userIdByEmail(ctx, o.user);
         const personId = await resolvePerson(ctx, owner, person);
         const vf = await valueFinder(ctx.deps, owner, personId);
-        console.log(o.json ? JSON.stringify(vf, null, 2) : formatValueFinder(vf));
+        say(o.json ? JSON.stringify(vf, null, 2) : formatValueFinder(vf));
       }),
     );
 
@@ -219,7 +220,7 @@ export function buildCli(): Command {
         const opts = o.format ? { format: o.format } : {};
         if (o.dryRun) {
           const p = await previewImport(ctx.deps, owner, bytes, { ...opts, people: o.json });
-          console.log(o.json ? JSON.stringify(p, null, 2) : formatImport('Would create', 'would merge', p));
+          say(o.json ? JSON.stringify(p, null, 2) : formatImport('Would create', 'would merge', p));
           return;
         }
         const phases = { parse: 'Reading', match: 'Matching', write: 'Writing' } as const;
@@ -232,7 +233,7 @@ export function buildCli(): Command {
             : undefined;
         const r = await commitImport(ctx.deps, owner, bytes, { ...opts, chunkSize: 500, onEvent: progress, people: o.json });
         if (progress) process.stderr.write('\n');
-        console.log(o.json ? JSON.stringify(r, null, 2) : formatImport('Created', 'merged', r));
+        say(o.json ? JSON.stringify(r, null, 2) : formatImport('Created', 'merged', r));
       }),
     );
 
@@ -248,7 +249,10 @@ export function buildCli(): Command {
         const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format, o.lang);
         if (o.out) {
           fs.writeFileSync(o.out, file.body);
-          console.error(`Wrote ${file.count} people to ${o.out}.`);
+          complain(`Wrote ${file.count} people to ${o.out}.`);
+        } else if (process.stdout.isTTY) {
+          // A file shown on a terminal: its line ends as lines, anything else a terminal obeys escaped.
+          say(file.body.replace(/\r\n/g, '\n'));
         } else process.stdout.write(file.body);
       }),
     );
@@ -262,14 +266,14 @@ export function buildCli(): Command {
       withContext(async (ctx) => {
         const found = await findDuplicates(ctx.deps, await userIdByEmail(ctx, o.user));
         const { pairs } = found;
-        if (o.json) console.log(JSON.stringify(found, null, 2));
-        else if (pairs.length === 0) console.log('No likely duplicates.');
+        if (o.json) say(JSON.stringify(found, null, 2));
+        else if (pairs.length === 0) say('No likely duplicates.');
         else {
           for (const p of pairs) {
             const who = (x: (typeof p)['a']) => `${x.displayName}${x.company ? ` (${x.company})` : ''} ${x.id}`;
-            console.log(`${p.score.toFixed(2)}  ${who(p.a)}\n      ${who(p.b)}\n      ${p.reasons.join(', ')}`);
+            say(`${p.score.toFixed(2)}  ${who(p.a)}\n      ${who(p.b)}\n      ${p.reasons.join(', ')}`);
           }
-          if (found.total > pairs.length) console.log(`${found.total} pairs in all; the best ${pairs.length} are listed.`);
+          if (found.total > pairs.length) say(`${found.total} pairs in all; the best ${pairs.length} are listed.`);
         }
       }),
     );
@@ -283,7 +287,7 @@ export function buildCli(): Command {
     .action((id: string, otherId: string, o: { user: string }) =>
       withContext(async (ctx) => {
         const p = await mergePeople(ctx.deps, await userIdByEmail(ctx, o.user), id, otherId);
-        console.log(
+        say(
           `Merged into ${p.name} (${p.id}): ${p.emails.length} emails, ${p.phones.length} phones, ${p.needs.length} needs, ${p.offers.length} offers, ${p.timeline.length} timeline entries, ${p.relationships.length} relationships.`,
         );
       }),
@@ -302,7 +306,7 @@ export function buildCli(): Command {
           suppress: o.suppress,
           reason: o.reason,
         });
-        console.log(r.suppressionId ? `Erased; suppression entry ${r.suppressionId}.` : 'Erased.');
+        say(r.suppressionId ? `Erased; suppression entry ${r.suppressionId}.` : 'Erased.');
       }),
     );
 
@@ -316,7 +320,7 @@ export function buildCli(): Command {
         const password = ctx.config.cliPassword;
         if (!password) throw new Error("Set RETE_PASSWORD to the account's password");
         await deleteAccount(ctx.deps, await userIdByEmail(ctx, o.user), password);
-        console.log(`Deleted the account ${o.user} and everything it owned.`);
+        say(`Deleted the account ${o.user} and everything it owned.`);
       }),
     );
 
@@ -329,8 +333,8 @@ export function buildCli(): Command {
     .option('--no-offers', 'load every profile without its offers (people known only by their role)')
     .action(async (o: { split: string; out: string; offers: boolean }) => {
       const r = await evalMatching(o.split, o.out, { noOffers: !o.offers });
-      console.log(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
-      if (r.rows.length || r.noanswer) console.log(formatTable(r.rows, r.noanswer));
+      say(`Ranked ${r.asks} asks in ${(r.ms / 1000).toFixed(1)} s; rankings in ${o.out}`);
+      if (r.rows.length || r.noanswer) say(formatTable(r.rows, r.noanswer));
     });
 
   registerLearningCommands(program, {
@@ -361,7 +365,7 @@ async function resolvePerson(ctx: Context, ownerId: string, ref: string): Promis
   const page = await listPeople(ctx.deps, ownerId, { q: ref, limit: 2 });
   const first = page.items[0];
   if (!first) throw new Error(`Nobody in your network matches "${ref}"`);
-  if (page.items.length > 1) console.error(`Several people match "${ref}"; showing ${first.name}.`);
+  if (page.items.length > 1) complain(`Several people match "${ref}"; showing ${first.name}.`);
   return first.id;
 }
 
@@ -465,7 +469,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err: unknown) {
-    console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    complain(`Error: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   }
 }

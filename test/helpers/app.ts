@@ -83,8 +83,11 @@ export async function signup(
     payload: { email, password, displayName: `User ${counter}`, locale: opts.locale ?? 'it' },
   });
   if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
-  const body = res.json<{ user: { id: string; selfPersonId: string }; csrfToken: string }>();
-  const cookie = cookieFrom(res);
+  // A sign-up never logs in (it answers the same for an address already registered): log in, as the web app does.
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (login.statusCode !== 200) throw new Error(`login after signup failed ${login.statusCode}: ${login.body}`);
+  const body = login.json<{ user: { id: string; selfPersonId: string }; csrfToken: string }>();
+  const cookie = cookieFrom(login);
   const client: Client = {
     email,
     password,

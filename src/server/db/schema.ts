@@ -283,7 +283,14 @@ export interface JobsTable {
   created_at: string;
 }
 
-export type MailKind = 'intro_request' | 'intro_reminder' | 'intro_connect' | 'intro_ask' | 'intro_ask_reminder';
+export type MailKind =
+  | 'intro_request'
+  | 'intro_reminder'
+  | 'intro_connect'
+  | 'intro_ask'
+  | 'intro_ask_reminder'
+  /** To the owner of an account: someone tried to sign up with their address. */
+  | 'signup_attempt';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
 /** Why the last attempt to deliver a message failed, as the web app explains it in the user's language. */
 export type MailErrorReason = 'address' | 'connection' | 'tls' | 'auth' | 'rejected' | 'temporary' | 'outbox' | 'other';

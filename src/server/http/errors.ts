@@ -1,19 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '#shared/api/common.ts';
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'signup_closed'
-  | 'invalid_credentials'
-  | 'internal';
+export type { ErrorCode };
 
 export interface ErrorDetail {
   path: string;
@@ -43,8 +34,73 @@ function body(code: ErrorCode, message: string, details?: ErrorDetail[]) {
   return { error: details ? { code, message, details } : { code, message } };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((_req, reply) => {
+/**
+ * Errors Node's HTTP server meets before Fastify sees a request (a request line or headers over
+ * the limit, a malformed request, a timeout): written to the socket in the API's one error shape,
+ * instead of Fastify's own (`{"error":"Request Header Fields Too Large","statusCode":431}`).
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message]: [number, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request line, a cookie or the headers are too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request did not arrive in time']
+        : [400, 'bad_request', 'The request could not be understood'];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        'Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+        json,
+    );
+  }
+  socket.destroy(err);
+}
+
+/** Errors of Fastify's router, before any route: a path parameter too long, a malformed URL. */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.code(414).send(body('uri_too_long', 'The path is too long'));
+    return;
+  }
+  void reply.code(400).send(body('bad_request', 'The request could not be understood'));
+}
+
+/** A path pattern of the router (`/api/v1/people/:id`, `/api/docs/static/*`) as a regular expression. */
+function patternOf(url: string): RegExp {
+  const parts = url.split(/(:[A-Za-z_]+|\*)/).map((p) => {
+    if (p === '*') return '.*';
+    if (p.startsWith(':')) return '[^/]+';
+    return p.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${parts.join('')}/?$`);
+}
+
+/**
+ * @param routes the routes of the app (filled as they are registered): a path that one of them
+ *   serves with other methods answers 405 with `Allow`, not 404.
+ */
+export function registerErrorHandling(app: FastifyInstance, routes: ReadonlyArray<{ method: string; url: string }> = []): void {
+  let patterns: Array<{ method: string; re: RegExp }> | null = null;
+  const allowedFor = (path: string): string[] => {
+    patterns ??= routes.map((r) => ({ method: r.method, re: patternOf(r.url) }));
+    const methods = new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
+
+  app.setNotFoundHandler((req, reply) => {
+    const allowed = allowedFor(req.url.split('?')[0] ?? req.url);
+    if (allowed.length > 0 && !allowed.includes(req.method)) {
+      void reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(body('method_not_allowed', `${req.method} is not allowed here; use ${allowed.join(', ')}`));
+      return;
+    }
     void reply.code(404).send(body('not_found', 'Not found'));
   });
 
@@ -75,6 +131,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (fe.statusCode === 429) {
       return reply.code(429).send(body('rate_limited', 'Too many requests; retry later'));
+    }
+    if (fe.statusCode === 413) return reply.code(413).send(body('payload_too_large', 'The request body is too large'));
+    if (fe.statusCode === 415) {
+      return reply.code(415).send(body('unsupported_media_type', 'Send JSON with Content-Type: application/json'));
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Fastify's own 4xx (bad JSON, wrong content type): never echo internals.

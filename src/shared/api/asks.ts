@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Language, PageQuery, Timestamp, page } from './common.ts';
+import { Id, Language, PageQuery, Timestamp, page, text } from './common.ts';
 import { HeaderText, MailState, PersonOrMe } from './intros.ts';
 
 /**
@@ -76,19 +76,11 @@ const AskTarget = {
   helperPersonId: Id.describe('The person they know, who can help.'),
   forPersonId: PersonOrMe.default('me').describe('Whose need it is: `me` (the default), or one of my contacts.'),
   needId: Id.optional().describe('The need of `forPersonId` it answers; its text is used unless `needText` is given.'),
-  needText: z
-    .string()
-    .trim()
-    .min(2)
-    .max(1_000)
+  needText: text(1_000, { min: 2 })
     .optional()
     .describe('The need in words, when it is not a recorded need (an "I need…" search). One of `needId`, `needText`.'),
   offerId: Id.optional().describe('The offer of the helper that answers the need: it says why them.'),
-  why: z
-    .string()
-    .trim()
-    .min(1)
-    .max(1_000)
+  why: text(1_000, { min: 1 })
     .optional()
     .describe('Why the helper, in a few words; default: their offer (`offerId`), or else their role and company.'),
   language: Language.optional().describe('Language of the email; default: the intermediary’s.'),
@@ -114,7 +106,7 @@ export const CreateAskBody = z
   .strictObject({
     ...AskTarget,
     subject: HeaderText(200).optional().describe('Instead of the drafted subject.'),
-    body: z.string().trim().min(1).max(5_000).optional().describe('Instead of the drafted text.'),
+    body: text(5_000, { min: 1 }).optional().describe('Instead of the drafted text.'),
   })
   .meta({ id: 'CreateAskBody' });
 export type CreateAskBody = z.infer<typeof CreateAskBody>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Language, Timestamp } from './common.ts';
+import { Id, Language, line, Timestamp } from './common.ts';
 
 export const MIN_PASSWORD = 8;
 export const MAX_PASSWORD = 256;
@@ -19,10 +19,24 @@ export const SignupBody = z
   .strictObject({
     email: Email,
     password: Password,
-    displayName: z.string().trim().min(1).max(120),
+    displayName: line(120, { min: 1 }),
     locale: Language.default('it'),
   })
   .meta({ id: 'SignupBody' });
+
+export const SignupResult = z
+  .object({
+    ok: z.literal(true),
+    message: z.string().describe('What to do next, in English: log in with the same email and password.'),
+  })
+  .describe(
+    'The same answer whether the address was new (the account is made) or already had an account (nothing is made, and ' +
+      'its owner is told by email): a sign-up never says whether an address is registered, and never logs in.',
+  )
+  .meta({ id: 'SignupResult' });
+
+export const SIGNUP_MESSAGE =
+  'Sign-up received: log in with this email and password. If the address already had an account, nothing changed and its owner was told by email.';
 
 export const LoginBody = z
   .strictObject({
@@ -62,7 +76,7 @@ export const AuthState = z.object({
 
 export const UpdateAccountBody = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120).optional(),
+    displayName: line(120, { min: 1 }).optional(),
     locale: Language.optional(),
   })
   .meta({ id: 'UpdateAccountBody' });
@@ -71,14 +85,27 @@ export const ChangePasswordBody = z
   .strictObject({
     currentPassword: z.string().min(1).max(MAX_PASSWORD),
     newPassword: Password,
+    revokeTokens: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Also revoke every API token made before the change (default true): whoever took one with the old password is out too.',
+      ),
   })
   .meta({ id: 'ChangePasswordBody' });
+
+export const ChangePasswordResult = z
+  .object({
+    ok: z.literal(true),
+    revokedTokens: z.number().int().describe('How many API tokens the change revoked.'),
+  })
+  .meta({ id: 'ChangePasswordResult' });
 
 export const AdminCreateUserBody = z
   .strictObject({
     email: Email,
     password: Password,
-    displayName: z.string().trim().min(1).max(120),
+    displayName: line(120, { min: 1 }),
     locale: Language.default('it'),
     isAdmin: z.boolean().default(false),
   })
@@ -94,7 +121,7 @@ export const TokenBody = z
   })
   .meta({ id: 'ApiToken' });
 
-export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).meta({ id: 'CreateTokenBody' });
+export const CreateTokenBody = z.strictObject({ name: line(100, { min: 1 }) }).meta({ id: 'CreateTokenBody' });
 
 export const CreatedTokenBody = z
   .object({

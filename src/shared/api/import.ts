@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, Id } from './common.ts';
+import { ErrorBody, Id, line } from './common.ts';
 
 /**
  * Imports. The file is sent as the raw request body (`Content-Type: application/octet-stream`,
@@ -33,7 +33,7 @@ export const CsvFieldName = z.enum([
 
 export const ImportQuery = z.strictObject({
   format: ImportFormat.optional().describe('Force a format; detected from the content when omitted.'),
-  filename: z.string().max(255).optional().describe('Name of the uploaded file, for messages only.'),
+  filename: line(255).optional().describe('Name of the uploaded file, for messages only.'),
   mapping: z
     .string()
     .max(10_000)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Language, PageQuery, Timestamp, page } from './common.ts';
+import { Id, Language, line, PageQuery, Timestamp, page, text } from './common.ts';
 
 /**
  * Introductions with double opt-in by email, and the outbox of the messages Rete sends.
@@ -12,18 +12,9 @@ import { Id, Language, PageQuery, Timestamp, page } from './common.ts';
  * has not answered after `INTRO_REMIND_DAYS`; the request expires after `INTRO_EXPIRE_DAYS`.
  */
 
-/** Characters that end a line somewhere (CR, LF, NEL, LS, PS, VT, FF) or are other controls. */
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\u000b\u000c\u0000-\u0008\u000e-\u001f\u007f]|%0[ad]/i;
-
-/** One line of text that may reach an email header: no line breaks, encoded or not. */
+/** One line of text that may reach an email header (`line`): no line breaks, encoded or not. */
 export const HeaderText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !LINE_BREAKS.test(s), 'must be one line: no line breaks or control characters');
+  line(max, { min: 1 }).refine((s) => !/%0[ad]/i.test(s), 'must be one line: no line breaks, encoded or not');
 
 export const IntroStatus = z
   .enum(['draft', 'asked', 'accepted_one', 'connected', 'declined', 'expired', 'cancelled'])
@@ -67,10 +58,10 @@ export const IntroMessage = z
 export type IntroMessage = z.infer<typeof IntroMessage>;
 
 export const MailKind = z
-  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder'])
+  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder', 'signup_attempt'])
   .describe(
     'A request to one side, its reminder, or the introduction email to both; an ask to a contact to make an introduction, ' +
-      'or its reminder.',
+      'or its reminder; `signup_attempt`: to me, someone tried to sign up with my address.',
   );
 export type MailKind = z.infer<typeof MailKind>;
 
@@ -216,7 +207,7 @@ export const PersonOrMe = Id.or(z.literal('me')).describe('A contact id, my own 
 
 const MessageInput = z.strictObject({
   subject: HeaderText(200).optional(),
-  body: z.string().trim().min(1).max(5_000).optional(),
+  body: text(5_000, { min: 1 }).optional(),
   language: Language.optional().describe('Language of the emails to this side; re-drafts the message unless I edited it.'),
 });
 
@@ -224,7 +215,7 @@ export const CreateIntroBody = z
   .strictObject({
     personAId: PersonOrMe.describe('Side A (asked first with order `a_first`).'),
     personBId: PersonOrMe.describe('Side B.'),
-    note: z.string().trim().min(1).max(2_000).describe('Why they should meet. Used in the drafts and the introduction email.'),
+    note: text(2_000, { min: 1 }).describe('Why they should meet. Used in the drafts and the introduction email.'),
     order: IntroOrder.default('both'),
     a: MessageInput.optional().describe('Language or text for side A instead of the drafted ones.'),
     b: MessageInput.optional().describe('Language or text for side B instead of the drafted ones.'),
@@ -234,7 +225,7 @@ export type CreateIntroBody = z.infer<typeof CreateIntroBody>;
 
 export const UpdateIntroBody = z
   .strictObject({
-    note: z.string().trim().min(1).max(2_000).optional(),
+    note: text(2_000, { min: 1 }).optional(),
     order: IntroOrder.optional(),
     a: MessageInput.optional(),
     b: MessageInput.optional(),

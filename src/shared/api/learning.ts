@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, line, Timestamp } from './common.ts';
 
 /**
  * What the Value Finder learns from its user: verdicts on suggestions ("good match", "not
@@ -28,11 +28,7 @@ export const FeedbackBody = z
   .strictObject({
     itemKind: FeedbackItemKind,
     itemId: Id.optional().describe('The need or offer (required for `need` and `offer`).'),
-    ask: z
-      .string()
-      .trim()
-      .min(2)
-      .max(MAX_ASK_LENGTH)
+    ask: line(MAX_ASK_LENGTH, { min: 2 })
       .optional()
       .describe('The words typed in "I need…" (required for `ask`, and only then).'),
     personId: Id.describe('The person suggested.'),
@@ -76,22 +72,14 @@ export const MAX_PHRASE_LENGTH = 100;
 export const MAX_MEANING_LENGTH = 300;
 export const MAX_TAUGHT_CONCEPTS = 5;
 
-const Phrase = z
-  .string()
-  .trim()
-  .min(2)
-  .max(MAX_PHRASE_LENGTH)
+const Phrase = line(MAX_PHRASE_LENGTH, { min: 2 })
   .refine((s) => /[\p{L}\p{N}]/u.test(s), 'a phrase needs letters or digits')
   .describe('Your words, e.g. "quelli del gestionale".');
-const Words = z
-  .string()
-  .trim()
-  .max(MAX_MEANING_LENGTH)
-  .describe(
-    'What they mean, in words Rete understands (e.g. "consulente software gestionale"); may be empty when concepts say it.',
-  );
+const Words = line(MAX_MEANING_LENGTH).describe(
+  'What they mean, in words Rete understands (e.g. "consulente software gestionale"); may be empty when concepts say it.',
+);
 const ConceptIds = z
-  .array(z.string().min(1).max(100))
+  .array(line(100, { min: 1 }))
   .max(MAX_TAUGHT_CONCEPTS)
   .describe('What they mean, as concepts of the catalogue (GET /api/v1/concepts).');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp, page } from './common.ts';
+import { Id, PageQuery, Timestamp, page, text } from './common.ts';
 
 /**
  * The give ledger: what I gave, to whom, and what came of it; the business others passed to me;
@@ -85,7 +85,7 @@ export const CreateGiveBody = z
   .strictObject({
     kind: GiveKind,
     date: Day.optional().describe('When; today when omitted.'),
-    description: z.string().trim().min(1).max(2_000).describe('What I gave.'),
+    description: text(2_000, { min: 1 }).describe('What I gave.'),
     recipientIds: z.array(Id).min(1).max(50).describe('My contacts I gave to (not myself).'),
     needId: Id.optional().describe('The need (of one of the recipients, usually) that this answers.'),
     closeNeed: z.boolean().optional().describe('Also mark that need as satisfied.'),
@@ -97,7 +97,7 @@ export const UpdateGiveBody = z
   .strictObject({
     kind: GiveKind.optional(),
     date: Day.optional(),
-    description: z.string().trim().min(1).max(2_000).optional(),
+    description: text(2_000, { min: 1 }).optional(),
     recipientIds: z.array(Id).min(1).max(50).optional().describe('Replaces the recipients.'),
     needId: Id.nullable().optional().describe('null unlinks the need.'),
     closeNeed: z.boolean().optional().describe('Also mark the (new or current) need as satisfied.'),
@@ -121,7 +121,7 @@ export const CreateOutcomeBody = z
     kind: OutcomeKind,
     date: Day.optional().describe('When; today when omitted.'),
     value: Money.optional().describe('Only for `business`.'),
-    note: z.string().trim().max(2_000).optional(),
+    note: text(2_000).optional(),
     closeNeed: z
       .boolean()
       .optional()
@@ -158,7 +158,7 @@ export type Received = z.infer<typeof Received>;
 export const CreateReceivedBody = z
   .strictObject({
     date: Day.optional().describe('When; today when omitted.'),
-    description: z.string().trim().min(1).max(2_000).describe('The business, e.g. "new client: website for Rossi srl".'),
+    description: text(2_000, { min: 1 }).describe('The business, e.g. "new client: website for Rossi srl".'),
     referredById: Id.optional().describe('The contact who referred it.'),
     value: Money.optional(),
   })
@@ -168,7 +168,7 @@ export type CreateReceivedBody = z.infer<typeof CreateReceivedBody>;
 export const UpdateReceivedBody = z
   .strictObject({
     date: Day.optional(),
-    description: z.string().trim().min(1).max(2_000).optional(),
+    description: text(2_000, { min: 1 }).optional(),
     referredById: Id.nullable().optional(),
     value: Money.nullable().optional(),
   })

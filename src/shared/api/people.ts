@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id, Language, optionalText, PageQuery, Timestamp, page } from './common.ts';
+import { Id, Language, line, optionalLine, optionalText, PageQuery, Timestamp, page, text } from './common.ts';
 import { LegalBasis, PersonPrivacy } from './privacy.ts';
 import { MAX_LINK, withWebScheme } from '../text/link.ts';
 
 export const MAX_CHANNELS = 20;
 export const MAX_TAGS = 50;
 
-const Label = z.string().trim().max(50).nullable().optional();
+const Label = line(50).nullable().optional();
 
 export const EmailChannel = z.strictObject({
   value: z.email().max(254),
@@ -26,28 +26,21 @@ export const PhoneChannel = z.strictObject({
  * host name as people type it ("www.example.it") gets `https://` (shared/text/link.ts).
  */
 export const LinkChannel = z.strictObject({
-  value: z
-    .string()
-    .max(MAX_LINK)
+  value: line(MAX_LINK)
     .describe('An http(s) address; a bare host name such as `www.example.it` is stored as `https://www.example.it`.')
     .transform(withWebScheme)
     .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(MAX_LINK)),
   label: Label,
 });
 
-const Tag = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .transform((t) => t.toLowerCase());
+const Tag = line(50, { min: 1 }).transform((t) => t.toLowerCase());
 
 export const PersonFields = {
-  name: z.string().trim().min(1).max(200),
-  company: optionalText(200).optional(),
-  role: optionalText(200).optional(),
-  city: optionalText(100).optional(),
-  country: optionalText(100).optional(),
+  name: line(200, { min: 1 }),
+  company: optionalLine(200).optional(),
+  role: optionalLine(200).optional(),
+  city: optionalLine(100).optional(),
+  country: optionalLine(100).optional(),
   language: Language.nullable().optional(),
   notes: optionalText(20_000).optional(),
   howMet: optionalText(1_000).optional().describe('How and where we met.'),
@@ -84,7 +77,7 @@ export type Item = z.infer<typeof Item>;
 
 export const CreateItemBody = z
   .strictObject({
-    text: z.string().trim().min(2).max(2_000),
+    text: text(2_000, { min: 2 }),
     language: Language.nullable().optional().describe('Detected from the text when omitted.'),
     status: ItemStatus.optional(),
   })
@@ -103,7 +96,7 @@ export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 
 export const UpdateItemBody = z
   .strictObject({
-    text: z.string().trim().min(2).max(2_000).optional(),
+    text: text(2_000, { min: 2 }).optional(),
     language: Language.nullable().optional(),
     status: ItemStatus.optional(),
   })
@@ -129,14 +122,14 @@ export const CreateInteractionBody = z
   .strictObject({
     kind: InteractionKind,
     occurredAt: OccurredAt,
-    summary: z.string().trim().max(5_000).default(''),
+    summary: text(5_000).default(''),
   })
   .meta({ id: 'CreateInteractionBody' });
 export const UpdateInteractionBody = z
   .strictObject({
     kind: InteractionKind.optional(),
     occurredAt: OccurredAt.optional(),
-    summary: z.string().trim().max(5_000).optional(),
+    summary: text(5_000).optional(),
   })
   .meta({ id: 'UpdateInteractionBody' });
 

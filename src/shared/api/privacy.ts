@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, text, Timestamp } from './common.ts';
 
 /**
  * Privacy rights (GDPR): the legal basis and source of each contact, erasure with a suppression
@@ -39,12 +39,7 @@ export const ErasePersonQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .describe('`true`: also keep a suppression entry (hashes only) so that later imports skip this person.'),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .optional()
-    .describe('With `suppress`: a note of your own, e.g. "asked to be removed on 2 May".'),
+  reason: text(500).optional().describe('With `suppress`: a note of your own, e.g. "asked to be removed on 2 May".'),
 });
 export type ErasePersonQuery = z.infer<typeof ErasePersonQuery>;
 

@@ -220,11 +220,12 @@ export const api = {
   // account
   authState: () => request<AuthState>('GET', '/api/v1/auth/state'),
   session: () => request<Session>('GET', '/api/v1/auth/me'),
-  signup: (body: SignupInput) => request<Session>('POST', '/api/v1/auth/signup', body),
+  signup: (body: SignupInput) => request<{ ok: true; message: string }>('POST', '/api/v1/auth/signup', body),
   login: (body: LoginInput) => request<Session>('POST', '/api/v1/auth/login', body),
   logout: () => request<{ ok: true }>('POST', '/api/v1/auth/logout'),
   updateAccount: (body: UpdateAccountInput) => request<CurrentUser>('PATCH', '/api/v1/auth/me', body),
-  changePassword: (body: ChangePasswordInput) => request<{ ok: true }>('POST', '/api/v1/auth/password', body),
+  changePassword: (body: ChangePasswordInput) =>
+    request<{ ok: true; revokedTokens: number }>('POST', '/api/v1/auth/password', body),
 
   // tokens
   tokens: () => request<{ items: ApiToken[] }>('GET', '/api/v1/tokens'),

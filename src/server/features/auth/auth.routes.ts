@@ -5,10 +5,13 @@ import {
   AdminCreateUserBody,
   AuthState,
   ChangePasswordBody,
+  ChangePasswordResult,
   CurrentUser,
   LoginBody,
   SessionBody,
+  SIGNUP_MESSAGE,
   SignupBody,
+  SignupResult,
   UpdateAccountBody,
 } from '#shared/api/auth.ts';
 import { ErrorBody, OkBody } from '#shared/api/common.ts';
@@ -53,16 +56,17 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       tags,
-      summary: 'Create an account and log in; the first account is the admin',
+      summary:
+        'Create an account (the first one is the admin), then log in with it. An address that already has an account gets ' +
+        'the same answer; nothing is created and its owner is told by email',
       body: SignupBody,
-      response: { 201: SessionBody, ...errors },
+      response: { 201: SignupResult, ...errors },
     },
     handler: async (req, reply) => {
-      const user = await svc.createUser(deps, req.body, 'signup');
-      if (req.auth?.sessionHash) await svc.endSession(deps, req.auth.sessionHash);
-      const s = await svc.startSession(deps, user.id);
-      setSessionCookie(reply, s.secret);
-      return reply.code(201).send(await sessionBody(user.id, s.csrfToken));
+      // The same status and body whether the address is new or not, and no session either way:
+      // a session only for new addresses would tell who is registered (docs/ARCHITECTURE.md).
+      await svc.signUp(deps, req.body);
+      return reply.code(201).send({ ok: true as const, message: SIGNUP_MESSAGE });
     },
   });
 
@@ -130,19 +134,20 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       tags,
-      summary: 'Change the password; every other session of the account ends',
+      summary: 'Change the password; every other session of the account ends, and the API tokens made before it unless kept',
       body: ChangePasswordBody,
-      response: { 200: OkBody, ...errors },
+      response: { 200: ChangePasswordResult, ...errors },
     },
     handler: async (req) => {
-      await svc.changePassword(
+      const { revokedTokens } = await svc.changePassword(
         deps,
         requireUserId(req),
         req.body.currentPassword,
         req.body.newPassword,
         req.auth?.sessionHash ?? null,
+        { revokeTokens: req.body.revokeTokens },
       );
-      return { ok: true as const };
+      return { ok: true as const, revokedTokens };
     },
   });
 

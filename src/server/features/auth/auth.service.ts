@@ -5,6 +5,8 @@ import { AppError } from '../../http/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { createSelfPerson } from '../people/people.service.ts';
 import * as repo from './auth.repo.ts';
+import { revokeTokensMadeBefore } from '../tokens/tokens.repo.ts';
+import { noticeSignupAttempt } from './signupNotice.ts';
 import { dummyVerify, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
 
 export interface Deps {
@@ -50,9 +52,30 @@ export interface NewAccount {
 
 /**
  * Creates a user and their "Me" person in one transaction. The very first account of an
- * instance is its admin, whatever was asked.
+ * instance is its admin, whatever was asked. An address already registered is a 409 for an
+ * administrator (or the CLI); for a sign-up see `signUp`.
  */
 export async function createUser(deps: Deps, input: NewAccount, mode: 'signup' | 'admin'): Promise<User> {
+  const r = await createOrNotice(deps, input, mode, 'conflict');
+  if (!r) throw new Error('unreachable: an existing account is a conflict here');
+  return r;
+}
+
+/**
+ * Sign-up: creates the account, or, when the address already has one, creates nothing and
+ * queues an email telling its owner (`signupNotice.ts`). The caller answers the same either way:
+ * the answer never says whether an address is registered. Returns the new user, or null.
+ */
+export async function signUp(deps: Deps, input: NewAccount): Promise<User | null> {
+  return createOrNotice(deps, input, 'signup', 'notify');
+}
+
+async function createOrNotice(
+  deps: Deps,
+  input: NewAccount,
+  mode: 'signup' | 'admin',
+  onExisting: 'conflict' | 'notify',
+): Promise<User | null> {
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);
@@ -63,7 +86,12 @@ export async function createUser(deps: Deps, input: NewAccount, mode: 'signup' |
     if (mode === 'signup' && n > 0 && deps.config.signup === 'closed') {
       throw new AppError(403, 'signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
     }
-    if (await repo.findUserByEmail(tx, input.email)) {
+    const existing = await repo.findUserByEmail(tx, input.email);
+    if (existing && onExisting === 'notify') {
+      await noticeSignupAttempt(tx, deps, existing);
+      return null;
+    }
+    if (existing) {
       throw new AppError(409, 'conflict', 'An account with this email already exists', [
         { path: 'email', message: 'already registered' },
       ]);
@@ -162,7 +190,8 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   keepSessionHash: string | null,
-): Promise<void> {
+  opts: { revokeTokens: boolean } = { revokeTokens: true },
+): Promise<{ revokedTokens: number }> {
   const user = await repo.findUserById(deps.db, userId);
   if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
@@ -173,10 +202,14 @@ export async function changePassword(
   const problem = passwordProblem(newPassword, user.email);
   if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'newPassword', message: problem }]);
   const hash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, userId, { password_hash: hash, updated_at: deps.now().toISOString() });
-    // A changed password ends every other session: whoever knew the old one is out.
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.now().toISOString();
+    await repo.updateUser(tx, userId, { password_hash: hash, updated_at: now });
+    // A changed password ends every other session: whoever knew the old one is out. The API
+    // tokens made before it go too unless the user keeps them (a script of theirs that runs).
     await repo.deleteOtherSessions(tx, userId, keepSessionHash);
+    const revokedTokens = opts.revokeTokens ? await revokeTokensMadeBefore(tx, userId, now, now) : 0;
+    return { revokedTokens };
   });
 }
 

@@ -8,6 +8,7 @@ import { ASK_STATUSES, type AskStatus, type IntroAsk } from '#shared/api/asks.ts
 import type { MailState } from '#shared/api/intros.ts';
 import type { AppDeps } from '../../app.ts';
 import { createAsk, draftAskMessage, getAsk, listAsks } from './asks.service.ts';
+import { say } from '../../lib/terminal.ts';
 
 export interface AskCliHelpers {
   withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
@@ -85,19 +86,19 @@ export function registerAskCommands(intro: Command, h: AskCliHelpers): void {
         };
         const d = await h.friendly(draftAskMessage(deps, owner, body));
         if (o.draft) {
-          if (o.json) console.log(JSON.stringify(d, null, 2));
+          if (o.json) say(JSON.stringify(d, null, 2));
           else {
-            console.log(
+            say(
               `To ${d.to.name} <${d.to.email ?? 'no email address'}> (${d.language})\n${d.message.subject}\n\n${d.message.body}`,
             );
           }
           return;
         }
         const a = await getAsk(deps, owner, await h.friendly(createAsk(deps, owner, body)));
-        if (o.json) console.log(JSON.stringify(a, null, 2));
+        if (o.json) say(JSON.stringify(a, null, 2));
         else {
-          console.log(`${formatAsk(a, h.mailStanding)}\n\n[${a.language}] ${a.message.subject}\n${a.message.body}`);
-          console.log(`\nQueued: the server's job worker (or \`rete jobs run-once\`) sends it to ${a.email ?? '?'}.`);
+          say(`${formatAsk(a, h.mailStanding)}\n\n[${a.language}] ${a.message.subject}\n${a.message.body}`);
+          say(`\nQueued: the server's job worker (or \`rete jobs run-once\`) sends it to ${a.email ?? '?'}.`);
         }
       });
     });
@@ -112,9 +113,9 @@ export function registerAskCommands(intro: Command, h: AskCliHelpers): void {
       if (!user) throw new Error("required option '--user <email>' not specified");
       await h.withDeps(async (deps) => {
         const page = await listAsks(deps, await h.userIdByEmail(deps, user), { status: o.status, limit: 200 });
-        if (o.json) console.log(JSON.stringify(page.items, null, 2));
-        else if (page.items.length === 0) console.log('No asks.');
-        else console.log(page.items.map((a) => formatAsk(a, h.mailStanding)).join('\n'));
+        if (o.json) say(JSON.stringify(page.items, null, 2));
+        else if (page.items.length === 0) say('No asks.');
+        else say(page.items.map((a) => formatAsk(a, h.mailStanding)).join('\n'));
       });
     });
 }

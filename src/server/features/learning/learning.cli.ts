@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../http/errors.ts';
 import { phraseKey } from './learn.ts';
 import { deleteFeedback, deleteTaught, listConcepts, listFeedback, listTaught, meaningText, teach } from './learning.service.ts';
+import { say } from '../../lib/terminal.ts';
 
 export interface LearningCliHelpers {
   withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
@@ -55,29 +56,29 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
           if (o.forget || (!o.means && o.concept.length === 0)) {
             const all = await listTaught(deps, owner);
             if (!phrase) {
-              if (o.json) console.log(JSON.stringify(all, null, 2));
-              else if (all.length === 0) console.log('You have not taught Rete any words yet.');
-              else for (const w of all) console.log(`"${w.phrase}" → ${meaningText(w)}`);
+              if (o.json) say(JSON.stringify(all, null, 2));
+              else if (all.length === 0) say('You have not taught Rete any words yet.');
+              else for (const w of all) say(`"${w.phrase}" → ${meaningText(w)}`);
               return;
             }
             const word = all.find((w) => phraseKey(w.phrase) === phraseKey(phrase));
             if (!word) throw new Error(`You have not taught "${phrase}"`);
             if (!o.forget) {
-              console.log(o.json ? JSON.stringify(word, null, 2) : `"${word.phrase}" → ${meaningText(word)}`);
+              say(o.json ? JSON.stringify(word, null, 2) : `"${word.phrase}" → ${meaningText(word)}`);
               return;
             }
             await friendly(deleteTaught(deps, owner, word.id));
-            console.log(`Forgot "${word.phrase}".`);
+            say(`Forgot "${word.phrase}".`);
             return;
           }
           if (!phrase) throw new Error('Which phrase? e.g. rete teach "quelli del gestionale" --concept data.erp');
           const { word, created } = await friendly(
             teach(deps, owner, { phrase, words: (o.means ?? '').trim(), concepts: o.concept }, { replace: true }),
           );
-          if (o.json) console.log(JSON.stringify(word, null, 2));
+          if (o.json) say(JSON.stringify(word, null, 2));
           else {
             const understood = word.understood.map((c) => c.labelEn).join(', ');
-            console.log(
+            say(
               `${created ? 'Taught' : 'Changed'} "${word.phrase}" → ${meaningText(word)}${understood ? ` (understood as: ${understood})` : ''}`,
             );
           }
@@ -97,8 +98,8 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
         const hay = fold(`${c.id} ${c.labelIt} ${c.labelEn}`);
         return words.every((w) => hay.includes(w));
       });
-      if (o.json) console.log(JSON.stringify(list, null, 2));
-      else for (const c of list) console.log(`${c.id.padEnd(28)} ${c.labelEn} / ${c.labelIt}`);
+      if (o.json) say(JSON.stringify(list, null, 2));
+      else for (const c of list) say(`${c.id.padEnd(28)} ${c.labelEn} / ${c.labelIt}`);
     });
 
   const feedback = program.command('feedback').description('your verdicts on suggestions of the Value Finder');
@@ -110,9 +111,9 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
     .action((o: { user: string; json: boolean }) =>
       h.withDeps(async (deps) => {
         const list = await listFeedback(deps, await h.userIdByEmail(deps, o.user));
-        if (o.json) console.log(JSON.stringify(list, null, 2));
-        else if (list.length === 0) console.log('No verdicts yet.');
-        else for (const f of list) console.log(feedbackLine(f));
+        if (o.json) say(JSON.stringify(list, null, 2));
+        else if (list.length === 0) say('No verdicts yet.');
+        else for (const f of list) say(feedbackLine(f));
       }),
     );
   feedback
@@ -123,7 +124,7 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
     .action((id: string, o: { user: string }) =>
       h.withDeps(async (deps) => {
         await friendly(deleteFeedback(deps, await h.userIdByEmail(deps, o.user), id));
-        console.log('Verdict taken back.');
+        say('Verdict taken back.');
       }),
     );
 }

@@ -15,6 +15,7 @@ import { createIntro, getIntro, retryMail, sendIntro } from '../intros/intros.se
 import { listPeople } from '../people/people.service.ts';
 import { createGive } from './ledger.service.ts';
 import { ledgerStats } from './stats.ts';
+import { say } from '../../lib/terminal.ts';
 
 export interface CliHelpers {
   /** Runs with the database open and migrated. */
@@ -169,14 +170,13 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
         );
         if (o.send) await friendly(sendIntro(deps, owner, id));
         const v = await getIntro(deps, owner, id);
-        if (o.json) console.log(JSON.stringify(v, null, 2));
+        if (o.json) say(JSON.stringify(v, null, 2));
         else {
-          console.log(`Introduction ${v.id}: ${v.a.person?.name ?? '?'} ↔ ${v.b.person?.name ?? '?'} (${v.status})`);
+          say(`Introduction ${v.id}: ${v.a.person?.name ?? '?'} ↔ ${v.b.person?.name ?? '?'} (${v.status})`);
           for (const s of [v.a, v.b]) {
-            if (s.message) console.log(`\n[${s.side.toUpperCase()}, ${s.language}] ${s.message.subject}\n${s.message.body}`);
+            if (s.message) say(`\n[${s.side.toUpperCase()}, ${s.language}] ${s.message.subject}\n${s.message.body}`);
           }
-          if (!o.send)
-            console.log(`\nA draft: edit it in the web app, or send it with the API (POST /api/v1/intros/${v.id}/send).`);
+          if (!o.send) say(`\nA draft: edit it in the web app, or send it with the API (POST /api/v1/intros/${v.id}/send).`);
         }
       }),
     );
@@ -223,9 +223,9 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
               ...(o.closeNeed ? { closeNeed: true } : {}),
             }),
           );
-          if (o.json) console.log(JSON.stringify(g, null, 2));
+          if (o.json) say(JSON.stringify(g, null, 2));
           else
-            console.log(
+            say(
               `Recorded ${g.kind} to ${g.recipients.map((r) => r.name).join(', ')} on ${g.date} (${g.id})${g.need ? `; need ${g.need.status}` : ''}.`,
             );
         }),
@@ -241,7 +241,7 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
     .action((o: { user: string; since?: string; until?: string; json: boolean }) =>
       h.withDeps(async (deps) => {
         const s = await friendly(ledgerStats(deps, await h.userIdByEmail(deps, o.user), { from: o.since, to: o.until }));
-        console.log(o.json ? JSON.stringify(s, null, 2) : formatStats(s));
+        say(o.json ? JSON.stringify(s, null, 2) : formatStats(s));
       }),
     );
 
@@ -259,9 +259,9 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
       h.withDeps(async (deps) => {
         const owner = await h.userIdByEmail(deps, o.user);
         const page = await listOutbox(deps, owner, { status: o.status, limit: o.limit });
-        if (o.json) console.log(JSON.stringify(page.items, null, 2));
-        else if (page.items.length === 0) console.log('No emails.');
-        else console.log(page.items.map(formatMessage).join('\n'));
+        if (o.json) say(JSON.stringify(page.items, null, 2));
+        else if (page.items.length === 0) say('No emails.');
+        else say(page.items.map(formatMessage).join('\n'));
       }),
     );
   outbox
@@ -274,7 +274,7 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
         const owner = await h.userIdByEmail(deps, o.user);
         await friendly(retryMail(deps, owner, id));
         const m = await getOutboxMessage(deps, owner, id);
-        console.log(`${formatMessage(m)}\nQueued: the server's job worker (or \`rete jobs run-once\`) sends it.`);
+        say(`${formatMessage(m)}\nQueued: the server's job worker (or \`rete jobs run-once\`) sends it.`);
       }),
     );
 
@@ -295,7 +295,7 @@ export function registerGivingCommands(program: Command, h: CliHelpers): void {
             failed += r.failed;
             if (r.ran < 50) break;
           }
-          console.log(`Ran ${ran} job${ran === 1 ? '' : 's'}${failed ? `, ${failed} failed (see \`rete outbox list\`)` : ''}.`);
+          say(`Ran ${ran} job${ran === 1 ? '' : 's'}${failed ? `, ${failed} failed (see \`rete outbox list\`)` : ''}.`);
         } finally {
           worker.mailer.close();
         }

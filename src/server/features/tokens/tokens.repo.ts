@@ -32,6 +32,18 @@ export const findActiveTokenByHash = async (db: Executor, hash: string) => (awai
 export const touchToken = (db: Executor, id: string, at: string) =>
   db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 
+/** Revokes every active token of the user made at or before `before`; returns how many. */
+export async function revokeTokensMadeBefore(db: Executor, userId: string, before: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('created_at', '<=', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** Scoped to the owner: another user's token id matches no row. */
 export async function revokeToken(db: Executor, userId: string, id: string, at: string): Promise<boolean> {
   const r = await db

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, List, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +27,10 @@ export default function SignupPage() {
   const qc = useQueryClient();
   const startSession = useStartSession();
   const first = state.data ? !state.data.hasUsers : false;
+  // The sign-up answers the same whether the address is new or not, and never logs in: the page
+  // logs in with the same email and password. When that fails, the address had an account (its
+  // owner was told by email) and the password is not its own.
+  const [existing, setExisting] = useState(false);
 
   const form = useForm<SignupValues>({
     initialValues: { displayName: '', email: '', password: '' },
@@ -37,16 +42,24 @@ export default function SignupPage() {
   });
 
   const signup = useMutation({
-    mutationFn: (v: SignupValues) =>
-      api.signup({ displayName: v.displayName.trim(), email: v.email.trim(), password: v.password, locale: currentLanguage() }),
+    mutationFn: async (v: SignupValues) => {
+      await api.signup({
+        displayName: v.displayName.trim(),
+        email: v.email.trim(),
+        password: v.password,
+        locale: currentLanguage(),
+      });
+      return api.login({ email: v.email.trim(), password: v.password });
+    },
     meta: { silent: true },
     onSuccess: (s) => {
+      setExisting(false);
       startSession(s, '/welcome');
       void qc.invalidateQueries({ queryKey: keys.authState });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) {
-        form.setFieldError('email', t('auth.emailTaken'));
+      if (err instanceof ApiError && err.code === 'invalid_credentials') {
+        setExisting(true);
         return;
       }
       reportFormError(err, ['displayName', 'email', 'password'], (p, m) => form.setFieldError(p, m));
@@ -84,6 +97,14 @@ export default function SignupPage() {
               {t('auth.firstAccountAdmin')}
             </Alert>
           </>
+        )}
+        {existing && (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} role="status">
+            {t('auth.signupExisting')}{' '}
+            <Anchor component={Link} to="/login" fw={500}>
+              {t('auth.loginLink')}
+            </Anchor>
+          </Alert>
         )}
         {closed ? (
           <Alert color="gray" variant="light">

@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Code,
   CopyButton,
   Group,
@@ -138,8 +139,9 @@ function ProfileCard() {
 
 function PasswordCard() {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const form = useForm({
-    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    initialValues: { currentPassword: '', newPassword: '', confirm: '', revokeTokens: true },
     validate: {
       currentPassword: (v: string) => (v ? null : t('common.required')),
       newPassword: (v: string) => (v.length >= MIN_PASSWORD ? null : t('auth.passwordTooShort', { count: MIN_PASSWORD })),
@@ -147,12 +149,15 @@ function PasswordCard() {
     },
   });
   const change = useMutation({
-    mutationFn: (v: { currentPassword: string; newPassword: string }) =>
-      api.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: { currentPassword: string; newPassword: string; revokeTokens: boolean }) =>
+      api.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword, revokeTokens: v.revokeTokens }),
     meta: { silent: true },
-    onSuccess: () => {
+    onSuccess: async (r) => {
       form.reset();
-      notifySuccess(t('settings.passwordChanged'));
+      notifySuccess(
+        r.revokedTokens > 0 ? t('settings.passwordChangedTokens', { count: r.revokedTokens }) : t('settings.passwordChanged'),
+      );
+      await qc.invalidateQueries({ queryKey: keys.tokens });
     },
     onError: (err) => {
       if (err instanceof ApiError && (err.code === 'invalid_credentials' || (err.status === 400 && err.details.length === 0))) {
@@ -181,6 +186,11 @@ function PasswordCard() {
             {...form.getInputProps('newPassword')}
           />
           <PasswordField label={t('settings.confirmPassword')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <Checkbox
+            label={t('settings.revokeTokens')}
+            description={t('settings.revokeTokensHelp')}
+            {...form.getInputProps('revokeTokens', { type: 'checkbox' })}
+          />
           <Text size="xs" c="dimmed">
             {t('settings.passwordOtherSessions')}
           </Text>

@@ -7,6 +7,7 @@
  */
 import type { ImportProblemCode } from '#shared/api/import.ts';
 import { EmailChannel, LinkChannel, MAX_CHANNELS, MAX_TAGS, PhoneChannel } from '#shared/api/people.ts';
+import { hasStrayControl, STRAY_CONTROLS } from '#shared/text/controls.ts';
 import { problemReason, type ProblemParams } from './problems.ts';
 import type { ParsedChannel, ParsedContact, ParsedPhoto } from './types.ts';
 
@@ -36,13 +37,9 @@ const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]| {2}/;
 /**
  * Control characters that are no line structure (C0 but tab, line feed and carriage return; DEL;
  * C1): nothing a person types. Rete stores none (the API refuses them); an import removes them
- * and says so, with the line.
+ * and says so, with the line. The rule is shared with the API (shared/text/controls.ts).
  */
-// eslint-disable-next-line no-control-regex
-export const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-const HAS_STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-export const hasStrayControl = (s: string): boolean => HAS_STRAY_CONTROL.test(s);
+export { hasStrayControl, STRAY_CONTROLS };
 
 /** Shorten a value for a problem message, so a 1 MB field does not end up in the report. */
 export function quote(value: string, max = 60): string {
@@ -138,7 +135,7 @@ export class ContactDraft {
 
   /** Removes control characters that are no line structure, saying so once per field and line. */
   private strip(value: string, field: ProblemField, line: number): string {
-    if (!HAS_STRAY_CONTROL.test(value)) return value;
+    if (!hasStrayControl(value)) return value;
     if (!this.problems?.some((w) => w.code === 'control_chars_removed' && w.line === line && w.params.field === field))
       this.warn(line, 'control_chars_removed', { field });
     return value.replace(STRAY_CONTROLS, '');
