@@ -29,7 +29,7 @@ import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { PeopleSearch } from './features/people/search.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
-import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 
 export interface AppDeps {
@@ -95,7 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Every error in the API's one shape, also those met before a route (errors.ts).
     clientErrorHandler,
     frameworkErrors,
@@ -189,7 +189,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
     // The web app routes on the client: unknown non-API paths get its page.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      // An API path no route took answers as it would without the web app (404, 405 or 414).
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -60,6 +60,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
   socket.destroy(err);
 }
 
+/** The longest path segment the router takes as a parameter (Fastify's `maxParamLength`). */
+export const MAX_PARAM_LENGTH = 200;
+
 /** Errors of Fastify's router, before any route: a path parameter too long, a malformed URL. */
 export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
@@ -99,6 +102,12 @@ export function registerErrorHandling(app: FastifyInstance, routes: ReadonlyArra
         .code(405)
         .header('allow', allowed.join(', '))
         .send(body('method_not_allowed', `${req.method} is not allowed here; use ${allowed.join(', ')}`));
+      return;
+    }
+    // A segment longer than any parameter the router takes: with the web app's catch-all route the
+    // router gives up on the API route quietly and the request ends here, not in frameworkErrors.
+    if ((req.url.split('?')[0] ?? '').split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+      void reply.code(414).send(body('uri_too_long', 'The path is too long'));
       return;
     }
     void reply.code(404).send(body('not_found', 'Not found'));
