@@ -284,7 +284,12 @@ export const TAX_FINANCE: ConceptDef[] = [
     'pitch deck and investor pitch',
     'pitch deck|presentazione per investitori|presentazione agli investitori|demo day|storytelling per investitori',
     'pitch deck|pitch decks|~pitch|investor pitch|investor deck|demo day|investor storytelling|fundraising narrative|investor meeting rehearsal',
-    { rel: { 'fund.investors': 0.5 }, veto: ['turf', 'football', 'rugby', 'calcio', 'campo', 'grass', 'erba'] },
+    {
+      rel: { 'fund.investors': 0.5 },
+      // "pitch" is also a sports ground, a market stall, a sales talk and a tone of voice.
+      need: ['invest', 'deck', 'startup', 'start-up', 'round', 'fundrais', 'raccolta', '=vc', '=vcs', 'seed', 'angel', 'founder', 'capital', 'finanz', 'slide', 'demo', 'accelerat', 'incubat', 'equity', 'valuation', 'valutazion', 'series'],
+      veto: ['turf', 'football', 'rugby', 'calcio', 'campo', 'grass', 'erba'],
+    },
   ),
   c(
     'fund.accelerator',

@@ -256,6 +256,22 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
   const stems = new Set<string>();
   const ambiguousWords = new Set<string>();
   const dropped: string[] = [];
+  // A word written as ambiguous (~) in a concept is ambiguous in all of it: a plain single-word
+  // term of the same word (another definition of the id, or its plural) does not bypass its senses.
+  const ambiguousIn = new Map<number, Set<string>>();
+  for (const d of defs) {
+    const idx = byId.get(d.id);
+    if (idx === undefined) continue;
+    for (const [term, lang] of [...d.itTerms.map((t) => [t, 'it'] as const), ...d.enTerms.map((t) => [t, 'en'] as const)]) {
+      if (!term.trim().startsWith('~')) continue;
+      const parsed = parseTerm(term, lang);
+      const first = parsed?.tokens[0];
+      if (!parsed || parsed.tokens.length !== 1 || first?.kind !== 'stem') continue;
+      let set = ambiguousIn.get(idx);
+      if (!set) ambiguousIn.set(idx, (set = new Set()));
+      set.add(first.v);
+    }
+  }
   for (const d of defs) {
     const idx = byId.get(d.id);
     if (idx === undefined) continue;
@@ -263,6 +279,8 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
     const all = [...d.itTerms.map((t) => [t, 'it'] as const), ...d.enTerms.map((t) => [t, 'en'] as const)];
     for (const [term, lang] of all) {
       const parsed = parseTerm(term, lang);
+      const only = parsed?.tokens.length === 1 ? parsed.tokens[0] : undefined;
+      if (parsed && !parsed.ambiguous && only?.kind === 'stem' && ambiguousIn.get(idx)?.has(only.v)) parsed.ambiguous = true;
       if (!parsed) {
         // Phrases made only of function words ("get paid" -> "paid") are skipped on purpose;
         // listed for catalogue review, not an error.
