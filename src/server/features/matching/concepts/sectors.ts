@@ -258,9 +258,13 @@ export const SECTORS: ConceptDef[] = [
     're.agent',
     'agenzia immobiliare',
     'real estate agency',
-    'agente immobiliare|agenzia immobiliare|immobiliare|immobili|immobile|compravendita|affitto|affittare|in affitto|locazione|trattativa con i proprietari|proprietario|proprietari',
-    'real estate agent|estate agent|real estate|realtor|property|properties|lease|rent|renting|letting|landlord|landlords',
-    { weight: 0.8 },
+    'agente immobiliare|agenzia immobiliare|immobiliare|immobili|immobile|compravendita|~affitto|~affittare|~in affitto|~locazione|trattativa con i proprietari|proprietario|proprietari',
+    'real estate agent|estate agent|real estate|realtor|property|properties|~lease|~rent|~renting|~letting|landlord|landlords',
+    {
+      weight: 0.8,
+      // Anything can be rented (a van, a crane, a dress): renting is about property when a place to live or work is named.
+      need: ['=casa', '=case', 'appartament', 'bilocal', 'trilocal', 'monolocal', 'villa', 'immobil', 'uffic', 'capannon', 'negoz', '=locale', '=locali', 'magazzin', 'stanz', '=camera', '=camere', 'garage', 'terren', '=mq', 'metri quadr', 'laborator', 'spazi', 'sede', 'inquilin', 'propriet', 'canone', 'cedolare', 'sfratt', 'caparra', 'flat', 'apartment', '=house', '=home', 'office', 'premises', 'warehouse', '=shop', 'room', 'propert', 'sqm', 'square', 'space', 'tenant', 'landlord', 'evict', 'deposit', 'studio', 'unit'],
+    },
   ),
   c(
     're.commercial',

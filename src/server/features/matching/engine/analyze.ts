@@ -178,7 +178,7 @@ const ING_QUALITIES = new Set(
   ),
 );
 // A broad word narrowed by a qualifier: "corso di vela", "brevetto da sub", "lessons of …".
-const QUALIFIER_PREPS = new Set(['di', 'da', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'd', 'of']);
+const QUALIFIER_PREPS = new Set(['di', 'da', 'dal', 'dalla', 'dallo', 'dai', 'dagli', 'dalle', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'd', 'of']);
 
 // In an offer, what follows "per"/"for" is usually who it is for, not what is offered:
 // "privacy policy per siti ed e-commerce", "dashboards for retail companies". Such mentions
@@ -323,6 +323,12 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
         const c = content[k];
         if (c && !p.tokens.some((t) => t.kind === 'prefix' && c.tok.norm.startsWith(t.v)) && !p.forms.has(c.tok.norm)) return;
       }
+    }
+    // A single word of the other language counts as one of its own forms (an English plural
+    // too), not through a shared stem: Italian "bandi" (calls for funding) is not a "band".
+    if (p.weight >= 1 && p.lang !== detected && !p.bilingual && m.first === m.last && p.tokens[0]?.kind === 'stem') {
+      const n = content[m.first]?.tok.norm ?? '';
+      if (!p.forms.has(n) && !(n.endsWith('s') && p.forms.has(n.slice(0, -1)))) return;
     }
     if (p.weight < 1 && p.lang !== detected && p.unordered) {
       for (const k of [m.first, m.last]) {
