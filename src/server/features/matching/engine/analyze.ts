@@ -178,7 +178,24 @@ const ING_QUALITIES = new Set(
   ),
 );
 // A broad word narrowed by a qualifier: "corso di vela", "brevetto da sub", "lessons of …".
-const QUALIFIER_PREPS = new Set(['di', 'da', 'dal', 'dalla', 'dallo', 'dai', 'dagli', 'dalle', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'd', 'of']);
+const QUALIFIER_PREPS = new Set([
+  'di',
+  'da',
+  'dal',
+  'dalla',
+  'dallo',
+  'dai',
+  'dagli',
+  'dalle',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'degli',
+  'delle',
+  'd',
+  'of',
+]);
 
 // In an offer, what follows "per"/"for" is usually who it is for, not what is offered:
 // "privacy policy per siti ed e-commerce", "dashboards for retail companies". Such mentions
@@ -491,7 +508,11 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   }
 
   if (options.document) return { lang: detected, concepts: [...best.values()], terms, places: [], heart: 'none' };
-  const places = placesIn(tokens, text, (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)));
+  const places = placesIn(
+    tokens,
+    text,
+    (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)),
+  );
 
   // 6. The heart of the need, and broad words narrowed by a word the catalogue does not know.
   const inPlace = (pos: number): boolean => {
@@ -610,7 +631,14 @@ function qualifierOf(
   // site", "wedding photographer"); other words before a noun are mostly qualities ("clean
   // packshots", "freelance designer") that any helper of the kind may give.
   const before = tokens[pos - 1]?.norm ?? '';
-  if (lang === 'en' && pos > 0 && /ing$/.test(before) && !ING_QUALITIES.has(before) && joined(pos - 1, pos) && informative(pos - 1))
+  if (
+    lang === 'en' &&
+    pos > 0 &&
+    /ing$/.test(before) &&
+    !ING_QUALITIES.has(before) &&
+    joined(pos - 1, pos) &&
+    informative(pos - 1)
+  )
     return pos - 1;
   return -1;
 }

@@ -831,7 +831,16 @@ export class MatchEngine {
       const base = coreOf(h);
       const narrow = h.narrow ? { narrow: h.narrow } : {};
       for (const r of c.rel)
-        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false, conf: base * r.w, ...narrow });
+        put({
+          concept: r.to,
+          w: h.weight * r.w,
+          origin: h.concept,
+          start: h.start,
+          end: h.end,
+          boost: false,
+          conf: base * r.w,
+          ...narrow,
+        });
       for (const r of c.relIn)
         put({
           concept: r.to,
