@@ -486,7 +486,8 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   // 5. Lexical terms. Words that have several senses are tagged with the sense chosen above,
   //    so "Java" (coffee) never matches "Java" (programming) lexically either.
   const terms: TermHit[] = [];
-  const termAt = new Map<number, number>();
+  // Needs only: the term of each word, for the qualifiers of step 6.
+  const termAt = options.document ? null : new Map<number, number>();
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
     const n = c.tok.norm;
@@ -501,7 +502,7 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
       id = termId(cat, term);
     } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
     else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
-    termAt.set(c.pos, id);
+    if (termAt) termAt.set(c.pos, id);
     const hit: TermHit = { term, id, weight: c.factor, start: c.tok.start, end: c.tok.end };
     if (audience && (audience[c.pos] ?? 1) < 1) hit.audience = true;
     terms.push(hit);
@@ -566,7 +567,7 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
       }
       const pos = content[m.first]?.pos ?? -1;
       const q = qualifierOf(tokens, text, pos, detected, informative);
-      const id = q >= 0 ? termAt.get(q) : undefined;
+      const id = q >= 0 ? termAt?.get(q) : undefined;
       if (id === undefined) {
         narrow.length = 0;
         break;
