@@ -476,7 +476,7 @@ export const PROFESSIONS_BUSINESS: ConceptDef[] = [
   // Energy consultants · ATECO 71.12, 35.14
   prof('energy.efficiency', 'risparmio energetico e bollette', 'energy savings and bills', {
     names:
-      'consulente energetico|consulente energia|energy manager|esco|broker energetico|consulente luce e gas|certificatore energetico:0.5',
+      'consulente energetico|consulente energia|energy manager|=esco:0.4|societa esco|broker energetico|consulente luce e gas|certificatore energetico:0.5',
     enNames: 'energy consultant|energy broker|energy manager|energy adviser|energy auditor',
     does: 'audit energetico|diagnosi energetica|riduzione bollette|contratti luce e gas|efficientamento energetico',
     enDoes: 'energy audit|energy audits|cutting energy bills|energy procurement|energy efficiency',

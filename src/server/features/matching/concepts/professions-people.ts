@@ -150,8 +150,9 @@ export const PROFESSIONS_PEOPLE: ConceptDef[] = [
   // Music and arts teachers, musicians · ISCO 2354/2652 · ATECO 85.52, 90.01
   prof('media.music', 'musica e intrattenimento', 'music and entertainment', {
     names:
-      'musicista|musicisti|insegnante di musica|insegnante di pianoforte|insegnante di chitarra|maestro di musica|scuola di musica|band|cantante|dj|animatore|animatori|orchestra',
-    enNames: 'musician|musicians|music teacher|piano teacher|guitar teacher|music school|singer|band|dj|entertainer|entertainers',
+      'musicista|musicisti|insegnante di musica|insegnante di pianoforte|insegnante di chitarra|maestro di musica|scuola di musica|=band|cantante|dj|animatore|animatori|orchestra',
+    enNames:
+      'musician|musicians|music teacher|piano teacher|guitar teacher|music school|singer|=band|dj|entertainer|entertainers',
     does: 'lezioni di musica|lezioni di pianoforte|lezioni di chitarra|lezioni di canto|musica dal vivo|animazione feste',
     enDoes: 'music lessons|piano lessons|guitar lessons|singing lessons|live music|party entertainment',
     cues: 'pianoforte|piano:0.3|chitarra|violino|batteria:0.2|canto|musica|concerto|festa:0.2',

@@ -18,6 +18,14 @@ export interface ConceptHit {
   end: number;
   /** Analysed as a document: the mention names who the text is for ("per studi legali"). */
   audience?: boolean;
+  /** A need: a mention of the concept is in the heart of the need (what is asked for, see Analysis.heart). */
+  heart?: boolean;
+  /**
+   * A need: the mention is a broad word narrowed by a word the catalogue does not know ("corso di
+   * vela", "diving licence"): the lexical term ids of that qualifier. A document without it
+   * answers a neighbouring need, not this one.
+   */
+  narrow?: number[];
 }
 
 export interface TermHit {
@@ -40,6 +48,13 @@ export interface Analysis {
   terms: TermHit[];
   /** Places the text names (needs only; a document's place is its person's city). */
   places: NamedPlace[];
+  /**
+   * A need: what follows a request ("cerco …", "chi fa …", "anyone know …", "c'è un …") is the
+   * heart of the need. 'none': no request with informative words; 'covered': a concept is
+   * mentioned there (ConceptHit.heart); 'uncovered': the catalogue knows none of its words, so
+   * every concept of the need is context around a request it cannot read.
+   */
+  heart: 'none' | 'covered' | 'uncovered';
 }
 
 interface Content {
@@ -138,6 +153,49 @@ function focusFactors(tokens: readonly Token[], text: string): number[] {
   }
   return f;
 }
+
+// Words that open a request in a need: what follows them is the heart of the need, the thing
+// asked for ("chi fa una derattizzazione", "anyone know a piano tuner", "c'è un tecnico").
+const OPENERS = new Set([
+  ...REQUEST_MARKERS,
+  ...'chi who qualcuno qualcuna anyone anybody someone somebody conoscete conosci conosce conoscereste know knows recommend recommendations consigliate consigliare consigliereste consigliatemi consigliami suggerite suggerire suggest suggestions vorrebbe vorrebbero avrei avremmo where dove'.split(
+    ' ',
+  ),
+]);
+// Words of a request that say nothing about what is asked for: request verbs and the qualities
+// anyone wants from anyone ("qualcuno di affidabile", "a reliable …").
+const HEART_SKIP = new Set(
+  'aiuta aiutano aiutarmi aiutarci aiutino sappia sappiano possa possano riesca riescano occupa occupi occupano usate usa usano tratta trattano fa fanno fate faccia facciano consiglio consigli affidabile affidabili serio seria seri serie competente competenti onesto onesta onesti economico economica economici conveniente reliable trustworthy trusted decent honest affordable cheap experienced recommended someone does do handle handles deal sort fix'.split(
+    ' ',
+  ),
+);
+// The heart is at most this many informative words after an opener, within its clause.
+const HEART_WORDS = 3;
+// Words in -ing that describe rather than name a kind ("existing clients", "a growing startup").
+const ING_QUALITIES = new Set(
+  'existing growing leading amazing exciting upcoming ongoing outstanding missing remaining following interesting increasing emerging booming struggling demanding promising competing matching recurring rising thriving failing outgoing incoming willing caring loving'.split(
+    ' ',
+  ),
+);
+// A broad word narrowed by a qualifier: "corso di vela", "brevetto da sub", "lessons of …".
+const QUALIFIER_PREPS = new Set([
+  'di',
+  'da',
+  'dal',
+  'dalla',
+  'dallo',
+  'dai',
+  'dagli',
+  'dalle',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'degli',
+  'delle',
+  'd',
+  'of',
+]);
 
 // In an offer, what follows "per"/"for" is usually who it is for, not what is offered:
 // "privacy policy per siti ed e-commerce", "dashboards for retail companies". Such mentions
@@ -283,6 +341,12 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
         if (c && !p.tokens.some((t) => t.kind === 'prefix' && c.tok.norm.startsWith(t.v)) && !p.forms.has(c.tok.norm)) return;
       }
     }
+    // A single word of the other language counts as one of its own forms (an English plural
+    // too), not through a shared stem: Italian "bandi" (calls for funding) is not a "band".
+    if (p.weight >= 1 && p.lang !== detected && !p.bilingual && m.first === m.last && p.tokens[0]?.kind === 'stem') {
+      const n = content[m.first]?.tok.norm ?? '';
+      if (!p.forms.has(n) && !(n.endsWith('s') && p.forms.has(n.slice(0, -1)))) return;
+    }
     if (p.weight < 1 && p.lang !== detected && p.unordered) {
       for (const k of [m.first, m.last]) {
         const c = content[k];
@@ -305,6 +369,8 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   // 2. Senses: an ambiguous mention counts only if the context agrees.
   const senseOk = new Map<number, boolean>();
   const accepted = matches.filter((m) => {
+    // In a need, "conoscete …", "anyone know …" ask for what follows; they are not a request for contacts.
+    if (!options.document && m.first === m.last && OPENERS.has(content[m.first]?.tok.norm ?? '')) return false;
     if (!m.pattern.ambiguous) return true;
     const cid = m.pattern.concept;
     let ok = senseOk.get(cid);
@@ -420,6 +486,8 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
   // 5. Lexical terms. Words that have several senses are tagged with the sense chosen above,
   //    so "Java" (coffee) never matches "Java" (programming) lexically either.
   const terms: TermHit[] = [];
+  // Needs only: the term of each word, for the qualifiers of step 6.
+  const termAt = options.document ? null : new Map<number, number>();
   for (let i = 0; i < content.length; i++) {
     const c = content[i] as Content;
     const n = c.tok.norm;
@@ -434,15 +502,146 @@ export function analyze(cat: Catalogue, text: string, lang?: Lang, options: Anal
       id = termId(cat, term);
     } else if (detected === 'it') id = info.tidIt >= 0 ? info.tidIt : (info.tidIt = termId(cat, term));
     else id = info.tidEn >= 0 ? info.tidEn : (info.tidEn = termId(cat, term));
+    if (termAt) termAt.set(c.pos, id);
     const hit: TermHit = { term, id, weight: c.factor, start: c.tok.start, end: c.tok.end };
     if (audience && (audience[c.pos] ?? 1) < 1) hit.audience = true;
     terms.push(hit);
   }
 
-  const places = options.document
-    ? []
-    : placesIn(tokens, text, (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)));
-  return { lang: detected, concepts: [...best.values()], terms, places };
+  if (options.document) return { lang: detected, concepts: [...best.values()], terms, places: [], heart: 'none' };
+  const places = placesIn(
+    tokens,
+    text,
+    (n) => isGeneric(n) || cat.stems.has(lightStem(n)) || cat.ambiguousWords.has(lightStem(n)),
+  );
+
+  // 6. The heart of the need, and broad words narrowed by a word the catalogue does not know.
+  const inPlace = (pos: number): boolean => {
+    const t = tokens[pos];
+    return t !== undefined && places.some((p) => t.start >= p.start && t.end <= p.end);
+  };
+  const coveredPos = new Set<number>();
+  for (const m of kept) {
+    if (!best.has(m.pattern.concept)) continue;
+    for (let k = m.first; k <= m.last; k++) coveredPos.add(content[k]?.pos ?? -1);
+  }
+  const heartPos = heartWords(tokens, text, inPlace);
+  let heart: Analysis['heart'] = 'none';
+  if (heartPos.size > 0) {
+    heart = 'uncovered';
+    for (const m of kept) {
+      const hit = best.get(m.pattern.concept);
+      if (!hit) continue;
+      for (let k = m.first; k <= m.last; k++)
+        if (heartPos.has(content[k]?.pos ?? -1)) {
+          hit.heart = true;
+          heart = 'covered';
+        }
+    }
+    // A word of the heart that belongs to a concept the need states elsewhere points there:
+    // "who can help us get paid" after "a client owes us €38k".
+    for (const c of content) {
+      if (!heartPos.has(c.pos)) continue;
+      for (const p of c.cands) {
+        const hit = best.get(p.concept);
+        if (!hit) continue;
+        hit.heart = true;
+        heart = 'covered';
+      }
+    }
+  }
+  const informative = (pos: number): boolean => {
+    const t = tokens[pos];
+    if (!t || t.stop || coveredPos.has(pos) || inPlace(pos)) return false;
+    const n = t.norm;
+    return n.length >= 3 && !isNegation(n) && !isGeneric(n) && !isDigits(n) && !HEART_SKIP.has(n) && !OPENERS.has(n);
+  };
+  for (const [cid, list] of byConcept) {
+    const hit = best.get(cid);
+    if (!hit) continue;
+    const narrow: number[] = [];
+    for (const m of list) {
+      if (m.first !== m.last || m.pattern.unordered) {
+        narrow.length = 0;
+        break;
+      }
+      const pos = content[m.first]?.pos ?? -1;
+      const q = qualifierOf(tokens, text, pos, detected, informative);
+      const id = q >= 0 ? termAt?.get(q) : undefined;
+      if (id === undefined) {
+        narrow.length = 0;
+        break;
+      }
+      narrow.push(id);
+    }
+    if (narrow.length > 0) hit.narrow = narrow;
+  }
+  return { lang: detected, concepts: [...best.values()], terms, places, heart };
+}
+
+/** Token positions of the informative words right after each request opener, within its clause. */
+function heartWords(tokens: readonly Token[], text: string, inPlace: (pos: number) => boolean): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const n = tokens[i]?.norm ?? '';
+    const opens =
+      OPENERS.has(n) ||
+      (n === 'c' && tokens[i + 1]?.norm === 'e') ||
+      (n === 'there' && (tokens[i - 1]?.norm === 'is' || tokens[i - 1]?.norm === 'are'));
+    if (!opens) continue;
+    let words = 0;
+    for (let j = i + 1; j < tokens.length && words < HEART_WORDS; j++) {
+      const t = tokens[j] as Token;
+      const prev = tokens[j - 1] as Token;
+      if (/[.;:!?,()]/.test(text.slice(prev.end, t.start))) break;
+      const m = t.norm;
+      // Another opener starts a heart of its own.
+      if (OPENERS.has(m)) break;
+      if (t.stop || m.length < 3 || isNegation(m) || isGeneric(m) || HEART_SKIP.has(m) || isDigits(m) || inPlace(j)) continue;
+      out.add(j);
+      words++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The word that narrows the word at `pos`, when the catalogue does not know it: "corso di vela",
+ * "brevetto da sub", and in English the word before ("sailing course", "building site").
+ * -1 when there is none.
+ */
+function qualifierOf(
+  tokens: readonly Token[],
+  text: string,
+  pos: number,
+  lang: Lang,
+  informative: (pos: number) => boolean,
+): number {
+  const joined = (a: number, b: number): boolean => {
+    const x = tokens[a];
+    const y = tokens[b];
+    return x !== undefined && y !== undefined && /^[\s-]*$/.test(text.slice(x.end, y.start));
+  };
+  let j = pos + 1;
+  if (QUALIFIER_PREPS.has(tokens[j]?.norm ?? '') && joined(pos, j)) {
+    j++;
+    if (ARTICLES.has(tokens[j]?.norm ?? '') && joined(j - 1, j)) j++;
+    if (joined(j - 1, j) && informative(j)) return j;
+  }
+  // In English a noun made from a verb narrows the word after it ("sailing lessons", "building
+  // site", "wedding photographer"); other words before a noun are mostly qualities ("clean
+  // packshots", "freelance designer") that any helper of the kind may give.
+  const before = tokens[pos - 1]?.norm ?? '';
+  if (
+    lang === 'en' &&
+    pos > 0 &&
+    /ing$/.test(before) &&
+    !ING_QUALITIES.has(before) &&
+    joined(pos - 1, pos) &&
+    informative(pos - 1)
+  )
+    return pos - 1;
+  return -1;
 }
 
 /** Whether a concept mentioned outside the audience part of the text is related to `cid`. */

@@ -27,6 +27,8 @@ export interface Pattern {
   weight: number;
   /** The language of the list the term was written in. */
   lang: 'it' | 'en';
+  /** The same term is in both languages' lists ("german" and "germania" stem alike): it is no foreign word. */
+  bilingual?: boolean;
   /**
    * The words of the term as written (and every form of its verbs): a cue matches a text of the
    * other language only with these very words, never through a shared stem ("tariffe" is not the
@@ -256,13 +258,31 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
   const stems = new Set<string>();
   const ambiguousWords = new Set<string>();
   const dropped: string[] = [];
+  // A word written as ambiguous (~) in a concept is ambiguous in all of it: a plain single-word
+  // term of the same word (another definition of the id, or its plural) does not bypass its senses.
+  const ambiguousIn = new Map<number, Set<string>>();
   for (const d of defs) {
     const idx = byId.get(d.id);
     if (idx === undefined) continue;
-    const seen = new Set<string>();
+    for (const [term, lang] of [...d.itTerms.map((t) => [t, 'it'] as const), ...d.enTerms.map((t) => [t, 'en'] as const)]) {
+      if (!term.trim().startsWith('~')) continue;
+      const parsed = parseTerm(term, lang);
+      const first = parsed?.tokens[0];
+      if (!parsed || parsed.tokens.length !== 1 || first?.kind !== 'stem') continue;
+      let set = ambiguousIn.get(idx);
+      if (!set) ambiguousIn.set(idx, (set = new Set()));
+      set.add(first.v);
+    }
+  }
+  for (const d of defs) {
+    const idx = byId.get(d.id);
+    if (idx === undefined) continue;
+    const seen = new Map<string, Pattern>();
     const all = [...d.itTerms.map((t) => [t, 'it'] as const), ...d.enTerms.map((t) => [t, 'en'] as const)];
     for (const [term, lang] of all) {
       const parsed = parseTerm(term, lang);
+      const only = parsed?.tokens.length === 1 ? parsed.tokens[0] : undefined;
+      if (parsed && !parsed.ambiguous && only?.kind === 'stem' && ambiguousIn.get(idx)?.has(only.v)) parsed.ambiguous = true;
       if (!parsed) {
         // Phrases made only of function words ("get paid" -> "paid") are skipped on purpose;
         // listed for catalogue review, not an error.
@@ -274,9 +294,15 @@ export function compileCatalogue(input: readonly ConceptDef[]): Catalogue {
         (parsed.unordered ? '&' : '') +
         parsed.tokens.map((t) => `${t.kind}:${t.v}`).join(' ') +
         `:${parsed.weight}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const dup = seen.get(key);
+      if (dup) {
+        // One pattern for both lists: it keeps the words of both.
+        for (const f of parsed.forms) (dup.forms as Set<string>).add(f);
+        if (dup.lang !== lang) dup.bilingual = true;
+        continue;
+      }
       const pattern: Pattern = { concept: idx, ...parsed, lang };
+      seen.set(key, pattern);
       for (const t of parsed.tokens) {
         if (t.kind === 'stem') stems.add(t.v);
         else if (t.kind === 'forms') for (const f of t.stems) stems.add(f);

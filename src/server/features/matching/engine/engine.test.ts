@@ -9,6 +9,7 @@ import { verbForms } from './morph.ts';
 import { placeOf } from './places.ts';
 import { lexicalStem, lightStem, snowballStem } from './stem.ts';
 import { applyCutOff, RELEVANCE } from '../relevance.ts';
+import { c } from '../concepts/types.ts';
 
 function topPeople(engine: MatchEngine, need: string, n = 3): string[] {
   return engine.queryPeople(need, { limit: n }).map((p) => p.personId);
@@ -421,6 +422,106 @@ describe('confidence and the relevance cut-off', () => {
     const r = e.queryPeople('Mi serve un traduttore dal giapponese', { limit: 5 });
     expect(r[0]?.personId).toBe('ja');
     expect(r.find((m) => m.personId === 'de')?.confidence ?? 0).toBeLessThan(RELEVANCE.minConfidence);
+  });
+});
+
+describe('the heart of a need', () => {
+  // A small catalogue of its own, so that what is tested is the mechanism, not the catalogue's words.
+  const concepts = [
+    c('food.restaurant', 'ristorazione', 'restaurants', 'ristorante|ristoranti|trattoria', 'restaurant|restaurants|diner'),
+    c('tax.accountant', 'commercialista', 'accountant', 'commercialista|contabilita', 'accountant|bookkeeping'),
+    c('train.course', 'corsi', 'courses', 'corso|corsi', 'course|courses|lessons'),
+    c('fund.pitch', 'pitch agli investitori', 'investor pitch', '~pitch', '~pitch|~pitches|pitches', {
+      need: ['invest', 'deck'],
+    }),
+    c('web.page', 'pagine web', 'web pages', 'pagina web', 'page|pages'),
+  ];
+  const engine = (): MatchEngine => {
+    const e = new MatchEngine({ concepts });
+    e.upsertOffer({
+      id: 'o1',
+      personId: 'resto',
+      text: 'Consulenza per ristoranti: menu, costi e personale',
+      headline: 'Consulente',
+    });
+    e.upsertOffer({
+      id: 'o2',
+      personId: 'acc',
+      text: 'Contabilita e dichiarazioni per piccole imprese',
+      headline: 'Commercialista',
+    });
+    e.upsertOffer({ id: 'o3', personId: 'excel', text: 'Corsi di Excel per aziende', headline: 'Formatrice' });
+    e.upsertOffer({ id: 'o4', personId: 'clay', text: 'Corso di ceramica al tornio', headline: 'Ceramista' });
+    return e;
+  };
+  const shown = (e: MatchEngine, need: string): string[] => {
+    const { ordered, shown: n } = applyCutOff(e.queryPeople(need, { limit: 10 }));
+    return ordered.slice(0, n).map((m) => m.personId);
+  };
+
+  it('shows nobody when the catalogue knows none of the words of what is asked, whatever the context shares', () => {
+    const e = engine();
+    // The restaurant is the asker's situation; the chimney sweep is what is asked, and no one offers it.
+    expect(shown(e, 'Nel nostro ristorante il camino fa fumo in sala: chi fa la pulizia della canna fumaria?')).toEqual([]);
+    expect(shown(e, 'Our restaurant keeps flooding after storms. Anyone know a drainage contractor?')).toEqual([]);
+    // The same context, when it is what is asked, is answered.
+    expect(shown(e, 'Cerco un consulente per il mio ristorante')).toEqual(['resto']);
+  });
+
+  it('reads a concept outside the heart as context, inside it as the answer', () => {
+    const e = engine();
+    const r = e.queryPeople('Abbiamo aperto un ristorante e cerchiamo un commercialista', { limit: 5 });
+    expect(r[0]?.personId).toBe('acc');
+    expect(r[0]?.confidence).toBeGreaterThanOrEqual(RELEVANCE.minConfidence);
+    expect(r.find((m) => m.personId === 'resto')?.confidence ?? 0).toBeLessThan(RELEVANCE.minConfidence);
+  });
+
+  it('is not confident about a broad word when the word narrowing it is missing ("corso di ceramica")', () => {
+    const e = engine();
+    expect(shown(e, 'Cerco un corso di ceramica')).toEqual(['clay']);
+    expect(shown(e, 'Vorrei fare un corso di scherma')).toEqual([]);
+    // English: a noun made from a verb before the broad word narrows it; a quality does not.
+    expect(shown(e, 'We need fencing lessons for the team')).toEqual([]);
+    const a = analyze(e.catalogue, 'We need quick Excel lessons');
+    expect(a.concepts.find((h) => e.catalogue.concepts[h.concept]?.id === 'train.course')?.narrow).toBeUndefined();
+  });
+
+  it('does not take a request for what follows it ("conoscete", "anyone know") as the concept of contacts', () => {
+    const cat = defaultCatalogue();
+    const ids = (t: string): string[] => analyze(cat, t).concepts.map((h) => cat.concepts[h.concept]?.id ?? '');
+    expect(ids('Conoscete un buon commercialista a Torino?')).not.toContain('access.contacts');
+    const doc = analyze(cat, 'Conosco buyer della GDO e posso presentarti', undefined, { document: true });
+    expect(doc.concepts.map((h) => cat.concepts[h.concept]?.id)).toContain('access.contacts');
+  });
+
+  it('keeps a word ambiguous in every term of its concept, and a word of the other language to its own forms', () => {
+    const e = engine();
+    const ids = (t: string): string[] => analyze(e.catalogue, t).concepts.map((h) => e.catalogue.concepts[h.concept]?.id ?? '');
+    // "pitches" is listed plainly, but "pitch" is ambiguous in the concept: the senses still decide.
+    expect(ids('Where can we book football pitches on Sundays?')).not.toContain('fund.pitch');
+    expect(ids('We need feedback on our investor pitches')).toContain('fund.pitch');
+    // The English "page" is not the Italian "pagano" (they pay).
+    expect(ids('I clienti pagano a 120 giorni')).not.toContain('web.page');
+    expect(ids('Our landing page converts badly')).toContain('web.page');
+  });
+
+  it('reads the heart with the real catalogue: an ask about something no one offers shows nobody', () => {
+    const e = new MatchEngine();
+    e.upsertOffer({
+      id: 'o1',
+      personId: 'hotel',
+      text: 'Consulenza per hotel: revenue management e prenotazioni dirette',
+      headline: 'Hospitality',
+    });
+    e.upsertOffer({ id: 'o2', personId: 'web', text: 'Siti web per hotel e B&B', headline: 'Web designer' });
+    e.upsertOffer({ id: 'o3', personId: 'plumb', text: 'Idraulico: perdite, scarichi, caldaie', headline: 'Idraulico' });
+    const { shown: n } = applyCutOff(
+      e.queryPeople('Nel nostro hotel serve un restauratore di mobili antichi per le camere', { limit: 10 }),
+    );
+    expect(n).toBe(0);
+    expect(
+      applyCutOff(e.queryPeople('Nel nostro hotel perde lo scarico della doccia, cerco un idraulico', { limit: 10 })).shown,
+    ).toBe(1);
   });
 });
 

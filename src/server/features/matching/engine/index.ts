@@ -191,6 +191,8 @@ const TOPIC_CONF = 0.55;
 const CORE_SHARE = 0.75;
 // A document that only shares the need's context concepts is this much less likely to answer.
 const CONTEXT_CONF = 0.55;
+// A document that has a broad word of the need but not the word narrowing it ("corso di vela").
+const NARROW_CONF = 0.5;
 /** Prefix of the internal document id of a person's profile (role, company, tags). */
 const PROFILE_DOC = '\u0000profile:';
 const HEADLINE_CACHE = 50_000;
@@ -268,6 +270,8 @@ interface QueryConcept {
    * of the need (a core concept) or context around it.
    */
   conf: number;
+  /** The need narrows its origin with a word the catalogue does not know: a document must have one of these terms. */
+  narrow?: number[];
 }
 
 interface QueryTerm {
@@ -782,16 +786,30 @@ export class MatchEngine {
       const c = cat.concepts[h.concept];
       if (c && !h.audience) strongest = Math.max(strongest, h.weight * Math.min(1, c.weight));
     }
+    // When the need says what it asks for ("chi fa …", "anyone know …"), its heart is what it
+    // names there: a concept mentioned elsewhere is context, and when the catalogue knows none of
+    // the words there, every concept of the need is (analyze.ts, Analysis.heart).
+    // A broad concept in the heart ("agganci", "contacts") does not make a specific one elsewhere
+    // context: then the strongest concepts are core too.
+    let heartStrongest = 0;
+    for (const h of a.concepts) {
+      const c = cat.concepts[h.concept];
+      if (c && !h.audience && h.heart) heartStrongest = Math.max(heartStrongest, h.weight * Math.min(1, c.weight));
+    }
+    const isCore = (h: (typeof a.concepts)[number]): boolean => {
+      if (h.audience) return false;
+      if (a.heart === 'uncovered') return false;
+      if (a.heart === 'covered' && h.heart) return true;
+      if (a.heart === 'covered' && heartStrongest >= CORE_SHARE * strongest) return false;
+      const c = cat.concepts[h.concept];
+      return h.weight * Math.min(1, c?.weight ?? 1) >= CORE_SHARE * strongest;
+    };
     let coreService = false;
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
-      if (c && !h.audience && !c.topic && h.weight * Math.min(1, c.weight) >= CORE_SHARE * strongest) coreService = true;
+      if (c && !c.topic && isCore(h)) coreService = true;
     }
-    const coreOf = (h: (typeof a.concepts)[number]): number => {
-      const c = cat.concepts[h.concept];
-      const core = !h.audience && h.weight * Math.min(1, c?.weight ?? 1) >= CORE_SHARE * strongest;
-      return Math.min(1, h.weight) * (core ? 1 : CONTEXT_CONF);
-    };
+    const coreOf = (h: (typeof a.concepts)[number]): number => Math.min(1, h.weight) * (isCore(h) ? 1 : CONTEXT_CONF);
     for (const h of a.concepts) {
       const c = cat.concepts[h.concept];
       if (!c) continue;
@@ -803,6 +821,7 @@ export class MatchEngine {
         end: h.end,
         boost: h.audience === true,
         conf: coreOf(h),
+        ...(h.narrow ? { narrow: h.narrow } : {}),
       });
     }
     // One hop along the relation graph, both ways; direct mentions already in `concepts` win.
@@ -810,8 +829,18 @@ export class MatchEngine {
       const c = cat.concepts[h.concept];
       if (!c || h.audience) continue;
       const base = coreOf(h);
+      const narrow = h.narrow ? { narrow: h.narrow } : {};
       for (const r of c.rel)
-        put({ concept: r.to, w: h.weight * r.w, origin: h.concept, start: h.start, end: h.end, boost: false, conf: base * r.w });
+        put({
+          concept: r.to,
+          w: h.weight * r.w,
+          origin: h.concept,
+          start: h.start,
+          end: h.end,
+          boost: false,
+          conf: base * r.w,
+          ...narrow,
+        });
       for (const r of c.relIn)
         put({
           concept: r.to,
@@ -821,6 +850,7 @@ export class MatchEngine {
           end: h.end,
           boost: false,
           conf: base * r.w * this.wt.reverseRel,
+          ...narrow,
         });
     }
     for (const [c, extra] of support) {
@@ -1140,6 +1170,14 @@ export class MatchEngine {
     return best;
   }
 
+  private hasAnyTerm(rec: DocRecord, head: Analysis | null, ids: readonly number[]): boolean {
+    for (const id of ids) {
+      if (rec.terms.includes(id)) return true;
+      if (head?.terms.some((t) => t.id === id)) return true;
+    }
+    return false;
+  }
+
   private explain(d: number, q: PreparedQuery): OfferMatch {
     const rec = this.docs[d];
     const person = rec ? this.persons[rec.person] : undefined;
@@ -1164,7 +1202,9 @@ export class MatchEngine {
         const where = (k >= 0 ? (role ? ROLE_CONF : 1) : HEAD_CONF) * stated;
         // Sharing a sector or a market ("vino", "Germania") is context, not an answer.
         const kind = c?.topic && q.coreService ? TOPIC_CONF : 1;
-        if (!qc.boost) conceptConf = Math.max(conceptConf, qc.conf * Math.min(1, c?.weight ?? 1) * kind * where);
+        // "corso di vela": a course that is not about sailing answers another need.
+        const narrowed = qc.narrow && !this.hasAnyTerm(rec, head, qc.narrow) ? NARROW_CONF : 1;
+        if (!qc.boost) conceptConf = Math.max(conceptConf, qc.conf * Math.min(1, c?.weight ?? 1) * kind * where * narrowed);
         reasons.push({
           kind: 'concept',
           source: k >= 0 && !role ? 'offer' : 'role',
