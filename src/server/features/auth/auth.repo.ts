@@ -54,3 +54,11 @@ export const selfPersonId = async (db: Executor, userId: string): Promise<string
     .executeTakeFirstOrThrow();
   return row.id;
 };
+
+// --- what other features read of an account (they reach the users table only through these) ---
+
+/** The account's language: what is written on the user's behalf (notes, "how we met") is in it. */
+export async function userLocale(db: Executor, userId: string): Promise<'it' | 'en'> {
+  const user = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
+  return user?.locale ?? 'en';
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 
 /** Change-log rows per INSERT: 3 parameters each, SQLite takes at most 32,766 in one statement. */
@@ -25,6 +26,19 @@ export async function recordChange(tx: Executor, ownerId: string, personIds: rea
       .execute();
   }
   return version;
+}
+
+/**
+ * The network lock: a no-op write to the owner's row, taken first by writers that read before they
+ * write (imports, merges). It serialises writers of this network (the row lock on PostgreSQL, the
+ * write lock on SQLite) until the transaction ends, so what they read cannot go stale.
+ */
+export async function lockNetwork(tx: Executor, ownerId: string): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ network_version: sql<number>`network_version` })
+    .where('id', '=', ownerId)
+    .execute();
 }
 
 export async function currentVersion(db: Executor, ownerId: string): Promise<number> {
