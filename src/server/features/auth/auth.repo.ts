@@ -62,3 +62,11 @@ export async function userLocale(db: Executor, userId: string): Promise<'it' | '
   const user = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
   return user?.locale ?? 'en';
 }
+
+/** The account's own fields an export shows (never a secret). */
+export const accountOf = (db: Executor, userId: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'locale', 'is_admin', 'created_at', 'updated_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
