@@ -70,3 +70,9 @@ export const accountOf = (db: Executor, userId: string) =>
     .select(['id', 'email', 'display_name', 'locale', 'is_admin', 'created_at', 'updated_at'])
     .where('id', '=', userId)
     .executeTakeFirst();
+
+/** Whether an address is that of an account of this instance (`email` lowercased). */
+export async function isUserEmail(db: Executor, email: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
