@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../../config.ts';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
+import * as repo from './backup.repo.ts';
 
 /**
  * Online backup of the SQLite database through SQLite's backup API: a consistent copy even
@@ -34,15 +35,12 @@ export interface RestoreCheck {
 
 /** Checks that a file is an intact Rete database this version can run (possibly after migrating). */
 export function inspectBackup(file: string): RestoreCheck {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  const db = repo.openBackupFile(file);
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
+    const integrity = repo.integrityCheck(db);
     if (integrity !== 'ok') throw new Error(`The backup is damaged: integrity_check says ${String(integrity)}`);
-    const hasTable = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-    if (!hasTable) throw new Error('This file is not a Rete database (no migration table)');
-    const migrations = (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
-      (r) => r.name,
-    );
+    const migrations = repo.migrationsApplied(db);
+    if (!migrations) throw new Error('This file is not a Rete database (no migration table)');
     const newer = migrations.filter((m) => m > LATEST_MIGRATION);
     if (newer.length > 0) {
       throw new Error(
