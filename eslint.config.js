@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'openapi.json', 'test/e2e/screenshots/**', 'eval/matching/score.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'openapi.json',
+      'test/e2e/screenshots/**',
+      'eval/matching/score.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -40,7 +50,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'kysely',
-              message: 'SQL lives in repositories: put the query in the feature’s *.repo.ts (types: Executor/Tx from db/db.ts, row aliases from db/schema.ts).',
+              message:
+                'SQL lives in repositories: put the query in the feature’s *.repo.ts (types: Executor/Tx from db/db.ts, row aliases from db/schema.ts).',
             },
           ],
           patterns: [{ group: ['kysely/*'], message: 'SQL lives in repositories (*.repo.ts).' }],

@@ -404,7 +404,6 @@ export function linkedinHowMet(locale: 'it' | 'en', on: string | undefined, text
   return text ? `${head}, ${text}` : head;
 }
 
-
 const emptyChannels = (): Target['channels'] => ({ email: NO_CHANNELS, phone: NO_CHANNELS, link: NO_CHANNELS });
 
 /** The people already in the network, as targets the file's contacts can match (in the order loaded). */
@@ -864,7 +863,6 @@ export function finishPlan(plan: ImportPlan, locale: 'it' | 'en', now: Date): vo
     t.privacy.source_at = t.privacyPatch.source_at = now.toISOString();
   }
 }
-
 
 const chans = (m: ReadonlyMap<string, Chan>) => [...m.values()];
 

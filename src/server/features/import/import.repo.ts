@@ -31,7 +31,13 @@ export interface ExistingNetwork {
       | 'source_at'
     >
   >;
-  channels: Array<{ person_id: string; kind: people.ChannelInsert['kind']; value: string; label: string | null; normalized: string }>;
+  channels: Array<{
+    person_id: string;
+    kind: people.ChannelInsert['kind'];
+    value: string;
+    label: string | null;
+    normalized: string;
+  }>;
   tags: Array<{ person_id: string; tag: string }>;
 }
 

@@ -83,7 +83,6 @@ export interface ImportOptions {
   onEvent?: ((e: ImportProgressEvent) => void | Promise<void>) | undefined;
 }
 
-
 /**
  * Reads the file (no database). Throws 413 over the size limit and, unless `allowEmpty` (a
  * preview, which reports the problems instead), 400 when no contact can be read.

@@ -48,12 +48,16 @@ export async function ledgerStats(deps: Deps, ownerId: string, q: StatsQuery): P
   const fromTs = `${from}T00:00:00.000Z`;
   const toTs = `${addDays(to, 1)}T00:00:00.000Z`;
 
-  const { byMonthKind, people, intros, outcomes, forOthers, received, referrers, top, never } = await repo.statsRows(db, ownerId, {
-    from,
-    to,
-    fromTs,
-    toTs,
-  });
+  const { byMonthKind, people, intros, outcomes, forOthers, received, referrers, top, never } = await repo.statsRows(
+    db,
+    ownerId,
+    {
+      from,
+      to,
+      fromTs,
+      toTs,
+    },
+  );
 
   const months = monthsBetween(from, to);
   const zeroKinds = () => new Map<GiveKind, number>(GIVE_KINDS.map((k) => [k, 0]));
