@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Config } from '../../config.ts';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
 import * as repo from './backup.repo.ts';
@@ -17,16 +16,10 @@ export async function backupSqlite(config: Config, target: string): Promise<{ pa
   const out = path.resolve(target);
   if (fs.existsSync(out)) throw new Error(`${out} already exists; choose a new file name`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const src = new SQLite(config.database.path, { readonly: true, fileMustExist: true });
-  src.pragma('busy_timeout = 5000');
-  try {
-    const result = await src.backup(out);
-    // Backups hold personal data: readable by the owner only.
-    fs.chmodSync(out, 0o600);
-    return { pages: result.totalPages, bytes: fs.statSync(out).size };
-  } finally {
-    src.close();
-  }
+  const pages = await repo.copyDatabase(config.database.path, out, { live: true });
+  // Backups hold personal data: readable by the owner only.
+  fs.chmodSync(out, 0o600);
+  return { pages, bytes: fs.statSync(out).size };
 }
 
 export interface RestoreCheck {
@@ -65,12 +58,7 @@ export async function restoreSqlite(config: Config, file: string): Promise<Resto
   const target = config.database.path;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.restore-${process.pid}`;
-  const src = new SQLite(source, { readonly: true });
-  try {
-    await src.backup(tmp);
-  } finally {
-    src.close();
-  }
+  await repo.copyDatabase(source, tmp, { live: false });
   fs.chmodSync(tmp, 0o600);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.renameSync(tmp, target);
