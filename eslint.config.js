@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'openapi.json', 'test/e2e/screenshots/**', 'eval/matching/score.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'openapi.json',
+      'test/e2e/screenshots/**',
+      'eval/matching/score.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,6 +33,29 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text is rendered as text only.' },
+      ],
+    },
+  },
+  {
+    // Repositories hold all SQL (docs/ARCHITECTURE.md): under src/, only *.repo.ts, db/ and the
+    // change log import the query builder, values and types alike. Services pass a transaction on
+    // as the `Executor` / `Tx` types of db/db.ts and name rows by the aliases of db/schema.ts. Test
+    // helpers (test/) and benchmarks (bench/) plant triggers and inspect schemas with raw SQL.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.repo.ts', 'src/server/db/**', 'src/server/features/network/changes.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              message:
+                'SQL lives in repositories: put the query in the feature’s *.repo.ts (types: Executor/Tx from db/db.ts, row aliases from db/schema.ts).',
+            },
+          ],
+          patterns: [{ group: ['kysely/*'], message: 'SQL lives in repositories (*.repo.ts).' }],
+        },
       ],
     },
   },

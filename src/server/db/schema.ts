@@ -459,3 +459,4 @@ export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type Person = Selectable<PeopleTable>;
 export type Item = Selectable<NeedsOffersTable>;
+export type ApiToken = Selectable<ApiTokensTable>;

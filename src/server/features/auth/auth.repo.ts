@@ -62,3 +62,67 @@ export const selfPersonId = async (db: Executor, userId: string): Promise<string
     .executeTakeFirstOrThrow();
   return row.id;
 };
+
+// --- what other features read of an account (they reach the users table only through these) ---
+
+/** The account's language: what is written on the user's behalf (notes, "how we met") is in it. */
+export async function userLocale(db: Executor, userId: string): Promise<'it' | 'en'> {
+  const user = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
+  return user?.locale ?? 'en';
+}
+
+/** The account's own fields an export shows (never a secret). */
+export const accountOf = (db: Executor, userId: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'locale', 'is_admin', 'created_at', 'updated_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+
+/** Whether an address is that of an account of this instance (`email` lowercased). */
+export async function isUserEmail(db: Executor, email: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The account's key for suppression hashes (privacy/suppression.ts); null until the first suppression. */
+export async function suppressionKeyOf(db: Executor, ownerId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('suppression_key').where('id', '=', ownerId).executeTakeFirst();
+  return row?.suppression_key ?? null;
+}
+
+/** Sets the key only if there is none yet; returns the key in force. */
+export async function ensureSuppressionKey(db: Executor, ownerId: string, fresh: string): Promise<string> {
+  await db
+    .updateTable('users')
+    .set({ suppression_key: fresh })
+    .where('id', '=', ownerId)
+    .where('suppression_key', 'is', null)
+    .execute();
+  const key = await suppressionKeyOf(db, ownerId);
+  if (!key) throw new Error('the account vanished while its suppression key was being made');
+  return key;
+}
+
+/** Administrators and accounts other than this one (the last administrator may not delete themself). */
+export async function otherAdmins(db: Executor, userId: string): Promise<{ admins: number; users: number }> {
+  const [admins, users] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_admin', '=', 1)
+      .where('id', '!=', userId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', '!=', userId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { admins: Number(admins.n), users: Number(users.n) };
+}
+
+/** The account's own row; the rows it owns go first (privacy.repo.ts deleteAccountRows). */
+export async function deleteUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', userId).execute();
+}

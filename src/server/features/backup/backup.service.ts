@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Config } from '../../config.ts';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
+import * as repo from './backup.repo.ts';
 
 /**
  * Online backup of the SQLite database through SQLite's backup API: a consistent copy even
@@ -16,16 +16,10 @@ export async function backupSqlite(config: Config, target: string): Promise<{ pa
   const out = path.resolve(target);
   if (fs.existsSync(out)) throw new Error(`${out} already exists; choose a new file name`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const src = new SQLite(config.database.path, { readonly: true, fileMustExist: true });
-  src.pragma('busy_timeout = 5000');
-  try {
-    const result = await src.backup(out);
-    // Backups hold personal data: readable by the owner only.
-    fs.chmodSync(out, 0o600);
-    return { pages: result.totalPages, bytes: fs.statSync(out).size };
-  } finally {
-    src.close();
-  }
+  const pages = await repo.copyDatabase(config.database.path, out, { live: true });
+  // Backups hold personal data: readable by the owner only.
+  fs.chmodSync(out, 0o600);
+  return { pages, bytes: fs.statSync(out).size };
 }
 
 export interface RestoreCheck {
@@ -34,15 +28,12 @@ export interface RestoreCheck {
 
 /** Checks that a file is an intact Rete database this version can run (possibly after migrating). */
 export function inspectBackup(file: string): RestoreCheck {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  const db = repo.openBackupFile(file);
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
+    const integrity = repo.integrityCheck(db);
     if (integrity !== 'ok') throw new Error(`The backup is damaged: integrity_check says ${String(integrity)}`);
-    const hasTable = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-    if (!hasTable) throw new Error('This file is not a Rete database (no migration table)');
-    const migrations = (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
-      (r) => r.name,
-    );
+    const migrations = repo.migrationsApplied(db);
+    if (!migrations) throw new Error('This file is not a Rete database (no migration table)');
     const newer = migrations.filter((m) => m > LATEST_MIGRATION);
     if (newer.length > 0) {
       throw new Error(
@@ -67,12 +58,7 @@ export async function restoreSqlite(config: Config, file: string): Promise<Resto
   const target = config.database.path;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.restore-${process.pid}`;
-  const src = new SQLite(source, { readonly: true });
-  try {
-    await src.backup(tmp);
-  } finally {
-    src.close();
-  }
+  await repo.copyDatabase(source, tmp, { live: false });
   fs.chmodSync(tmp, 0o600);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.renameSync(tmp, target);

@@ -27,20 +27,6 @@ export async function loadCandidates(db: Executor, ownerId: string) {
 
 // --- merging ----------------------------------------------------------------------------------
 
-/** A no-op write to the owner's row: serialises writers of this network (row lock on PostgreSQL, the write lock on SQLite). */
-export async function lockNetwork(db: Executor, ownerId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ network_version: sql<number>`network_version` })
-    .where('id', '=', ownerId)
-    .execute();
-}
-
-export async function ownerLocale(db: Executor, ownerId: string): Promise<'it' | 'en'> {
-  const user = await db.selectFrom('users').select('locale').where('id', '=', ownerId).executeTakeFirst();
-  return user?.locale ?? 'en';
-}
-
 /** The owner's people among `ids`, with what choosing the one to keep needs. */
 export const peopleByIds = (db: Executor, ownerId: string, ids: string[]) =>
   db

@@ -16,6 +16,8 @@ import {
   type MergePairsResult,
 } from '#shared/api/duplicates.ts';
 import type { Deps } from '../auth/auth.service.ts';
+import { userLocale } from '../auth/auth.repo.ts';
+import { lockNetwork } from '../network/changes.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { normalizeChannel } from '../people/people.service.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
@@ -191,7 +193,7 @@ export async function mergePairs(
 ): Promise<MergePairsResult> {
   const now = deps.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
-    if (!dryRun) await repo.lockNetwork(tx, ownerId);
+    if (!dryRun) await lockNetwork(tx, ownerId);
     const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
     const [people, channels] = await Promise.all([repo.peopleByIds(tx, ownerId, ids), repo.channelsOfPeople(tx, ownerId, ids)]);
     if (people.length !== ids.length) throw notFound();
@@ -236,7 +238,7 @@ export async function mergePairs(
     });
     const mergedAway = groups.flatMap((g) => g.merged.map((m) => m.id));
     if (!dryRun) {
-      const locale = await repo.ownerLocale(tx, ownerId);
+      const locale = await userLocale(tx, ownerId);
       for (const g of groups) for (const m of g.merged) await mergeWithin(tx, ownerId, g.keep.id, m.id, { locale, now });
     }
     return { groups, merged: mergedAway.length, kept: groups.map((g) => g.keep.id), mergedAway };

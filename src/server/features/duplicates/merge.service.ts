@@ -13,7 +13,8 @@ import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
-import { recordChange } from '../network/changes.ts';
+import { userLocale } from '../auth/auth.repo.ts';
+import { lockNetwork, recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';
 import { getPerson, sortKey } from '../people/people.service.ts';
 import * as repo from './duplicates.repo.ts';
@@ -163,8 +164,8 @@ export async function mergePeople(
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     // Serialises writers of this network before reading (as imports do).
-    await repo.lockNetwork(tx, ownerId);
-    const locale = await repo.ownerLocale(tx, ownerId);
+    await lockNetwork(tx, ownerId);
+    const locale = await userLocale(tx, ownerId);
     await mergeWithin(tx, ownerId, keepId, otherId, { locale, now, onStep: opts.onStep });
   });
   return getPerson(deps, ownerId, keepId);
@@ -180,7 +181,7 @@ export interface MergeContext {
 
 /**
  * The merge itself, inside a transaction the caller opened after locking the network (see
- * `repo.lockNetwork`): the merge of the Duplicates page and the people an import finds to be one.
+ * `lockNetwork` in network/changes.ts): the merge of the Duplicates page and the people an import finds to be one.
  * Records the change (the merged-away id included) in the change log.
  */
 export async function mergeWithin(

@@ -29,6 +29,7 @@ import { notFound } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
+import * as repo from './export.repo.ts';
 
 export type ExportFormat = 'vcard' | 'vcard3' | 'csv' | 'json';
 
@@ -350,98 +351,34 @@ function groupBy<T extends { person_id: string }>(rows: T[]): Map<string, T[]> {
   return m;
 }
 
-/** Everything the account owns, read with one query per table (all filtered by owner). */
+/** Everything the account owns (see export.repo.ts), shaped for the export. */
 export async function loadAccount(db: Executor, ownerId: string, now: Date): Promise<AccountExport> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'locale', 'is_admin', 'created_at', 'updated_at'])
-    .where('id', '=', ownerId)
-    .executeTakeFirst();
-  if (!user) throw notFound();
-  const [people, channels, tags, needs, offers, interactions, relationships, suppressions, tokens, sessions] = await Promise.all([
-    db.selectFrom('people').selectAll().where('owner_id', '=', ownerId).orderBy('sort_name').orderBy('id').execute(),
-    db
-      .selectFrom('person_channels')
-      .selectAll()
-      .where('owner_id', '=', ownerId)
-      .orderBy('person_id')
-      .orderBy('kind')
-      .orderBy('position')
-      .execute(),
-    db.selectFrom('person_tags').selectAll().where('owner_id', '=', ownerId).orderBy('tag').execute(),
-    db.selectFrom('needs').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('offers').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('interactions').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_at').orderBy('id').execute(),
-    db.selectFrom('relationships').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-    exportSuppressions(db, ownerId),
-    db
-      .selectFrom('api_tokens')
-      .select(['name', 'created_at', 'last_used_at', 'revoked_at'])
-      .where('user_id', '=', ownerId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('sessions')
-      .select(['created_at', 'last_seen_at', 'expires_at'])
-      .where('user_id', '=', ownerId)
-      .orderBy('created_at')
-      .execute(),
-  ]);
-  const [feedback, taught] = await Promise.all([
-    db.selectFrom('match_feedback').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('taught_words').selectAll().where('owner_id', '=', ownerId).orderBy('phrase_key').orderBy('id').execute(),
-  ]);
-  const [intros, sides, events, mails, gives, recipients, outcomes, received, objections, asks] = await Promise.all([
-    db.selectFrom('intros').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('intro_sides').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('side').execute(),
-    db.selectFrom('intro_events').selectAll().where('owner_id', '=', ownerId).orderBy('intro_id').orderBy('seq').execute(),
-    db
-      .selectFrom('mail_messages')
-      .select([
-        'id',
-        'intro_id',
-        'ask_id',
-        'side',
-        'person_id',
-        'other_person_id',
-        'kind',
-        'status',
-        'from_addr',
-        'reply_to',
-        'to_addrs',
-        'cc_addrs',
-        'subject',
-        'text_body',
-        'delivery',
-        'attempts',
-        'last_error',
-        'created_at',
-        'sent_at',
-      ])
-      .where('owner_id', '=', ownerId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('gives').selectAll().where('owner_id', '=', ownerId).orderBy('given_on').orderBy('id').execute(),
-    db
-      .selectFrom('give_recipients')
-      .selectAll()
-      .where('owner_id', '=', ownerId)
-      .orderBy('give_id')
-      .orderBy('person_id')
-      .execute(),
-    db.selectFrom('outcomes').selectAll().where('owner_id', '=', ownerId).orderBy('occurred_on').orderBy('id').execute(),
-    db.selectFrom('received_business').selectAll().where('owner_id', '=', ownerId).orderBy('received_on').orderBy('id').execute(),
-    db
-      .selectFrom('person_objections')
-      .selectAll()
-      .where('owner_id', '=', ownerId)
-      .orderBy('objected_at')
-      .orderBy('person_id')
-      .execute(),
-    db.selectFrom('intro_asks').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
-  ]);
+  const [rows, suppressions] = await Promise.all([repo.loadAccountRows(db, ownerId), exportSuppressions(db, ownerId)]);
+  if (!rows) throw notFound();
+  const {
+    user,
+    people,
+    channels,
+    tags,
+    needs,
+    offers,
+    interactions,
+    relationships,
+    tokens,
+    sessions,
+    feedback,
+    taught,
+    intros,
+    sides,
+    events,
+    mails,
+    gives,
+    recipients,
+    outcomes,
+    received,
+    objections,
+    asks,
+  } = rows;
   const sidesOf = groupByKey(sides, 'intro_id');
   const eventsOf = groupByKey(events, 'intro_id');
   const recipientsOf = groupByKey(recipients, 'give_id');

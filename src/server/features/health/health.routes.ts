@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { migrationState } from '../../db/migrate.ts';
+import { ping } from './health.repo.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'error']),
@@ -21,7 +21,7 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (_req, reply) => {
       try {
-        await sql`select 1`.execute(deps.db);
+        await ping(deps.db);
         const state = await migrationState(deps.db);
         const current = state.pending.length === 0;
         return reply

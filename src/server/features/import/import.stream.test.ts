@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
+import { failPeopleInsertsFrom } from '../../../../test/helpers/faults.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { snapshot } from '../../../../test/helpers/world.ts';
 import { ImportEvent, type ImportResult } from '#shared/api/import.ts';
@@ -94,16 +94,7 @@ describe.each(dialects())('import progress stream (NDJSON) on %s', (dialect) => 
     // A real failure inside the database on the 700th person written, in the second step of 500
     // (people are written in the order of their random ids, so the trigger counts instead of
     // waiting for a name).
-    if (dialect === 'sqlite') {
-      await sql`create trigger boom before insert on people when (select count(*) from people where owner_id = new.owner_id) >= 700 begin select raise(abort, 'boom'); end`.execute(
-        db,
-      );
-    } else {
-      await sql`create function boom() returns trigger as $$ begin if (select count(*) from people where owner_id = new.owner_id) >= 700 then raise exception 'boom'; end if; return new; end $$ language plpgsql`.execute(
-        db,
-      );
-      await sql`create trigger boom before insert on people for each row execute function boom()`.execute(db);
-    }
+    const removeTrigger = await failPeopleInsertsFrom(db, dialect, 700);
     try {
       const before = await snapshot(t);
       const res = await u.req({
@@ -125,8 +116,7 @@ describe.each(dialects())('import progress stream (NDJSON) on %s', (dialect) => 
       expect(res.body).not.toMatch(/boom|sqlite|insert/i);
       expect(await snapshot(t)).toEqual(before);
     } finally {
-      await sql`drop trigger boom ${dialect === 'postgres' ? sql`on people` : sql``}`.execute(db);
-      if (dialect === 'postgres') await sql`drop function boom()`.execute(db);
+      await removeTrigger();
     }
 
     // A file without any contact: the error line carries the problems, and nothing is written.

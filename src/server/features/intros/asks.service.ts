@@ -22,6 +22,7 @@ import type { Executor } from '../../db/db.ts';
 import type { AskStatus, User } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
+import { isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../email/outbox.repo.ts';
@@ -67,13 +68,7 @@ const invalid = (path: string, message: string, text: string) => badRequest(text
  */
 async function resolve(tx: Executor, ownerId: string, input: DraftAskBody): Promise<Resolved> {
   const user = await owner(tx, ownerId);
-  const self = await tx
-    .selectFrom('people')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('is_self', '=', 1)
-    .executeTakeFirstOrThrow();
-  const forId = input.forPersonId === 'me' ? self.id : input.forPersonId;
+  const forId = input.forPersonId === 'me' ? await selfPersonId(tx, ownerId) : input.forPersonId;
   const ids = { viaPersonId: input.viaPersonId, helperPersonId: input.helperPersonId, forPersonId: forId };
   const found = new Map((await intros.peopleBriefs(tx, ownerId, Object.values(ids))).map((p) => [p.id, p]));
   const unknown = Object.entries(ids).flatMap(([path, id]) => (found.has(id) ? [] : [{ path, message: 'unknown contact' }]));
@@ -175,7 +170,7 @@ async function queueAsk(
   reminder: boolean,
 ): Promise<void> {
   const key = to.email.toLowerCase();
-  const isUser = await tx.selectFrom('users').select('id').where('email', '=', key).executeTakeFirst();
+  const isUser = await isUserEmail(tx, key);
   const privacyNotice = !isUser && !(await outbox.wroteTo(tx, user.id, key));
   const m = renderAskMail({
     lang: a.language,

@@ -267,3 +267,35 @@ export const sidesExpired = (db: Executor, now: string, limit: number) =>
     .where('intros.status', '!=', 'cancelled')
     .limit(limit)
     .execute();
+
+/** The sides of the owner's open introductions (`introStatuses`) still waiting for this person (`sideStatuses`). */
+export const sidesWaitingFor = (
+  db: Executor,
+  ownerId: string,
+  personId: string,
+  sideStatuses: readonly IntroSideStatus[],
+  introStatuses: readonly IntroStatus[],
+) =>
+  db
+    .selectFrom('intro_sides')
+    .innerJoin('intros', 'intros.id', 'intro_sides.intro_id')
+    .select(['intro_sides.intro_id', 'intro_sides.side'])
+    .where('intro_sides.owner_id', '=', ownerId)
+    .where('intro_sides.person_id', '=', personId)
+    .where('intro_sides.status', 'in', sideStatuses)
+    .where('intros.status', 'in', introStatuses)
+    .execute();
+
+/** Marks a side reminded, once: false when it was not waiting unreminded any more (another worker did it). */
+export async function markReminded(db: Executor, ownerId: string, introId: string, side: SideKey, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('intro_sides')
+    .set({ reminded_at: at })
+    .where('owner_id', '=', ownerId)
+    .where('intro_id', '=', introId)
+    .where('side', '=', side)
+    .where('status', '=', 'asked')
+    .where('reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -23,7 +23,7 @@ import type { IntroSidesTable, IntroStatus, User } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
-import { findUserById } from '../auth/auth.repo.ts';
+import { findUserById, isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
 import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../email/outbox.repo.ts';
 import { decodeCursor, encodeCursor, MAIL_JOB, mailState, queueMail } from '../email/outbox.service.ts';
@@ -246,14 +246,9 @@ export async function createIntroIn(tx: Executor, deps: Deps, ownerId: string, i
   const now = deps.now().toISOString();
   {
     const user = await owner(tx, ownerId);
-    const self = await tx
-      .selectFrom('people')
-      .select('id')
-      .where('owner_id', '=', ownerId)
-      .where('is_self', '=', 1)
-      .executeTakeFirstOrThrow();
-    const aId = input.personAId === 'me' ? self.id : input.personAId;
-    const bId = input.personBId === 'me' ? self.id : input.personBId;
+    const selfId = await selfPersonId(tx, ownerId);
+    const aId = input.personAId === 'me' ? selfId : input.personAId;
+    const bId = input.personBId === 'me' ? selfId : input.personBId;
     if (aId === bId)
       throw badRequest('An introduction needs two different people', [{ path: 'personBId', message: 'same as A' }]);
     const found = new Map((await repo.peopleBriefs(tx, ownerId, [aId, bId])).map((p) => [p.id, p]));
@@ -398,7 +393,7 @@ async function queueRequest(
 ): Promise<void> {
   const { email, name: personName } = to;
   const key = email.toLowerCase();
-  const isUser = await tx.selectFrom('users').select('id').where('email', '=', key).executeTakeFirst();
+  const isUser = await isUserEmail(tx, key);
   const privacyNotice = !isUser && !(await outbox.wroteTo(tx, user.id, key));
   const m = renderRequest({
     lang: s.language,
@@ -823,15 +818,7 @@ export async function object(tx: Executor, deps: Deps, ownerId: string, personId
   await cancelJobs(tx, await outbox.cancelQueued(tx, ownerId, { personId }), now);
   // Asks to them to make an introduction end too; their links stop working.
   for (const id of await asks.closeOpenAsksVia(tx, ownerId, personId, now)) await asks.retireAskTokens(tx, id, now);
-  const waiting = await tx
-    .selectFrom('intro_sides')
-    .innerJoin('intros', 'intros.id', 'intro_sides.intro_id')
-    .select(['intro_sides.intro_id', 'intro_sides.side'])
-    .where('intro_sides.owner_id', '=', ownerId)
-    .where('intro_sides.person_id', '=', personId)
-    .where('intro_sides.status', 'in', ['asked', 'waiting'])
-    .where('intros.status', 'in', OPEN)
-    .execute();
+  const waiting = await repo.sidesWaitingFor(tx, ownerId, personId, ['asked', 'waiting'], OPEN);
   for (const w of waiting) {
     await repo.updateIntro(tx, ownerId, w.intro_id, { updated_at: now });
     await repo.updateSide(tx, ownerId, w.intro_id, w.side, { status: 'objected', answered_at: now }, ['asked', 'waiting']);
@@ -853,16 +840,7 @@ export async function sweepIntros(deps: Deps): Promise<{ reminded: number; expir
   let expired = 0;
   for (const r of await repo.sidesToRemind(deps.db, askedBefore, nowIso, 100)) {
     await deps.db.transaction().execute(async (tx) => {
-      const res = await tx
-        .updateTable('intro_sides')
-        .set({ reminded_at: nowIso })
-        .where('owner_id', '=', r.owner_id)
-        .where('intro_id', '=', r.intro_id)
-        .where('side', '=', r.side)
-        .where('status', '=', 'asked')
-        .where('reminded_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return; // another worker did it
+      if (!(await repo.markReminded(tx, r.owner_id, r.intro_id, r.side, nowIso))) return; // another worker did it
       const s = (await repo.sidesOf(tx, r.owner_id, [r.intro_id])).find((x) => x.side === r.side);
       const p = s?.person_id ? (await repo.peopleBriefs(tx, r.owner_id, [s.person_id])).at(0) : undefined;
       const email = p ? await sendableEmail(tx, r.owner_id, p.id) : null;

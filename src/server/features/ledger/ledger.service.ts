@@ -75,12 +75,7 @@ export async function getGive(deps: Deps, ownerId: string, id: string): Promise<
 
 async function checkRecipients(tx: Executor, ownerId: string, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
-  const rows = await tx
-    .selectFrom('people')
-    .select(['id', 'is_self'])
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', unique)
-    .execute();
+  const rows = await people.selfFlags(tx, ownerId, unique);
   if (rows.length !== unique.length) {
     throw badRequest('A recipient is not one of your contacts', [{ path: 'recipientIds', message: 'unknown contact' }]);
   }

@@ -1,6 +1,6 @@
 /**
  * "Givers gain": what I gave and what came back over a period, computed with a handful of
- * grouped queries (portable SQL: `substr` on ISO dates, `count`, `sum`) and assembled here.
+ * grouped queries (stats.repo.ts: portable SQL, `substr` on ISO dates, `count`, `sum`) and assembled here.
  */
 import { GIVE_KINDS, OUTCOME_KINDS, type LedgerStats, type StatsQuery } from '#shared/api/ledger.ts';
 import type { Db } from '../../db/db.ts';
@@ -8,8 +8,8 @@ import type { GiveKind, OutcomeKind } from '../../db/schema.ts';
 import { badRequest } from '../../http/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { today } from './ledger.service.ts';
-
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
+import * as repo from './stats.repo.ts';
+import { num } from './stats.repo.ts';
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00.000Z`);
@@ -48,91 +48,16 @@ export async function ledgerStats(deps: Deps, ownerId: string, q: StatsQuery): P
   const fromTs = `${from}T00:00:00.000Z`;
   const toTs = `${addDays(to, 1)}T00:00:00.000Z`;
 
-  const [byMonthKind, people, intros, outcomes, forOthers, received, referrers, top, never] = await Promise.all([
-    db
-      .selectFrom('gives')
-      .select((eb) => [eb.fn<string>('substr', ['given_on', eb.val(1), eb.val(7)]).as('month'), 'kind', eb.fn.countAll().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('given_on', '>=', from)
-      .where('given_on', '<=', to)
-      .groupBy(['month', 'kind'])
-      .execute(),
-    db
-      .selectFrom('give_recipients')
-      .innerJoin('gives', 'gives.id', 'give_recipients.give_id')
-      .select((eb) => eb.fn.count('give_recipients.person_id').distinct().as('n'))
-      .where('gives.owner_id', '=', ownerId)
-      .where('gives.given_on', '>=', from)
-      .where('gives.given_on', '<=', to)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('intros')
-      .select((eb) => ['status', eb.fn.countAll().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('sent_at', '>=', fromTs)
-      .where('sent_at', '<', toTs)
-      .groupBy('status')
-      .execute(),
-    db
-      .selectFrom('outcomes')
-      .select((eb) => ['kind', eb.fn.countAll().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('occurred_on', '>=', from)
-      .where('occurred_on', '<=', to)
-      .groupBy('kind')
-      .execute(),
-    db
-      .selectFrom('outcomes')
-      .select((eb) => ['currency', eb.fn.sum('value_cents').as('total'), eb.fn.countAll().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('kind', '=', 'business')
-      .where('value_cents', 'is not', null)
-      .where('currency', 'is not', null)
-      .where('occurred_on', '>=', from)
-      .where('occurred_on', '<=', to)
-      .groupBy('currency')
-      .execute(),
-    db
-      .selectFrom('received_business')
-      .select((eb) => ['currency', eb.fn.sum('value_cents').as('total'), eb.fn.countAll().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('value_cents', 'is not', null)
-      .where('currency', 'is not', null)
-      .where('received_on', '>=', from)
-      .where('received_on', '<=', to)
-      .groupBy('currency')
-      .execute(),
-    db
-      .selectFrom('received_business')
-      .innerJoin('people', 'people.id', 'received_business.referred_by_id')
-      .select((eb) => [
-        'people.id',
-        'people.name',
-        'received_business.currency',
-        eb.fn.sum('received_business.value_cents').as('total'),
-        eb.fn.countAll().as('n'),
-      ])
-      .where('received_business.owner_id', '=', ownerId)
-      // Who passed me business: an introduction someone made for me is help, not business.
-      .where('received_business.kind', '=', 'business')
-      .where('people.owner_id', '=', ownerId)
-      .where('received_business.received_on', '>=', from)
-      .where('received_business.received_on', '<=', to)
-      .groupBy(['people.id', 'people.name', 'received_business.currency'])
-      .execute(),
-    db
-      .selectFrom('give_recipients')
-      .innerJoin('gives', 'gives.id', 'give_recipients.give_id')
-      .innerJoin('people', 'people.id', 'give_recipients.person_id')
-      .select((eb) => ['people.id', 'people.name', eb.fn.countAll().as('n'), eb.fn.max('gives.given_on').as('last')])
-      .where('gives.owner_id', '=', ownerId)
-      .where('people.owner_id', '=', ownerId)
-      .where('gives.given_on', '>=', from)
-      .where('gives.given_on', '<=', to)
-      .groupBy(['people.id', 'people.name'])
-      .execute(),
-    neverGivenTo(db, ownerId),
-  ]);
+  const { byMonthKind, people, intros, outcomes, forOthers, received, referrers, top, never } = await repo.statsRows(
+    db,
+    ownerId,
+    {
+      from,
+      to,
+      fromTs,
+      toTs,
+    },
+  );
 
   const months = monthsBetween(from, to);
   const zeroKinds = () => new Map<GiveKind, number>(GIVE_KINDS.map((k) => [k, 0]));
@@ -196,44 +121,4 @@ export async function ledgerStats(deps: Deps, ownerId: string, q: StatsQuery): P
       .slice(0, 10),
     neverGivenTo: never,
   };
-}
-
-/** My contacts who never received a give (ever): how many, and ten of them, those with open needs first. */
-async function neverGivenTo(db: Db, ownerId: string) {
-  const base = db
-    .selectFrom('people')
-    .where('people.owner_id', '=', ownerId)
-    .where('people.is_self', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('give_recipients')
-            .select('give_recipients.person_id')
-            .whereRef('give_recipients.person_id', '=', 'people.id')
-            .where('give_recipients.owner_id', '=', ownerId),
-        ),
-      ),
-    );
-  const [count, sample] = await Promise.all([
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    base
-      .select((eb) => [
-        'people.id',
-        'people.name',
-        eb
-          .selectFrom('needs')
-          .select((e2) => e2.fn.countAll().as('c'))
-          .whereRef('needs.person_id', '=', 'people.id')
-          .where('needs.owner_id', '=', ownerId)
-          .where('needs.status', '=', 'open')
-          .as('open_needs'),
-      ])
-      .orderBy('open_needs', 'desc')
-      .orderBy('people.sort_name')
-      .orderBy('people.id')
-      .limit(10)
-      .execute(),
-  ]);
-  return { count: num(count.n), sample: sample.map((p) => ({ id: p.id, name: p.name })) };
 }

@@ -75,7 +75,7 @@ async function rankLearnt(
   return { ranked: learning.rerank(ranked, ask.kind, ask.key, learning.conceptsOf(ex.text)), taught: ex.replaced };
 }
 
-/** Loads the people and items that the results name, in two queries. */
+/** Loads the people and items that the results name. */
 async function hydrate(
   deps: AppDeps,
   ownerId: string,
@@ -83,44 +83,24 @@ async function hydrate(
   items: Array<{ table: 'needs' | 'offers'; id: string }>,
 ) {
   const [people, offers, needs] = await Promise.all([
-    deps.db
-      .selectFrom('people')
-      .select(['id', 'name', 'company', 'role', 'city', 'is_self'])
-      .where('owner_id', '=', ownerId)
-      .where('id', 'in', personIds.length ? [...new Set(personIds)] : [''])
-      .execute(),
-    itemRows(
-      deps,
-      ownerId,
+    peopleRepo.personBriefs(deps.db, ownerId, personIds),
+    peopleRepo.itemTexts(
+      deps.db,
       'offers',
+      ownerId,
       items.filter((i) => i.table === 'offers').map((i) => i.id),
     ),
-    itemRows(
-      deps,
-      ownerId,
+    peopleRepo.itemTexts(
+      deps.db,
       'needs',
+      ownerId,
       items.filter((i) => i.table === 'needs').map((i) => i.id),
     ),
   ]);
   return {
-    person: new Map(
-      people.map((p) => [
-        p.id,
-        { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 },
-      ]),
-    ),
+    person: new Map(people.map((p) => [p.id, p])),
     item: new Map([...offers, ...needs].map((i) => [i.id, { id: i.id, text: i.text, language: i.language }])),
   };
-}
-
-function itemRows(deps: AppDeps, ownerId: string, table: 'needs' | 'offers', ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return deps.db
-    .selectFrom(table)
-    .select(['id', 'text', 'language'])
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
 }
 
 /**

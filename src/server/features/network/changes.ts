@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { preparedQuery, type Executor } from '../../db/db.ts';
 
 /** Change-log rows per INSERT: 3 parameters each, SQLite takes at most 32,766 in one statement. */
@@ -30,6 +31,19 @@ export async function recordChange(tx: Executor, ownerId: string, personIds: rea
 const versionOf = preparedQuery((db, ownerId: string) =>
   db.selectFrom('users').select('network_version').where('id', '=', ownerId),
 );
+
+/**
+ * The network lock: a no-op write to the owner's row, taken first by writers that read before they
+ * write (imports, merges). It serialises writers of this network (the row lock on PostgreSQL, the
+ * write lock on SQLite) until the transaction ends, so what they read cannot go stale.
+ */
+export async function lockNetwork(tx: Executor, ownerId: string): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ network_version: sql<number>`network_version` })
+    .where('id', '=', ownerId)
+    .execute();
+}
 
 export async function currentVersion(db: Executor, ownerId: string): Promise<number> {
   const row = (await versionOf(db, ownerId))[0];

@@ -381,3 +381,40 @@ export async function insertTags(db: Executor, rows: Array<{ owner_id: string; p
 export async function insertItems(db: Executor, table: ItemTable, rows: ItemInsert[]): Promise<void> {
   for (const s of slices(rows, 9)) await db.insertInto(table).values(s).execute();
 }
+
+/** A person as results name them: who they are at a glance. */
+export interface PersonBrief {
+  id: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  city: string | null;
+  isSelf: boolean;
+}
+
+/** Some of the owner's people as briefs (any order; ids not the owner's are left out). */
+export async function personBriefs(db: Executor, ownerId: string, ids: readonly string[]): Promise<PersonBrief[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'company', 'role', 'city', 'is_self'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((p) => ({ id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 }));
+}
+
+/** The text and language of some of the owner's needs or offers. */
+export const itemTexts = (db: Executor, table: ItemTable, ownerId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom(table)
+        .select(['id', 'text', 'language'])
+        .where('owner_id', '=', ownerId)
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+
+/** Which of these ids are the owner's people, and which one is their own profile. */
+export const selfFlags = (db: Executor, ownerId: string, ids: readonly string[]) =>
+  db.selectFrom('people').select(['id', 'is_self']).where('owner_id', '=', ownerId).where('id', 'in', ids).execute();

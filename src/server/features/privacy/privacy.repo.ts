@@ -1,25 +1,8 @@
 import type { Executor } from '../../db/db.ts';
 import type { SuppressionKind } from '../../db/schema.ts';
+import { deleteUser } from '../auth/auth.repo.ts';
 
 // Every function takes the owner and filters by it in SQL, like the people repo.
-
-export async function suppressionKeyOf(db: Executor, ownerId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('suppression_key').where('id', '=', ownerId).executeTakeFirst();
-  return row?.suppression_key ?? null;
-}
-
-/** Sets the key only if there is none yet; returns the key in force. */
-export async function ensureSuppressionKey(db: Executor, ownerId: string, fresh: string): Promise<string> {
-  await db
-    .updateTable('users')
-    .set({ suppression_key: fresh })
-    .where('id', '=', ownerId)
-    .where('suppression_key', 'is', null)
-    .execute();
-  const key = await suppressionKeyOf(db, ownerId);
-  if (!key) throw new Error('the account vanished while its suppression key was being made');
-  return key;
-}
 
 export const suppressionHashes = (db: Executor, ownerId: string) =>
   db.selectFrom('suppression_hashes').select('hash').where('owner_id', '=', ownerId).execute();
@@ -133,22 +116,5 @@ export async function deleteAccountRows(db: Executor, userId: string): Promise<v
   }
   await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await db.deleteFrom('users').where('id', '=', userId).execute();
-}
-
-export async function otherAdmins(db: Executor, userId: string): Promise<{ admins: number; users: number }> {
-  const [admins, users] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('is_admin', '=', 1)
-      .where('id', '!=', userId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('id', '!=', userId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { admins: Number(admins.n), users: Number(users.n) };
+  await deleteUser(db, userId);
 }

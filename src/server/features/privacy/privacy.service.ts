@@ -8,7 +8,7 @@ import type { SuppressionKind } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
-import { findUserById } from '../auth/auth.repo.ts';
+import { ensureSuppressionKey, findUserById, otherAdmins, suppressionKeyOf } from '../auth/auth.repo.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';
@@ -49,7 +49,7 @@ export async function erasePerson(
         phones: channels.filter((c) => c.kind === 'phone'),
         links: channels.filter((c) => c.kind === 'link'),
       });
-      const secret = await repo.ensureSuppressionKey(tx, ownerId, newSuppressionKey());
+      const secret = await ensureSuppressionKey(tx, ownerId, newSuppressionKey());
       suppressionId = newId();
       const kinds = KIND_ORDER.filter((k) => ids.some((i) => i.kind === k));
       const reason = opts.reason?.trim() ? opts.reason.trim().slice(0, 500) : null;
@@ -98,7 +98,7 @@ export async function liftSuppression(deps: Deps, ownerId: string, id: string): 
 
 /** The account's suppressions, ready to check contacts against (empty when it has none). */
 export async function suppressionMatcher(db: Executor, ownerId: string): Promise<SuppressionMatcher> {
-  const secret = await repo.suppressionKeyOf(db, ownerId);
+  const secret = await suppressionKeyOf(db, ownerId);
   if (!secret) return new SuppressionMatcher(null, new Set());
   const rows = await repo.suppressionHashes(db, ownerId);
   return new SuppressionMatcher(secret, new Set(rows.map((r) => r.hash)));
@@ -123,7 +123,7 @@ export async function deleteAccount(deps: Deps, userId: string, password: string
   }
   await deps.db.transaction().execute(async (tx) => {
     if (user.is_admin === 1) {
-      const others = await repo.otherAdmins(tx, userId);
+      const others = await otherAdmins(tx, userId);
       if (others.users > 0 && others.admins === 0) {
         throw new AppError(
           409,

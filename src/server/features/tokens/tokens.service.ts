@@ -1,5 +1,4 @@
-import type { Selectable } from 'kysely';
-import type { ApiTokensTable } from '../../db/schema.ts';
+import type { ApiToken } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -8,7 +7,7 @@ import * as repo from './tokens.repo.ts';
 /** Tokens carry a recognisable prefix so that secret scanners can spot a leaked one. */
 const TOKEN_PREFIX = 'rete_';
 
-export const toPublicToken = (t: Selectable<ApiTokensTable>) => ({
+export const toPublicToken = (t: ApiToken) => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,
