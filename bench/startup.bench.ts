@@ -2,12 +2,14 @@
  * Start-up time and memory of the server, run as `npm start` runs it (the built JavaScript) and as
  * it ran before through the TypeScript transpiler, side by side.
  *
- *   node --import tsx bench/startup.bench.ts [--runs 5] [--only built|tsx]
+ *   node --import tsx bench/startup.bench.ts [--runs 5] [--only tsx|built|nomaps]
  *
  * Needs `npm run build` first (dist/server and dist/web). Each run starts one process on a fresh
  * data folder (empty SQLite file: the migrations run), with the defaults of `npm start` otherwise
  * (NODE_ENV unset, LOG_LEVEL info, the job worker on). Measured:
  * - start-up: from spawning the process to the first 200 from GET /healthz (polled every 5 ms);
+ * - CPU: user + system time the process had used at that moment (from /proc; 10 ms ticks), which
+ *   other load on the machine changes much less than the wall time;
  * - RSS: resident memory of the process one second after that (read from /proc), and the same for
  *   its child processes together (the transpiler keeps an esbuild service process).
  * The variants alternate (tsx, built, tsx, built, …) so that a change of load on the machine
@@ -36,6 +38,8 @@ const variants = [
     label: 'node --enable-source-maps dist/server/main.js (npm start)',
     args: ['--enable-source-maps', 'dist/server/main.js'],
   },
+  // For comparison: what the source maps cost (stack traces then name the bundle's lines).
+  { name: 'nomaps', label: 'node dist/server/main.js (no source maps)', args: ['dist/server/main.js'] },
 ].filter((v) => !only || v.name === only);
 
 if (!fs.existsSync(path.join(repo, 'dist/server/main.js'))) throw new Error('run `npm run build` first');
@@ -57,6 +61,15 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
+/** CPU time (user + system) the process has used so far, in ms: unlike wall time, barely moved by other load. */
+function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which is in parentheses and may hold spaces): utime is the 14th
+  // field of the line, stime the 15th, in clock ticks (100 a second on Linux).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function childrenOf(pid: number): number[] {
   try {
     return execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' })
@@ -70,6 +83,7 @@ function childrenOf(pid: number): number[] {
 
 interface Run {
   startMs: number;
+  cpuMs: number;
   rssMb: number;
   childrenMb: number;
 }
@@ -101,11 +115,12 @@ async function once(args: string[]): Promise<Run> {
       await new Promise((r) => setTimeout(r, 5));
     }
     const startMs = performance.now() - t0;
+    const cpu = cpuMs(child.pid ?? 0);
     await new Promise((r) => setTimeout(r, 1000));
     const pid = child.pid ?? 0;
     const rssMb = rssKb(pid) / 1024;
     const childrenMb = childrenOf(pid).reduce((s, p) => s + rssKb(p), 0) / 1024;
-    return { startMs, rssMb, childrenMb };
+    return { startMs, cpuMs: cpu, rssMb, childrenMb };
   } finally {
     const gone = new Promise((r) => child.once('exit', r));
     if (!exited) child.kill('SIGTERM');
@@ -132,11 +147,13 @@ for (let i = 0; i < runs; i++) {
   for (const v of variants) results.get(v.name)?.push(await once(v.args));
 }
 console.log(`load average at end ${load()}\n`);
-console.log('| command | start-up to first /healthz 200 (median) | RSS after start (median) | child processes RSS | runs (ms) |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log(
+  '| command | start-up to first /healthz 200 (median) | CPU time used by then (median) | RSS after start (median) | child processes RSS | start-up of each run (ms) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const v of variants) {
   const rs = results.get(v.name) ?? [];
   console.log(
-    `| \`${v.label}\` | ${median(rs.map((r) => r.startMs)).toFixed(0)} ms | ${median(rs.map((r) => r.rssMb)).toFixed(0)} MB | ${median(rs.map((r) => r.childrenMb)).toFixed(0)} MB | ${rs.map((r) => r.startMs.toFixed(0)).join(', ')} |`,
+    `| \`${v.label}\` | ${median(rs.map((r) => r.startMs)).toFixed(0)} ms | ${median(rs.map((r) => r.cpuMs)).toFixed(0)} ms | ${median(rs.map((r) => r.rssMb)).toFixed(0)} MB | ${median(rs.map((r) => r.childrenMb)).toFixed(0)} MB | ${rs.map((r) => r.startMs.toFixed(0)).join(', ')} |`,
   );
 }
