@@ -98,7 +98,9 @@ for (const [dest, source] of copied) {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   fs.copyFileSync(source, dest);
 }
-fs.writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
+// The data files count as sources too: a changed one makes the build out of date.
+const dataFiles = [...copied.values()].map((f) => path.relative(repo, f));
+fs.writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify([...inputs, ...dataFiles])}\n`);
 console.log(
   `Server built in ${Date.now() - started} ms: ${path.relative(repo, outdir) || outdir}/main.js and cli.js (${inputs.length} sources, ${copied.size} data file${copied.size === 1 ? '' : 's'})`,
 );

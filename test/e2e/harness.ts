@@ -52,6 +52,11 @@ export async function startApp(opts: { readme?: boolean; env?: Record<string, st
       throw new Error(`${built} is missing: run \`npm run build\` before the browser tests`);
     }
   }
+  // A build older than the sources would test yesterday's code (npm test always builds first).
+  const builtAt = fs.statSync(path.join(repo, 'dist/server/main.js')).mtimeMs;
+  const inputs = JSON.parse(fs.readFileSync(path.join(repo, 'dist/server/inputs.json'), 'utf8')) as string[];
+  const newer = inputs.filter((f) => !fs.existsSync(path.join(repo, f)) || fs.statSync(path.join(repo, f)).mtimeMs > builtAt);
+  if (newer.length) throw new Error(`dist/server is older than ${newer.slice(0, 3).join(', ')}: run \`npm run build\``);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-e2e-'));
   // The port is chosen before listening because PUBLIC_BASE_URL must name the origin the browser uses.
   let lastError: unknown;
