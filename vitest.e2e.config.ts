@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests drive the built app (`npx vite build` first) in Debian's Chromium, one file at a time.
+// Browser tests drive the built app (`npm run build` first: the web app and the server, run as
+// `npm start` runs it) in Debian's Chromium, one file at a time.
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],

@@ -61,7 +61,7 @@ const chromium = findChromium();
 if (chromium) {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) {
-    console.error('web build failed');
+    console.error('build failed (npm run build: the web app and the server)');
     failed = true;
   } else {
     vitest('browser tests in Chromium', ['--config', 'vitest.e2e.config.ts'], {

@@ -1,7 +1,9 @@
 /**
- * End-to-end harness: the real server (built web app, fresh SQLite file) in this process on a free
- * loopback port, and Debian's Chromium driven by playwright-core.
+ * End-to-end harness: the real server as `npm start` runs it (the built JavaScript,
+ * dist/server/main.js, serving the built web app dist/web) in a child process with a fresh SQLite
+ * file on a free loopback port, and Debian's Chromium driven by playwright-core.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -9,7 +11,6 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { expect, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import it from '../../src/web/i18n/it.json' with { type: 'json' };
 
@@ -33,7 +34,8 @@ async function freePort(): Promise<number> {
 
 export interface TestServer {
   url: string;
-  server: RunningServer;
+  /** The server process (`node --enable-source-maps dist/server/main.js`). */
+  process: ChildProcess;
   /** Its DATA_DIR (the outbox's `.eml` files are under `outbox/`). */
   dataDir: string;
   stop(): Promise<void>;
@@ -45,9 +47,16 @@ export interface TestServer {
  * http://localhost:PORT, which the browser must use. `env`: more settings (e.g. an SMTP server).
  */
 export async function startApp(opts: { readme?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
-  if (!fs.existsSync(path.join(repo, 'dist/web/index.html'))) {
-    throw new Error('dist/web/index.html is missing: run `npx vite build` before the browser tests');
+  for (const built of ['dist/web/index.html', 'dist/server/main.js']) {
+    if (!fs.existsSync(path.join(repo, built))) {
+      throw new Error(`${built} is missing: run \`npm run build\` before the browser tests`);
+    }
   }
+  // A build older than the sources would test yesterday's code (npm test always builds first).
+  const builtAt = fs.statSync(path.join(repo, 'dist/server/main.js')).mtimeMs;
+  const inputs = JSON.parse(fs.readFileSync(path.join(repo, 'dist/server/inputs.json'), 'utf8')) as string[];
+  const newer = inputs.filter((f) => !fs.existsSync(path.join(repo, f)) || fs.statSync(path.join(repo, f)).mtimeMs > builtAt);
+  if (newer.length) throw new Error(`dist/server is older than ${newer.slice(0, 3).join(', ')}: run \`npm run build\``);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-e2e-'));
   // The port is chosen before listening because PUBLIC_BASE_URL must name the origin the browser uses.
   let lastError: unknown;
@@ -55,35 +64,62 @@ export async function startApp(opts: { readme?: boolean; env?: Record<string, st
     const port = await freePort();
     const files = { PORT: String(port), SQLITE_PATH: path.join(dir, 'rete.db'), DATA_DIR: dir, LOG_LEVEL: 'warn' };
     const url = opts.readme ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
-    const config = loadConfig(
-      opts.readme
-        ? files
-        : {
-            ...files,
-            NODE_ENV: 'production',
-            HOST: '127.0.0.1',
-            PUBLIC_BASE_URL: url,
-            RATE_LIMIT_PER_MINUTE: '100000',
-            ...opts.env,
-          },
-    );
+    const env: Record<string, string> = opts.readme
+      ? files
+      : {
+          ...files,
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PUBLIC_BASE_URL: url,
+          RATE_LIMIT_PER_MINUTE: '100000',
+          ...opts.env,
+        };
+    // The same settings read here first: a mistake shows as a message, not as a process that exits.
+    const config = loadConfig(env);
     if (config.publicBaseUrl !== url) throw new Error(`the app thinks it is at ${config.publicBaseUrl}, not ${url}`);
+    // Only these settings (and PATH, HOME): nothing of this test process's environment leaks in.
+    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
+      cwd: repo,
+      env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const server = await startServer(config);
+      await untilHealthy(`http://127.0.0.1:${port}`, exited);
       return {
         url,
-        server,
+        process: child,
         dataDir: dir,
         stop: async () => {
-          await server.stop();
+          // SIGTERM, as a service manager stops it: requests in flight and the job worker finish.
+          if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
           fs.rmSync(dir, { recursive: true, force: true });
         },
       };
     } catch (err) {
-      lastError = err; // Someone took the port in between: try another.
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+      lastError = err; // Someone took the port in between (the process exits): try another.
     }
   }
   throw lastError;
+}
+
+/** Resolves at the first 200 from /healthz; rejects when the process exits first or after 60 s. */
+async function untilHealthy(base: string, exited: Promise<number | null>): Promise<void> {
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (gone !== undefined) throw new Error(`the server exited with code ${gone} before answering`);
+    const ok = await fetch(`${base}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the server did not answer /healthz within 60 s');
 }
 
 export async function launchBrowser(): Promise<Browser> {
