@@ -51,10 +51,15 @@ describe.each(dialects())('introduction emails on %s', (dialect) => {
     await start(dialect, { displayName: 'Marta\r\nBcc: evil0@evil.example' });
     const ids: string[] = [];
     for (const [i, name] of INJECTIONS.entries()) {
-      ids.push(await k.person({ name, language: i % 2 ? 'en' : 'it', emails: [{ value: `p${i}@example.com` }] }));
+      const id = await k.person({ name: `P${i}`, language: i % 2 ? 'en' : 'it', emails: [{ value: `p${i}@example.com` }] });
+      // The API refuses line breaks and control characters in a name (test/control-chars.test.ts); such
+      // names stand here for data stored before that rule, which the emails must still carry safely.
+      await k.t.db.handle.db.updateTable('people').set({ name }).where('id', '=', id).execute();
+      ids.push(id);
     }
     for (let i = 0; i + 1 < ids.length; i += 2) {
-      await k.intro({ personAId: ids[i], personBId: ids[i + 1], note: INJECTIONS[i] ?? '' });
+      // A note may hold line breaks, not C1 controls (refused by the API): NEL stays in the names above.
+      await k.intro({ personAId: ids[i], personBId: ids[i + 1], note: (INJECTIONS[i] ?? '').replace(/\u0085/g, '\n') });
     }
     // The last one, with me: its introduction email goes to both of us.
     const last = await k.intro({ personAId: 'me', personBId: ids.at(-1), note: 'Note\r\nBcc: evil9@evil.example' });

@@ -51,8 +51,9 @@ export async function setup(
     email: `marta-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
   });
   if (opts.displayName) {
-    const r = await user.req({ method: 'PATCH', url: '/api/v1/auth/me', payload: { displayName: opts.displayName } });
-    expect(r.statusCode, r.body).toBe(200);
+    // Written as stored data: the API refuses line breaks and control characters in a display name,
+    // so a name holding them stands for data written before that rule (the emails must still be safe).
+    await t.db.handle.db.updateTable('users').set({ display_name: opts.displayName }).where('id', '=', user.userId).execute();
   }
   const worker = createJobWorker(t.deps, { id: 'test-worker' });
   const kit: Kit = {
