@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     sequence: { concurrent: false },
+    // A page that waits on the server (a first search builds its index; a job sends an email) may take
+    // a few seconds on a busy machine: polls give it 15 s, not vitest's default of one.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
