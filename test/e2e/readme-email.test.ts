@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answeredPage, answerPage } from '../../src/server/features/intros/texts.ts';
 import { startMailbox, type Mailbox } from '../helpers/mailbox.ts';
 import {
+  api,
   assertClean,
   escapeRe,
   label,
@@ -326,6 +327,8 @@ describe('an email the mail server refuses, in the browser (English)', () => {
     ]);
     expect(posted.status()).toBe(200);
     await answer.close();
+    // The answer is recorded before the ledger is read (the page reads it once).
+    await expect.poll(async () => (await api<{ status: string }>(page, `/api/v1/intros/${introId}`)).status).toBe('declined');
 
     await page.goto(`${app.url}/ledger`);
     const give = page.getByTestId('give-card').filter({ hasText: en('ledger.kinds.introduction') });
