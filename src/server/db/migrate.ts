@@ -52,12 +52,24 @@ function droppedElsewhere(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === INVALID_SCHEMA_NAME;
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  let outcome = await (await migrator(db)).migrateToLatest();
-  for (let attempt = 1; attempt < 5 && droppedElsewhere(outcome.error) && !outcome.results?.length; attempt++) {
-    outcome = await (await migrator(db)).migrateToLatest();
+/** Runs `step` with a fresh migrator, again (up to five times) while it fails on another client's dropped schema. */
+async function withMigrator<T>(db: Db, step: (m: Migrator) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step(await migrator(db));
+    } catch (error) {
+      if (attempt >= 5 || !droppedElsewhere(error)) throw error;
+    }
   }
-  const { error, results } = outcome;
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results } = await withMigrator(db, async (m) => {
+    const outcome = await m.migrateToLatest();
+    // Kysely reports failures instead of throwing them: one before anything ran is worth a retry.
+    if (droppedElsewhere(outcome.error) && !outcome.results?.length) throw outcome.error;
+    return outcome;
+  }).catch((error: unknown) => ({ error, results: undefined }));
   if (error) {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`Database migration failed: ${reason}`);
@@ -73,15 +85,7 @@ export interface MigrationState {
 }
 
 export async function migrationState(db: Db): Promise<MigrationState> {
-  let all;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      all = await (await migrator(db)).getMigrations();
-      break;
-    } catch (error) {
-      if (attempt >= 5 || !droppedElsewhere(error)) throw error;
-    }
-  }
+  const all = await withMigrator(db, (m) => m.getMigrations());
   const known = new Set(Object.keys(migrations));
   const appliedNames = await db
     .selectFrom('kysely_migration')
