@@ -27,6 +27,7 @@ import { useInvalidateNetwork } from '../people/hooks.ts';
 import { useAuthState } from '../auth/session.tsx';
 import { ExportCard } from './ExportCard.tsx';
 import { isAbort, previewImport, runImport, type ImportPhase, type ImportRequest, type Mapping } from './importApi.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /**
  * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,
@@ -106,14 +107,7 @@ export default function ImportPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="md" maw={1000} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('import.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('import.subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
       <ImportFlow />
       <ExportCard />
     </Stack>
