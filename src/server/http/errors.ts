@@ -76,7 +76,7 @@ function sendError(reply: FastifyReply, p: Problem, status?: number, headers: Re
     .send(r.body);
 }
 
-/** A request Rete cannot read at all (not JSON, a malformed URL or request line). */
+/** A request Rete cannot read at all (a malformed URL or request line, a framework 4xx of no code of ours). */
 const UNREADABLE: Problem = { code: 'bad_request', message: 'The request could not be understood' };
 const BODY_TOO_LARGE: Problem = { code: 'payload_too_large', message: 'The request body is too large' };
 const NOT_JSON: Problem = { code: 'unsupported_media_type', message: 'Send JSON with Content-Type: application/json' };
