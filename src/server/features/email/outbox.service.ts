@@ -6,7 +6,7 @@
 import type { ListOutboxQuery, MailState, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';

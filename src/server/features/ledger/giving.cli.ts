@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { MailErrorReason, MailState, OutboxMessage } from '#shared/api/intros.ts';
 import { GIVE_KINDS, type GiveKind, type LedgerStats } from '#shared/api/ledger.ts';
 import type { AppDeps } from '../../app.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
 import { registerAskCommands } from '../intros/asks.cli.ts';
