@@ -10,11 +10,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
+import { createNetworkCache, type AppDeps } from './deps.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { duplicatesRoutes } from './features/duplicates/duplicates.routes.ts';
-import { ItemIndex } from './features/matching/indexes.ts';
-import { NetworkGraph } from './features/matching/graph.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -23,32 +22,12 @@ import { introRoutes } from './features/intros/intros.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
-import { NetworkCache } from './features/network/networkCache.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
-import { PeopleSearch } from './features/people/search.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
-
-export interface AppDeps {
-  db: Db;
-  dialect: Dialect;
-  config: Config;
-  now: () => Date;
-  network: NetworkCache;
-}
-
-/** The per-owner in-memory views kept fresh from the change log: search, matching both ways, ties. */
-export function createNetworkCache(db: Db): NetworkCache {
-  return new NetworkCache(db, {
-    search: () => new PeopleSearch(),
-    offers: () => new ItemIndex('offers'),
-    needs: () => new ItemIndex('needs'),
-    graph: () => new NetworkGraph(),
-  });
-}
 
 export interface RouteInfo {
   method: string;

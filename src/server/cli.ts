@@ -8,7 +8,7 @@ import { backupSqlite, restoreSqlite } from './features/backup/backup.service.ts
 import { loadDemo, removeDemo } from './features/demo/demo.service.ts';
 import { createToken } from './features/tokens/tokens.service.ts';
 import { startServer, stopOnSignals } from './server.ts';
-import { createNetworkCache, type AppDeps } from './app.ts';
+import { createNetworkCache, type AppDeps } from './deps.ts';
 import type { Helper, ValueFinder as ValueFinderBody } from '#shared/api/matching.ts';
 import { evalMatching, formatTable } from './features/matching/eval.ts';
 import { matchText, valueFinder } from './features/matching/matching.service.ts';

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
 import type { Address } from './mailer.ts';
 import * as repo from './outbox.repo.ts';

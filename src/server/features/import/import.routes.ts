@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
 import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult } from '#shared/api/import.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { commitImport, previewImport, type ImportOptions } from './import.service.ts';

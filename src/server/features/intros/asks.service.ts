@@ -23,7 +23,7 @@ import type { AskStatus, User } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
 import { isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../email/outbox.repo.ts';
 import { decodeCursor, encodeCursor, mailState, queueMail } from '../email/outbox.service.ts';

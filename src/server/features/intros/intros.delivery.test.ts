@@ -15,7 +15,7 @@ import type { OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { loadConfig } from '../../config.ts';
-import { createNetworkCache } from '../../app.ts';
+import { createNetworkCache } from '../../deps.ts';
 import { backoffMs } from '../jobs/worker.ts';
 import { createJobWorker } from './intros.jobs.ts';
 import { answer, DAY, linkOf, setup, type Kit } from './intros.testkit.ts';

@@ -8,7 +8,7 @@
  * a receiving server or client that deduplicates by Message-ID shows it once. A worker holding a
  * job for longer than its lease (5 minutes; SMTP timeouts are shorter) can lose it to another.
  */
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
 import * as outbox from '../email/outbox.repo.ts';

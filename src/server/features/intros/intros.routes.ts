@@ -13,7 +13,7 @@ import {
   OutboxPage,
   UpdateIntroBody,
 } from '#shared/api/intros.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
 import { renderAnswered, renderAsk, renderAskAnswered, renderAskPage, renderInvalid } from './answer.page.ts';

@@ -22,7 +22,7 @@ import type { Executor } from '../../db/db.ts';
 import type { IntroSidesTable, IntroStatus, User } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { findUserById, isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
 import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../email/outbox.repo.ts';

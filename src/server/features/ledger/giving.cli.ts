@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { MailErrorReason, MailState, OutboxMessage } from '#shared/api/intros.ts';
 import { GIVE_KINDS, type GiveKind, type LedgerStats } from '#shared/api/ledger.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';

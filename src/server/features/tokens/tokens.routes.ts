@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatedTokenBody, CreateTokenBody, TokenBody } from '#shared/api/auth.ts';
 import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './tokens.service.ts';
 
