@@ -18,6 +18,9 @@ import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/import/import.routes.ts';
+// The outbox before the asks: the contract's schemas are listed in openapi.json in the order their modules load.
+import { outboxRoutes } from './features/outbox/outbox.routes.ts';
+import { askRoutes } from './features/intros/asks.routes.ts';
 import { introRoutes } from './features/intros/intros.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
@@ -160,6 +163,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   importRoutes(app, deps);
   exportRoutes(app, deps);
   introRoutes(app, deps);
+  outboxRoutes(app, deps);
+  askRoutes(app, deps);
   ledgerRoutes(app, deps);
   duplicatesRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -7,7 +7,7 @@
  */
 import type { Executor } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
-import { queueMail } from '../email/outbox.service.ts';
+import { queueMail } from '../outbox/outbox.service.ts';
 import { displayName, textToHtml } from '../email/sanitize.ts';
 import type { Deps } from '../../deps.ts';
 

@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
+import type { OutboxMessage, OutboxMessageDetail } from '#shared/api/outbox.ts';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { loadConfig } from '../../config.ts';

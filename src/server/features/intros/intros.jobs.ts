@@ -11,8 +11,8 @@
 import type { AppDeps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
-import * as outbox from '../email/outbox.repo.ts';
-import { MAIL_JOB, parseAddress, parseAddresses } from '../email/outbox.service.ts';
+import * as outbox from '../outbox/outbox.repo.ts';
+import { MAIL_JOB, parseAddress, parseAddresses } from '../outbox/outbox.service.ts';
 import type { Job } from '../jobs/jobs.repo.ts';
 import { JobWorker, PermanentJobError, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
 import * as asks from './asks.repo.ts';

@@ -4,12 +4,13 @@
  * Like the rest of the CLI they call the services, not the HTTP API.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import type { MailErrorReason, MailState, OutboxMessage } from '#shared/api/intros.ts';
+import type { MailErrorReason, MailState } from '#shared/api/intros.ts';
+import type { OutboxMessage } from '#shared/api/outbox.ts';
 import { GIVE_KINDS, type GiveKind, type LedgerStats } from '#shared/api/ledger.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
-import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
+import { getOutboxMessage, listOutbox } from '../outbox/outbox.service.ts';
 import { registerAskCommands } from '../intros/asks.cli.ts';
 import { createIntro, getIntro, retryMail, sendIntro } from '../intros/intros.service.ts';
 import { listPeople } from '../people/people.service.ts';
