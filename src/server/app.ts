@@ -11,14 +11,16 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
 import { createNetworkCache, type AppDeps } from './deps.ts';
+// The contract's schemas are listed in openapi.json in the order their modules load: keep the tokens'
+// after the account's, and the outbox's after the introductions' and before the asks'.
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { duplicatesRoutes } from './features/duplicates/duplicates.routes.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/import/import.routes.ts';
-// The outbox before the asks: the contract's schemas are listed in openapi.json in the order their modules load.
 import { outboxRoutes } from './features/outbox/outbox.routes.ts';
 import { askRoutes } from './features/intros/asks.routes.ts';
 import { introRoutes } from './features/intros/intros.routes.ts';
@@ -27,7 +29,6 @@ import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
-import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
