@@ -25,7 +25,7 @@ import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } 
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
 import { useAuthState } from '../auth/session.tsx';
-import { ExportCard } from './ExportCard.tsx';
+import { ExportCard } from '../export/ExportCard.tsx';
 import { isAbort, previewImport, runImport, type ImportPhase, type ImportRequest, type Mapping } from './importApi.ts';
 
 /**
