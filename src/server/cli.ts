@@ -18,7 +18,7 @@ import { exportAccount, type ExportFormat } from './features/export/export.servi
 import { findDuplicates } from './features/duplicates/duplicates.service.ts';
 import { mergePeople } from './features/duplicates/merge.service.ts';
 import { deleteAccount, erasePerson } from './features/privacy/privacy.service.ts';
-import { registerGivingCommands } from './features/ledger/giving.cli.ts';
+import { registerGivingCommands } from './features/ledger/ledger.cli.ts';
 import { registerLearningCommands } from './features/learning/learning.cli.ts';
 import fs from 'node:fs';
 import { complain, say } from './lib/terminal.ts';
