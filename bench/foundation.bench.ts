@@ -26,12 +26,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { words } from '#shared/text/fold.ts';
-import { createNetworkCache, type AppDeps } from '#server/app.ts';
+import { createNetworkCache, type AppDeps } from '#server/deps.ts';
 import { loadConfig } from '#server/config.ts';
 import { openDatabase, type DbHandle } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { createUser } from '#server/features/auth/auth.service.ts';
-import { NetworkCache, type NetworkView, type ViewFactories } from '#server/features/network/networkCache.ts';
+import { NetworkCache, type NetworkView } from '#server/features/network/networkCache.ts';
 import * as svc from '#server/features/people/people.service.ts';
 import { PeopleSearch } from '#server/features/people/search.ts';
 import { createToken } from '#server/features/tokens/tokens.service.ts';
@@ -220,9 +220,9 @@ inputs = null;
 // --- 2. search ---------------------------------------------------------------------------------------
 
 /** Times each view's first build by wrapping the cache's factories (bench instrumentation only). */
-function instrument(cache: NetworkCache): Map<string, number> {
+function instrument<V extends { [K in keyof V]: NetworkView }>(cache: NetworkCache<V>): Map<string, number> {
   const times = new Map<string, number>();
-  const factories = (cache as unknown as { factories: ViewFactories }).factories;
+  const factories = (cache as unknown as { factories: Record<string, () => NetworkView> }).factories;
   for (const [name, make] of Object.entries(factories)) {
     factories[name] = () => {
       const v = make();

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNetworkCache, type AppDeps } from '#server/app.ts';
+import { createNetworkCache, type AppDeps } from '#server/deps.ts';
 import { loadConfig } from '#server/config.ts';
 import { openDatabase } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';

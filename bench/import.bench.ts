@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { createNetworkCache, type AppDeps } from '#server/app.ts';
+import { createNetworkCache, type AppDeps } from '#server/deps.ts';
 import { loadConfig } from '#server/config.ts';
 import { openDatabase, type DbHandle } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';

@@ -10,45 +10,28 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
+import { createNetworkCache, type AppDeps } from './deps.ts';
+// The contract's schemas are listed in openapi.json in the order their modules load: keep the tokens'
+// after the account's, and the outbox's after the introductions' and before the asks'.
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { duplicatesRoutes } from './features/duplicates/duplicates.routes.ts';
-import { ItemIndex } from './features/matching/indexes.ts';
-import { NetworkGraph } from './features/matching/graph.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/import/import.routes.ts';
+import { outboxRoutes } from './features/outbox/outbox.routes.ts';
+import { askRoutes } from './features/intros/asks.routes.ts';
 import { introRoutes } from './features/intros/intros.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
-import { NetworkCache } from './features/network/networkCache.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
-import { PeopleSearch } from './features/people/search.ts';
-import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, rateLimitError, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
-
-export interface AppDeps {
-  db: Db;
-  dialect: Dialect;
-  config: Config;
-  now: () => Date;
-  network: NetworkCache;
-}
-
-/** The per-owner in-memory views kept fresh from the change log: search, matching both ways, ties. */
-export function createNetworkCache(db: Db): NetworkCache {
-  return new NetworkCache(db, {
-    search: () => new PeopleSearch(),
-    offers: () => new ItemIndex('offers'),
-    needs: () => new ItemIndex('needs'),
-    graph: () => new NetworkGraph(),
-  });
-}
 
 export interface RouteInfo {
   method: string;
@@ -178,6 +161,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   importRoutes(app, deps);
   exportRoutes(app, deps);
   introRoutes(app, deps);
+  outboxRoutes(app, deps);
+  askRoutes(app, deps);
   ledgerRoutes(app, deps);
   duplicatesRoutes(app, deps);
   privacyRoutes(app, deps);

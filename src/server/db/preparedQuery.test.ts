@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, dialects, type TestDb } from '../../../test/helpers/testDb.ts';
-import { createNetworkCache, type AppDeps } from '../app.ts';
+import { createNetworkCache, type AppDeps } from '../deps.ts';
 import { loadConfig } from '../config.ts';
 import { createUser } from '../features/auth/auth.service.ts';
 import { preparedQuery } from './db.ts';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveSession, type Deps } from '../features/auth/auth.service.ts';
+import { resolveSession } from '../features/auth/auth.service.ts';
+import type { Deps } from '../deps.ts';
 import { findUserById } from '../features/auth/auth.repo.ts';
 import { resolveToken } from '../features/tokens/tokens.service.ts';
 import { safeEqual } from '../lib/ids.ts';

@@ -13,6 +13,7 @@ import type * as Learning from '#shared/api/learning.ts';
 import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
 import type * as Privacy from '#shared/api/privacy.ts';
+import type * as Tokens from '#shared/api/tokens.ts';
 
 export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
 export type Session = z.infer<typeof Auth.SessionBody>;
@@ -21,8 +22,8 @@ export type SignupInput = z.input<typeof Auth.SignupBody>;
 export type LoginInput = z.input<typeof Auth.LoginBody>;
 export type UpdateAccountInput = z.input<typeof Auth.UpdateAccountBody>;
 export type ChangePasswordInput = z.input<typeof Auth.ChangePasswordBody>;
-export type ApiToken = z.infer<typeof Auth.TokenBody>;
-export type CreatedToken = z.infer<typeof Auth.CreatedTokenBody>;
+export type ApiToken = z.infer<typeof Tokens.TokenBody>;
+export type CreatedToken = z.infer<typeof Tokens.CreatedTokenBody>;
 
 export type Language = NonNullable<z.infer<typeof People.PersonSummary>['language']>;
 export type PersonSummary = z.infer<typeof People.PersonSummary>;

@@ -17,7 +17,7 @@ import {
 import { ErrorBody, OkBody } from '#shared/api/common.ts';
 import { requireUserId, sessionCookieName } from '../../http/auth.ts';
 import { invalidCredentials, rateLimited, unauthenticated } from '../../lib/errors.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import * as svc from './auth.service.ts';
 import { findUserById } from './auth.repo.ts';
 import { LoginThrottle } from './throttle.ts';

@@ -1,19 +1,12 @@
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
 import { badRequest, conflict, invalidCredentials, signupClosed, unauthenticated } from '../../lib/errors.ts';
+import type { Deps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { createSelfPerson } from '../people/people.service.ts';
 import * as repo from './auth.repo.ts';
 import { revokeTokensMadeBefore } from '../tokens/tokens.repo.ts';
 import { noticeSignupAttempt } from './signupNotice.ts';
 import { dummyVerify, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
-
-export interface Deps {
-  db: Db;
-  config: Config;
-  now: () => Date;
-}
 
 export interface PublicUser {
   id: string;

@@ -7,9 +7,9 @@
  */
 import type { Executor } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
-import { queueMail } from '../email/outbox.service.ts';
+import { queueMail } from '../outbox/outbox.service.ts';
 import { displayName, textToHtml } from '../email/sanitize.ts';
-import type { Deps } from './auth.service.ts';
+import type { Deps } from '../../deps.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '#shared/api/common.ts';
 import { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { demoStatus, loadDemo, removeDemo } from './demo.service.ts';
 

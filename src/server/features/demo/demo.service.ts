@@ -3,7 +3,7 @@ import type { GiveKind, OutcomeKind, PeopleTable } from '../../db/schema.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import { findUserById } from '../auth/auth.repo.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import { recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';

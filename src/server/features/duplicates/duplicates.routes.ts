@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '#shared/api/common.ts';
 import { DuplicatesResponse, MergeBody, MergePairsBody, MergePairsQuery, MergePairsResult } from '#shared/api/duplicates.ts';
 import { PersonDetail } from '#shared/api/people.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { findDuplicates, mergePairs } from './duplicates.service.ts';
 import { mergePeople } from './merge.service.ts';

@@ -15,7 +15,7 @@ import {
   type MergePairsBody,
   type MergePairsResult,
 } from '#shared/api/duplicates.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork } from '../network/changes.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';

@@ -12,7 +12,7 @@ import type { PersonDetail } from '#shared/api/people.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork, recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';

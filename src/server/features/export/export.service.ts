@@ -26,7 +26,7 @@ import type {
   SuppressionKind,
 } from '../../db/schema.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
 import * as repo from './export.repo.ts';

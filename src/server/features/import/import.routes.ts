@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
 import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult } from '#shared/api/import.ts';
-import type { AppDeps } from '../../app.ts';
 import { errorResponse, problemOf } from '../../http/errors.ts';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { commitImport, previewImport, type ImportOptions } from './import.service.ts';
 

@@ -24,7 +24,7 @@ import type { PeopleTable } from '../../db/schema.ts';
 import { badRequest, tooLarge } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import { selfPersonId, userLocale } from '../auth/auth.repo.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { mergeWithin } from '../duplicates/merge.service.ts';
 import { restoreLearnt } from '../learning/learning.service.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';

@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ASK_STATUSES, type AskStatus, type IntroAsk } from '#shared/api/asks.ts';
 import type { MailState } from '#shared/api/intros.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { createAsk, draftAskMessage, getAsk, listAsks } from './asks.service.ts';
 import { say } from '../../lib/terminal.ts';
 

@@ -4,7 +4,7 @@
  * Apart from the rest of the asks so that the introductions' service can use it without a cycle.
  */
 import type { Executor } from '../../db/db.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
 import * as asks from './asks.repo.ts';
 import * as repo from './intros.repo.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '#shared/api/common.ts';
 import { AskDraft, AsksPage, CreateAskBody, DraftAskBody, IntroAsk, ListAsksQuery } from '#shared/api/asks.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './asks.service.ts';
 

@@ -8,11 +8,11 @@
  * a receiving server or client that deduplicates by Message-ID shows it once. A worker holding a
  * job for longer than its lease (5 minutes; SMTP timeouts are shorter) can lose it to another.
  */
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
-import * as outbox from '../email/outbox.repo.ts';
-import { MAIL_JOB, parseAddress, parseAddresses } from '../email/outbox.service.ts';
+import * as outbox from '../outbox/outbox.repo.ts';
+import { MAIL_JOB, parseAddress, parseAddresses } from '../outbox/outbox.service.ts';
 import type { Job } from '../jobs/jobs.repo.ts';
 import { JobWorker, PermanentJobError, type JobHandler, type WorkerOptions } from '../jobs/worker.ts';
 import * as asks from './asks.repo.ts';

@@ -2,22 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
-import {
-  AnswerForm,
-  CreateIntroBody,
-  Intro,
-  IntrosPage,
-  ListIntrosQuery,
-  ListOutboxQuery,
-  OutboxMessageDetail,
-  OutboxPage,
-  UpdateIntroBody,
-} from '#shared/api/intros.ts';
-import type { AppDeps } from '../../app.ts';
+import { AnswerForm, CreateIntroBody, Intro, IntrosPage, ListIntrosQuery, UpdateIntroBody } from '#shared/api/intros.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
-import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
 import { renderAnswered, renderAsk, renderAskAnswered, renderAskPage, renderInvalid } from './answer.page.ts';
-import { askRoutes } from './asks.routes.ts';
 import * as asks from './asks.service.ts';
 import * as svc from './intros.service.ts';
 
@@ -132,51 +120,6 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
       return svc.getIntro(deps, owner, req.params.id);
     },
   });
-
-  const ob = ['Outbox'];
-  r.get('/api/v1/outbox', {
-    config: { access: 'user' },
-    schema: {
-      tags: ob,
-      summary: 'The emails Rete sent or will send for me, newest first',
-      description: 'Without an SMTP server configured this is where they go (and as .eml files under the data folder).',
-      querystring: ListOutboxQuery,
-      response: { 200: OutboxPage, 400: ErrorBody, 401: ErrorBody },
-    },
-    handler: (req) => listOutbox(deps, requireUserId(req), req.query),
-  });
-
-  r.get('/api/v1/outbox/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags: ob,
-      summary: 'One email with its text and HTML parts',
-      params: IdParams,
-      response: { 200: OutboxMessageDetail, 401: ErrorBody, 404: ErrorBody },
-    },
-    handler: (req) => getOutboxMessage(deps, requireUserId(req), req.params.id),
-  });
-
-  r.post('/api/v1/outbox/:id/retry', {
-    config: { access: 'user' },
-    schema: {
-      tags: ob,
-      summary: 'Try again to deliver an email that was not delivered',
-      description:
-        'A `failed` email is queued again and sent within seconds by the job worker (with the From and links configured ' +
-        'now, and the same Message-ID); a `queued` one waiting for its next attempt is tried now. 409 when it was ' +
-        'delivered, cancelled, or its introduction has ended.',
-      params: IdParams,
-      response: { 200: OutboxMessageDetail, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-    },
-    handler: async (req) => {
-      const owner = requireUserId(req);
-      await svc.retryMail(deps, owner, req.params.id);
-      return getOutboxMessage(deps, owner, req.params.id);
-    },
-  });
-
-  askRoutes(app, deps);
 
   void app.register((scope, _opts, done) => {
     answerRoutes(scope, deps);

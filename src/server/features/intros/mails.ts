@@ -4,7 +4,7 @@
  * made when the job sends it, so that no token waits in clear in the database): the bodies carry
  * a placeholder that `withLink` replaces at sending time.
  */
-import { LINK_PLACEHOLDER } from '../email/outbox.service.ts';
+import { LINK_PLACEHOLDER } from '../outbox/outbox.service.ts';
 import { bodyText, escapeHtml, textToHtml } from '../email/sanitize.ts';
 import { askFrame } from './asks.texts.ts';
 import { connectEmail, frame, type ConnectInput, type Lang } from './texts.ts';

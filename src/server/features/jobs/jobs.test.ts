@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/helpers/testDb.ts';
-import { createNetworkCache, type AppDeps } from '../../app.ts';
+import { createNetworkCache, type AppDeps } from '../../deps.ts';
 import { openDatabase, type DbHandle } from '../../db/db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import { kitPerTest, setup, type Kit } from '../intros/intros.testkit.ts';

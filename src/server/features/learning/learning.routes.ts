@@ -11,7 +11,7 @@ import {
   TaughtWordList,
   UpdateTaughtWordBody,
 } from '#shared/api/learning.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './learning.service.ts';
 

@@ -9,7 +9,7 @@ import type {
 import type { Executor } from '../../db/db.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import type { ReteLearnt } from '../import/json.ts';
 import { MatchEngine } from '../matching/engine/index.ts';
 import { askKey, Learning, meaningOf, parseIds, phraseKey } from './learn.ts';

@@ -17,7 +17,7 @@ import {
   UpdateGiveBody,
   UpdateReceivedBody,
 } from '#shared/api/ledger.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './ledger.service.ts';
 import { ledgerStats } from './stats.ts';

@@ -19,7 +19,7 @@ import type {
 import type { Executor } from '../../db/db.ts';
 import { badRequest, internal, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';
 import * as repo from './ledger.repo.ts';

@@ -6,7 +6,7 @@ import { GIVE_KINDS, OUTCOME_KINDS, type LedgerStats, type StatsQuery } from '#s
 import type { Db } from '../../db/db.ts';
 import type { GiveKind, OutcomeKind } from '../../db/schema.ts';
 import { badRequest } from '../../lib/errors.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { today } from './ledger.service.ts';
 import * as repo from './stats.repo.ts';
 import { num } from './stats.repo.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { createNetworkCache, type AppDeps } from '../../app.ts';
+import { createNetworkCache, type AppDeps } from '../../deps.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/db.ts';
 import { migrateToLatest } from '../../db/migrate.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '#shared/api/common.ts';
 import { MatchQuery, MatchResults, ValueFinder } from '#shared/api/matching.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { matchText, valueFinder } from './matching.service.ts';
 

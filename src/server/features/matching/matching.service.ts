@@ -2,7 +2,7 @@ import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#sh
 import type { SearchMatch } from '#shared/api/people.ts';
 import { words } from '#shared/text/fold.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { askKey, phraseOf, type Expanded, type Learning } from '../learning/learn.ts';
 import { loadLearning } from '../learning/learning.service.ts';
 import * as peopleRepo from '../people/people.repo.ts';
@@ -31,9 +31,9 @@ interface Views {
 
 async function views(deps: Pick<AppDeps, 'network'>, ownerId: string): Promise<Views> {
   const [offers, needs, graph] = await Promise.all([
-    deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.offers),
-    deps.network.view<ItemIndex>(ownerId, MATCH_VIEWS.needs),
-    deps.network.view<NetworkGraph>(ownerId, MATCH_VIEWS.graph),
+    deps.network.view(ownerId, MATCH_VIEWS.offers),
+    deps.network.view(ownerId, MATCH_VIEWS.needs),
+    deps.network.view(ownerId, MATCH_VIEWS.graph),
   ]);
   return { offers, needs, graph };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '#shared/api/common.ts';
 import { PersonDetail } from '#shared/api/people.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { selfPersonId } from '../auth/auth.repo.ts';
 import { getPerson } from '../people/people.service.ts';

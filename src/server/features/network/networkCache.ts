@@ -7,13 +7,17 @@ export interface NetworkView {
   apply(loaded: LoadedDocs, ids: readonly string[] | null): void;
 }
 
-export type ViewFactories = Record<string, () => NetworkView>;
+/** How to make each view, by name: a view's type is what its factory makes. */
+export type ViewFactories<V> = { [K in keyof V]: () => V[K] };
 
-interface ViewEntry {
-  view: NetworkView;
+interface ViewEntry<T> {
+  view: T;
   version: number;
   pending: Promise<void> | null;
 }
+
+/** Each view's entries by owner, per view name: a view is looked up with its own type. */
+type Entries<V> = { [K in keyof V]?: Map<string, ViewEntry<V[K]>> };
 
 // Past this many changed people a full reload is cheaper than the piecemeal one.
 const MAX_INCREMENTAL = 2_000;
@@ -23,22 +27,26 @@ const MAX_INCREMENTAL = 2_000;
  * use and caught up from `network_changes` before every use: a change committed by any process
  * is visible to the very next request of every process.
  */
-export class NetworkCache {
-  private readonly entries = new Map<string, ViewEntry>();
+export class NetworkCache<V extends { [K in keyof V]: NetworkView }> {
+  private readonly entries: Entries<V> = {};
 
   constructor(
     private readonly db: Db,
-    private readonly factories: ViewFactories,
+    private readonly factories: ViewFactories<V>,
   ) {}
 
-  async view<T extends NetworkView>(ownerId: string, name: string): Promise<T> {
+  async view<K extends keyof V & string>(ownerId: string, name: K): Promise<V[K]> {
     const make = this.factories[name];
     if (!make) throw new Error(`unknown network view ${name}`);
-    const key = `${ownerId}\u0000${name}`;
-    let e = this.entries.get(key);
+    let byOwner = this.entries[name];
+    if (!byOwner) {
+      byOwner = new Map();
+      this.entries[name] = byOwner;
+    }
+    let e = byOwner.get(ownerId);
     if (!e) {
       e = { view: make(), version: -1, pending: null };
-      this.entries.set(key, e);
+      byOwner.set(ownerId, e);
     }
     // One refresh at a time per view; concurrent callers wait for it, then re-check.
     while (e.pending) await e.pending;
@@ -50,10 +58,10 @@ export class NetworkCache {
       });
       await entry.pending;
     }
-    return e.view as T;
+    return e.view;
   }
 
-  private async refresh(ownerId: string, e: ViewEntry, latest: number, make: () => NetworkView): Promise<void> {
+  private async refresh<T extends NetworkView>(ownerId: string, e: ViewEntry<T>, latest: number, make: () => T): Promise<void> {
     if (e.version >= 0) {
       const changes = await changedSince(this.db, ownerId, e.version, MAX_INCREMENTAL + 1);
       if (changes.length <= MAX_INCREMENTAL) {
@@ -72,6 +80,6 @@ export class NetworkCache {
 
   /** Drops an owner's views (the benchmark uses it to measure a cold build). */
   forget(ownerId: string): void {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(`${ownerId}\u0000`)) this.entries.delete(key);
+    for (const name in this.entries) this.entries[name]?.delete(ownerId);
   }
 }

@@ -19,7 +19,7 @@ import {
   UpdateRelationshipBody,
 } from '#shared/api/people.ts';
 import { ErasePersonQuery, EraseResult } from '#shared/api/privacy.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { erasePerson } from '../privacy/privacy.service.ts';
 import { requireUserId } from '../../http/auth.ts';
 import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';

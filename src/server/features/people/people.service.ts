@@ -5,17 +5,12 @@ import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps, PeopleDeps } from '../../deps.ts';
 import { recordChange } from '../network/changes.ts';
-import type { NetworkCache } from '../network/networkCache.ts';
 import * as repo from './people.repo.ts';
 import { conceptPeople } from '../matching/matching.service.ts';
-import { OTHER_FIELDS, type PeopleSearch } from './search.ts';
+import { OTHER_FIELDS } from './search.ts';
 import { whatMatched } from './searchMatch.ts';
-
-export interface PeopleDeps extends Deps {
-  network: NetworkCache;
-}
 
 export function sortKey(name: string): string {
   const f = fold(name);
@@ -328,7 +323,7 @@ export async function listPeople(
   const hasFilter = !!input.tag || !!input.city || input.hasOpenNeeds !== undefined;
   if (hasQuery || hasFilter) {
     // Words and filters are answered from the in-memory index, then one page is read by id.
-    const search = await deps.network.view<PeopleSearch>(ownerId, 'search');
+    const search = await deps.network.view(ownerId, 'search');
     const position = after ? { sortName: after.n, id: after.i, tier: after.t } : undefined;
     let pageIds: string[];
     if (hasQuery) {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.ts';
 import { currentVersion } from '../network/changes.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { getPerson } from './people.service.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
 import { DeleteAccountBody, SuppressionList } from '#shared/api/privacy.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId, sessionCookieName } from '../../http/auth.ts';
 import { deleteAccount, liftSuppression, listSuppressions } from './privacy.service.ts';
 

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/db.ts';
 import type { SuppressionKind } from '../../db/schema.ts';
 import { conflict, invalidCredentials, notFound, unauthenticated } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { ensureSuppressionKey, findUserById, otherAdmins, suppressionKeyOf } from '../auth/auth.repo.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { recordChange } from '../network/changes.ts';

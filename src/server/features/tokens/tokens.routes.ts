@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatedTokenBody, CreateTokenBody, TokenBody } from '#shared/api/auth.ts';
+import { CreatedTokenBody, CreateTokenBody, TokenBody } from '#shared/api/tokens.ts';
 import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './tokens.service.ts';
 

@@ -1,7 +1,7 @@
 import type { ApiToken } from '../../db/schema.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import * as repo from './tokens.repo.ts';
 
 /** Tokens carry a recognisable prefix so that secret scanners can spot a leaked one. */

@@ -25,10 +25,10 @@ import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } 
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
 import { useAuthState } from '../auth/session.tsx';
-import { ExportCard } from './ExportCard.tsx';
 import { isAbort, previewImport, runImport, type ImportRequest, type Mapping } from './importApi.ts';
 import { FORMATS, importFlow, initialFlow, type FormatChoice, type Running } from './importFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportCard } from '../export/ExportCard.tsx';
 
 /**
  * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,

@@ -1,9 +1,10 @@
 /**
  * Introductions and the outbox: the calls of this feature, typed by the shared contract
- * (`#shared/api/intros.ts`), with their query keys.
+ * (`#shared/api/intros.ts`, `#shared/api/outbox.ts`), with their query keys.
  */
 import type { z } from 'zod';
 import type * as Intros from '#shared/api/intros.ts';
+import type * as Outbox from '#shared/api/outbox.ts';
 import { request } from '../../api/client.ts';
 
 export type Intro = Intros.Intro;
@@ -18,9 +19,9 @@ export type IntroEventType = Intros.IntroEventType;
 export type CreateIntroInput = z.input<typeof Intros.CreateIntroBody>;
 export type UpdateIntroInput = z.input<typeof Intros.UpdateIntroBody>;
 export type IntrosPage = z.infer<typeof Intros.IntrosPage>;
-export type OutboxMessage = Intros.OutboxMessage;
-export type OutboxMessageDetail = Intros.OutboxMessageDetail;
-export type OutboxPage = z.infer<typeof Intros.OutboxPage>;
+export type OutboxMessage = Outbox.OutboxMessage;
+export type OutboxMessageDetail = Outbox.OutboxMessageDetail;
+export type OutboxPage = z.infer<typeof Outbox.OutboxPage>;
 export type MailStatus = Intros.MailStatus;
 export type MailKind = Intros.MailKind;
 export type MailState = Intros.MailState;

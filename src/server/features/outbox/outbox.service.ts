@@ -3,14 +3,15 @@
  * marked sent. The web app lists them; with no SMTP server configured the outbox is where they
  * end (and as `.eml` files under the data folder), so a newcomer sees exactly what would go out.
  */
-import type { ListOutboxQuery, MailState, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
+import type { ListOutboxQuery, OutboxMessage, OutboxMessageDetail } from '#shared/api/outbox.ts';
+import type { MailState } from '#shared/api/intros.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Deps } from '../auth/auth.service.ts';
+import type { Deps } from '../../deps.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
-import type { Address } from './mailer.ts';
+import type { Address } from '../email/mailer.ts';
 import * as repo from './outbox.repo.ts';
 
 export const MAIL_JOB = 'mail.send';
