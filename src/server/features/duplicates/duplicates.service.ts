@@ -9,12 +9,12 @@
  */
 import {
   MAX_DUPLICATE_PAIRS,
-  STRONG_REASONS,
   type DuplicatePair,
   type DuplicatesResponse,
   type MergePairsBody,
   type MergePairsResult,
 } from '#shared/api/duplicates.ts';
+import { STRONG_REASONS } from '#shared/api/values.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork } from '../network/changes.ts';

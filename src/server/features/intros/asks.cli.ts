@@ -4,7 +4,8 @@
  * HTTP API; `--user` and `--json` are the options of `rete intro`.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { ASK_STATUSES, type AskStatus, type IntroAsk } from '#shared/api/asks.ts';
+import type { AskStatus, IntroAsk } from '#shared/api/asks.ts';
+import { ASK_STATUSES } from '#shared/api/values.ts';
 import type { MailState } from '#shared/api/intros.ts';
 import type { AppDeps } from '../../app.ts';
 import { createAsk, draftAskMessage, getAsk, listAsks } from './asks.service.ts';

@@ -5,7 +5,8 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { MailErrorReason, MailState, OutboxMessage } from '#shared/api/intros.ts';
-import { GIVE_KINDS, type GiveKind, type LedgerStats } from '#shared/api/ledger.ts';
+import type { GiveKind, LedgerStats } from '#shared/api/ledger.ts';
+import { GIVE_KINDS } from '#shared/api/values.ts';
 import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../http/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';

@@ -4,7 +4,7 @@
  * The parsers are pure: bytes in, plain data out. No database, no network: a URL found in a
  * file (a remote PHOTO, a website) is only ever kept as text, never fetched.
  */
-import type { ImportProblemCode } from '#shared/api/import.ts';
+import type { ImportProblemCode } from '#shared/api/values.ts';
 import { problemReason, type ProblemParams } from './problems.ts';
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
