@@ -198,6 +198,7 @@ export type IntroEventType = (typeof INTRO_EVENT_TYPES)[number];
 export const INTRO_DELIVERIES = ['sending', 'retrying', 'failed', 'outbox', 'sent'] as const;
 export type IntroDelivery = (typeof INTRO_DELIVERIES)[number];
 
+/** The emails Rete sends; `signup_attempt` goes to an account's owner: someone tried to sign up with their address. */
 export const MAIL_KINDS = [
   'intro_request',
   'intro_reminder',

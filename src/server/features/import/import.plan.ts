@@ -15,6 +15,7 @@
  */
 import { MAX_CHANNELS, MAX_TAGS } from '#shared/api/people.ts';
 import type { ImportPerson } from '#shared/api/import.ts';
+import type { ImportFormat } from '#shared/api/values.ts';
 import type { ChannelKind, LegalBasis } from '../../db/schema.ts';
 import { fullerName } from '../duplicates/merge.service.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
@@ -23,8 +24,8 @@ import type { ColumnMapping, ParseProblem, ParsedContact } from './parse/index.t
 import type { ReteContact, ReteExtras, ReteInteraction, ReteItem, ReteLearnt, ReteRelationship } from './json.ts';
 import type { ExistingNetwork, KnownExtras, RelationshipPair } from './import.repo.ts';
 
-/** The parsers' formats, plus a Rete JSON export. */
-export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'csv' | 'json';
+/** The parsers' formats, plus a Rete JSON export (the contract's). */
+export type { ImportFormat };
 
 export type Contact = ParsedContact & { rete?: ReteExtras };
 

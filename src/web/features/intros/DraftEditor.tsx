@@ -18,6 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SIDE_KEYS } from '#shared/api/values.ts';
 import type { Language } from '../../api/client.ts';
 import { ledgerKeys } from '../ledger/ledgerApi.ts';
 import { introErrorText, sideName } from './introUi.tsx';
@@ -53,7 +54,7 @@ function changesOf(intro: Intro, note: string, order: IntroOrder, sides: Record<
     body.order = order;
     changed = true;
   }
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SIDE_KEYS) {
     const saved = intro[key];
     if (saved.person?.isSelf) continue;
     const d = sides[key];
@@ -119,12 +120,10 @@ export function DraftEditor({ intro, onSent }: { intro: Intro; onSent: (intro: I
 
   const changes = changesOf(intro, note, order, sides);
   const busy = save.isPending || send.isPending;
-  const missingEmail = (['a', 'b'] as const).filter((k) => !intro[k].person?.isSelf && !intro[k].email);
-  const blocked = (['a', 'b'] as const).filter((k) => intro[k].doNotContact);
+  const missingEmail = SIDE_KEYS.filter((k) => !intro[k].person?.isSelf && !intro[k].email);
+  const blocked = SIDE_KEYS.filter((k) => intro[k].doNotContact);
   const noteMissing = !note.trim();
-  const emptyMessage = (['a', 'b'] as const).some(
-    (k) => !intro[k].person?.isSelf && (!sides[k].subject.trim() || !sides[k].body.trim()),
-  );
+  const emptyMessage = SIDE_KEYS.some((k) => !intro[k].person?.isSelf && (!sides[k].subject.trim() || !sides[k].body.trim()));
   const invalid = noteMissing || emptyMessage;
 
   const setSide = (key: SideKey, patch: Partial<SideDraft>) => setSides((s) => ({ ...s, [key]: { ...s[key], ...patch } }));
@@ -156,7 +155,7 @@ export function DraftEditor({ intro, onSent }: { intro: Intro; onSent: (intro: I
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {(['a', 'b'] as const).map((key) => (
+        {SIDE_KEYS.map((key) => (
           <SideFieldset
             key={key}
             side={intro[key]}

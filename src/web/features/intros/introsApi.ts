@@ -28,24 +28,12 @@ export type MailErrorReason = Intros.MailErrorReason;
 export type MailDelivery = Intros.MailDelivery;
 export type IntroDelivery = Intros.IntroDelivery;
 
-/** The statuses in the order a person follows them. */
-export const INTRO_STATUSES: readonly IntroStatus[] = [
-  'draft',
-  'asked',
-  'accepted_one',
-  'connected',
-  'declined',
-  'expired',
-  'cancelled',
-];
-export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'cancelled'];
-
 /**
  * Where an email stands, as a person reads it: `retrying` is a queued email whose last attempt
  * failed; `outbox` is one kept in the outbox (no SMTP server): it reached nobody, so it is never
  * called sent.
  */
-export type MailStanding = 'queued' | 'retrying' | 'sent' | 'outbox' | 'failed' | 'cancelled';
+export type MailStanding = MailStatus | 'retrying' | 'outbox';
 
 export function mailStanding(m: Pick<MailState, 'status' | 'delivery' | 'errorReason'>): MailStanding {
   if (m.status === 'queued') return m.errorReason ? 'retrying' : 'queued';
@@ -58,7 +46,7 @@ export const needsRetry = (m: Pick<MailState, 'status' | 'delivery' | 'errorReas
   ['retrying', 'failed'].includes(mailStanding(m));
 
 /** The outbox's filter: by status, and "sent" split into sent and kept in the outbox. */
-export const OUTBOX_FILTERS = ['queued', 'sent', 'outbox', 'failed', 'cancelled'] as const;
+export const OUTBOX_FILTERS = ['queued', 'sent', 'outbox', 'failed', 'cancelled'] as const satisfies readonly MailStanding[];
 export type OutboxFilterChoice = (typeof OUTBOX_FILTERS)[number];
 
 export function outboxFilterQuery(c: OutboxFilterChoice | undefined): Pick<OutboxFilter, 'status' | 'delivery'> {
