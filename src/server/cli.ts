@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { isLocale, type Locale } from '#shared/api/values.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -54,8 +55,8 @@ async function userIdByEmail(ctx: Context, email: string): Promise<string> {
   return u.id;
 }
 
-function locale(v: string): 'it' | 'en' {
-  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+function locale(v: string): Locale {
+  if (!isLocale(v)) throw new InvalidArgumentError('use it or en');
   return v;
 }
 
@@ -94,7 +95,7 @@ export function buildCli(): Command {
     .option('--password <password>', 'password (or set RETE_PASSWORD in the environment of this command)')
     .option('--locale <it|en>', 'interface language', locale, 'it')
     .option('--admin', 'make the account an administrator', false)
-    .action((o: { email: string; name: string; password?: string; locale: 'it' | 'en'; admin: boolean }) =>
+    .action((o: { email: string; name: string; password?: string; locale: Locale; admin: boolean }) =>
       withContext(async (ctx) => {
         const password = o.password ?? ctx.config.cliPassword;
         if (!password) throw new Error('Give --password or set RETE_PASSWORD');
@@ -244,7 +245,7 @@ export function buildCli(): Command {
     .requiredOption('--format <vcard|vcard3|csv|json>', 'what to write', exportFormat)
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--lang <it|en>', "CSV: the header's language and separator (default: the account's)", csvLang)
-    .action((o: { user: string; format: ExportFormat; out?: string; lang?: 'it' | 'en' }) =>
+    .action((o: { user: string; format: ExportFormat; out?: string; lang?: Locale }) =>
       withContext(async (ctx) => {
         const file = await exportAccount(ctx.deps, await userIdByEmail(ctx, o.user), o.format, o.lang);
         if (o.out) {
@@ -375,8 +376,8 @@ function importFormat(v: string): ImportFormat {
   return v;
 }
 
-function csvLang(v: string): 'it' | 'en' {
-  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+function csvLang(v: string): Locale {
+  if (!isLocale(v)) throw new InvalidArgumentError('use it or en');
   return v;
 }
 

@@ -13,6 +13,7 @@ import type * as Learning from '#shared/api/learning.ts';
 import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
 import type * as Privacy from '#shared/api/privacy.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
 export type Session = z.infer<typeof Auth.SessionBody>;
@@ -24,7 +25,6 @@ export type ChangePasswordInput = z.input<typeof Auth.ChangePasswordBody>;
 export type ApiToken = z.infer<typeof Auth.TokenBody>;
 export type CreatedToken = z.infer<typeof Auth.CreatedTokenBody>;
 
-export type Language = NonNullable<z.infer<typeof People.PersonSummary>['language']>;
 export type PersonSummary = z.infer<typeof People.PersonSummary>;
 export type PersonDetail = z.infer<typeof People.PersonDetail>;
 export type PeoplePage = z.infer<typeof People.PeoplePage>;
@@ -290,7 +290,7 @@ export const api = {
 
   // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
   /** `lang`: the CSV's header in that language, with the separator Excel expects there. */
-  exportUrl: (format: ExportFormat, lang?: 'it' | 'en') =>
+  exportUrl: (format: ExportFormat, lang?: Locale) =>
     `/api/v1/export${query(format === 'csv' && lang ? { format, lang } : { format })}`,
 
   // duplicates

@@ -1,3 +1,4 @@
+import type { Locale } from '#shared/api/values.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
@@ -19,7 +20,7 @@ export interface PublicUser {
   id: string;
   email: string;
   displayName: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   isAdmin: boolean;
   selfPersonId: string;
   createdAt: string;
@@ -46,7 +47,7 @@ export interface NewAccount {
   email: string;
   password: string;
   displayName: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   isAdmin?: boolean;
 }
 
@@ -216,7 +217,7 @@ export async function changePassword(
 export async function updateAccount(
   deps: Deps,
   userId: string,
-  patch: { displayName?: string | undefined; locale?: 'it' | 'en' | undefined },
+  patch: { displayName?: string | undefined; locale?: Locale | undefined },
 ): Promise<User> {
   const set: Parameters<typeof repo.updateUser>[2] = { updated_at: deps.now().toISOString() };
   if (patch.displayName !== undefined) set.display_name = patch.displayName;

@@ -4,6 +4,7 @@
  * end (and as `.eml` files under the data folder), so a newcomer sees exactly what would go out.
  */
 import type { ListOutboxQuery, MailState, OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
+import type { MailDelivery, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
@@ -27,7 +28,7 @@ export interface QueueInput {
   introId: string | null;
   /** The ask through a contact it belongs to. */
   askId?: string | null;
-  side: 'a' | 'b' | null;
+  side: SideKey | null;
   personId: string | null;
   /** The second person of a message to two people (erasing either removes the message). */
   otherPersonId?: string | null;
@@ -100,7 +101,7 @@ type ListRow = Awaited<ReturnType<typeof repo.listMessages>>[number];
 /** Where a message stands, as the API shows it everywhere (outbox, introduction, side). */
 export function mailState(r: {
   status: MailStatus;
-  delivery: 'smtp' | 'outbox' | null;
+  delivery: MailDelivery | null;
   attempts: number;
   error_reason: MailErrorReason | null;
   last_error: string | null;

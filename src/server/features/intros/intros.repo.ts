@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type {
   IntroEventsTable,
@@ -12,7 +13,7 @@ import type {
 export type IntroRow = Selectable<IntrosTable>;
 export type SideRow = Selectable<IntroSidesTable>;
 export type TokenRow = Selectable<IntroTokensTable>;
-export type SideKey = 'a' | 'b';
+export type { SideKey };
 
 export const insertIntro = (db: Executor, row: IntrosTable) => db.insertInto('intros').values(row).execute();
 export const insertSides = (db: Executor, rows: IntroSidesTable[]) => db.insertInto('intro_sides').values(rows).execute();

@@ -1,5 +1,6 @@
 import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
 import type { SearchMatch } from '#shared/api/people.ts';
+import type { FeedbackItemKind } from '#shared/api/values.ts';
 import { words } from '#shared/text/fold.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppDeps } from '../../app.ts';
@@ -62,7 +63,7 @@ async function rankLearnt(
   deps: AppDeps,
   engine: MatchEngine,
   learning: Learning,
-  ask: { kind: 'need' | 'offer' | 'ask'; key: string; text: string },
+  ask: { kind: FeedbackItemKind; key: string; text: string },
   options: QueryOptions & { limit: number; excludePersonIds?: string[] },
 ): Promise<{ ranked: PersonMatch[]; taught: Expanded['replaced'] }> {
   const ex = learning.expand(ask.text);

@@ -1,3 +1,4 @@
+import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, NeedsOffersTable, PeopleTable } from '../../db/schema.ts';
 
@@ -218,7 +219,7 @@ export const updateItem = (
   table: ItemTable,
   ownerId: string,
   id: string,
-  patch: { text?: string; language?: 'it' | 'en' | null; status?: ItemStatus; updated_at: string; closed_at?: string | null },
+  patch: { text?: string; language?: Locale | null; status?: ItemStatus; updated_at: string; closed_at?: string | null },
 ) => db.updateTable(table).set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 
 export const deleteItem = (db: Executor, table: ItemTable, ownerId: string, id: string) =>

@@ -1,4 +1,5 @@
 import type { CreatePersonBody, PersonDetail, PersonSummary, SearchMatch, UpdatePersonBody } from '#shared/api/people.ts';
+import type { Locale } from '#shared/api/values.ts';
 import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
@@ -27,7 +28,7 @@ export async function createSelfPerson(
   tx: Executor,
   ownerId: string,
   name: string,
-  locale: 'it' | 'en',
+  locale: Locale,
   now: string,
 ): Promise<string> {
   const id = newId();
@@ -441,7 +442,7 @@ export const facets = (deps: Deps, ownerId: string) => repo.facets(deps.db, owne
 
 export interface ItemInput {
   text: string;
-  language?: 'it' | 'en' | null | undefined;
+  language?: Locale | null | undefined;
   status?: ItemStatus | undefined;
 }
 

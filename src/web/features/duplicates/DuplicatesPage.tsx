@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IMPORT_FORMATS, type SideKey, STRONG_REASONS } from '#shared/api/values.ts';
+import { IMPORT_FORMATS, STRONG_REASONS, type SideKey } from '#shared/api/values.ts';
 import {
   api,
   keys,

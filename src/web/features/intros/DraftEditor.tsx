@@ -18,8 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SIDE_KEYS } from '#shared/api/values.ts';
-import type { Language } from '../../api/client.ts';
+import { isLocale, LOCALES, SIDE_KEYS, type Locale } from '#shared/api/values.ts';
 import { ledgerKeys } from '../ledger/ledgerApi.ts';
 import { introErrorText, sideName } from './introUi.tsx';
 import {
@@ -35,7 +34,7 @@ import {
 interface SideDraft {
   subject: string;
   body: string;
-  language: Language;
+  language: Locale;
 }
 
 function draftOf(s: IntroSide): SideDraft {
@@ -247,7 +246,7 @@ function SideFieldset({
   side: IntroSide;
   draft: SideDraft;
   onChange: (patch: Partial<SideDraft>) => void;
-  onLanguage: (l: Language) => void;
+  onLanguage: (l: Locale) => void;
   disabled: boolean;
 }) {
   const { t } = useTranslation();
@@ -282,12 +281,9 @@ function SideFieldset({
         </Group>
         <Select
           label={t('intros.draft.language')}
-          data={[
-            { value: 'it', label: t('language.it') },
-            { value: 'en', label: t('language.en') },
-          ]}
+          data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           value={draft.language}
-          onChange={(v) => v && v !== draft.language && onLanguage(v === 'it' ? 'it' : 'en')}
+          onChange={(v) => isLocale(v) && v !== draft.language && onLanguage(v)}
           allowDeselect={false}
           disabled={disabled}
           comboboxProps={{ withinPortal: true }}
