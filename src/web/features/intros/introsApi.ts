@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type * as Intros from '#shared/api/intros.ts';
-import { request } from '../../api/client.ts';
+import { qs, request } from '../../api/client.ts';
 
 export type Intro = Intros.Intro;
 export type IntroSummary = Intros.IntroSummary;
@@ -57,13 +57,6 @@ export function outboxFilterQuery(c: OutboxFilterChoice | undefined): Pick<Outbo
 
 /** Still moving: the page keeps asking the server, because answers arrive by email. */
 export const OPEN_STATUSES: readonly IntroStatus[] = ['asked', 'accepted_one'];
-
-function qs(params: Record<string, string | number | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, String(v));
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
 
 const enc = encodeURIComponent;
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type * as Ledger from '#shared/api/ledger.ts';
 import { GIVE_KINDS } from '#shared/api/values.ts';
-import { request } from '../../api/client.ts';
+import { qs, request } from '../../api/client.ts';
 
 export type Give = Ledger.Give;
 export type GiveKind = Ledger.GiveKind;
@@ -24,13 +24,6 @@ export type ReceivedPage = z.infer<typeof Ledger.ReceivedPage>;
 
 /** What a person records by hand: introductions are recorded by Rete when one is sent. */
 export const MANUAL_GIVE_KINDS: readonly GiveKind[] = GIVE_KINDS.filter((k) => k !== 'introduction');
-
-function qs(params: Record<string, string | number | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, String(v));
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
 
 const enc = encodeURIComponent;
 
