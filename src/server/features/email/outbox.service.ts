@@ -8,6 +8,7 @@ import type { MailDelivery, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
@@ -137,11 +138,12 @@ function toMessage(deps: Deps, r: ListRow): OutboxMessage {
   };
 }
 
-const encodeCursor = (r: { created_at: string; id: string }) => Buffer.from(`${r.created_at}|${r.id}`).toString('base64url');
+/** The cursor of the outbox, the introductions and the asks: the last row's creation time and id. */
+const encodeCursor = (r: { created_at: string; id: string }) => toCursor([r.created_at, r.id]);
 
 export function decodeCursor(s: string | undefined): { createdAt: string; id: string } | undefined {
   if (!s) return undefined;
-  const [createdAt, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  const [createdAt, id] = fromCursor(s, ['string', 'string']) ?? [];
   if (!createdAt || !id || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(createdAt) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw badRequest('Invalid cursor', [{ path: 'cursor', message: 'not a cursor of this list' }]);
   }
