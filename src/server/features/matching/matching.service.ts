@@ -267,14 +267,7 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
         ]
       : [];
   };
-  const self = h.person.get(personId) ?? {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    role: person.role,
-    city: person.city,
-    isSelf: person.is_self === 1,
-  };
+  const self = h.person.get(personId) ?? peopleRepo.toPersonBrief(person);
   return {
     person: self,
     needs: needResults.map((r) => ({
