@@ -29,7 +29,7 @@ import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { PeopleSearch } from './features/people/search.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
-import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, rateLimitError, registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 
 export interface AppDeps {
@@ -132,10 +132,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     timeWindow: '1 minute',
     hook: 'preHandler',
     keyGenerator: (req) => (req.auth ? `u:${req.auth.userId}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
-    }),
+    errorResponseBuilder: rateLimitError,
   });
 
   await app.register(fastifySwagger, {

@@ -214,21 +214,33 @@ export async function visible(page: Page, text: string | RegExp, exact = false):
   return loc.first();
 }
 
+/**
+ * Reads and changes through the API are bounded like every other step (Playwright's own steps
+ * time out after 15 s; `page.evaluate` never does): a request the server never answers fails the
+ * step that made it, naming the path, instead of the whole test after two minutes.
+ */
+const API_TIMEOUT_MS = 15_000;
+
 /** A read through the API, as the app makes it (session cookie). */
 export async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new Error(`${p}: ${res.status}`);
-    return (await res.json()) as unknown;
-  }, path) as Promise<T>;
+  return page.evaluate(
+    async ([p, ms]) => {
+      const res = await fetch(p, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(ms) });
+      if (!res.ok) throw new Error(`${p}: ${res.status}`);
+      return (await res.json()) as unknown;
+    },
+    [path, API_TIMEOUT_MS] as const,
+  ) as Promise<T>;
 }
 
 /** A change through the API, as the app makes it (session cookie and CSRF token). */
 export async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
   return page.evaluate(
-    async ([p, b]) => {
-      const session = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+    async ([p, b, ms]) => {
+      const signal = AbortSignal.timeout(ms);
+      const session = (await (await fetch('/api/v1/auth/me', { signal })).json()) as { csrfToken: string };
       const res = await fetch(p, {
+        signal,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': session.csrfToken },
         body: JSON.stringify(b),
@@ -236,7 +248,7 @@ export async function post<T>(page: Page, path: string, body: unknown): Promise<
       if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
       return (await res.json()) as unknown;
     },
-    [path, body] as const,
+    [path, body, API_TIMEOUT_MS] as const,
   ) as Promise<T>;
 }
 

@@ -65,6 +65,13 @@ async function emls(app: TestServer): Promise<ParsedMail[]> {
   return Promise.all(files.map((f) => simpleParser(fs.readFileSync(path.join(dir, f)))));
 }
 
+/** The person asked opens the link in their own browser: a context of its own, with no session. */
+async function recipientPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
 describe('the README’s start: an introduction through the outbox, in the browser', () => {
   let app: TestServer;
   let browser: Browser;
@@ -174,7 +181,7 @@ describe('the README’s start: an introduction through the outbox, in the brows
       const link = new RegExp(`${escapeRe(app.url)}/i/[A-Za-z0-9_-]{43}\\?choice=accept`).exec(eml.text ?? '')?.[0];
       expect(link, eml.text).toBeDefined();
 
-      const answer = await w.context.newPage();
+      const answer = await recipientPage(browser);
       await answer.goto(link ?? '');
       const other = to === giulia.email ? paolo.name : giulia.name;
       const words = answerPage('it', USER, other);
@@ -185,7 +192,7 @@ describe('the README’s start: an introduction through the outbox, in the brows
       ]);
       expect(posted.status()).toBe(200);
       await answer.getByRole('heading', { name: answeredPage('it', 'accept', USER).title, level: 1 }).waitFor();
-      await answer.close();
+      await answer.context().close();
     }
 
     await page.goto(`${app.url}/intros/${introId}`);
@@ -317,7 +324,7 @@ describe('an email the mail server refuses, in the browser (English)', () => {
     const { page } = w;
     const link = /(http:\/\/[^\s]+\/i\/[A-Za-z0-9_-]{43})\?choice=decline/.exec(mailbox.messages[0]?.parsed.text ?? '')?.[1];
     expect(link).toBeDefined();
-    const answer = await w.context.newPage();
+    const answer = await recipientPage(browser);
     await answer.goto(`${link ?? ''}?choice=decline`);
     const words = answerPage('en', 'Anna Walsh', null);
     await answer.getByRole('button', { name: words.decline, exact: true }).waitFor();
@@ -326,7 +333,8 @@ describe('an email the mail server refuses, in the browser (English)', () => {
       answer.getByRole('button', { name: words.decline, exact: true }).click(),
     ]);
     expect(posted.status()).toBe(200);
-    await answer.close();
+    await answer.getByRole('heading', { name: answeredPage('en', 'decline', 'Anna Walsh').title, level: 1 }).waitFor();
+    await answer.context().close();
     // The answer is recorded before the ledger is read (the page reads it once).
     await expect.poll(async () => (await api<{ status: string }>(page, `/api/v1/intros/${introId}`)).status).toBe('declined');
 

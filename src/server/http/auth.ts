@@ -3,7 +3,7 @@ import { resolveSession, type Deps } from '../features/auth/auth.service.ts';
 import { findUserById } from '../features/auth/auth.repo.ts';
 import { resolveToken } from '../features/tokens/tokens.service.ts';
 import { safeEqual } from '../lib/ids.ts';
-import { AppError } from './errors.ts';
+import { forbidden, internal, unauthenticated } from '../lib/errors.ts';
 
 /**
  * Who may call a route. Every route declares it in `config.access`; a route without one is
@@ -62,7 +62,7 @@ function originAllowed(req: FastifyRequest, publicBaseUrl: string): boolean {
 }
 
 export function requireUserId(req: FastifyRequest): string {
-  if (!req.auth) throw new AppError(401, 'unauthenticated', 'Log in or send an API token');
+  if (!req.auth) throw unauthenticated('Log in or send an API token');
   return req.auth.userId;
 }
 
@@ -76,10 +76,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (access === undefined) return; // 404s and static files.
 
     if (!SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicBaseUrl)) {
-      throw new AppError(403, 'forbidden', 'Cross-site request refused');
+      throw forbidden('Cross-site request refused');
     }
     if (urlToken) {
-      if (access !== 'public') throw new AppError(500, 'internal', 'urlToken routes must be public');
+      if (access !== 'public') throw internal('urlToken routes must be public');
       return;
     }
 
@@ -87,7 +87,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const t = m?.[1] ? await resolveToken(deps, m[1]) : null;
-      if (!t) throw new AppError(401, 'unauthenticated', 'Invalid or revoked API token');
+      if (!t) throw unauthenticated('Invalid or revoked API token');
       req.auth = { userId: t.userId, via: 'token', sessionHash: null, csrfToken: null, networkVersion: t.networkVersion };
     } else {
       const secret = req.cookies[cookieName];
@@ -107,16 +107,16 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       if (req.auth && !SAFE_METHODS.has(req.method)) {
         const sent = req.headers['x-csrf-token'];
         if (typeof sent !== 'string' || !req.auth.csrfToken || !safeEqual(sent, req.auth.csrfToken)) {
-          throw new AppError(403, 'forbidden', 'Missing or wrong X-CSRF-Token header');
+          throw forbidden('Missing or wrong X-CSRF-Token header');
         }
       }
     }
 
     if (access === 'public') return;
-    if (!req.auth) throw new AppError(401, 'unauthenticated', 'Log in or send an API token');
+    if (!req.auth) throw unauthenticated('Log in or send an API token');
     if (access === 'admin') {
       const user = await findUserById(deps.db, req.auth.userId);
-      if (!user || user.is_admin !== 1) throw new AppError(403, 'forbidden', 'Administrators only');
+      if (!user || user.is_admin !== 1) throw forbidden('Administrators only');
     }
   });
 }

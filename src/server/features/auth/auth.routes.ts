@@ -16,7 +16,7 @@ import {
 } from '#shared/api/auth.ts';
 import { ErrorBody, OkBody } from '#shared/api/common.ts';
 import { requireUserId, sessionCookieName } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
+import { invalidCredentials, rateLimited, unauthenticated } from '../../lib/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import * as svc from './auth.service.ts';
 import { findUserById } from './auth.repo.ts';
@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   async function sessionBody(userId: string, csrfToken: string | null) {
     const user = await findUserById(deps.db, userId);
-    if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
+    if (!user) throw unauthenticated('Log in first');
     return { user: await svc.toPublicUser(deps, user), csrfToken };
   }
 
@@ -81,14 +81,11 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (req, reply) => {
       const keys = [`email:${req.body.email}`, `ip:${req.ip}`];
       const wait = throttle.retryAfterMs(keys);
-      if (wait > 0) {
-        const seconds = String(Math.ceil(wait / 1000));
-        throw new AppError(429, 'rate_limited', 'Too many failed log-ins; wait and retry', undefined, { 'retry-after': seconds });
-      }
+      if (wait > 0) throw rateLimited('Too many failed log-ins; wait and retry', Math.ceil(wait / 1000));
       const user = await svc.checkCredentials(deps, req.body.email, req.body.password);
       if (!user) {
         throttle.fail(keys);
-        throw new AppError(401, 'invalid_credentials', 'Wrong email or password');
+        throw invalidCredentials('Wrong email or password');
       }
       throttle.succeed(keys[0] as string);
       // A new session id at every log-in: a planted cookie is worth nothing.

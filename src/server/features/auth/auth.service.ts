@@ -2,7 +2,7 @@ import type { Locale } from '#shared/api/values.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { badRequest, conflict, invalidCredentials, signupClosed, unauthenticated } from '../../lib/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { createSelfPerson } from '../people/people.service.ts';
 import * as repo from './auth.repo.ts';
@@ -78,14 +78,14 @@ async function createOrNotice(
   onExisting: 'conflict' | 'notify',
 ): Promise<User | null> {
   const problem = passwordProblem(input.password, input.email);
-  if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'password', message: problem }]);
+  if (problem) throw badRequest(problem, [{ path: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);
   const now = deps.now().toISOString();
   const id = newId();
   return deps.db.transaction().execute(async (tx) => {
     const n = await repo.countUsers(tx);
     if (mode === 'signup' && n > 0 && deps.config.signup === 'closed') {
-      throw new AppError(403, 'signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
+      throw signupClosed('Sign-up is closed on this instance; ask an administrator for an account');
     }
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing && onExisting === 'notify') {
@@ -93,9 +93,7 @@ async function createOrNotice(
       return null;
     }
     if (existing) {
-      throw new AppError(409, 'conflict', 'An account with this email already exists', [
-        { path: 'email', message: 'already registered' },
-      ]);
+      throw conflict('An account with this email already exists', [{ path: 'email', message: 'already registered' }]);
     }
     await repo.insertUser(tx, {
       id,
@@ -194,14 +192,12 @@ export async function changePassword(
   opts: { revokeTokens: boolean } = { revokeTokens: true },
 ): Promise<{ revokedTokens: number }> {
   const user = await repo.findUserById(deps.db, userId);
-  if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
+  if (!user) throw unauthenticated('Log in first');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    throw new AppError(400, 'invalid_credentials', 'The current password is wrong', [
-      { path: 'currentPassword', message: 'wrong password' },
-    ]);
+    throw invalidCredentials('The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
   }
   const problem = passwordProblem(newPassword, user.email);
-  if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: 'newPassword', message: problem }]);
+  if (problem) throw badRequest(problem, [{ path: 'newPassword', message: problem }]);
   const hash = await hashPassword(newPassword);
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.now().toISOString();
@@ -224,6 +220,6 @@ export async function updateAccount(
   if (patch.locale !== undefined) set.locale = patch.locale;
   await repo.updateUser(deps.db, userId, set);
   const u = await repo.findUserById(deps.db, userId);
-  if (!u) throw new AppError(401, 'unauthenticated', 'Log in first');
+  if (!u) throw unauthenticated('Log in first');
   return u;
 }

@@ -1,7 +1,7 @@
 import type { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
 import type { ItemStatus } from '#shared/api/values.ts';
 import type { GiveKind, OutcomeKind, PeopleTable } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { conflict } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import { findUserById } from '../auth/auth.repo.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -27,7 +27,7 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<DemoLoaded>
   const stamp = now.toISOString();
   return deps.db.transaction().execute(async (tx) => {
     if (await repo.hasContacts(tx, ownerId)) {
-      throw new AppError(409, 'conflict', 'The demo network can only be loaded into an empty network');
+      throw conflict('The demo network can only be loaded into an empty network');
     }
     const user = await findUserById(tx, ownerId);
     const lang = user?.locale ?? 'en';

@@ -20,7 +20,7 @@ import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork } from '../network/changes.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { normalizeChannel } from '../people/people.service.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import * as repo from './duplicates.repo.ts';
 import { loadCandidates } from './duplicates.repo.ts';
 import { fullerName, mergeWithin } from './merge.service.ts';

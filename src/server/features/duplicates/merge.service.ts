@@ -12,7 +12,7 @@ import type { PersonDetail } from '#shared/api/people.ts';
 import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
-import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork, recordChange } from '../network/changes.ts';
@@ -196,8 +196,7 @@ export async function mergeWithin(
   const now = ctx.now;
   const [keep, other] = await Promise.all([people.findPerson(tx, ownerId, keepId), people.findPerson(tx, ownerId, otherId)]);
   if (!keep || !other) throw notFound();
-  if (other.is_self === 1)
-    throw new AppError(409, 'conflict', 'Your own profile cannot be merged away; merge the other person into it');
+  if (other.is_self === 1) throw conflict('Your own profile cannot be merged away; merge the other person into it');
   const touched = new Set<string>([keepId, otherId]);
 
   // Channels: the other's that the kept one lacks move over, after the kept ones.

@@ -7,7 +7,7 @@ import type { ListOutboxQuery, MailState, OutboxMessage, OutboxMessageDetail } f
 import type { MailDelivery, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';

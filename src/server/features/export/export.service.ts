@@ -36,7 +36,7 @@ import type {
   OutcomeKind,
   SuppressionKind,
 } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ErrorBody } from '#shared/api/common.ts';
 import { CsvFieldName, ImportEvent, ImportPreview, ImportQuery, ImportResult } from '#shared/api/import.ts';
 import type { AppDeps } from '../../app.ts';
-import { AppError, badRequest } from '../../http/errors.ts';
+import { errorResponse, problemOf } from '../../http/errors.ts';
+import { badRequest, unsupportedMediaType } from '../../lib/errors.ts';
 import { requireUserId } from '../../http/auth.ts';
 import { commitImport, previewImport, type ImportOptions } from './import.service.ts';
 
@@ -17,7 +18,7 @@ const UPLOAD =
 
 function fileOf(req: FastifyRequest): Buffer {
   if (!Buffer.isBuffer(req.body)) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the file as the body with Content-Type: application/octet-stream');
+    throw unsupportedMediaType('Send the file as the body with Content-Type: application/octet-stream');
   }
   return req.body;
 }
@@ -47,12 +48,7 @@ const wantsStream = (req: FastifyRequest): boolean => (req.headers.accept ?? '')
 
 /** The error line of the stream: the same body the error handler gives, without the status. */
 function errorOf(err: unknown, req: FastifyRequest): ImportEvent & { type: 'error' } {
-  if (err instanceof AppError) {
-    return { type: 'error', error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-  }
-  const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
-  req.log.error({ error: { name, message, stack } }, 'import failed');
-  return { type: 'error', error: { code: 'internal', message: `Internal error (request ${req.id})` } };
+  return { type: 'error', error: errorResponse(problemOf(err, req).problem).body.error };
 }
 
 export function importRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -161,7 +161,7 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(kept.needs.map((n) => n.text)).toEqual(['A new kitchen']);
     expect(kept.timeline.map((e) => e.summary)).toEqual(['Birthday call']);
     expect(kept.relationships.map((x) => x.other.id)).toEqual([third.id]);
-    await expect(getPerson(t.deps, u.userId, sari.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getPerson(t.deps, u.userId, sari.id)).rejects.toMatchObject({ code: 'not_found' });
     // The change log names the person merged away, so that every process drops them.
     const changes = await t.db.handle.db
       .selectFrom('network_changes')
@@ -285,9 +285,9 @@ describe.each(dialects())('import service on %s', (dialect) => {
         severity: 'skipped',
       },
     ]);
-    await expect(commitImport(t.deps, u.userId, nobody)).rejects.toMatchObject({ status: 400, code: 'validation_failed' });
-    await expect(previewImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
-    await expect(commitImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ status: 400 });
+    await expect(commitImport(t.deps, u.userId, nobody)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(previewImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(commitImport(t.deps, u.userId, enc(''))).rejects.toMatchObject({ code: 'validation_failed' });
     expect(await snapshot(t)).toEqual(before);
   });
 

@@ -21,7 +21,7 @@ import { MAX_IMPORT_BYTES } from '#shared/api/values.ts';
 import type { ImportPerson, ImportPreview, ImportResult } from '#shared/api/import.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { badRequest, tooLarge } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import { selfPersonId, userLocale } from '../auth/auth.repo.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -84,12 +84,12 @@ export interface ImportOptions {
 }
 
 /**
- * Reads the file (no database). Throws 413 over the size limit and, unless `allowEmpty` (a
- * preview, which reports the problems instead), 400 when no contact can be read.
+ * Reads the file (no database). Throws `tooLarge` over the size limit and, unless `allowEmpty` (a
+ * preview, which reports the problems instead), `badRequest` when no contact can be read.
  */
 export async function parseImport(bytes: Uint8Array, opts: ImportOptions, allowEmpty = false): Promise<Parsed> {
   const limit = opts.limits?.maxBytes ?? MAX_IMPORT_BYTES;
-  if (bytes.length > limit) throw new AppError(413, 'payload_too_large', new ImportTooLargeError(bytes.length, limit).message);
+  if (bytes.length > limit) throw tooLarge(new ImportTooLargeError(bytes.length, limit).message);
   await opts.onEvent?.({ phase: 'parse', done: 0, total: bytes.length });
   let r: Parsed;
   if (opts.format === 'json' || (opts.format === undefined && looksLikeReteExport(bytes))) {
@@ -102,7 +102,7 @@ export async function parseImport(bytes: Uint8Array, opts: ImportOptions, allowE
     try {
       r = { bytes: bytes.length, ...parseContacts(bytes, p) };
     } catch (err) {
-      if (err instanceof ImportTooLargeError) throw new AppError(413, 'payload_too_large', err.message);
+      if (err instanceof ImportTooLargeError) throw tooLarge(err.message);
       throw err;
     }
   }
@@ -114,9 +114,7 @@ export async function parseImport(bytes: Uint8Array, opts: ImportOptions, allowE
 function nonEmpty(r: Parsed): void {
   if (r.contacts.length > 0 || r.self) return;
   const details = r.problems.slice(0, 100).map((x) => ({ path: `line ${x.line}`, message: x.reason }));
-  throw new AppError(
-    400,
-    'validation_failed',
+  throw badRequest(
     'No contact could be read from this file',
     details.length > 0 ? details : [{ path: 'line 0', message: 'the file holds no contact' }],
   );

@@ -20,7 +20,7 @@
 import type { AskDraft, CreateAskBody, DraftAskBody, IntroAsk, ListAsksQuery } from '#shared/api/asks.ts';
 import type { Executor } from '../../db/db.ts';
 import type { AskStatus, User } from '../../db/schema.ts';
-import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
 import { isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -36,7 +36,7 @@ import { askAnsweredPage, askIntroNote, askReceivedText, draftAsk, type AskAnswe
 import { ASK_EXPIRE_JOB, ASK_REMIND_JOB } from './asks.mail.ts';
 import { renderAskMail } from './mails.ts';
 import * as intros from './intros.repo.ts';
-import { createIntroIn, fromOf, languageOf, object, owner, rateLimited, sendableEmail, type Brief } from './intros.service.ts';
+import { createIntroIn, fromOf, languageOf, object, overDailyLimit, owner, sendableEmail, type Brief } from './intros.service.ts';
 import type { Lang } from './texts.ts';
 
 const DAY = 86_400_000;
@@ -221,12 +221,12 @@ export async function createAsk(deps: Deps, ownerId: string, input: CreateAskBod
     const since = new Date(now.getTime() - DAY).toISOString();
     const mine = await outbox.requestsByOwnerSince(tx, ownerId, since);
     if (mine + 1 > deps.config.mail.maxPerUserPerDay) {
-      throw rateLimited(
+      throw overDailyLimit(
         `You can send at most ${deps.config.mail.maxPerUserPerDay} introduction requests a day; ${mine} went out in the last 24 hours. Try again later.`,
       );
     }
     if ((await outbox.requestsToSince(tx, r.email.toLowerCase(), since)) + 1 > deps.config.mail.maxPerRecipientPerDay) {
-      throw rateLimited(`${r.via.name} has received too many introduction requests today; try again tomorrow.`);
+      throw overDailyLimit(`${r.via.name} has received too many introduction requests today; try again tomorrow.`);
     }
     const row = {
       id,

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IntroAsk } from '#shared/api/asks.ts';
 import type { MatchResults, ValueFinder } from '#shared/api/matching.ts';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
@@ -20,7 +20,7 @@ import { snapshot } from '../../../../test/helpers/world.ts';
 import { sha256 } from '../../lib/ids.ts';
 import { escapeHtml } from '../email/sanitize.ts';
 import { askAnsweredPage, askAnswerPage } from './asks.texts.ts';
-import { DAY, setup, tokenOf, type Kit } from './intros.testkit.ts';
+import { DAY, kitPerTest, setup, tokenOf, type Kit } from './intros.testkit.ts';
 
 /** The answer link of an ask's email (its text part). */
 function askLinkOf(m: Received | string): string {
@@ -125,16 +125,8 @@ const forLaura = (n: Net) => ({
 
 describe.each(dialects())('asks through a contact on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
 
   it('from the path through Enrico to his yes over SMTP: his email in his language, the help in the ledger, the introduction drafted', async () => {
     await start(dialect, { displayName: 'Marta Colombo' });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxMessage, OutboxMessageDetail } from '#shared/api/intros.ts';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
@@ -18,7 +18,7 @@ import { loadConfig } from '../../config.ts';
 import { createNetworkCache } from '../../app.ts';
 import { backoffMs } from '../jobs/worker.ts';
 import { createJobWorker } from './intros.jobs.ts';
-import { answer, DAY, linkOf, setup, type Kit } from './intros.testkit.ts';
+import { answer, DAY, linkOf, kitPerTest, setup, type Kit } from './intros.testkit.ts';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -34,16 +34,8 @@ const LONG_SESSIONS = { SESSION_IDLE_DAYS: '90', SESSION_ABSOLUTE_DAYS: '90' };
 
 describe.each(dialects())('delivery of introduction emails on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
   const outbox = async (q = '') =>
     (await k.user.req({ method: 'GET', url: `/api/v1/outbox${q}` })).json<{ items: OutboxMessage[] }>().items;
   const retry = (id: string) => k.user.req({ method: 'POST', url: `/api/v1/outbox/${id}/retry` });

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { compose } from '../email/mailer.ts';
 import { headerText } from '../email/sanitize.ts';
-import { answer, linkOf, setup, type Kit } from './intros.testkit.ts';
+import { answer, linkOf, kitPerTest, setup, type Kit } from './intros.testkit.ts';
 
 /** Header names of a raw message, unfolded, in order. */
 function headerNames(raw: string): string[] {
@@ -36,16 +36,8 @@ const INJECTIONS = [
 
 describe.each(dialects())('introduction emails on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
 
   it('names, display names and notes with CR/LF (plain or encoded) never add a header (EM-01)', async () => {
     await start(dialect, { displayName: 'Marta\r\nBcc: evil0@evil.example' });

@@ -4,26 +4,18 @@
  * answers, the reminder, expiry; headers and bodies checked; a decline stays private.
  * Reliability plan: EM-04, EM-05/AU-12, EM-06, IN-08, GD-07.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import type { Received } from '../../../../test/helpers/mailbox.ts';
-import { answer, DAY, linkOf, setup, type Kit } from './intros.testkit.ts';
+import { answer, DAY, linkOf, kitPerTest, setup, type Kit } from './intros.testkit.ts';
 
 const textOf = (m: Received) => m.parsed.text ?? '';
 const htmlOf = (m: Received) => (typeof m.parsed.html === 'string' ? m.parsed.html : '');
 
 describe.each(dialects())('introduction flow on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
 
   async function people(kit: Kit) {
     const anna = await kit.person({

@@ -3,24 +3,16 @@
  * sending, cancelling; the GDPR art. 14 notice with the first email and the art. 21 objection
  * that blocks every further introduction email (EM-06, IN-08, GD-07).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { snapshot } from '../../../../test/helpers/world.ts';
-import { answer, linkOf, setup, type IntroView, type Kit } from './intros.testkit.ts';
+import { answer, linkOf, kitPerTest, setup, type IntroView, type Kit } from './intros.testkit.ts';
 
 describe.each(dialects())('introductions API on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
 
   it('401 without credentials, 404 for unknown ids, 400 for bad bodies', async () => {
     await start(dialect, { smtp: false });

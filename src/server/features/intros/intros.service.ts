@@ -20,7 +20,7 @@ import type {
 } from '#shared/api/intros.ts';
 import type { Executor } from '../../db/db.ts';
 import type { IntroSidesTable, IntroStatus, User } from '../../db/schema.ts';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, internal, notFound, rateLimited, type AppError } from '../../lib/errors.ts';
 import { newId, sha256 } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { findUserById, isUserEmail, selfPersonId } from '../auth/auth.repo.ts';
@@ -181,7 +181,7 @@ function deliveryOf(i: repo.IntroRow, l: Loaded): IntroDelivery | null {
 function summary(i: repo.IntroRow, l: Loaded): IntroSummary {
   const a = l.sides.find((s) => s.intro_id === i.id && s.side === 'a');
   const b = l.sides.find((s) => s.intro_id === i.id && s.side === 'b');
-  if (!a || !b) throw new AppError(500, 'internal', 'introduction without its sides');
+  if (!a || !b) throw internal('introduction without its sides');
   return {
     id: i.id,
     status: i.status,
@@ -437,9 +437,8 @@ async function ask(tx: Executor, deps: Deps, user: User, s: repo.SideRow, to: { 
   await event(tx, user.id, s.intro_id, patch.asked_at, 'asked', s.side);
 }
 
-export function rateLimited(message: string): AppError {
-  return new AppError(429, 'rate_limited', message, undefined, { 'retry-after': '3600' });
-}
+/** A daily limit of introduction requests reached: worth trying again in an hour. */
+export const overDailyLimit = (message: string): AppError => rateLimited(message, 3600);
 
 export async function sendIntro(deps: Deps, ownerId: string, id: string): Promise<void> {
   const now = deps.now();
@@ -486,14 +485,14 @@ export async function sendIntro(deps: Deps, ownerId: string, id: string): Promis
     const since = new Date(now.getTime() - DAY).toISOString();
     const mine = await outbox.requestsByOwnerSince(tx, ownerId, since);
     if (mine + asked.length > deps.config.mail.maxPerUserPerDay) {
-      throw rateLimited(
+      throw overDailyLimit(
         `You can send at most ${deps.config.mail.maxPerUserPerDay} introduction requests a day; ${mine} went out in the last 24 hours. Try again later.`,
       );
     }
     for (const a of asked) {
       const n = await outbox.requestsToSince(tx, a.email.toLowerCase(), since);
       if (n + 1 > deps.config.mail.maxPerRecipientPerDay) {
-        throw rateLimited(`${a.name} has received too many introduction requests today; try again tomorrow.`);
+        throw overDailyLimit(`${a.name} has received too many introduction requests today; try again tomorrow.`);
       }
     }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Locale } from '#shared/api/values.ts';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { startMailbox, type Mailbox, type Received } from '../../../../test/helpers/mailbox.ts';
@@ -94,6 +94,19 @@ export async function setup(
     },
   };
   return kit;
+}
+
+/**
+ * A kit per test, closed after it (a failed test's too): call once in a describe block, then
+ * `await start(dialect, …)` in each test.
+ */
+export function kitPerTest(): (...args: Parameters<typeof setup>) => Promise<Kit> {
+  let open: Kit | null = null;
+  afterEach(async () => {
+    await open?.close();
+    open = null;
+  });
+  return async (...args) => (open = await setup(...args));
 }
 
 /** The answer link of a received email (its text part), with the token. */

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { startMailbox } from '../../../../test/helpers/mailbox.ts';
 import { createTestDb, dialects } from '../../../../test/helpers/testDb.ts';
@@ -18,20 +18,12 @@ import { buildApp, loggerOptions } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { sha256 } from '../../lib/ids.ts';
 import { createJobWorker } from './intros.jobs.ts';
-import { answer, DAY, linkOf, setup, tokenOf, type Kit } from './intros.testkit.ts';
+import { answer, DAY, linkOf, kitPerTest, setup, tokenOf, type Kit } from './intros.testkit.ts';
 
 describe.each(dialects())('introduction links on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
 
   /** Two sent intros (X: Anna–Bob, Y: Carla–Dan) and their four links. */
   async function two(kit: Kit) {

@@ -8,24 +8,19 @@ import { dialects } from '../../../../test/helpers/testDb.ts';
 import { createNetworkCache, type AppDeps } from '../../app.ts';
 import { openDatabase, type DbHandle } from '../../db/db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
-import { setup, type Kit } from '../intros/intros.testkit.ts';
+import { kitPerTest, setup, type Kit } from '../intros/intros.testkit.ts';
 import * as repo from './jobs.repo.ts';
 import { backoffMs, LEASE_MS } from './worker.ts';
 
 describe.each(dialects())('jobs on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
   const handles: DbHandle[] = [];
+  // Registered after the kit's: vitest runs after-hooks last-first, so these close before the kit.
   afterEach(async () => {
     for (const h of handles.splice(0)) await h.close();
-    await open?.close();
-    open = null;
   });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
 
   /** A second "process": its own connection(s) to the same database, its own worker. */
   function process2(id: string) {

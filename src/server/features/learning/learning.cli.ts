@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { Feedback } from '#shared/api/learning.ts';
 import { fold } from '#shared/text/fold.ts';
 import type { AppDeps } from '../../app.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { phraseKey } from './learn.ts';
 import { deleteFeedback, deleteTaught, listConcepts, listFeedback, listTaught, meaningText, teach } from './learning.service.ts';
 import { say } from '../../lib/terminal.ts';

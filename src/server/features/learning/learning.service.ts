@@ -7,7 +7,7 @@ import type {
   UpdateTaughtWordBody,
 } from '#shared/api/learning.ts';
 import type { Executor } from '../../db/db.ts';
-import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import type { ReteLearnt } from '../import/json.ts';

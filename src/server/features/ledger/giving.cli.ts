@@ -8,7 +8,7 @@ import type { MailErrorReason, MailState, OutboxMessage } from '#shared/api/intr
 import type { GiveKind, LedgerStats } from '#shared/api/ledger.ts';
 import { GIVE_KINDS } from '#shared/api/values.ts';
 import type { AppDeps } from '../../app.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import { getOutboxMessage, listOutbox } from '../email/outbox.service.ts';
 import { registerAskCommands } from '../intros/asks.cli.ts';

@@ -17,7 +17,7 @@ import type {
   UpdateReceivedBody,
 } from '#shared/api/ledger.ts';
 import type { Executor } from '../../db/db.ts';
-import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, internal, notFound } from '../../lib/errors.ts';
 import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
@@ -268,7 +268,7 @@ export async function addOutcome(deps: Deps, ownerId: string, giveId: string, in
     await repo.updateGive(tx, ownerId, giveId, { updated_at: now });
   });
   const row = await repo.findOutcome(deps.db, ownerId, id);
-  if (!row) throw new AppError(500, 'internal', 'outcome vanished');
+  if (!row) throw internal('outcome vanished');
   return toOutcome(row);
 }
 

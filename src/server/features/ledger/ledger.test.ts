@@ -2,24 +2,16 @@
  * The give ledger through the API: gives, outcomes, business received, the need a give answers
  * (closed from here), and the givers-gain statistics for a known dataset, exact numbers, by period.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, signup } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import type { Give, LedgerStats, Outcome, Received } from '#shared/api/ledger.ts';
-import { answer, linkOf, setup, type Kit } from '../intros/intros.testkit.ts';
+import { answer, linkOf, kitPerTest, setup, type Kit } from '../intros/intros.testkit.ts';
 
 describe.each(dialects())('give ledger on %s', (dialect) => {
   let k: Kit;
-  let open: Kit | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (...args: Parameters<typeof setup>) => {
-    k = await setup(...args);
-    open = k;
-    return k;
-  };
+  const kit = kitPerTest();
+  const start = async (...args: Parameters<typeof setup>) => (k = await kit(...args));
   const post = async <T>(url: string, payload: Record<string, unknown>, status = 201): Promise<T> => {
     const r = await k.user.req({ method: 'POST', url, payload });
     expect(r.statusCode, r.body).toBe(status);

@@ -6,7 +6,7 @@ import type { LedgerStats, StatsQuery } from '#shared/api/ledger.ts';
 import { GIVE_KINDS, OUTCOME_KINDS } from '#shared/api/values.ts';
 import type { Db } from '../../db/db.ts';
 import type { GiveKind, OutcomeKind } from '../../db/schema.ts';
-import { badRequest } from '../../http/errors.ts';
+import { badRequest } from '../../lib/errors.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { today } from './ledger.service.ts';
 import * as repo from './stats.repo.ts';

@@ -2,7 +2,7 @@ import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#sh
 import type { SearchMatch } from '#shared/api/people.ts';
 import type { FeedbackItemKind } from '#shared/api/values.ts';
 import { words } from '#shared/text/fold.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { askKey, phraseOf, type Expanded, type Learning } from '../learning/learn.ts';
 import { loadLearning } from '../learning/learning.service.ts';

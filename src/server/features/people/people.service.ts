@@ -4,7 +4,7 @@ import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
-import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';

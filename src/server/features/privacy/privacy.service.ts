@@ -5,7 +5,7 @@
 import type { Suppression } from '#shared/api/privacy.ts';
 import type { Executor } from '../../db/db.ts';
 import type { SuppressionKind } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { conflict, invalidCredentials, notFound, unauthenticated } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import { ensureSuppressionKey, findUserById, otherAdmins, suppressionKeyOf } from '../auth/auth.repo.ts';
@@ -38,7 +38,7 @@ export async function erasePerson(
   return deps.db.transaction().execute(async (tx) => {
     const p = await people.findPerson(tx, ownerId, personId);
     if (!p) throw notFound();
-    if (p.is_self === 1) throw new AppError(409, 'conflict', 'Your own profile cannot be erased; delete the account instead');
+    if (p.is_self === 1) throw conflict('Your own profile cannot be erased; delete the account instead');
     let suppressionId: string | null = null;
     if (opts.suppress) {
       const channels = await people.channelsOf(tx, ownerId, [personId]);
@@ -115,21 +115,15 @@ export async function suppressionMatcher(db: Executor, ownerId: string): Promise
  */
 export async function deleteAccount(deps: Deps, userId: string, password: string): Promise<void> {
   const user = await findUserById(deps.db, userId);
-  if (!user) throw new AppError(401, 'unauthenticated', 'Log in first');
+  if (!user) throw unauthenticated('Log in first');
   if (!(await verifyPassword(user.password_hash, password))) {
-    throw new AppError(400, 'invalid_credentials', 'The password is wrong; nothing was deleted', [
-      { path: 'password', message: 'wrong password' },
-    ]);
+    throw invalidCredentials('The password is wrong; nothing was deleted', [{ path: 'password', message: 'wrong password' }]);
   }
   await deps.db.transaction().execute(async (tx) => {
     if (user.is_admin === 1) {
       const others = await otherAdmins(tx, userId);
       if (others.users > 0 && others.admins === 0) {
-        throw new AppError(
-          409,
-          'conflict',
-          'You are the only administrator: make another account an administrator first (rete user create --admin)',
-        );
+        throw conflict('You are the only administrator: make another account an administrator first (rete user create --admin)');
       }
     }
     await repo.deleteAccountRows(tx, userId);

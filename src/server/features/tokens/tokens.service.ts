@@ -1,5 +1,5 @@
 import type { ApiToken } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import type { Deps } from '../auth/auth.service.ts';
 import * as repo from './tokens.repo.ts';

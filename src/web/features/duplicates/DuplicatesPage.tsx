@@ -14,7 +14,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { IconArrowMerge, IconCopyCheck, IconEyeOff, IconFileImport, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -33,6 +32,7 @@ import {
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { formatDate } from '../../components/format.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -128,19 +128,16 @@ export default function DuplicatesPage() {
 
   return (
     <Stack gap="md" maw={1100} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('duplicates.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {dups.data ? t('duplicates.subtitle', { count: total }) : t('duplicates.help')}
-        </Text>
+      <PageHeader
+        title={t('duplicates.title')}
+        subtitle={dups.data ? t('duplicates.subtitle', { count: total }) : t('duplicates.help')}
+      >
         {dups.data && total > pairs.length && (
           <Text c="dimmed" size="sm">
             {t('duplicates.listed', { count: pairs.length })}
           </Text>
         )}
-      </div>
+      </PageHeader>
 
       {strong.length > 0 && dups.data && (
         <BulkMerge pairs={strong} total={Math.max(strong.length, dups.data.strongTotal - strongHidden)} />

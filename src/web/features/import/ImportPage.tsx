@@ -18,17 +18,19 @@ import {
 import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload, IconUsersGroup } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useReducer, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CSV_FIELDS, MAX_IMPORT_BYTES, type ImportAction, type ImportFormat } from '#shared/api/values.ts';
+import { CSV_FIELDS, MAX_IMPORT_BYTES, type ImportAction } from '#shared/api/values.ts';
 import { sizeAndLimit } from '#shared/text/size.ts';
 import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
 import { useAuthState } from '../auth/session.tsx';
 import { ExportCard } from './ExportCard.tsx';
-import { isAbort, previewImport, runImport, type ImportPhase, type ImportRequest, type Mapping } from './importApi.ts';
+import { isAbort, previewImport, runImport, type ImportRequest, type Mapping } from './importApi.ts';
+import { FORMATS, importFlow, initialFlow, type FormatChoice, type Running } from './importFlow.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /**
  * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,
@@ -36,25 +38,11 @@ import { isAbort, previewImport, runImport, type ImportPhase, type ImportRequest
  */
 const useImportLimit = (): number => useAuthState().data?.importMaxBytes ?? MAX_IMPORT_BYTES;
 
-/** The formats one can force; a Rete JSON export is always recognised by its content. */
-const FORMATS = ['auto', 'vcard', 'linkedin', 'google', 'csv'] as const satisfies ReadonlyArray<'auto' | ImportFormat>;
-type FormatChoice = (typeof FORMATS)[number];
-
 /** The list of parsed people grows with the file: ask for it only when it stays small. */
 const SAMPLE_MAX_BYTES = 2 * 1024 * 1024;
 const SAMPLE_ROWS = 20;
 const PROBLEMS_SHOWN = 100;
 const ACCEPT = '.vcf,.vcard,.csv,.txt,.json,text/vcard,text/x-vcard,text/csv,application/json';
-
-/** Share of the bar each phase fills: writing is the long part. */
-const PHASE_SPAN: Record<ImportPhase, [number, number]> = { parse: [0, 10], match: [10, 20], write: [20, 100] };
-
-interface Running {
-  phase: ImportPhase | 'done';
-  percent: number;
-  done: number;
-  total: number;
-}
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
@@ -80,25 +68,11 @@ function problemText(t: T, exists: (key: string) => boolean, p: Problem): string
   return t(key, params);
 }
 
-function mappingFrom(p: ImportPreview): Mapping | null {
-  if (p.format !== 'csv' || !p.csvHeaders?.length) return null;
-  const m: Mapping = {};
-  for (const h of p.csvHeaders) m[h] = p.suggestedMapping?.[h] ?? 'ignore';
-  return m;
-}
-
 export default function ImportPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="md" maw={1000} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('import.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('import.subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
       <ImportFlow />
       <ExportCard />
     </Stack>
@@ -110,17 +84,9 @@ function ImportFlow() {
   const maxBytes = useImportLimit();
   const qc = useQueryClient();
   const invalidate = useInvalidateNetwork();
-  const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<FormatChoice>('auto');
-  const [mapping, setMapping] = useState<Mapping | null>(null);
-  const [mappingDirty, setMappingDirty] = useState(false);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [previewing, setPreviewing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState<Running | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  // The size of the file last chosen: a "too big" answer tells it along with the limit.
-  const [chosenSize, setChosenSize] = useState(0);
+  const [flow, dispatch] = useReducer(importFlow, initialFlow);
+  const { file, format, mapping, mappingDirty, preview, previewing, error, running, result, chosenSize } = flow;
+  // The number of the latest preview (or reset): answers to older ones are ignored by the reducer.
   const seq = useRef(0);
   const inFlight = useRef<AbortController | null>(null);
 
@@ -135,77 +101,53 @@ function ImportFlow() {
     const ctrl = new AbortController();
     inFlight.current = ctrl;
     const mine = ++seq.current;
-    setPreviewing(true);
-    setError(null);
-    if (map === null) setPreview(null);
+    const fresh = map === null;
+    dispatch({ type: 'previewStarted', seq: mine, fresh });
     try {
       const p = await previewImport(f, request(f, fmt, map), { people: f.size <= SAMPLE_MAX_BYTES, signal: ctrl.signal });
-      if (mine !== seq.current) return;
-      setPreview(p);
-      if (map === null) setMapping(mappingFrom(p));
-      setMappingDirty(false);
+      dispatch({ type: 'previewDone', seq: mine, fresh, preview: p });
     } catch (err) {
-      if (mine !== seq.current || isAbort(err)) return;
-      setError(err);
-      if (map === null) setPreview(null);
-    } finally {
-      if (mine === seq.current) setPreviewing(false);
+      if (!isAbort(err)) dispatch({ type: 'previewFailed', seq: mine, fresh, error: err });
     }
   };
 
   const reset = () => {
     inFlight.current?.abort();
-    seq.current++;
-    setFile(null);
-    setPreview(null);
-    setMapping(null);
-    setMappingDirty(false);
-    setPreviewing(false);
-    setError(null);
-    setRunning(null);
-    setResult(null);
+    dispatch({ type: 'reset', seq: ++seq.current });
   };
 
   const choose = (f: File) => {
-    reset();
-    setChosenSize(f.size);
-    if (f.size > maxBytes) {
-      setError(new ApiError(413, 'payload_too_large', `The file is ${formatSize(f.size)}`));
+    inFlight.current?.abort();
+    const refused =
+      f.size > maxBytes
+        ? new ApiError(413, 'payload_too_large', `The file is ${formatSize(f.size)}`)
+        : f.size === 0
+          ? new ApiError(400, 'empty_file', 'The file is empty')
+          : null;
+    if (refused) {
+      dispatch({ type: 'refused', size: f.size, error: refused, seq: ++seq.current });
       return;
     }
-    if (f.size === 0) {
-      setError(new ApiError(400, 'empty_file', 'The file is empty'));
-      return;
-    }
-    setFile(f);
+    dispatch({ type: 'chosen', file: f, seq: ++seq.current });
     void runPreview(f, format, null);
   };
 
   const changeFormat = (fmt: FormatChoice) => {
-    setFormat(fmt);
-    if (file && !running) {
-      setMapping(null);
-      void runPreview(file, fmt, null);
-    }
+    dispatch({ type: 'format', format: fmt });
+    if (file && !running) void runPreview(file, fmt, null);
   };
 
   const confirm = async () => {
     if (!file || !preview) return;
-    setError(null);
-    setRunning({ phase: 'parse', percent: 0, done: 0, total: 0 });
+    dispatch({ type: 'importStarted' });
     try {
-      const r = await runImport(file, request(file, format, mapping), (phase, done, total) => {
-        const [from, to] = PHASE_SPAN[phase];
-        const share = total > 0 ? Math.min(1, done / total) : 1;
-        const percent = Math.floor(from + (to - from) * share);
-        setRunning((prev) => ({ phase, done, total, percent: Math.max(prev?.percent ?? 0, percent) }));
-      });
-      setRunning({ phase: 'done', percent: 100, done: r.toCreate + r.toMerge, total: r.toCreate + r.toMerge });
-      setResult(r);
+      const r = await runImport(file, request(file, format, mapping), (phase, done, total) =>
+        dispatch({ type: 'progress', phase, done, total }),
+      );
+      dispatch({ type: 'importDone', result: r });
       await Promise.all([invalidate(), qc.invalidateQueries({ queryKey: keys.duplicates })]);
     } catch (err) {
-      setRunning(null);
-      setError(err);
+      dispatch({ type: 'importFailed', error: err });
     }
   };
 
@@ -258,10 +200,7 @@ function ImportFlow() {
               mapping={mapping}
               mappingDirty={mappingDirty}
               previewing={previewing}
-              onMapping={(m) => {
-                setMapping(m);
-                setMappingDirty(true);
-              }}
+              onMapping={(m) => dispatch({ type: 'mapping', mapping: m })}
               onApplyMapping={() => void runPreview(file, format, mapping)}
               onCancel={reset}
               onConfirm={() => void confirm()}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { INTRO_STATUSES, SIDE_KEYS } from '#shared/api/values.ts';
@@ -11,6 +11,7 @@ import { AsksSection } from './AsksSection.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
 import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
 import { introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE = 30;
 
@@ -32,22 +33,18 @@ export default function IntrosPage() {
 
   return (
     <Stack gap="md" maw={960} mx="auto">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('intros.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('intros.subtitle')}
-          </Text>
-        </div>
-        <Group gap="sm">
-          <Button component={Link} to="/outbox" variant="default" leftSection={<IconMail size={16} />}>
-            {t('outbox.title')}
-          </Button>
-          <IntroduceButton label={t('intros.new')} size="sm" variant="filled" />
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('intros.title')}
+        subtitle={t('intros.subtitle')}
+        actions={
+          <Group gap="sm">
+            <Button component={Link} to="/outbox" variant="default" leftSection={<IconMail size={16} />}>
+              {t('outbox.title')}
+            </Button>
+            <IntroduceButton label={t('intros.new')} size="sm" variant="filled" />
+          </Group>
+        }
+      />
 
       <AsksSection />
 

@@ -26,6 +26,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { cssColor, GIVE_COLOR, OUTCOME_COLOR } from './colors.ts';
 import { ledgerApi, ledgerKeys, type LedgerStats, type Period } from './ledgerApi.ts';
 import { formatDay, formatMoney, formatSums, today } from './money.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PERIODS = ['3', '6', '12', 'all', 'custom'] as const;
 type PeriodKey = (typeof PERIODS)[number];
@@ -101,19 +102,15 @@ export default function GiversGainPage() {
 
   return (
     <Stack gap="md" maw={1200} mx="auto">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('giversGain.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('giversGain.subtitle')}
-          </Text>
-        </div>
-        <Button component={Link} to="/ledger" variant="default" leftSection={<IconGift size={16} />}>
-          {t('ledger.title')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('giversGain.title')}
+        subtitle={t('giversGain.subtitle')}
+        actions={
+          <Button component={Link} to="/ledger" variant="default" leftSection={<IconGift size={16} />}>
+            {t('ledger.title')}
+          </Button>
+        }
+      />
 
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">

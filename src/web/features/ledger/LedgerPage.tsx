@@ -15,6 +15,7 @@ import { ledgerApi, ledgerKeys, type Give, type Outcome, type Received } from '.
 import { formatDay, formatMoney } from './money.ts';
 import { OutcomeModal } from './OutcomeModal.tsx';
 import { ReceivedModal } from './ReceivedModal.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE = 30;
 
@@ -27,27 +28,23 @@ export default function LedgerPage() {
 
   return (
     <Stack gap="md" maw={960} mx="auto">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('ledger.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('ledger.subtitle')}
-          </Text>
-        </div>
-        <Group gap="sm">
-          <Button component={Link} to="/givers-gain" variant="default" leftSection={<IconChartBar size={16} />}>
-            {t('giversGain.title')}
-          </Button>
-          <Button variant="light" leftSection={<IconBriefcase size={16} />} onClick={receivedModal.open}>
-            {t('ledger.received.add')}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={giveModal.open}>
-            {t('ledger.give.add')}
-          </Button>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('ledger.title')}
+        subtitle={t('ledger.subtitle')}
+        actions={
+          <Group gap="sm">
+            <Button component={Link} to="/givers-gain" variant="default" leftSection={<IconChartBar size={16} />}>
+              {t('giversGain.title')}
+            </Button>
+            <Button variant="light" leftSection={<IconBriefcase size={16} />} onClick={receivedModal.open}>
+              {t('ledger.received.add')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={giveModal.open}>
+              {t('ledger.give.add')}
+            </Button>
+          </Group>
+        }
+      />
 
       <Tabs value={tab} onChange={(v) => setTab(v === 'received' ? v : null)}>
         <Tabs.List>

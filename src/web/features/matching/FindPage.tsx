@@ -10,6 +10,7 @@ import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { FeedbackButtons, TeachWordsLink } from './FeedbackButtons.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /** "I need…": ranked helpers in my network for a need typed in either language. */
 export default function FindPage() {
@@ -23,14 +24,7 @@ export default function FindPage() {
 
   return (
     <Stack gap="md" maw={900} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('find.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('find.subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('find.title')} subtitle={t('find.subtitle')} />
 
       {/* Keyed by the query: a new search from the header box shows in this box too. */}
       <FindForm key={q} initial={q} />

@@ -1,4 +1,4 @@
-import { Alert, Grid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Stack } from '@mantine/core';
 import { IconBulb, IconHeartHandshake, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { useUser } from '../auth/session.tsx';
 import { GiveTodaySection } from '../matching/ValueFinderPanel.tsx';
 import { ItemsSection } from '../people/ItemsSection.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /** My own profile: what I can give and what I am looking for. */
 export default function MePage() {
@@ -20,14 +21,7 @@ export default function MePage() {
 
   return (
     <Stack gap="md" maw={1100} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('me.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('me.subtitle', { name: user.displayName })}
-        </Text>
-      </div>
+      <PageHeader title={t('me.title')} subtitle={t('me.subtitle', { name: user.displayName })} />
       <Alert variant="light" color="teal" icon={<IconInfoCircle size={18} />}>
         {t('me.help')}
       </Alert>

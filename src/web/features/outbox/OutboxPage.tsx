@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { PagedList } from '../../components/PagedList.tsx';
@@ -9,6 +9,7 @@ import { formatDateTime, relativeTime } from '../../components/format.ts';
 import { MailStatusBadge, RetryButton } from '../intros/introUi.tsx';
 import { introKeys, introsApi, needsRetry, OUTBOX_FILTERS, outboxFilterQuery, type OutboxMessage } from '../intros/introsApi.ts';
 import { addressList } from './address.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE = 50;
 
@@ -38,14 +39,7 @@ export default function OutboxPage() {
 
   return (
     <Stack gap="md" maw={960} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('outbox.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('outbox.subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
       {onlyOutbox && (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
           {t('outbox.noSmtp')}

@@ -32,6 +32,7 @@ import { useUser } from '../auth/session.tsx';
 import { LearningCard } from '../matching/LearningCard.tsx';
 import { DemoCard } from '../people/DemoNetwork.tsx';
 import { PrivacyCard } from '../privacy/PrivacyCard.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const MIN_PASSWORD = 8;
 
@@ -41,19 +42,19 @@ export default function SettingsPage() {
   const logout = useLogout();
   return (
     <Stack gap="md" maw={900} mx="auto">
-      <div>
-        <Title order={1} size="h2">
-          {t('settings.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {user.email}
-          {user.isAdmin && (
-            <Badge ml="xs" size="sm" variant="light">
-              {t('settings.admin')}
-            </Badge>
-          )}
-        </Text>
-      </div>
+      <PageHeader
+        title={t('settings.title')}
+        subtitle={
+          <>
+            {user.email}
+            {user.isAdmin && (
+              <Badge ml="xs" size="sm" variant="light">
+                {t('settings.admin')}
+              </Badge>
+            )}
+          </>
+        }
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <ProfileCard />
         <PasswordCard />
