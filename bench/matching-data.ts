@@ -17,11 +17,12 @@
  */
 import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
 import { Rng, Zipf } from './lib/prng.ts';
+import type { Locale } from '../src/shared/api/values.ts';
 
 export interface BenchPerson {
   id: string;
   name: string;
-  lang: 'it' | 'en';
+  lang: Locale;
   headline: string;
   city: string;
   offers: string[];

@@ -10,17 +10,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MatchEngine } from '../src/server/features/matching/engine/index.ts';
+import type { Locale } from '../src/shared/api/values.ts';
 
 interface Profile {
   id: string;
-  lang?: 'it' | 'en';
+  lang?: Locale;
   headline?: string;
   offers?: string[];
   city?: string;
 }
 interface Ask {
   id: string;
-  lang?: 'it' | 'en';
+  lang?: Locale;
   text: string;
 }
 

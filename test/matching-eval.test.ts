@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evalMatching, metrics, type MetricRow, type Ranking } from '../src/server/features/matching/eval.ts';
+import type { Locale } from '../src/shared/api/values.ts';
 
 const evalDir = join(import.meta.dirname, '../eval/matching');
 const devSplit = join(evalDir, 'dev');
@@ -121,7 +122,7 @@ describe('matching quality on the held-out split', () => {
 });
 
 describe('matching metrics', () => {
-  const asks: Array<{ id: string; lang: 'it' | 'en'; text: string; relevant: Record<string, number>; tags: string[] }> = [
+  const asks: Array<{ id: string; lang: Locale; text: string; relevant: Record<string, number>; tags: string[] }> = [
     { id: 'a1', lang: 'it', text: 'x', relevant: { p1: 2, p2: 1 }, tags: ['lexical'] },
     { id: 'a2', lang: 'en', text: 'y', relevant: { p3: 2 }, tags: ['synonym'] },
     { id: 'a3', lang: 'it', text: 'z', relevant: {}, tags: ['noanswer'] },

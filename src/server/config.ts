@@ -1,7 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
+import { MAX_IMPORT_BYTES } from '#shared/api/values.ts';
 import { isPlainAddress } from './features/email/sanitize.ts';
 
 /**

@@ -13,11 +13,12 @@ import { expect, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import it from '../../src/web/i18n/it.json' with { type: 'json' };
+import type { Locale } from '../../src/shared/api/values.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 export const screenshotDir = path.join(repo, 'test/e2e/screenshots');
 
-export type Lang = 'it' | 'en';
+export type Lang = Locale;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

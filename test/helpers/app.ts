@@ -7,6 +7,7 @@ import type { AppDeps } from '../../src/server/deps.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import type { Dialect } from '../../src/server/db/db.ts';
 import { createTestDb, type TestDb } from './testDb.ts';
+import type { Locale } from '../../src/shared/api/values.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -73,7 +74,7 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 
 export async function signup(
   app: FastifyInstance,
-  opts: { email?: string; password?: string; locale?: 'it' | 'en' } = {},
+  opts: { email?: string; password?: string; locale?: Locale } = {},
 ): Promise<Client> {
   counter++;
   const email = opts.email ?? `user${counter}-${Date.now()}@example.com`;

@@ -1,4 +1,44 @@
 import type { Insertable, Selectable } from 'kysely';
+import type {
+  AskStatus,
+  ChannelKind,
+  FeedbackItemKind,
+  FeedbackVerdict,
+  GiveKind,
+  InteractionKind,
+  IntroOrder,
+  IntroStatus,
+  ItemStatus,
+  LegalBasis,
+  Locale,
+  MailDelivery,
+  MailErrorReason,
+  MailKind,
+  MailStatus,
+  OutcomeKind,
+  ReceivedKind,
+  SideKey,
+  SideStatus,
+  SuppressionKind,
+} from '#shared/api/values.ts';
+
+// The columns that hold a value of the contract take its type (shared/api/values.ts).
+export type {
+  AskStatus,
+  ChannelKind,
+  GiveKind,
+  InteractionKind,
+  IntroStatus,
+  ItemStatus,
+  LegalBasis,
+  MailErrorReason,
+  MailKind,
+  MailStatus,
+  OutcomeKind,
+  ReceivedKind,
+  SuppressionKind,
+};
+export type IntroSideStatus = SideStatus;
 
 /**
  * The database as Kysely sees it. Portable types only: text UUIDs made in code,
@@ -9,7 +49,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   display_name: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   is_admin: number;
   /** Bumped in the same transaction as every change to the user's network; see network/changes. */
   network_version: number;
@@ -52,7 +92,7 @@ export interface PeopleTable {
   role: string | null;
   city: string | null;
   country: string | null;
-  language: 'it' | 'en' | null;
+  language: Locale | null;
   notes: string | null;
   how_met: string | null;
   introduced_by_id: string | null;
@@ -65,10 +105,6 @@ export interface PeopleTable {
   source: string | null;
   source_at: string | null;
 }
-
-export type LegalBasis = 'legitimate_interest' | 'consent' | 'contract' | 'other';
-
-export type ChannelKind = 'email' | 'phone' | 'link';
 
 export interface PersonChannelsTable {
   id: string;
@@ -87,8 +123,6 @@ export interface PersonTagsTable {
   person_id: string;
   tag: string;
 }
-
-export type InteractionKind = 'meeting' | 'call' | 'message' | 'note';
 
 export interface InteractionsTable {
   id: string;
@@ -114,14 +148,12 @@ export interface RelationshipsTable {
   lapsed_at?: string | null;
 }
 
-export type ItemStatus = 'open' | 'satisfied';
-
 export interface NeedsOffersTable {
   id: string;
   owner_id: string;
   person_id: string;
   text: string;
-  language: 'it' | 'en' | null;
+  language: Locale | null;
   status: ItemStatus;
   created_at: string;
   updated_at: string;
@@ -133,8 +165,6 @@ export interface NetworkChangesTable {
   version: number;
   person_id: string;
 }
-
-export type SuppressionKind = 'email' | 'phone' | 'link' | 'name';
 
 /** An erased person that imports must not bring back: hashes only, never the data in clear. */
 export interface SuppressionsTable {
@@ -154,9 +184,6 @@ export interface SuppressionHashesTable {
   hash: string;
 }
 
-export type IntroStatus = 'draft' | 'asked' | 'accepted_one' | 'connected' | 'declined' | 'expired' | 'cancelled';
-export type IntroSideStatus = 'me' | 'waiting' | 'asked' | 'accepted' | 'declined' | 'objected' | 'expired';
-
 /**
  * "Do not contact": the person objected (GDPR art. 21) through the link of an introduction email,
  * so no further introduction email may reach them. A row of its own rather than a column of
@@ -175,7 +202,7 @@ export interface IntrosTable {
   id: string;
   owner_id: string;
   status: IntroStatus;
-  ask_order: 'a_first' | 'both';
+  ask_order: IntroOrder;
   note: string;
   created_at: string;
   updated_at: string;
@@ -186,12 +213,12 @@ export interface IntrosTable {
 
 export interface IntroSidesTable {
   intro_id: string;
-  side: 'a' | 'b';
+  side: SideKey;
   owner_id: string;
   /** Null once the person is erased. */
   person_id: string | null;
   is_self: number;
-  language: 'it' | 'en';
+  language: Locale;
   status: IntroSideStatus;
   subject: string | null;
   body: string | null;
@@ -210,7 +237,7 @@ export interface IntroEventsTable {
   /** Order within the intro (events of one transaction share their time). */
   seq: number;
   type: string;
-  side: 'a' | 'b' | null;
+  side: SideKey | null;
   /** JSON; for answers the token id and text version (the consent record). */
   detail: string | null;
 }
@@ -220,14 +247,12 @@ export interface IntroTokensTable {
   id: string;
   intro_id: string;
   owner_id: string;
-  side: 'a' | 'b';
+  side: SideKey;
   token_hash: string;
   created_at: string;
   expires_at: string;
   used_at: string | null;
 }
-
-export type AskStatus = 'asked' | 'yes' | 'no' | 'lost_touch' | 'objected' | 'expired' | 'cancelled';
 
 /** A contact asked to introduce the owner (or one of their contacts) to someone they know. */
 export interface IntroAsksTable {
@@ -239,7 +264,7 @@ export interface IntroAsksTable {
   need_id: string | null;
   need_text: string;
   why: string;
-  language: 'it' | 'en';
+  language: Locale;
   subject: string;
   body: string;
   status: AskStatus;
@@ -283,18 +308,6 @@ export interface JobsTable {
   created_at: string;
 }
 
-export type MailKind =
-  | 'intro_request'
-  | 'intro_reminder'
-  | 'intro_connect'
-  | 'intro_ask'
-  | 'intro_ask_reminder'
-  /** To the owner of an account: someone tried to sign up with their address. */
-  | 'signup_attempt';
-export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
-/** Why the last attempt to deliver a message failed, as the web app explains it in the user's language. */
-export type MailErrorReason = 'address' | 'connection' | 'tls' | 'auth' | 'rejected' | 'temporary' | 'outbox' | 'other';
-
 /** Every email Rete sends, and the outbox when no SMTP server is configured. */
 export interface MailMessagesTable {
   id: string;
@@ -302,7 +315,7 @@ export interface MailMessagesTable {
   intro_id: string | null;
   /** The ask through a contact this email belongs to (the ask and its reminder); optional when writing (null). */
   ask_id?: string | null;
-  side: 'a' | 'b' | null;
+  side: SideKey | null;
   person_id: string | null;
   /** The second person of an introduction email to both. */
   other_person_id: string | null;
@@ -320,7 +333,7 @@ export interface MailMessagesTable {
   text_body: string | null;
   html_body: string | null;
   message_id: string | null;
-  delivery: 'smtp' | 'outbox' | null;
+  delivery: MailDelivery | null;
   attempts: number;
   last_error: string | null;
   /** The kind of the last failure (null once sent, or before any failure). */
@@ -328,9 +341,6 @@ export interface MailMessagesTable {
   created_at: string;
   sent_at: string | null;
 }
-
-export type GiveKind = 'introduction' | 'referral' | 'advice' | 'resource' | 'recommendation' | 'time' | 'other';
-export type OutcomeKind = 'thanked' | 'meeting' | 'business' | 'need_satisfied' | 'other';
 
 export interface GivesTable {
   id: string;
@@ -364,8 +374,6 @@ export interface OutcomesTable {
   created_at: string;
 }
 
-export type ReceivedKind = 'business' | 'introduction';
-
 /** What others gave the owner: business passed to them, or an introduction someone agreed to make. */
 export interface ReceivedBusinessTable {
   id: string;
@@ -393,14 +401,14 @@ export interface MatchFeedbackTable {
   id: string;
   owner_id: string;
   /** What was asked: a need or an offer of the network, or a need typed in "I need…". */
-  item_kind: 'need' | 'offer' | 'ask';
+  item_kind: FeedbackItemKind;
   /** The need's or offer's id; for a typed ask, its folded words. */
   item_key: string;
   /** A typed ask as typed; null for a need or an offer. */
   ask_text: string | null;
   /** The person suggested. */
   person_id: string;
-  verdict: 'good' | 'not_relevant';
+  verdict: FeedbackVerdict;
   /** JSON array of the catalogue concept ids of the ask, when the verdict was given. */
   concepts: string;
   created_at: string;

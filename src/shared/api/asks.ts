@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Language, PageQuery, Timestamp, page, text } from './common.ts';
 import { HeaderText, MailState, PersonOrMe } from './intros.ts';
+import { ASK_STATUSES } from './values.ts';
 
 /**
  * Asking a contact to make an introduction: the Value Finder's "through Enrico" as an action.
@@ -19,7 +20,7 @@ import { HeaderText, MailState, PersonOrMe } from './intros.ts';
  */
 
 export const AskStatus = z
-  .enum(['asked', 'yes', 'no', 'lost_touch', 'objected', 'expired', 'cancelled'])
+  .enum(ASK_STATUSES)
   .describe(
     '`asked`: the email went (or is going) to the intermediary, no answer yet. `yes`: they will make the introduction; ' +
       'the introduction is drafted (`introId`). `no`: they would rather not. `lost_touch`: they are no longer in touch with ' +
@@ -27,7 +28,6 @@ export const AskStatus = z
       'art. 21). `expired`: no answer in time. `cancelled`: I cancelled it.',
   );
 export type AskStatus = z.infer<typeof AskStatus>;
-export const ASK_STATUSES = AskStatus.options;
 
 const PersonRef = z.object({ id: Id, name: z.string() });
 

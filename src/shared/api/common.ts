@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_MESSAGE, ONE_LINE_MESSAGE } from '../text/controls.ts';
+import { LOCALES } from './values.ts';
 
 /**
  * The stable error codes of the API, with the status each comes with. Every error answers with
@@ -50,7 +51,7 @@ export const Id = z.uuid().describe('A random UUID.');
 export const IdParams = z.strictObject({ id: Id });
 
 export const Timestamp = z.string().describe('ISO-8601 timestamp (UTC).');
-export const Language = z.enum(['it', 'en']).describe('Italian or English.');
+export const Language = z.enum(LOCALES).describe('Italian or English.');
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
+import { DUPLICATE_REASONS, SIDE_KEYS } from './values.ts';
 
 /** Likely duplicates in my network, and merging two people into one. */
 
 export const MAX_DUPLICATE_PAIRS = 200;
 
 export const DuplicateReason = z
-  .enum(['same_email', 'same_phone', 'same_link', 'similar_name', 'same_company'])
+  .enum(DUPLICATE_REASONS)
   .describe(
     '`same_email`, `same_phone`, `same_link`: an identical normalised email, phone number or profile URL; `similar_name`: the names match allowing for accents, case, word order, initials and small typos; `same_company`: the companies match too.',
   );
@@ -40,7 +41,7 @@ export const DuplicatePair = z
     score: z.number().min(0).max(1).describe('How likely the two are one person, 0..1.'),
     reasons: z.array(DuplicateReason),
     keep: z
-      .enum(['a', 'b'])
+      .enum(SIDE_KEYS)
       .describe(
         'The one to keep when merging, unless you choose: the fuller name ("Barbara Neri" over "Barbie"), else the one in the network first.',
       ),
@@ -65,9 +66,6 @@ export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
 export const MergeBody = z
   .strictObject({ otherId: Id.describe('The person merged into this one and then deleted.') })
   .meta({ id: 'MergeBody' });
-
-/** Reasons that say two people are one: an identical email, phone number or LinkedIn profile. */
-export const STRONG_REASONS = ['same_email', 'same_phone', 'same_link'] as const satisfies readonly DuplicateReason[];
 
 export const MergePairsBody = z
   .strictObject({

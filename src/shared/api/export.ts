@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS, LOCALES } from './values.ts';
 
 export const ExportFormat = z
-  .enum(['vcard', 'vcard3', 'csv', 'json'])
+  .enum(EXPORT_FORMATS)
   .describe(
     "`vcard`: vCard 4.0; `vcard3`: vCard 3.0 for old phones; `csv`: UTF-8 with BOM, RFC 4180, the header in the account's language (see `lang`), formulas neutralised (phone numbers stay as they are); " +
       '`json`: the complete account (GDPR art. 15 and 20): the account, my profile, every person with channels, tags, privacy fields, needs, offers, timeline, ' +
@@ -17,7 +18,7 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportQuery = z.strictObject({
   format: ExportFormat.default('json'),
   lang: z
-    .enum(['it', 'en'])
+    .enum(LOCALES)
     .optional()
     .describe(
       "CSV only: the language of the header, and with it the separator Excel expects (`;` in Italian, `,` in English). Default: the account's language.",

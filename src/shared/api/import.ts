@@ -1,35 +1,27 @@
 import { z } from 'zod';
 import { ErrorBody, Id, line } from './common.ts';
+import {
+  CSV_FIELDS,
+  IMPORT_ACTIONS,
+  IMPORT_FORMATS,
+  IMPORT_MATCH_KEYS,
+  IMPORT_PHASES,
+  IMPORT_PROBLEM_CODES,
+  IMPORT_PROBLEM_SEVERITIES,
+} from './values.ts';
 
 /**
  * Imports. The file is sent as the raw request body (`Content-Type: application/octet-stream`,
  * at most 20 MB), never as JSON or multipart; the options travel in the query string.
  */
 
-/** The default largest import (the server's `IMPORT_MAX_BYTES` may set another; `GET /api/v1/auth/state` tells). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
 export const ImportFormat = z
-  .enum(['vcard', 'linkedin', 'google', 'csv', 'json'])
+  .enum(IMPORT_FORMATS)
   .describe(
     'vCard 2.1/3.0/4.0, LinkedIn Connections.csv, Google Contacts CSV, any CSV with a header, or a Rete JSON export (people with needs, offers, timeline, relationships, tags and privacy fields).',
   );
 
-export const CsvFieldName = z.enum([
-  'name',
-  'givenName',
-  'familyName',
-  'company',
-  'role',
-  'email',
-  'phone',
-  'link',
-  'city',
-  'country',
-  'notes',
-  'tags',
-  'ignore',
-]);
+export const CsvFieldName = z.enum(CSV_FIELDS);
 
 export const ImportQuery = z.strictObject({
   format: ImportFormat.optional().describe('Force a format; detected from the content when omitted.'),
@@ -50,67 +42,6 @@ export type ImportQuery = z.infer<typeof ImportQuery>;
  * What went wrong with a line of an imported file, as a code with parameters (`params`), so that
  * each interface words it in its own language; `reason` says the same in English.
  */
-export const IMPORT_PROBLEM_CODES = [
-  // Any contact
-  'no_name',
-  'no_name_no_email',
-  'text_too_long',
-  'control_chars_removed',
-  'email_invalid',
-  'phone_invalid',
-  'link_not_http',
-  'link_invalid',
-  'too_many_tags',
-  'too_many_channels',
-  'birthday_not_date',
-  'too_many_problems',
-  // CSV
-  'csv_no_rows',
-  'csv_no_header',
-  'csv_unclosed_quote',
-  'csv_record_too_long',
-  'csv_too_many_rows',
-  'csv_wrong_delimiter',
-  'csv_extra_fields',
-  'csv_not_linkedin',
-  'csv_not_google',
-  'csv_mapping_unknown_column',
-  'csv_mapping_unknown_field',
-  'linkedin_connected_on_not_date',
-  // vCard
-  'vcard_not_vcard',
-  'vcard_unreadable',
-  'vcard_card_unreadable',
-  'vcard_too_many_cards',
-  'vcard_too_deep',
-  'vcard_nested',
-  'vcard_end_without_begin',
-  'vcard_text_outside',
-  'vcard_stray_continuation',
-  'vcard_not_property',
-  'vcard_property_too_long',
-  'vcard_too_many_properties',
-  'vcard_no_end',
-  'vcard_property_unreadable',
-  'vcard_unknown_charset',
-  'vcard_invalid_bytes',
-  'vcard_photo_data_not_base64',
-  'vcard_photo_unusable',
-  'vcard_photo_too_large',
-  'vcard_photo_not_base64',
-  'vcard_photo_not_image',
-  'vcard_photo_too_many_pixels',
-  // Rete JSON
-  'json_invalid',
-  'json_not_rete',
-  'json_person_invalid',
-  'json_profile_invalid',
-  'json_item_dropped',
-  'json_relationship_dropped',
-  'json_learning_dropped',
-] as const;
-export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
-
 export const ImportProblem = z
   .object({
     line: z
@@ -126,13 +57,13 @@ export const ImportProblem = z
         'The details the wording needs: `field` (name, company, notes, email, …), `value` (the text in question, quoted and shortened), `max`, `line`, ….',
       ),
     reason: z.string().describe('The same in English, for scripts and the command line.'),
-    severity: z.enum(['skipped', 'warning', 'file']),
+    severity: z.enum(IMPORT_PROBLEM_SEVERITIES),
   })
   .meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
 export const ImportAction = z
-  .enum(['create', 'merge', 'unchanged'])
+  .enum(IMPORT_ACTIONS)
   .describe('`create`: a new person; `merge`: adds to someone already there; `unchanged`: already there with all of it.');
 
 const ChannelOut = z.object({ value: z.string(), label: z.string().nullable() });
@@ -143,7 +74,7 @@ export const ImportPerson = z
     action: ImportAction,
     matchedId: Id.nullable().describe('The existing person it merges into.'),
     matchedBy: z
-      .enum(['email', 'phone', 'link', 'name-company', 'id'])
+      .enum(IMPORT_MATCH_KEYS)
       .nullable()
       .describe('`id`: a Rete JSON export of this same account, matched by the person id.'),
     name: z.string(),
@@ -214,7 +145,7 @@ export const ImportResult = z
 export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ImportPhase = z
-  .enum(['parse', 'match', 'write'])
+  .enum(IMPORT_PHASES)
   .describe(
     '`parse`: reading the file (`done`/`total` in bytes); `match`: against the network (contacts); `write`: people written.',
   );

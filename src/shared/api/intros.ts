@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { Id, Language, line, PageQuery, Timestamp, page, text } from './common.ts';
+import {
+  ANSWER_ACTIONS,
+  INTRO_DELIVERIES,
+  INTRO_EVENT_TYPES,
+  INTRO_ORDERS,
+  INTRO_STATUSES,
+  MAIL_DELIVERIES,
+  MAIL_ERROR_REASONS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
+  SIDE_KEYS,
+  SIDE_STATUSES,
+} from './values.ts';
 
 /**
  * Introductions with double opt-in by email (the emails themselves are in the outbox, `outbox.ts`).
@@ -17,7 +30,7 @@ export const HeaderText = (max: number) =>
   line(max, { min: 1 }).refine((s) => !/%0[ad]/i.test(s), 'must be one line: no line breaks, encoded or not');
 
 export const IntroStatus = z
-  .enum(['draft', 'asked', 'accepted_one', 'connected', 'declined', 'expired', 'cancelled'])
+  .enum(INTRO_STATUSES)
   .describe(
     '`draft`: not sent yet, editable. `asked`: request(s) sent, nobody accepted yet. `accepted_one`: one side accepted, the other ' +
       'not yet (or not yet asked, with order `a_first`). `connected`: both accepted; the introduction email went out. ' +
@@ -27,12 +40,12 @@ export const IntroStatus = z
 export type IntroStatus = z.infer<typeof IntroStatus>;
 
 export const IntroOrder = z
-  .enum(['a_first', 'both'])
+  .enum(INTRO_ORDERS)
   .describe('`both`: ask both sides at once. `a_first`: ask A, and B only once A has accepted.');
 export type IntroOrder = z.infer<typeof IntroOrder>;
 
 export const SideStatus = z
-  .enum(['me', 'waiting', 'asked', 'accepted', 'declined', 'objected', 'expired'])
+  .enum(SIDE_STATUSES)
   .describe(
     '`me`: this side is me; no request is sent to me. `waiting`: not asked yet (draft, or B waiting for A with `a_first`). ' +
       '`asked`: the request went out. `accepted` / `declined`: their answer. `objected`: they declined and objected to the ' +
@@ -40,7 +53,7 @@ export const SideStatus = z
   );
 export type SideStatus = z.infer<typeof SideStatus>;
 
-export const SideKey = z.enum(['a', 'b']);
+export const SideKey = z.enum(SIDE_KEYS);
 export type SideKey = z.infer<typeof SideKey>;
 
 /** The request sent to one side: the personal part of the email, editable while the intro is a draft. */
@@ -58,7 +71,7 @@ export const IntroMessage = z
 export type IntroMessage = z.infer<typeof IntroMessage>;
 
 export const MailKind = z
-  .enum(['intro_request', 'intro_reminder', 'intro_connect', 'intro_ask', 'intro_ask_reminder', 'signup_attempt'])
+  .enum(MAIL_KINDS)
   .describe(
     'A request to one side, its reminder, or the introduction email to both; an ask to a contact to make an introduction, ' +
       'or its reminder; `signup_attempt`: to me, someone tried to sign up with my address.',
@@ -66,7 +79,7 @@ export const MailKind = z
 export type MailKind = z.infer<typeof MailKind>;
 
 export const MailStatus = z
-  .enum(['queued', 'sent', 'failed', 'cancelled'])
+  .enum(MAIL_STATUSES)
   .describe(
     '`queued`: waiting for the worker (after a failed attempt, `errorReason` says why and `nextAttemptAt` when it tries ' +
       'again). `sent`: handed to the SMTP server, or, with `delivery` `outbox`, written to the outbox when no SMTP server is ' +
@@ -77,12 +90,12 @@ export const MailStatus = z
 export type MailStatus = z.infer<typeof MailStatus>;
 
 export const MailDelivery = z
-  .enum(['smtp', 'outbox'])
+  .enum(MAIL_DELIVERIES)
   .describe('How it went out: over SMTP, or only to the outbox (no SMTP server configured: it reached nobody).');
 export type MailDelivery = z.infer<typeof MailDelivery>;
 
 export const MailErrorReason = z
-  .enum(['address', 'connection', 'tls', 'auth', 'rejected', 'temporary', 'outbox', 'other'])
+  .enum(MAIL_ERROR_REASONS)
   .describe(
     'Why the last attempt failed. `address`: an address of the message cannot be used. `connection`: the mail server ' +
       '(SMTP_HOST, SMTP_PORT) could not be reached. `tls`: the secure connection failed (SMTP_SECURE, SMTP_STARTTLS). ' +
@@ -132,19 +145,7 @@ export const IntroSide = z
   .meta({ id: 'IntroSide' });
 export type IntroSide = z.infer<typeof IntroSide>;
 
-export const IntroEventType = z.enum([
-  'created',
-  'edited',
-  'sent',
-  'asked',
-  'reminded',
-  'accepted',
-  'declined',
-  'objected',
-  'expired',
-  'connected',
-  'cancelled',
-]);
+export const IntroEventType = z.enum(INTRO_EVENT_TYPES);
 export type IntroEventType = z.infer<typeof IntroEventType>;
 
 export const IntroEvent = z
@@ -157,7 +158,7 @@ export const IntroEvent = z
 export type IntroEvent = z.infer<typeof IntroEvent>;
 
 export const IntroDelivery = z
-  .enum(['sending', 'retrying', 'failed', 'outbox', 'sent'])
+  .enum(INTRO_DELIVERIES)
   .describe(
     'What happened to the emails the introduction waits on now (the requests of the sides still asked, or the ' +
       'introduction email once connected): `sending`: queued, leaving in seconds. `retrying`: an attempt failed and it will ' +
@@ -250,6 +251,6 @@ export const IntrosPage = page(IntroSummary).meta({ id: 'IntrosPage' });
  * for an introduction; yes / no / gone (no longer in touch) / object for an ask to make one.
  */
 export const AnswerForm = z.strictObject({
-  action: z.enum(['accept', 'decline', 'object', 'yes', 'no', 'gone']),
+  action: z.enum(ANSWER_ACTIONS),
 });
 export type AnswerForm = z.infer<typeof AnswerForm>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Id, line, Timestamp } from './common.ts';
+import { FEEDBACK_ITEM_KINDS, FEEDBACK_VERDICTS } from './values.ts';
 
 /**
  * What the Value Finder learns from its user: verdicts on suggestions ("good match", "not
  * relevant") and the user's own words. Per account, exported with it, never shared.
  */
 
-export const FEEDBACK_VERDICTS = ['good', 'not_relevant'] as const;
 export const FeedbackVerdict = z
   .enum(FEEDBACK_VERDICTS)
   .describe(
@@ -14,7 +14,6 @@ export const FeedbackVerdict = z
   );
 export type FeedbackVerdict = z.infer<typeof FeedbackVerdict>;
 
-export const FEEDBACK_ITEM_KINDS = ['need', 'offer', 'ask'] as const;
 export const FeedbackItemKind = z
   .enum(FEEDBACK_ITEM_KINDS)
   .describe(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp, page, text } from './common.ts';
+import { GIVE_KINDS, ITEM_STATUSES, OUTCOME_KINDS, RECEIVED_KINDS } from './values.ts';
 
 /**
  * The give ledger: what I gave, to whom, and what came of it; the business others passed to me;
@@ -8,19 +9,17 @@ import { Id, PageQuery, Timestamp, page, text } from './common.ts';
  */
 
 export const GiveKind = z
-  .enum(['introduction', 'referral', 'advice', 'resource', 'recommendation', 'time', 'other'])
+  .enum(GIVE_KINDS)
   .describe(
     '`introduction`: put two people in touch. `referral`: passed a potential client. `advice`. `resource`: shared a resource or ' +
       'content. `recommendation`. `time`: gave my time. `other`.',
   );
 export type GiveKind = z.infer<typeof GiveKind>;
-export const GIVE_KINDS = GiveKind.options;
 
 export const OutcomeKind = z
-  .enum(['thanked', 'meeting', 'business', 'need_satisfied', 'other'])
+  .enum(OUTCOME_KINDS)
   .describe('`thanked`. `meeting`: a meeting happened. `business`: business closed (with its value). `need_satisfied`. `other`.');
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
-export const OUTCOME_KINDS = OutcomeKind.options;
 
 /** A calendar day, YYYY-MM-DD. */
 export const Day = z.iso.date().describe('A day: YYYY-MM-DD.');
@@ -67,7 +66,7 @@ export const Give = z
     description: z.string(),
     recipients: z.array(PersonRef).describe('Who I gave to (erased people disappear from the list).'),
     need: z
-      .object({ id: Id, personId: Id, text: z.string(), status: z.enum(['open', 'satisfied']) })
+      .object({ id: Id, personId: Id, text: z.string(), status: z.enum(ITEM_STATUSES) })
       .nullable()
       .describe('The need it answered.'),
     intro: z
@@ -133,7 +132,7 @@ export type CreateOutcomeBody = z.infer<typeof CreateOutcomeBody>;
 // --- Business received -------------------------------------------------------------------
 
 export const ReceivedKind = z
-  .enum(['business', 'introduction'])
+  .enum(RECEIVED_KINDS)
   .describe(
     '`business`: business passed to me. `introduction`: someone agreed to make an introduction I asked them for ' +
       '(recorded by Rete when they answer yes; see `askId`).',

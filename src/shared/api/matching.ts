@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { Id, Language, Timestamp } from './common.ts';
+import { MATCH_REASON_KINDS, MATCH_REASON_SOURCES } from './values.ts';
 
 export const MatchReason = z
   .object({
     kind: z
-      .enum(['concept', 'term', 'place'])
+      .enum(MATCH_REASON_KINDS)
       .describe('A shared concept of the catalogue, a shared word, or where the helper is (for a need that names a place).'),
     source: z
-      .enum(['offer', 'role'])
+      .enum(MATCH_REASON_SOURCES)
       .describe("Where the helper's words come from: an offer they typed, or their role (role, company, tags)."),
     labelIt: z.string().nullable().describe('The concept in Italian (concept reasons).'),
     labelEn: z.string().nullable().describe('The concept in English (concept reasons).'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Language, line, optionalLine, optionalText, PageQuery, Timestamp, page, text } from './common.ts';
 import { LegalBasis, PersonPrivacy } from './privacy.ts';
+import { INTERACTION_KINDS, ITEM_STATUSES, SEARCH_MATCH_FIELDS, STRENGTHS } from './values.ts';
 import { MAX_LINK, withWebScheme } from '../text/link.ts';
 
 export const MAX_CHANNELS = 20;
@@ -60,7 +61,7 @@ export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
 
 export const Channel = z.object({ value: z.string(), label: z.string().nullable() });
 
-export const ItemStatus = z.enum(['open', 'satisfied']);
+export const ItemStatus = z.enum(ITEM_STATUSES);
 export const Item = z
   .object({
     id: Id,
@@ -102,7 +103,7 @@ export const UpdateItemBody = z
   })
   .meta({ id: 'UpdateNeedOrOfferBody' });
 
-export const InteractionKind = z.enum(['meeting', 'call', 'message', 'note']);
+export const InteractionKind = z.enum(INTERACTION_KINDS);
 export const Interaction = z
   .object({
     id: Id,
@@ -133,7 +134,12 @@ export const UpdateInteractionBody = z
   })
   .meta({ id: 'UpdateInteractionBody' });
 
-export const Strength = z.number().int().min(1).max(3).describe('1 = acquaintance, 2 = good, 3 = close.');
+export const Strength = z
+  .number()
+  .int()
+  .min(Math.min(...STRENGTHS))
+  .max(Math.max(...STRENGTHS))
+  .describe('1 = acquaintance, 2 = good, 3 = close.');
 export const Relationship = z
   .object({
     id: Id,
@@ -165,8 +171,6 @@ export const UpdateRelationshipBody = z
   })
   .meta({ id: 'UpdateRelationshipBody' });
 
-/** Where a search found a person when not all its words are in the name. */
-export const SEARCH_MATCH_FIELDS = ['company', 'role', 'city', 'tag', 'offer', 'need', 'howMet', 'notes', 'concept'] as const;
 export const SearchMatch = z
   .object({
     field: z

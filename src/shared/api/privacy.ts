@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, text, Timestamp } from './common.ts';
+import { LEGAL_BASES, SUPPRESSION_KINDS } from './values.ts';
 
 /**
  * Privacy rights (GDPR): the legal basis and source of each contact, erasure with a suppression
@@ -7,7 +8,7 @@ import { Id, text, Timestamp } from './common.ts';
  */
 
 export const LegalBasis = z
-  .enum(['legitimate_interest', 'consent', 'contract', 'other'])
+  .enum(LEGAL_BASES)
   .describe(
     'GDPR art. 6 basis for keeping this contact: legitimate interest, consent, a contract, or something else (explain in the note).',
   );
@@ -29,7 +30,7 @@ export const PersonPrivacy = z
 export type PersonPrivacy = z.infer<typeof PersonPrivacy>;
 
 export const SuppressionKind = z
-  .enum(['email', 'phone', 'link', 'name'])
+  .enum(SUPPRESSION_KINDS)
   .describe(
     'What was hashed: email addresses, phone numbers, the LinkedIn URL; `name` (name + company) only for a person who had none of those.',
   );

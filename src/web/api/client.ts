@@ -14,6 +14,7 @@ import type * as Matching from '#shared/api/matching.ts';
 import type * as People from '#shared/api/people.ts';
 import type * as Privacy from '#shared/api/privacy.ts';
 import type * as Tokens from '#shared/api/tokens.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 export type CurrentUser = z.infer<typeof Auth.CurrentUser>;
 export type Session = z.infer<typeof Auth.SessionBody>;
@@ -25,7 +26,6 @@ export type ChangePasswordInput = z.input<typeof Auth.ChangePasswordBody>;
 export type ApiToken = z.infer<typeof Tokens.TokenBody>;
 export type CreatedToken = z.infer<typeof Tokens.CreatedTokenBody>;
 
-export type Language = NonNullable<z.infer<typeof People.PersonSummary>['language']>;
 export type PersonSummary = z.infer<typeof People.PersonSummary>;
 export type PersonDetail = z.infer<typeof People.PersonDetail>;
 export type PeoplePage = z.infer<typeof People.PeoplePage>;
@@ -205,7 +205,8 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
-function query(params: Record<string, string | number | boolean | undefined>): string {
+/** A query string of the parameters that have a value (`?a=1&b=x`), or nothing. */
+export function qs(params: Record<string, string | number | boolean | undefined>): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === '') continue;
@@ -237,7 +238,7 @@ export const api = {
   people: (f: PeopleFilter) =>
     request<PeoplePage>(
       'GET',
-      `/api/v1/people${query({ q: f.q?.trim(), tag: f.tag, city: f.city, hasOpenNeeds: f.hasOpenNeeds, cursor: f.cursor, limit: f.limit })}`,
+      `/api/v1/people${qs({ q: f.q?.trim(), tag: f.tag, city: f.city, hasOpenNeeds: f.hasOpenNeeds, cursor: f.cursor, limit: f.limit })}`,
     ),
   facets: () => request<Facets>('GET', '/api/v1/people/facets'),
   person: (id: string) => request<PersonDetail>('GET', `/api/v1/people/${enc(id)}`),
@@ -269,7 +270,7 @@ export const api = {
   // value finder
   valueFinder: (personId: string) => request<ValueFinder>('GET', `/api/v1/people/${enc(personId)}/value-finder`),
   match: (q: string, limit = 20) =>
-    request<{ items: Helper[]; shown: number }>('GET', `/api/v1/match${query({ q: q.trim(), limit })}`),
+    request<{ items: Helper[]; shown: number }>('GET', `/api/v1/match${qs({ q: q.trim(), limit })}`),
 
   // what the value finder learns from me
   feedback: () => request<{ items: Feedback[] }>('GET', '/api/v1/feedback'),
@@ -291,8 +292,8 @@ export const api = {
 
   // export (a plain link: the session cookie authenticates a GET); imports send files, see sendFile
   /** `lang`: the CSV's header in that language, with the separator Excel expects there. */
-  exportUrl: (format: ExportFormat, lang?: 'it' | 'en') =>
-    `/api/v1/export${query(format === 'csv' && lang ? { format, lang } : { format })}`,
+  exportUrl: (format: ExportFormat, lang?: Locale) =>
+    `/api/v1/export${qs(format === 'csv' && lang ? { format, lang } : { format })}`,
 
   // duplicates
   duplicates: () => request<DuplicatesResponse>('GET', '/api/v1/duplicates'),
@@ -301,7 +302,7 @@ export const api = {
    * must share an email, a phone number or a LinkedIn profile. `dryRun`: only the groups.
    */
   mergePairs: (pairs: Array<{ a: string; b: string }>, dryRun = false) =>
-    request<MergePairsResult>('POST', `/api/v1/duplicates/merge${query({ dryRun: dryRun ? 'true' : undefined })}`, { pairs }),
+    request<MergePairsResult>('POST', `/api/v1/duplicates/merge${qs({ dryRun: dryRun ? 'true' : undefined })}`, { pairs }),
   /** `keepId` survives and receives everything of `otherId`. */
   mergePeople: (keepId: string, otherId: string) =>
     request<PersonDetail>('POST', `/api/v1/people/${enc(keepId)}/merge`, { otherId }),
@@ -311,7 +312,7 @@ export const api = {
   erasePerson: (id: string, opts: { suppress: boolean; reason?: string | undefined }) =>
     request<EraseResult>(
       'DELETE',
-      `/api/v1/people/${enc(id)}${query(opts.suppress ? { suppress: true, reason: opts.reason?.trim() } : {})}`,
+      `/api/v1/people/${enc(id)}${qs(opts.suppress ? { suppress: true, reason: opts.reason?.trim() } : {})}`,
     ),
   suppressions: () => request<{ items: Suppression[] }>('GET', '/api/v1/suppressions'),
   liftSuppression: (id: string) => request<{ ok: true }>('DELETE', `/api/v1/suppressions/${enc(id)}`),

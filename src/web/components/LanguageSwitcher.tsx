@@ -2,7 +2,8 @@ import { SegmentedControl } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, keys, type Session } from '../api/client.ts';
-import i18n, { currentLanguage, isUiLanguage, type UiLanguage } from '../i18n/index.ts';
+import { isLocale, LOCALES, type Locale } from '#shared/api/values.ts';
+import i18n, { currentLanguage } from '../i18n/index.ts';
 import { useSession } from '../features/auth/session.tsx';
 
 /** Switches the interface at once; when logged in, the choice is saved to the account. */
@@ -11,14 +12,14 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
   const qc = useQueryClient();
   const session = useSession();
   const save = useMutation({
-    mutationFn: (locale: UiLanguage) => api.updateAccount({ locale }),
+    mutationFn: (locale: Locale) => api.updateAccount({ locale }),
     onSuccess: (user) => {
       qc.setQueryData<Session | null>(keys.session, (s) => (s ? { ...s, user } : s));
     },
   });
 
   const change = (value: string) => {
-    if (!isUiLanguage(value)) return;
+    if (!isLocale(value)) return;
     void i18n.changeLanguage(value);
     if (session.data) save.mutate(value);
   };
@@ -30,10 +31,7 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       value={currentLanguage()}
       onChange={change}
       aria-label={t('language.switch')}
-      data={[
-        { value: 'it', label: 'IT' },
-        { value: 'en', label: 'EN' },
-      ]}
+      data={LOCALES.map((l) => ({ value: l, label: l.toUpperCase() }))}
     />
   );
 }

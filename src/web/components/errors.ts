@@ -1,8 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import i18n from '../i18n/index.ts';
+import type { ErrorCode } from '#shared/api/common.ts';
 import { ApiError } from '../api/client.ts';
 
-const KNOWN = new Set([
+/** The error codes the interface words (`errors.*`); others get a generic sentence. */
+const KNOWN = new Set<string>([
   'validation_failed',
   'bad_request',
   'unauthenticated',
@@ -16,7 +18,7 @@ const KNOWN = new Set([
   'invalid_credentials',
   'internal',
   'network_error',
-]);
+] satisfies Array<ErrorCode | 'network_error'>);
 
 /** A sentence for the person in front of the screen, in their language. */
 export function errorMessage(err: unknown): string {

@@ -1,20 +1,14 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { isLocale, LOCALES, type Locale } from '#shared/api/values.ts';
 import en from './en.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
 
-export const LANGUAGES = ['it', 'en'] as const;
-export type UiLanguage = (typeof LANGUAGES)[number];
-
-export function isUiLanguage(v: unknown): v is UiLanguage {
-  return v === 'it' || v === 'en';
-}
-
 /** The language the interface is in now, always one of ours. */
-export function currentLanguage(): UiLanguage {
+export function currentLanguage(): Locale {
   const l = i18n.resolvedLanguage ?? i18n.language;
-  return isUiLanguage(l) ? l : 'en';
+  return isLocale(l) ? l : 'en';
 }
 
 void i18n
@@ -22,7 +16,7 @@ void i18n
   .use(initReactI18next)
   .init({
     resources: { en: { translation: en }, it: { translation: it } },
-    supportedLngs: LANGUAGES,
+    supportedLngs: LOCALES,
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
     fallbackLng: 'en',
@@ -36,7 +30,7 @@ void i18n
   });
 
 const setHtmlLang = (lng: string) => {
-  document.documentElement.lang = isUiLanguage(lng) ? lng : 'en';
+  document.documentElement.lang = isLocale(lng) ? lng : 'en';
 };
 setHtmlLang(currentLanguage());
 i18n.on('languageChanged', () => setHtmlLang(currentLanguage()));

@@ -3,9 +3,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliHelpers } from '../../cli.ts';
 import { say } from '../../lib/terminal.ts';
 import { createUser } from './auth.service.ts';
+import { isLocale, type Locale } from '#shared/api/values.ts';
 
-function locale(v: string): 'it' | 'en' {
-  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+function locale(v: string): Locale {
+  if (!isLocale(v)) throw new InvalidArgumentError('use it or en');
   return v;
 }
 
@@ -19,7 +20,7 @@ export function registerAuthCommands(program: Command, h: CliHelpers): void {
     .option('--password <password>', 'password (or set RETE_PASSWORD in the environment of this command)')
     .option('--locale <it|en>', 'interface language', locale, 'it')
     .option('--admin', 'make the account an administrator', false)
-    .action((o: { email: string; name: string; password?: string; locale: 'it' | 'en'; admin: boolean }) =>
+    .action((o: { email: string; name: string; password?: string; locale: Locale; admin: boolean }) =>
       h.withContext(async (ctx) => {
         const password = o.password ?? ctx.config.cliPassword;
         if (!password) throw new Error('Give --password or set RETE_PASSWORD');

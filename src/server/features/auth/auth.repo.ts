@@ -1,3 +1,4 @@
+import type { Locale } from '#shared/api/values.ts';
 import { preparedQuery, type Executor } from '../../db/db.ts';
 import type { NewUser, User } from '../../db/schema.ts';
 
@@ -66,7 +67,7 @@ export const selfPersonId = async (db: Executor, userId: string): Promise<string
 // --- what other features read of an account (they reach the users table only through these) ---
 
 /** The account's language: what is written on the user's behalf (notes, "how we met") is in it. */
-export async function userLocale(db: Executor, userId: string): Promise<'it' | 'en'> {
+export async function userLocale(db: Executor, userId: string): Promise<Locale> {
   const user = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
   return user?.locale ?? 'en';
 }

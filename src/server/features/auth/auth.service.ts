@@ -1,3 +1,4 @@
+import type { Locale } from '#shared/api/values.ts';
 import type { User } from '../../db/schema.ts';
 import { badRequest, conflict, invalidCredentials, signupClosed, unauthenticated } from '../../lib/errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -12,7 +13,7 @@ export interface PublicUser {
   id: string;
   email: string;
   displayName: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   isAdmin: boolean;
   selfPersonId: string;
   createdAt: string;
@@ -39,7 +40,7 @@ export interface NewAccount {
   email: string;
   password: string;
   displayName: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   isAdmin?: boolean;
 }
 
@@ -205,7 +206,7 @@ export async function changePassword(
 export async function updateAccount(
   deps: Deps,
   userId: string,
-  patch: { displayName?: string | undefined; locale?: 'it' | 'en' | undefined },
+  patch: { displayName?: string | undefined; locale?: Locale | undefined },
 ): Promise<User> {
   const set: Parameters<typeof repo.updateUser>[2] = { updated_at: deps.now().toISOString() };
   if (patch.displayName !== undefined) set.display_name = patch.displayName;

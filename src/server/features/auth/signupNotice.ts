@@ -5,6 +5,7 @@
  * At most one such email per account in 24 hours, so that nobody can flood an inbox through the
  * sign-up form.
  */
+import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { User } from '../../db/schema.ts';
 import { queueMail } from '../outbox/outbox.service.ts';
@@ -13,7 +14,7 @@ import type { Deps } from '../../deps.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function signupAttemptText(lang: 'it' | 'en', name: string, email: string, when: Date): { subject: string; text: string } {
+export function signupAttemptText(lang: Locale, name: string, email: string, when: Date): { subject: string; text: string } {
   const day = when.toISOString().slice(0, 16).replace('T', ' ');
   return lang === 'it'
     ? {

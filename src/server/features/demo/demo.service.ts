@@ -1,4 +1,5 @@
 import type { DemoLoaded, DemoRemoved, DemoStatus } from '#shared/api/demo.ts';
+import type { ItemStatus } from '#shared/api/values.ts';
 import type { GiveKind, OutcomeKind, PeopleTable } from '../../db/schema.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
@@ -36,7 +37,7 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<DemoLoaded>
       if (!id) throw new Error(`demo network refers to unknown person ${key}`);
       return id;
     };
-    const item = (personId: string, text: string, status: 'open' | 'satisfied', createdAt: string) => ({
+    const item = (personId: string, text: string, status: ItemStatus, createdAt: string) => ({
       id: newId(),
       owner_id: ownerId,
       person_id: personId,

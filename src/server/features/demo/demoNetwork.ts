@@ -10,6 +10,7 @@
  * All people, companies, e-mail addresses and phone numbers are fictional.
  * E-mails use only reserved example domains.
  */
+import type { ItemStatus, Locale } from '#shared/api/values.ts';
 
 export interface DemoPerson {
   key: string;
@@ -18,7 +19,7 @@ export interface DemoPerson {
   role: string | null;
   city: string | null;
   country: string | null;
-  language: 'it' | 'en';
+  language: Locale;
   emails: string[];
   phones: string[];
   links: string[];
@@ -26,7 +27,7 @@ export interface DemoPerson {
   notes: string | null;
   howMet: string | null;
   introducedByKey: string | null;
-  needs: Array<{ text: string; status: 'open' | 'satisfied'; daysAgo: number }>;
+  needs: Array<{ text: string; status: ItemStatus; daysAgo: number }>;
   offers: Array<{ text: string; daysAgo: number }>;
   timeline: Array<{ kind: 'meeting' | 'call' | 'message' | 'note'; daysAgo: number; summary: string }>;
 }
@@ -106,7 +107,7 @@ interface Seed {
   role: string | null;
   city: string | null;
   country: string;
-  lang: 'it' | 'en';
+  lang: Locale;
   tags: string[];
   notes: string | null;
   howMet: string | null;

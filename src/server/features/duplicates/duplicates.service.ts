@@ -9,12 +9,12 @@
  */
 import {
   MAX_DUPLICATE_PAIRS,
-  STRONG_REASONS,
   type DuplicatePair,
   type DuplicatesResponse,
   type MergePairsBody,
   type MergePairsResult,
 } from '#shared/api/duplicates.ts';
+import { STRONG_REASONS, type SideKey } from '#shared/api/values.ts';
 import type { Deps } from '../../deps.ts';
 import { userLocale } from '../auth/auth.repo.ts';
 import { lockNetwork } from '../network/changes.ts';
@@ -164,7 +164,7 @@ export async function findDuplicates(deps: Deps, ownerId: string, limit = MAX_DU
     };
   };
   // Kept by default: the fuller name, else the one in the network first (as an import keeps them).
-  const keep = (a: ReturnType<typeof view>, b: ReturnType<typeof view>): 'a' | 'b' => {
+  const keep = (a: ReturnType<typeof view>, b: ReturnType<typeof view>): SideKey => {
     const fuller = fullerName(a.name, b.name);
     if (fuller !== 0) return fuller < 0 ? 'a' : 'b';
     return b.createdAt < a.createdAt ? 'b' : 'a';

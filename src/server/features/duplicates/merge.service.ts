@@ -9,6 +9,7 @@
  * is written into a closing line of the notes. Then the other person is deleted.
  */
 import type { PersonDetail } from '#shared/api/people.ts';
+import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
@@ -23,7 +24,7 @@ import { nameTokens } from './similarity.ts';
 type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met';
 const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met'];
 // Written into the kept person's notes in the owner's language, in words that fit anyone.
-const LABELS: Record<'it' | 'en', Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
+const LABELS: Record<Locale, Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
   en: {
     name: 'also known as',
     company: 'company',
@@ -59,7 +60,7 @@ const MONTHS = {
 } as const;
 
 /** Where a person came from, in words: "import from vCard, 21 May 2025" / "importazione da vCard, 21 mag 2025". */
-function sourceWords(source: string, at: string | null, locale: 'it' | 'en'): string {
+function sourceWords(source: string, at: string | null, locale: Locale): string {
   const format = source.startsWith('import:') ? (FORMATS[source.slice(7)] ?? source.slice(7)) : null;
   const what =
     format !== null
@@ -110,7 +111,7 @@ export function fullerName(a: string, b: string): number {
 }
 
 /** What the kept person's row becomes. */
-function mergedRow(keep: Person, other: Person, locale: 'it' | 'en'): Partial<PeopleTable> {
+function mergedRow(keep: Person, other: Person, locale: Locale): Partial<PeopleTable> {
   const L = LABELS[locale];
   const patch: Partial<PeopleTable> = {};
   const conflicts: string[] = [];
@@ -173,7 +174,7 @@ export async function mergePeople(
 
 export interface MergeContext {
   /** The owner's language, for the lines written into the kept person's notes. */
-  locale: 'it' | 'en';
+  locale: Locale;
   /** ISO timestamp of the change. */
   now: string;
   onStep?: MergeOptions['onStep'];

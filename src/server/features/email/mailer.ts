@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import type { MailDelivery } from '#shared/api/values.ts';
 import type { Config } from '../../config.ts';
 import type { MailErrorReason } from '../../db/schema.ts';
 import { displayName, headerText, isPlainAddress } from './sanitize.ts';
@@ -32,12 +33,12 @@ export interface OutgoingMail {
 }
 
 export interface Delivery {
-  delivery: 'smtp' | 'outbox';
+  delivery: MailDelivery;
   raw: Buffer;
 }
 
 export interface Mailer {
-  readonly mode: 'smtp' | 'outbox';
+  readonly mode: MailDelivery;
   send(mail: OutgoingMail): Promise<Delivery>;
   /** Checks that messages can leave now (the SMTP server answers and takes the log-in; the outbox folder is writable). */
   verify(): Promise<void>;

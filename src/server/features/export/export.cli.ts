@@ -4,6 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliHelpers } from '../../cli.ts';
 import { complain, say } from '../../lib/terminal.ts';
 import { exportAccount, type ExportFormat } from './export.service.ts';
+import { isLocale, type Locale } from '#shared/api/values.ts';
 
 export function registerExportCommands(program: Command, h: CliHelpers): void {
   program
@@ -13,7 +14,7 @@ export function registerExportCommands(program: Command, h: CliHelpers): void {
     .requiredOption('--format <vcard|vcard3|csv|json>', 'what to write', exportFormat)
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--lang <it|en>', "CSV: the header's language and separator (default: the account's)", csvLang)
-    .action((o: { user: string; format: ExportFormat; out?: string; lang?: 'it' | 'en' }) =>
+    .action((o: { user: string; format: ExportFormat; out?: string; lang?: Locale }) =>
       h.withContext(async (ctx) => {
         const file = await exportAccount(ctx.deps, await h.userIdByEmail(ctx.deps, o.user), o.format, o.lang);
         if (o.out) {
@@ -27,8 +28,8 @@ export function registerExportCommands(program: Command, h: CliHelpers): void {
     );
 }
 
-function csvLang(v: string): 'it' | 'en' {
-  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+function csvLang(v: string): Locale {
+  if (!isLocale(v)) throw new InvalidArgumentError('use it or en');
   return v;
 }
 

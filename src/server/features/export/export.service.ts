@@ -11,6 +11,17 @@
  * Importing the JSON restores people and their data, and what the Value Finder learnt; not
  * introductions, emails or the ledger.
  */
+import type {
+  ExportFormat,
+  FeedbackItemKind,
+  FeedbackVerdict,
+  IntroOrder,
+  ItemStatus,
+  Locale,
+  MailDelivery,
+  ReceivedKind,
+  SideKey,
+} from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type {
   AskStatus,
@@ -31,7 +42,7 @@ import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
 import * as repo from './export.repo.ts';
 
-export type ExportFormat = 'vcard' | 'vcard3' | 'csv' | 'json';
+export type { ExportFormat };
 
 export interface ExportedFile {
   body: string;
@@ -49,8 +60,8 @@ interface Chan {
 export interface AccountItem {
   id: string;
   text: string;
-  language: 'it' | 'en' | null;
-  status: 'open' | 'satisfied';
+  language: Locale | null;
+  status: ItemStatus;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -63,7 +74,7 @@ export interface AccountPerson {
   role: string | null;
   city: string | null;
   country: string | null;
-  language: 'it' | 'en' | null;
+  language: Locale | null;
   notes: string | null;
   howMet: string | null;
   introducedById: string | null;
@@ -88,7 +99,7 @@ export interface AccountExport {
     email: string;
     displayName: string;
     /** The interface language. */
-    locale: 'it' | 'en';
+    locale: Locale;
     isAdmin: boolean;
     createdAt: string;
     updatedAt: string;
@@ -129,7 +140,7 @@ export interface AccountExport {
   receivedBusiness: Array<{
     id: string;
     /** `business`, or `introduction`: a contact agreed to make an introduction I asked for. */
-    kind: 'business' | 'introduction';
+    kind: ReceivedKind;
     askId: string | null;
     receivedOn: string;
     description: string;
@@ -150,12 +161,12 @@ export interface AccountExport {
 export interface AccountFeedback {
   id: string;
   /** `need` or `offer` of a person (`itemId`), or `ask`: a need typed in "I need…" (`ask`). */
-  itemKind: 'need' | 'offer' | 'ask';
+  itemKind: FeedbackItemKind;
   itemId: string | null;
   ask: string | null;
   /** The person suggested. */
   personId: string;
-  verdict: 'good' | 'not_relevant';
+  verdict: FeedbackVerdict;
   /** The catalogue concepts of what was asked, when the verdict was given. */
   concepts: string[];
   createdAt: string;
@@ -165,7 +176,7 @@ export interface AccountFeedback {
 export interface AccountIntro {
   id: string;
   status: IntroStatus;
-  askOrder: 'a_first' | 'both';
+  askOrder: IntroOrder;
   note: string;
   createdAt: string;
   updatedAt: string;
@@ -173,10 +184,10 @@ export interface AccountIntro {
   connectedAt: string | null;
   closedAt: string | null;
   sides: Array<{
-    side: 'a' | 'b';
+    side: SideKey;
     personId: string | null;
     isMe: boolean;
-    language: 'it' | 'en';
+    language: Locale;
     status: IntroSideStatus;
     subject: string | null;
     body: string | null;
@@ -186,7 +197,7 @@ export interface AccountIntro {
     answeredAt: string | null;
     expiresAt: string | null;
   }>;
-  events: Array<{ at: string; seq: number; type: string; side: 'a' | 'b' | null; detail: unknown }>;
+  events: Array<{ at: string; seq: number; type: string; side: SideKey | null; detail: unknown }>;
 }
 
 export interface AccountAsk {
@@ -198,7 +209,7 @@ export interface AccountAsk {
   needId: string | null;
   needText: string;
   why: string;
-  language: 'it' | 'en';
+  language: Locale;
   subject: string;
   body: string;
   introId: string | null;
@@ -220,7 +231,7 @@ export interface AccountEmail {
   id: string;
   introId: string | null;
   askId: string | null;
-  side: 'a' | 'b' | null;
+  side: SideKey | null;
   personId: string | null;
   otherPersonId: string | null;
   kind: MailKind;
@@ -232,7 +243,7 @@ export interface AccountEmail {
   subject: string;
   /** The plain-text body; answer links are replaced by `…`. */
   text: string | null;
-  delivery: 'smtp' | 'outbox' | null;
+  delivery: MailDelivery | null;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -678,7 +689,7 @@ export function csvCell(value: string | null | undefined): string {
 }
 
 /** The CSV's header in the user's language. */
-export const CSV_HEADER: Readonly<Record<'it' | 'en', readonly string[]>> = {
+export const CSV_HEADER: Readonly<Record<Locale, readonly string[]>> = {
   en: [
     'Name',
     'Company',
@@ -717,7 +728,7 @@ export const CSV_HEADER: Readonly<Record<'it' | 'en', readonly string[]>> = {
  * The separator Excel expects in each language: a semicolon in Italian (where the comma is the
  * decimal mark), a comma in English.
  */
-export const CSV_SEPARATOR: Readonly<Record<'it' | 'en', string>> = { it: ';', en: ',' };
+export const CSV_SEPARATOR: Readonly<Record<Locale, string>> = { it: ';', en: ',' };
 
 const joinValues = (list: Chan[]) => list.map((c) => c.value).join('; ');
 const openItems = (list: AccountItem[]) =>
@@ -726,7 +737,7 @@ const openItems = (list: AccountItem[]) =>
     .map((i) => i.text)
     .join('; ');
 
-export function toCsv(people: AccountPerson[], lang: 'it' | 'en' = 'en'): string {
+export function toCsv(people: AccountPerson[], lang: Locale = 'en'): string {
   const sep = CSV_SEPARATOR[lang];
   const rows = [CSV_HEADER[lang].map(csvCell).join(sep)];
   for (const p of people) {
@@ -760,12 +771,7 @@ export function toCsv(people: AccountPerson[], lang: 'it' | 'en' = 'en'): string
  * The account as a file. The CSV is in `lang` (default: the account's language): its header,
  * and the separator Excel expects in that language.
  */
-export async function exportAccount(
-  deps: Deps,
-  ownerId: string,
-  format: ExportFormat,
-  lang?: 'it' | 'en',
-): Promise<ExportedFile> {
+export async function exportAccount(deps: Deps, ownerId: string, format: ExportFormat, lang?: Locale): Promise<ExportedFile> {
   const now = deps.now();
   const account = await loadAccount(deps.db, ownerId, now);
   const day = now.toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
  * repository would load, the file as the parsers would read it.
  */
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '#shared/api/values.ts';
 import { normalizeChannel } from '../people/people.service.ts';
 import type { ExistingNetwork } from './import.repo.ts';
 import {
@@ -68,7 +69,7 @@ const file = (format: Parsed['format'], contacts: Contact[]): Parsed => ({
   problems: [],
 });
 
-function plan(parsed: Parsed, net: ExistingNetwork, suppressions = none, locale: 'it' | 'en' = 'en') {
+function plan(parsed: Parsed, net: ExistingNetwork, suppressions = none, locale: Locale = 'en') {
   const p = matchContacts(parsed, existingTargets(net), { locale, suppressions });
   finishPlan(p, locale, NOW);
   return p;

@@ -15,6 +15,7 @@
  */
 import { MAX_CHANNELS, MAX_TAGS } from '#shared/api/people.ts';
 import type { ImportPerson } from '#shared/api/import.ts';
+import type { ImportFormat, Locale } from '#shared/api/values.ts';
 import type { ChannelKind, LegalBasis } from '../../db/schema.ts';
 import { fullerName } from '../duplicates/merge.service.ts';
 import { normalizeChannel, sortKey } from '../people/people.service.ts';
@@ -23,8 +24,8 @@ import type { ColumnMapping, ParseProblem, ParsedContact } from './parse/index.t
 import type { ReteContact, ReteExtras, ReteInteraction, ReteItem, ReteLearnt, ReteRelationship } from './json.ts';
 import type { ExistingNetwork, KnownExtras, RelationshipPair } from './import.repo.ts';
 
-/** The parsers' formats, plus a Rete JSON export. */
-export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'csv' | 'json';
+/** The parsers' formats, plus a Rete JSON export (the contract's). */
+export type { ImportFormat };
 
 export type Contact = ParsedContact & { rete?: ReteExtras };
 
@@ -92,11 +93,11 @@ export interface Target {
   /** Written only through `tagsFor` (no tags shares one empty set). */
   tags: ReadonlySet<string>;
   addedTags: string[];
-  language: 'it' | 'en' | null;
+  language: Locale | null;
   introducedById: string | null;
   privacy: Privacy;
   /** Privacy fields and language an existing person receives. */
-  privacyPatch: Partial<Privacy & { language: 'it' | 'en' }>;
+  privacyPatch: Partial<Privacy & { language: Locale }>;
   extras: Extras | null;
   /** Rete JSON: the person of the file who introduced this one, to link once both exist. */
   introducer: Target | null;
@@ -384,12 +385,12 @@ const MONTHS = {
 } as const;
 
 /** "12 mar 2024" / "12 Mar 2024". */
-function dayOf(locale: 'it' | 'en', at: Date): string {
+function dayOf(locale: Locale, at: Date): string {
   return `${at.getUTCDate()} ${MONTHS[locale][at.getUTCMonth()] as string} ${at.getUTCFullYear()}`;
 }
 
 /** "Importazione da LinkedIn, 12 mar 2024" / "Imported from LinkedIn, 12 Mar 2024". */
-export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date): string {
+export function sourceNote(format: ImportFormat, locale: Locale, at: Date): string {
   const date = dayOf(locale, at);
   return locale === 'it' ? `Importazione da ${FORMAT_LABEL[format]}, ${date}` : `Imported from ${FORMAT_LABEL[format]}, ${date}`;
 }
@@ -398,7 +399,7 @@ export function sourceNote(format: ImportFormat, locale: 'it' | 'en', at: Date):
  * "How we met" for a LinkedIn connection, in the account's language: "Collegamento su LinkedIn,
  * 20 ago 2018" / "Connected on LinkedIn, 20 Aug 2018" (with what the file says when it is no date).
  */
-export function linkedinHowMet(locale: 'it' | 'en', on: string | undefined, text: string | undefined): string {
+export function linkedinHowMet(locale: Locale, on: string | undefined, text: string | undefined): string {
   const head = locale === 'it' ? 'Collegamento su LinkedIn' : 'Connected on LinkedIn';
   if (on !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(on)) return `${head}, ${dayOf(locale, new Date(`${on}T00:00:00Z`))}`;
   return text ? `${head}, ${text}` : head;
@@ -604,7 +605,7 @@ function fillPrivacyFrom(t: Target, p: Partial<Privacy>): void {
   fillPrivacy(t, 'source_at', p.source_at ?? null);
 }
 
-function fillLanguage(t: Target, language: 'it' | 'en'): void {
+function fillLanguage(t: Target, language: Locale): void {
   if (t.language !== null) return;
   t.language = language;
   if (t.existingId) t.privacyPatch.language = language;
@@ -741,7 +742,7 @@ export const changed = (t: Target): boolean =>
 export function matchContacts(
   parse: Parsed,
   existing: readonly Target[],
-  ctx: { locale: 'it' | 'en'; suppressions: Suppressions },
+  ctx: { locale: Locale; suppressions: Suppressions },
 ): ImportPlan {
   const { locale } = ctx;
   const suppression = ctx.suppressions;
@@ -846,7 +847,7 @@ export function matchContacts(
  * The last step: "how we met" for the people of a contact file (not a Rete export, which has its
  * own), and where their data came from for people there from before sources were recorded.
  */
-export function finishPlan(plan: ImportPlan, locale: 'it' | 'en', now: Date): void {
+export function finishPlan(plan: ImportPlan, locale: Locale, now: Date): void {
   const { parse, targets } = plan;
   if (parse.format !== 'json') {
     plan.sourceNote = sourceNote(parse.format, locale, now);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '#shared/api/values.ts';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects } from '../../../../test/helpers/testDb.ts';
 import { snapshot } from '../../../../test/helpers/world.ts';
@@ -40,7 +41,7 @@ describe.each(dialects())('import service on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const fresh = async (locale: 'it' | 'en' = 'it'): Promise<Client> => signup(t.app, { locale });
+  const fresh = async (locale: Locale = 'it'): Promise<Client> => signup(t.app, { locale });
 
   it('imports real-world files with the right counts, and a re-import creates nothing', async () => {
     const u = await fresh();

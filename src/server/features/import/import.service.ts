@@ -17,7 +17,7 @@
  * Contacts matching a suppression entry of the account (a person erased with `suppress=true`)
  * are skipped and reported by line, never written.
  */
-import { MAX_IMPORT_BYTES } from '#shared/api/import.ts';
+import { MAX_IMPORT_BYTES } from '#shared/api/values.ts';
 import type { ImportPerson, ImportPreview, ImportResult } from '#shared/api/import.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable } from '../../db/schema.ts';

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
 import { FeedbackItemKind, FeedbackVerdict, MAX_ASK_LENGTH, MAX_TAUGHT_CONCEPTS, TaughtWordBody } from '#shared/api/learning.ts';
 import { LegalBasis } from '#shared/api/privacy.ts';
+import { isLocale, type ItemStatus, type Locale } from '#shared/api/values.ts';
 import { hasStrayControl, STRAY_CONTROLS } from './parse/contact.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
 import { problemAt } from './parse/types.ts';
@@ -22,8 +23,8 @@ export interface ReteItem {
   /** The item's id in the exported account (what verdicts on suggestions refer to). */
   fileId: string | null;
   text: string;
-  language: 'it' | 'en' | null;
-  status: 'open' | 'satisfied';
+  language: Locale | null;
+  status: ItemStatus;
   createdAt: string | null;
   updatedAt: string | null;
   closedAt: string | null;
@@ -41,7 +42,7 @@ export interface ReteExtras {
   /** The person's id in the exported account: matches the same person when re-imported there. */
   id: string | null;
   isSelf: boolean;
-  language: 'it' | 'en' | null;
+  language: Locale | null;
   introducedById: string | null;
   legalBasis: LegalBasis | null;
   legalBasisNote: string | null;
@@ -223,7 +224,7 @@ function readPerson(raw: unknown, line: number, isSelf: boolean, problems: Parse
     rete: {
       id: opt(Uuid, p.id),
       isSelf,
-      language: p.language === 'it' || p.language === 'en' ? p.language : null,
+      language: isLocale(p.language) ? p.language : null,
       introducedById: opt(Uuid, p.introducedById),
       legalBasis,
       legalBasisNote: v.legalBasisNote ?? null,

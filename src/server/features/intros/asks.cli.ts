@@ -4,7 +4,8 @@
  * HTTP API; `--user` and `--json` are the options of `rete intro`.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { ASK_STATUSES, type AskStatus, type IntroAsk } from '#shared/api/asks.ts';
+import type { AskStatus, IntroAsk } from '#shared/api/asks.ts';
+import { ASK_STATUSES, isLocale, type Locale } from '#shared/api/values.ts';
 import type { MailState } from '#shared/api/intros.ts';
 import type { AppDeps } from '../../deps.ts';
 import { createAsk, draftAskMessage, getAsk, listAsks } from './asks.service.ts';
@@ -34,8 +35,8 @@ function status(v: string): AskStatus {
   return found;
 }
 
-function lang(v: string): 'it' | 'en' {
-  if (v !== 'it' && v !== 'en') throw new InvalidArgumentError('use it or en');
+function lang(v: string): Locale {
+  if (!isLocale(v)) throw new InvalidArgumentError('use it or en');
   return v;
 }
 
@@ -67,7 +68,7 @@ export function registerAskCommands(intro: Command, h: AskCliHelpers): void {
         need?: string;
         needId?: string;
         why?: string;
-        lang?: 'it' | 'en';
+        lang?: Locale;
         draft: boolean;
       }>();
       const user = o.user;

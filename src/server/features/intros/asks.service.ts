@@ -76,8 +76,8 @@ async function resolve(tx: Executor, ownerId: string, input: DraftAskBody): Prom
   const via = found.get(input.viaPersonId) as Brief;
   const helper = found.get(input.helperPersonId) as Brief;
   const seeker = found.get(forId) as Brief;
-  if (via.is_self === 1) throw invalid('viaPersonId', 'that is you', 'Ask one of your contacts, not yourself');
-  if (helper.is_self === 1) throw invalid('helperPersonId', 'that is you', 'The person to meet cannot be you');
+  if (via.isSelf) throw invalid('viaPersonId', 'that is you', 'Ask one of your contacts, not yourself');
+  if (helper.isSelf) throw invalid('helperPersonId', 'that is you', 'The person to meet cannot be you');
   if (via.id === helper.id)
     throw invalid('helperPersonId', 'same as viaPersonId', 'The intermediary and the helper are one person');
   if (seeker.id === via.id || seeker.id === helper.id) {
@@ -116,7 +116,7 @@ async function resolve(tx: Executor, ownerId: string, input: DraftAskBody): Prom
     intros.objectedAmong(tx, ownerId, [via.id]),
     repo.relationshipOf(tx, ownerId, via.id, helper.id),
   ]);
-  const seekerIsSelf = seeker.is_self === 1;
+  const seekerIsSelf = seeker.isSelf;
   const brief = (p: Brief) => ({ name: p.name, role: p.role, company: p.company });
   return {
     user,
@@ -298,7 +298,7 @@ async function views(db: Executor, ownerId: string, rows: repo.AskRow[], now: st
     status: r.status === 'asked' && r.expires_at !== null && r.expires_at <= now ? ('expired' as const) : r.status,
     via: ref(r.via_person_id),
     helper: ref(r.helper_person_id),
-    seeker: { ...ref(r.for_person_id), isSelf: byId.get(r.for_person_id)?.is_self === 1 },
+    seeker: { ...ref(r.for_person_id), isSelf: byId.get(r.for_person_id)?.isSelf === true },
     email: emails.get(r.via_person_id) ?? null,
     doNotContact: objected.has(r.via_person_id),
     need: { id: r.need_id, text: r.need_text },
@@ -374,7 +374,7 @@ export async function viewAskLink(deps: Deps, secret: string): Promise<ValidAskL
     lang: a.language,
     userName: user.display_name,
     helperName: helper.name,
-    seekerName: seeker.is_self === 1 ? null : seeker.name,
+    seekerName: seeker.isSelf ? null : seeker.name,
     need: a.need_text,
   };
 }
@@ -450,7 +450,7 @@ async function afterYes(
   a: repo.AskRow,
   p: { via: Brief; helper: Brief; seeker: Brief },
 ): Promise<void> {
-  const seekerIsSelf = p.seeker.is_self === 1;
+  const seekerIsSelf = p.seeker.isSelf;
   const names = { viaName: p.via.name, helperName: p.helper.name, seekerName: seekerIsSelf ? null : p.seeker.name };
   await recordIntroReceived(tx, deps, user.id, {
     askId: a.id,

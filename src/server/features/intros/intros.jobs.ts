@@ -8,6 +8,7 @@
  * a receiving server or client that deduplicates by Message-ID shows it once. A worker holding a
  * job for longer than its lease (5 minutes; SMTP timeouts are shorter) can lose it to another.
  */
+import type { MailDelivery } from '#shared/api/values.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
@@ -86,7 +87,7 @@ export function mailJob(mailer: Mailer): JobHandler {
       const bodies = link ? withLink(text, html, link) : { text, html };
       const from = { name: parseAddress(m.from_addr)?.name ?? null, address: deps.config.mail.from };
       const headerId = `${job.id}@${domainOf(from.address)}`;
-      let delivery: 'smtp' | 'outbox';
+      let delivery: MailDelivery;
       try {
         ({ delivery } = await mailer.send({
           from,

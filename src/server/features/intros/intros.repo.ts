@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Locale, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type {
   IntroEventsTable,
@@ -8,11 +9,12 @@ import type {
   IntroSideStatus,
   IntroTokensTable,
 } from '../../db/schema.ts';
+import { PERSON_BRIEF_COLUMNS, toPersonBrief, type PersonBrief } from '../people/people.repo.ts';
 
 export type IntroRow = Selectable<IntrosTable>;
 export type SideRow = Selectable<IntroSidesTable>;
 export type TokenRow = Selectable<IntroTokensTable>;
-export type SideKey = 'a' | 'b';
+export type { SideKey };
 
 export const insertIntro = (db: Executor, row: IntrosTable) => db.insertInto('intros').values(row).execute();
 export const insertSides = (db: Executor, rows: IntroSidesTable[]) => db.insertInto('intro_sides').values(rows).execute();
@@ -145,15 +147,21 @@ export const deleteIntro = (db: Executor, ownerId: string, id: string) =>
 
 // --- people ------------------------------------------------------------------------------
 
-export const peopleBriefs = (db: Executor, ownerId: string, ids: readonly string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('people')
-        .select(['id', 'name', 'company', 'role', 'language', 'is_self', 'notes'])
-        .where('owner_id', '=', ownerId)
-        .where('id', 'in', ids)
-        .execute();
+/** Some of the owner's people as briefs, with what the drafts of an email need: their language and my notes. */
+export async function peopleBriefs(
+  db: Executor,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<Array<PersonBrief & { language: Locale | null; notes: string | null }>> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .select([...PERSON_BRIEF_COLUMNS, 'language', 'notes'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((p) => ({ ...toPersonBrief(p), language: p.language, notes: p.notes }));
+}
 
 /** The first email address of each person (their primary one). */
 export async function primaryEmails(db: Executor, ownerId: string, ids: readonly string[]): Promise<Map<string, string>> {

@@ -73,7 +73,7 @@ export type Brief = Awaited<ReturnType<typeof repo.peopleBriefs>>[number];
 
 /** The person's language: as recorded, else detected from what I wrote about them, else mine. */
 export async function languageOf(db: Executor, ownerId: string, p: Brief, fallback: Lang): Promise<Lang> {
-  if (p.is_self === 1) return fallback;
+  if (p.isSelf) return fallback;
   if (p.language) return p.language;
   const texts = [p.notes ?? '', ...(await repo.itemTexts(db, ownerId, p.id))].join('\n');
   return detectTextLanguage(texts) ?? fallback;
@@ -84,7 +84,7 @@ function draft(lang: Lang, user: User, recipient: Brief, otherPerson: Brief, not
     lang,
     userName: user.display_name,
     recipient: { name: recipient.name, role: recipient.role, company: recipient.company },
-    other: otherPerson.is_self === 1 ? null : { name: otherPerson.name, role: otherPerson.role, company: otherPerson.company },
+    other: otherPerson.isSelf ? null : { name: otherPerson.name, role: otherPerson.role, company: otherPerson.company },
     note,
   });
 }
@@ -270,7 +270,7 @@ export async function createIntroIn(tx: Executor, deps: Deps, ownerId: string, i
     ] as const) {
       const given = input[key];
       const lang = given?.language ?? (await languageOf(tx, ownerId, p, user.locale));
-      const self = p.is_self === 1;
+      const self = p.isSelf;
       if (self && (given?.subject !== undefined || given?.body !== undefined)) {
         throw badRequest('No request is sent to you: that side has no message', [{ path: key, message: 'this side is you' }]);
       }

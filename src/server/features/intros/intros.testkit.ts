@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, expect } from 'vitest';
+import type { Locale } from '#shared/api/values.ts';
 import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
 import { startMailbox, type Mailbox, type Received } from '../../../../test/helpers/mailbox.ts';
 import type { Intro } from '#shared/api/intros.ts';
@@ -37,7 +38,7 @@ export const DAY = 86_400_000;
 
 export async function setup(
   dialect: Dialect,
-  opts: { smtp?: boolean; env?: Record<string, string>; locale?: 'it' | 'en'; displayName?: string } = {},
+  opts: { smtp?: boolean; env?: Record<string, string>; locale?: Locale; displayName?: string } = {},
 ): Promise<Kit> {
   const mailbox = opts.smtp === false ? null : await startMailbox();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-intros-'));

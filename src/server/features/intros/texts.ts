@@ -3,8 +3,9 @@
  * requests (which the user edits), the frame around them (answer links, GDPR art. 14 notice), the
  * reminder, the introduction email, and the answer page. Inputs are plain text; callers escape.
  */
+import { LOCALES, type Locale } from '#shared/api/values.ts';
 
-export type Lang = 'it' | 'en';
+export type Lang = Locale;
 
 /** Bumped whenever the wording of the request or answer page changes: it goes into the consent record. */
 export const TEXT_VERSION = 'intro-v1';
@@ -123,7 +124,7 @@ export interface ConnectInput {
 
 /** The introduction email to both, in their common language, or in Italian and English. */
 export function connectEmail(c: ConnectInput): { subject: string; body: string } {
-  const langs: Lang[] = c.langs.includes('it') && c.langs.includes('en') ? ['it', 'en'] : [c.langs[0] ?? 'en'];
+  const langs: Lang[] = LOCALES.every((l) => c.langs.includes(l)) ? [...LOCALES] : [c.langs[0] ?? 'en'];
   const a = firstName(c.a.name);
   const b = firstName(c.b.name);
   const blocks = langs.map((lang) =>

@@ -3,7 +3,8 @@
  * Like the rest of the CLI they call the services, not the HTTP API.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { GIVE_KINDS, type GiveKind, type LedgerStats } from '#shared/api/ledger.ts';
+import type { GiveKind, LedgerStats } from '#shared/api/ledger.ts';
+import { GIVE_KINDS } from '#shared/api/values.ts';
 import type { CliHelpers } from '../../cli.ts';
 import { say } from '../../lib/terminal.ts';
 import { createGive } from './ledger.service.ts';

@@ -18,6 +18,7 @@ import type {
 } from '#shared/api/ledger.ts';
 import type { Executor } from '../../db/db.ts';
 import { badRequest, internal, notFound } from '../../lib/errors.ts';
+import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { recordChange } from '../network/changes.ts';
@@ -207,17 +208,12 @@ interface Cursor {
   id: string;
 }
 
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.date, c.id])).toString('base64url');
+const encodeCursor = (c: Cursor): string => toCursor([c.date, c.id]);
 
 function decodeCursor(s: string | undefined): Cursor | undefined {
   if (s === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string')
-      return { date: v[0], id: v[1] };
-  } catch {
-    // fall through
-  }
+  const v = fromCursor(s, ['string', 'string']);
+  if (v) return { date: v[0], id: v[1] };
   throw badRequest('The cursor is not valid', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
 

@@ -2,7 +2,8 @@
  * "Givers gain": what I gave and what came back over a period, computed with a handful of
  * grouped queries (stats.repo.ts: portable SQL, `substr` on ISO dates, `count`, `sum`) and assembled here.
  */
-import { GIVE_KINDS, OUTCOME_KINDS, type LedgerStats, type StatsQuery } from '#shared/api/ledger.ts';
+import type { LedgerStats, StatsQuery } from '#shared/api/ledger.ts';
+import { GIVE_KINDS, OUTCOME_KINDS } from '#shared/api/values.ts';
 import type { Db } from '../../db/db.ts';
 import type { GiveKind, OutcomeKind } from '../../db/schema.ts';
 import { badRequest } from '../../lib/errors.ts';

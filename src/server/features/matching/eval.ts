@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCALES } from '#shared/api/values.ts';
 import { createNetworkCache, type AppDeps } from '../../deps.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/db.ts';
@@ -19,7 +20,7 @@ import { matchText } from './matching.service.ts';
 const Profile = z.object({
   id: z.string(),
   name: z.string(),
-  lang: z.enum(['it', 'en']),
+  lang: z.enum(LOCALES),
   headline: z.string().default(''),
   offers: z.array(z.string()),
   needs: z.array(z.string()).default([]),
@@ -27,7 +28,7 @@ const Profile = z.object({
 });
 const Ask = z.object({
   id: z.string(),
-  lang: z.enum(['it', 'en']),
+  lang: z.enum(LOCALES),
   text: z.string(),
   relevant: z.record(z.string(), z.number()).optional(),
   tags: z.array(z.string()).optional(),

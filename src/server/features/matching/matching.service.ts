@@ -1,5 +1,6 @@
 import type { Helper, MatchReason, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
 import type { SearchMatch } from '#shared/api/people.ts';
+import type { FeedbackItemKind } from '#shared/api/values.ts';
 import { words } from '#shared/text/fold.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -62,7 +63,7 @@ async function rankLearnt(
   deps: AppDeps,
   engine: MatchEngine,
   learning: Learning,
-  ask: { kind: 'need' | 'offer' | 'ask'; key: string; text: string },
+  ask: { kind: FeedbackItemKind; key: string; text: string },
   options: QueryOptions & { limit: number; excludePersonIds?: string[] },
 ): Promise<{ ranked: PersonMatch[]; taught: Expanded['replaced'] }> {
   const ex = learning.expand(ask.text);
@@ -266,14 +267,7 @@ export async function valueFinder(deps: AppDeps, ownerId: string, personId: stri
         ]
       : [];
   };
-  const self = h.person.get(personId) ?? {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    role: person.role,
-    city: person.city,
-    isSelf: person.is_self === 1,
-  };
+  const self = h.person.get(personId) ?? peopleRepo.toPersonBrief(person);
   return {
     person: self,
     needs: needResults.map((r) => ({

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { MailDelivery } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { Database, MailKind, MailMessagesTable, MailStatus } from '../../db/schema.ts';
 
@@ -84,7 +85,7 @@ export async function sentRequestCount(db: Executor, ownerId: string, introId: s
 export interface ListFilter {
   introId?: string | undefined;
   status?: MailStatus | undefined;
-  delivery?: 'smtp' | 'outbox' | undefined;
+  delivery?: MailDelivery | undefined;
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
 }

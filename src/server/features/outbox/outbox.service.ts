@@ -5,9 +5,11 @@
  */
 import type { ListOutboxQuery, OutboxMessage, OutboxMessageDetail } from '#shared/api/outbox.ts';
 import type { MailState } from '#shared/api/intros.ts';
+import type { MailDelivery, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { MailErrorReason, MailKind, MailStatus } from '../../db/schema.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
+import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
@@ -28,7 +30,7 @@ export interface QueueInput {
   introId: string | null;
   /** The ask through a contact it belongs to. */
   askId?: string | null;
-  side: 'a' | 'b' | null;
+  side: SideKey | null;
   personId: string | null;
   /** The second person of a message to two people (erasing either removes the message). */
   otherPersonId?: string | null;
@@ -101,7 +103,7 @@ type ListRow = Awaited<ReturnType<typeof repo.listMessages>>[number];
 /** Where a message stands, as the API shows it everywhere (outbox, introduction, side). */
 export function mailState(r: {
   status: MailStatus;
-  delivery: 'smtp' | 'outbox' | null;
+  delivery: MailDelivery | null;
   attempts: number;
   error_reason: MailErrorReason | null;
   last_error: string | null;
@@ -137,11 +139,12 @@ function toMessage(deps: Deps, r: ListRow): OutboxMessage {
   };
 }
 
-const encodeCursor = (r: { created_at: string; id: string }) => Buffer.from(`${r.created_at}|${r.id}`).toString('base64url');
+/** The cursor of the outbox, the introductions and the asks: the last row's creation time and id. */
+const encodeCursor = (r: { created_at: string; id: string }) => toCursor([r.created_at, r.id]);
 
 export function decodeCursor(s: string | undefined): { createdAt: string; id: string } | undefined {
   if (!s) return undefined;
-  const [createdAt, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  const [createdAt, id] = fromCursor(s, ['string', 'string']) ?? [];
   if (!createdAt || !id || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(createdAt) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw badRequest('Invalid cursor', [{ path: 'cursor', message: 'not a cursor of this list' }]);
   }

@@ -1,3 +1,4 @@
+import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, NeedsOffersTable, PeopleTable } from '../../db/schema.ts';
 
@@ -218,7 +219,7 @@ export const updateItem = (
   table: ItemTable,
   ownerId: string,
   id: string,
-  patch: { text?: string; language?: 'it' | 'en' | null; status?: ItemStatus; updated_at: string; closed_at?: string | null },
+  patch: { text?: string; language?: Locale | null; status?: ItemStatus; updated_at: string; closed_at?: string | null },
 ) => db.updateTable(table).set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 
 export const deleteItem = (db: Executor, table: ItemTable, ownerId: string, id: string) =>
@@ -392,16 +393,24 @@ export interface PersonBrief {
   isSelf: boolean;
 }
 
+/** The columns of `people` a brief is made of. */
+export const PERSON_BRIEF_COLUMNS = ['id', 'name', 'company', 'role', 'city', 'is_self'] as const;
+
+/** A row of `people` as a brief: its 0/1 `is_self` becomes `isSelf`. The one place that reads that flag for a brief. */
+export function toPersonBrief(p: Pick<PeopleTable, (typeof PERSON_BRIEF_COLUMNS)[number]>): PersonBrief {
+  return { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 };
+}
+
 /** Some of the owner's people as briefs (any order; ids not the owner's are left out). */
 export async function personBriefs(db: Executor, ownerId: string, ids: readonly string[]): Promise<PersonBrief[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('people')
-    .select(['id', 'name', 'company', 'role', 'city', 'is_self'])
+    .select(PERSON_BRIEF_COLUMNS)
     .where('owner_id', '=', ownerId)
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((p) => ({ id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 }));
+  return rows.map(toPersonBrief);
 }
 
 /** The text and language of some of the owner's needs or offers. */

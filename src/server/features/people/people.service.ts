@@ -1,9 +1,11 @@
 import type { CreatePersonBody, PersonDetail, PersonSummary, SearchMatch, UpdatePersonBody } from '#shared/api/people.ts';
+import type { Locale } from '#shared/api/values.ts';
 import { fold } from '#shared/text/fold.ts';
 import { detectTextLanguage } from '../matching/engine/lang.ts';
 import type { Executor } from '../../db/db.ts';
 import type { ChannelKind, InteractionKind, Item, ItemStatus, ItemTable, PeopleTable } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
+import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId, newRowId } from '../../lib/ids.ts';
 import type { Deps, PeopleDeps } from '../../deps.ts';
 import { recordChange } from '../network/changes.ts';
@@ -22,7 +24,7 @@ export async function createSelfPerson(
   tx: Executor,
   ownerId: string,
   name: string,
-  locale: 'it' | 'en',
+  locale: Locale,
   now: string,
 ): Promise<string> {
   const id = newId();
@@ -275,21 +277,15 @@ interface Cursor {
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c.t === undefined ? [c.n, c.i] : [c.n, c.i, c.t])).toString('base64url');
+  return toCursor(c.t === undefined ? [c.n, c.i] : [c.n, c.i, c.t]);
 }
 
 function decodeCursor(s: string | undefined): Cursor | undefined {
   if (s === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
-      if (v.length === 2) return { n: v[0], i: v[1] };
-      if (v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] <= CONCEPT_TIER)
-        return { n: v[0], i: v[1], t: Number(v[2]) };
-    }
-  } catch {
-    // fall through
-  }
+  const list = fromCursor(s, ['string', 'string']);
+  if (list) return { n: list[0], i: list[1] };
+  const search = fromCursor(s, ['string', 'string', 'int']);
+  if (search && search[2] >= 0 && search[2] <= CONCEPT_TIER) return { n: search[0], i: search[1], t: search[2] };
   throw badRequest('The cursor is not valid', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
 
@@ -436,7 +432,7 @@ export const facets = (deps: Deps, ownerId: string) => repo.facets(deps.db, owne
 
 export interface ItemInput {
   text: string;
-  language?: 'it' | 'en' | null | undefined;
+  language?: Locale | null | undefined;
   status?: ItemStatus | undefined;
 }
 

@@ -20,6 +20,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { IMPORT_FORMATS, STRONG_REASONS, type SideKey } from '#shared/api/values.ts';
 import {
   api,
   keys,
@@ -35,11 +36,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** Reasons that say two records are one person (the server's STRONG_REASONS; values of the contract stay out of the bundle). */
-const STRONG: readonly DuplicateReason[] = ['same_email', 'same_phone', 'same_link'];
+/** Reasons that say two records are one person. */
+const STRONG: readonly DuplicateReason[] = STRONG_REASONS;
 const isStrong = (p: DuplicatePair): boolean => p.reasons.some((r) => STRONG.includes(r));
-
-const IMPORT_FORMATS = ['linkedin', 'vcard', 'google', 'csv', 'json'] as const;
 
 /** "From LinkedIn", "Added by hand", … */
 function sourceLabel(t: T, source: string | null): string {
@@ -198,7 +197,7 @@ function PairCard({ pair, onDismiss }: { pair: DuplicatePair; onDismiss: () => v
   const { t } = useTranslation();
   const qc = useQueryClient();
   const invalidate = useInvalidateNetwork();
-  const [keep, setKeep] = useState<'a' | 'b'>(pair.keep);
+  const [keep, setKeep] = useState<SideKey>(pair.keep);
   const [confirming, setConfirming] = useState(false);
   const kept = keep === 'a' ? pair.a : pair.b;
   const gone = keep === 'a' ? pair.b : pair.a;

@@ -1,15 +1,17 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconBraces, IconDeviceMobile, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS } from '#shared/api/values.ts';
 import { api, type ExportFormat } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
-const ITEMS: { format: ExportFormat; icon: typeof IconAddressBook }[] = [
-  { format: 'vcard', icon: IconAddressBook },
-  { format: 'vcard3', icon: IconDeviceMobile },
-  { format: 'csv', icon: IconFileSpreadsheet },
-  { format: 'json', icon: IconBraces },
-];
+const ICON: Record<ExportFormat, typeof IconAddressBook> = {
+  vcard: IconAddressBook,
+  vcard3: IconDeviceMobile,
+  csv: IconFileSpreadsheet,
+  json: IconBraces,
+};
+const ITEMS = EXPORT_FORMATS.map((format) => ({ format, icon: ICON[format] }));
 
 /** Downloads are plain links: the session cookie authenticates a GET, and the server names the file. */
 export function ExportCard() {

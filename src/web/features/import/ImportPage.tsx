@@ -13,6 +13,7 @@ import {
   Table,
   Text,
   Title,
+  type MantineColor,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload, IconUsersGroup } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
@@ -20,6 +21,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CSV_FIELDS, MAX_IMPORT_BYTES, type ImportAction } from '#shared/api/values.ts';
 import { sizeAndLimit } from '#shared/text/size.ts';
 import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
@@ -32,27 +34,9 @@ import { ExportCard } from '../export/ExportCard.tsx';
 
 /**
  * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,
- * the default of the shared contract (repeated here because importing a value from there would
- * bring zod into the web bundle).
+ * the default of the shared contract.
  */
-const DEFAULT_IMPORT_BYTES = 20 * 1024 * 1024;
-const useImportLimit = (): number => useAuthState().data?.importMaxBytes ?? DEFAULT_IMPORT_BYTES;
-
-const CSV_FIELDS: readonly CsvField[] = [
-  'name',
-  'givenName',
-  'familyName',
-  'company',
-  'role',
-  'email',
-  'phone',
-  'link',
-  'city',
-  'country',
-  'notes',
-  'tags',
-  'ignore',
-];
+const useImportLimit = (): number => useAuthState().data?.importMaxBytes ?? MAX_IMPORT_BYTES;
 
 /** The list of parsed people grows with the file: ask for it only when it stays small. */
 const SAMPLE_MAX_BYTES = 2 * 1024 * 1024;
@@ -573,7 +557,7 @@ function ProblemsList({ problems }: { problems: ImportPreview['problems'] }) {
 function SamplePeople({ people }: { people: NonNullable<ImportPreview['people']> }) {
   const { t } = useTranslation();
   const shown = people.slice(0, SAMPLE_ROWS);
-  const color = { create: 'teal', merge: 'blue', unchanged: 'gray' } as const;
+  const color: Record<ImportAction, MantineColor> = { create: 'teal', merge: 'blue', unchanged: 'gray' };
   return (
     <Stack gap="xs" component="section" aria-label={t('import.sample.title')}>
       <Title order={4} size="h6">

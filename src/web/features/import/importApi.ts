@@ -5,6 +5,7 @@
  */
 import {
   ApiError,
+  qs,
   sendFile,
   type CsvField,
   type ImportEvent,
@@ -23,13 +24,12 @@ export interface ImportRequest {
 }
 
 function queryOf(req: ImportRequest, people: boolean): string {
-  const sp = new URLSearchParams();
-  if (req.format) sp.set('format', req.format);
-  if (req.filename) sp.set('filename', req.filename.slice(0, 255));
-  if (req.mapping) sp.set('mapping', JSON.stringify(req.mapping));
-  if (people) sp.set('people', 'true');
-  const s = sp.toString();
-  return s ? `?${s}` : '';
+  return qs({
+    format: req.format,
+    filename: req.filename?.slice(0, 255),
+    mapping: req.mapping ? JSON.stringify(req.mapping) : undefined,
+    people: people ? 'true' : undefined,
+  });
 }
 
 /** What an import would do; writes nothing. `people` asks for every parsed person too. */

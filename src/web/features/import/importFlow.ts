@@ -5,10 +5,12 @@
  * every answer carries the number of the preview it answers, and an answer to a superseded one
  * (another file chosen, the flow reset) changes nothing.
  */
+import type { ImportFormat } from '#shared/api/values.ts';
 import type { ImportPreview, ImportResult } from '../../api/client.ts';
 import type { ImportPhase, Mapping } from './importApi.ts';
 
-export const FORMATS = ['auto', 'vcard', 'linkedin', 'google', 'csv'] as const;
+/** The formats one can force; a Rete JSON export is always recognised by its content. */
+export const FORMATS = ['auto', 'vcard', 'linkedin', 'google', 'csv'] as const satisfies ReadonlyArray<'auto' | ImportFormat>;
 export type FormatChoice = (typeof FORMATS)[number];
 
 export interface Running {

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isLocale, LOCALES, type Locale } from '#shared/api/values.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -135,7 +136,7 @@ function AskThroughModal(p: AskThroughProps & { onClose: () => void }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const qc = useQueryClient();
   const [viaId, setViaId] = useState(p.via[0]?.personId ?? '');
-  const [language, setLanguage] = useState<'it' | 'en' | undefined>(undefined);
+  const [language, setLanguage] = useState<Locale | undefined>(undefined);
   const [edits, setEdits] = useState<{ subject?: string; body?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const via = p.via.find((v) => v.personId === viaId) ?? p.via[0];
@@ -242,13 +243,10 @@ function AskThroughModal(p: AskThroughProps & { onClose: () => void }) {
                   aria-label={t('asks.language')}
                   value={d.language}
                   onChange={(v) => {
-                    setLanguage(v === 'en' ? 'en' : 'it');
+                    setLanguage(isLocale(v) ? v : 'it');
                     setEdits({});
                   }}
-                  data={[
-                    { value: 'it', label: t('language.it') },
-                    { value: 'en', label: t('language.en') },
-                  ]}
+                  data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
                 />
               </Group>
               {!d.to.email && (

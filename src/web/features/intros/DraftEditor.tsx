@@ -18,7 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Language } from '../../api/client.ts';
+import { isLocale, LOCALES, SIDE_KEYS, type Locale } from '#shared/api/values.ts';
 import { ledgerKeys } from '../ledger/ledgerApi.ts';
 import { introErrorText, sideName } from './introUi.tsx';
 import {
@@ -34,7 +34,7 @@ import {
 interface SideDraft {
   subject: string;
   body: string;
-  language: Language;
+  language: Locale;
 }
 
 function draftOf(s: IntroSide): SideDraft {
@@ -53,7 +53,7 @@ function changesOf(intro: Intro, note: string, order: IntroOrder, sides: Record<
     body.order = order;
     changed = true;
   }
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SIDE_KEYS) {
     const saved = intro[key];
     if (saved.person?.isSelf) continue;
     const d = sides[key];
@@ -119,12 +119,10 @@ export function DraftEditor({ intro, onSent }: { intro: Intro; onSent: (intro: I
 
   const changes = changesOf(intro, note, order, sides);
   const busy = save.isPending || send.isPending;
-  const missingEmail = (['a', 'b'] as const).filter((k) => !intro[k].person?.isSelf && !intro[k].email);
-  const blocked = (['a', 'b'] as const).filter((k) => intro[k].doNotContact);
+  const missingEmail = SIDE_KEYS.filter((k) => !intro[k].person?.isSelf && !intro[k].email);
+  const blocked = SIDE_KEYS.filter((k) => intro[k].doNotContact);
   const noteMissing = !note.trim();
-  const emptyMessage = (['a', 'b'] as const).some(
-    (k) => !intro[k].person?.isSelf && (!sides[k].subject.trim() || !sides[k].body.trim()),
-  );
+  const emptyMessage = SIDE_KEYS.some((k) => !intro[k].person?.isSelf && (!sides[k].subject.trim() || !sides[k].body.trim()));
   const invalid = noteMissing || emptyMessage;
 
   const setSide = (key: SideKey, patch: Partial<SideDraft>) => setSides((s) => ({ ...s, [key]: { ...s[key], ...patch } }));
@@ -156,7 +154,7 @@ export function DraftEditor({ intro, onSent }: { intro: Intro; onSent: (intro: I
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {(['a', 'b'] as const).map((key) => (
+        {SIDE_KEYS.map((key) => (
           <SideFieldset
             key={key}
             side={intro[key]}
@@ -248,7 +246,7 @@ function SideFieldset({
   side: IntroSide;
   draft: SideDraft;
   onChange: (patch: Partial<SideDraft>) => void;
-  onLanguage: (l: Language) => void;
+  onLanguage: (l: Locale) => void;
   disabled: boolean;
 }) {
   const { t } = useTranslation();
@@ -283,12 +281,9 @@ function SideFieldset({
         </Group>
         <Select
           label={t('intros.draft.language')}
-          data={[
-            { value: 'it', label: t('language.it') },
-            { value: 'en', label: t('language.en') },
-          ]}
+          data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           value={draft.language}
-          onChange={(v) => v && v !== draft.language && onLanguage(v === 'it' ? 'it' : 'en')}
+          onChange={(v) => isLocale(v) && v !== draft.language && onLanguage(v)}
           allowDeselect={false}
           disabled={disabled}
           comboboxProps={{ withinPortal: true }}

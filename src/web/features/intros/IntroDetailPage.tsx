@@ -43,6 +43,7 @@ import {
   type Intro,
   type IntroEvent,
   type IntroSide,
+  type MailDelivery,
 } from './introsApi.ts';
 
 export default function IntroDetailPage() {
@@ -396,7 +397,7 @@ interface HistoryItem {
   key: string;
   text: string;
   event: IntroEvent | null;
-  delivery: 'smtp' | 'outbox' | null;
+  delivery: MailDelivery | null;
 }
 
 /** The intro's events and, from its emails, when each one went out (delivered, or placed in the outbox), in order. */

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { INTRO_STATUSES, SIDE_KEYS } from '#shared/api/values.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { relativeTime } from '../../components/format.ts';
 import { AsksSection } from './AsksSection.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
 import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
-import { INTRO_STATUSES, introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
+import { introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE = 30;
@@ -99,7 +100,7 @@ function IntroCard({ intro: i }: { intro: IntroSummary }) {
               {i.note}
             </Text>
             <Group gap="md" wrap="wrap">
-              {(['a', 'b'] as const).map((k) => (
+              {SIDE_KEYS.map((k) => (
                 <Group gap={6} key={k} wrap="nowrap">
                   <Text size="xs" c="dimmed" maw={160} truncate>
                     {sideName(i[k])}

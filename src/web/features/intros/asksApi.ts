@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type * as Asks from '#shared/api/asks.ts';
-import { request } from '../../api/client.ts';
+import { qs, request } from '../../api/client.ts';
 
 export type IntroAsk = Asks.IntroAsk;
 export type AskStatus = Asks.AskStatus;
@@ -14,12 +14,8 @@ export type CreateAskInput = z.input<typeof Asks.CreateAskBody>;
 export type AsksPage = z.infer<typeof Asks.AsksPage>;
 
 export const asksApi = {
-  list: (q: { status?: AskStatus; limit?: number } = {}) => {
-    const sp = new URLSearchParams();
-    if (q.status) sp.set('status', q.status);
-    sp.set('limit', String(q.limit ?? 200));
-    return request<AsksPage>('GET', `/api/v1/intro-asks?${sp.toString()}`);
-  },
+  list: (q: { status?: AskStatus; limit?: number } = {}) =>
+    request<AsksPage>('GET', `/api/v1/intro-asks${qs({ status: q.status, limit: q.limit ?? 200 })}`),
   draft: (body: DraftAskInput) => request<AskDraft>('POST', '/api/v1/intro-asks/draft', body),
   create: (body: CreateAskInput) => request<IntroAsk>('POST', '/api/v1/intro-asks', body),
   cancel: (id: string) => request<IntroAsk>('POST', `/api/v1/intro-asks/${encodeURIComponent(id)}/cancel`),

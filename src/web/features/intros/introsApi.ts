@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type * as Intros from '#shared/api/intros.ts';
 import type * as Outbox from '#shared/api/outbox.ts';
-import { request } from '../../api/client.ts';
+import { qs, request } from '../../api/client.ts';
 
 export type Intro = Intros.Intro;
 export type IntroSummary = Intros.IntroSummary;
@@ -29,24 +29,12 @@ export type MailErrorReason = Intros.MailErrorReason;
 export type MailDelivery = Intros.MailDelivery;
 export type IntroDelivery = Intros.IntroDelivery;
 
-/** The statuses in the order a person follows them. */
-export const INTRO_STATUSES: readonly IntroStatus[] = [
-  'draft',
-  'asked',
-  'accepted_one',
-  'connected',
-  'declined',
-  'expired',
-  'cancelled',
-];
-export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'cancelled'];
-
 /**
  * Where an email stands, as a person reads it: `retrying` is a queued email whose last attempt
  * failed; `outbox` is one kept in the outbox (no SMTP server): it reached nobody, so it is never
  * called sent.
  */
-export type MailStanding = 'queued' | 'retrying' | 'sent' | 'outbox' | 'failed' | 'cancelled';
+export type MailStanding = MailStatus | 'retrying' | 'outbox';
 
 export function mailStanding(m: Pick<MailState, 'status' | 'delivery' | 'errorReason'>): MailStanding {
   if (m.status === 'queued') return m.errorReason ? 'retrying' : 'queued';
@@ -59,7 +47,7 @@ export const needsRetry = (m: Pick<MailState, 'status' | 'delivery' | 'errorReas
   ['retrying', 'failed'].includes(mailStanding(m));
 
 /** The outbox's filter: by status, and "sent" split into sent and kept in the outbox. */
-export const OUTBOX_FILTERS = ['queued', 'sent', 'outbox', 'failed', 'cancelled'] as const;
+export const OUTBOX_FILTERS = ['queued', 'sent', 'outbox', 'failed', 'cancelled'] as const satisfies readonly MailStanding[];
 export type OutboxFilterChoice = (typeof OUTBOX_FILTERS)[number];
 
 export function outboxFilterQuery(c: OutboxFilterChoice | undefined): Pick<OutboxFilter, 'status' | 'delivery'> {
@@ -70,13 +58,6 @@ export function outboxFilterQuery(c: OutboxFilterChoice | undefined): Pick<Outbo
 
 /** Still moving: the page keeps asking the server, because answers arrive by email. */
 export const OPEN_STATUSES: readonly IntroStatus[] = ['asked', 'accepted_one'];
-
-function qs(params: Record<string, string | number | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, String(v));
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
 
 const enc = encodeURIComponent;
 

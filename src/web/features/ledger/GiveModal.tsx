@@ -3,12 +3,12 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GIVE_KINDS } from '#shared/api/values.ts';
 import { api, keys } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import type { PersonRef } from '../../components/PersonPicker.tsx';
 import { useInvalidateNetwork } from '../people/hooks.ts';
 import {
-  GIVE_KINDS,
   ledgerApi,
   ledgerKeys,
   MANUAL_GIVE_KINDS,

@@ -18,12 +18,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { GIVE_KINDS } from '#shared/api/values.ts';
 import { BarList } from '../../components/charts/BarList.tsx';
 import { StackedBarChart, type ChartCategory } from '../../components/charts/StackedBarChart.tsx';
 import { toDateInput } from '../../components/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { cssColor, GIVE_COLOR, OUTCOME_COLOR } from './colors.ts';
-import { GIVE_KINDS, ledgerApi, ledgerKeys, type LedgerStats, type Period } from './ledgerApi.ts';
+import { ledgerApi, ledgerKeys, type LedgerStats, type Period } from './ledgerApi.ts';
 import { formatDay, formatMoney, formatSums, today } from './money.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 

@@ -1,4 +1,5 @@
 import type { MantineColor } from '@mantine/core';
+import type { IntroStatus } from '#shared/api/values.ts';
 import type { GiveKind, OutcomeKind } from './ledgerApi.ts';
 
 /** One color per kind, the same in badges and charts. */
@@ -23,7 +24,10 @@ export const OUTCOME_COLOR: Record<OutcomeKind, MantineColor> = {
 /** A Mantine color as a CSS value, for SVG fills. */
 export const cssColor = (c: MantineColor, shade = 6): string => `var(--mantine-color-${c}-${shade})`;
 
-/** The status of the introduction a give records (as on the introduction pages). */
+/**
+ * The status of the introduction a give records (as on the introduction pages; never a draft: the
+ * give is recorded once a request went out). Looked up by the give's plain-text status.
+ */
 export const INTRO_COLOR: Partial<Record<string, MantineColor>> = {
   asked: 'blue',
   accepted_one: 'cyan',
@@ -31,7 +35,7 @@ export const INTRO_COLOR: Partial<Record<string, MantineColor>> = {
   declined: 'red',
   expired: 'orange',
   cancelled: 'gray',
-};
+} satisfies Record<Exclude<IntroStatus, 'draft'>, MantineColor>;
 
 /** Introductions that ended without the two meeting: no outcome to record on their give. */
-export const ENDED_WITHOUT: readonly string[] = ['declined', 'expired', 'cancelled'];
+export const ENDED_WITHOUT: readonly string[] = ['declined', 'expired', 'cancelled'] satisfies readonly IntroStatus[];

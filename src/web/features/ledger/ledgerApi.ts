@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type * as Ledger from '#shared/api/ledger.ts';
-import { request } from '../../api/client.ts';
+import { GIVE_KINDS } from '#shared/api/values.ts';
+import { qs, request } from '../../api/client.ts';
 
 export type Give = Ledger.Give;
 export type GiveKind = Ledger.GiveKind;
@@ -21,26 +22,8 @@ export type UpdateReceivedInput = z.input<typeof Ledger.UpdateReceivedBody>;
 export type GivesPage = z.infer<typeof Ledger.GivesPage>;
 export type ReceivedPage = z.infer<typeof Ledger.ReceivedPage>;
 
-// Kept here rather than imported at run time: the contract module would pull zod into the bundle.
-export const GIVE_KINDS: readonly GiveKind[] = [
-  'introduction',
-  'referral',
-  'advice',
-  'resource',
-  'recommendation',
-  'time',
-  'other',
-];
 /** What a person records by hand: introductions are recorded by Rete when one is sent. */
 export const MANUAL_GIVE_KINDS: readonly GiveKind[] = GIVE_KINDS.filter((k) => k !== 'introduction');
-export const OUTCOME_KINDS: readonly OutcomeKind[] = ['thanked', 'meeting', 'business', 'need_satisfied', 'other'];
-
-function qs(params: Record<string, string | number | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, String(v));
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
 
 const enc = encodeURIComponent;
 

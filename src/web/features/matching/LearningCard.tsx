@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { Locale } from '#shared/api/values.ts';
 import { api, keys, type ConceptRef, type Feedback, type TaughtWord } from '../../api/client.ts';
 import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -13,7 +14,7 @@ const MAX_CONCEPTS = 5;
 /** Verdicts listed before "show more". */
 const FIRST_VERDICTS = 5;
 
-const labelOf = (c: ConceptRef, lang: 'it' | 'en') => (lang === 'it' ? c.labelIt : c.labelEn);
+const labelOf = (c: ConceptRef, lang: Locale) => (lang === 'it' ? c.labelIt : c.labelEn);
 
 /**
  * Settings: the words I taught Rete ("quelli del gestionale" → software consultants) and my

@@ -18,8 +18,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { LOCALES, type Locale } from '#shared/api/values.ts';
 import { isWebAddress, withWebScheme } from '#shared/text/link.ts';
-import { api, keys, type CreatePersonInput, type ItemKind, type Language } from '../../api/client.ts';
+import { api, keys, type CreatePersonInput, type ItemKind } from '../../api/client.ts';
 import { reportFormError } from '../../components/errors.ts';
 import { useInvalidateNetwork } from './hooks.ts';
 
@@ -107,7 +108,7 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
         role: v.role,
         city: v.city,
         country: v.country,
-        language: (v.language as Language | null) ?? null,
+        language: (v.language as Locale | null) ?? null,
         howMet: v.howMet,
         notes: v.notes,
         tags: v.tags,
@@ -208,10 +209,7 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
               label={t('person.language')}
               placeholder={t('common.notSet')}
               clearable
-              data={[
-                { value: 'it', label: t('language.it') },
-                { value: 'en', label: t('language.en') },
-              ]}
+              data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
               {...form.getInputProps('language')}
             />
             <TagsInput

@@ -3,7 +3,7 @@ import { IconCircle, IconCircleCheckFilled, IconPencil, IconPlus, IconTrash } fr
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Item, type ItemKind } from '../../api/client.ts';
+import { api, type Item, type ItemKind, type ItemStatus } from '../../api/client.ts';
 import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { relativeTime } from '../../components/format.ts';
@@ -149,7 +149,7 @@ function ItemRow({ kind, item }: { kind: ItemKind; item: Item }) {
   const satisfied = item.status === 'satisfied';
 
   const update = useMutation({
-    mutationFn: (body: { text?: string; status?: 'open' | 'satisfied' }) => api.updateItem(kind, item.id, body),
+    mutationFn: (body: { text?: string; status?: ItemStatus }) => api.updateItem(kind, item.id, body),
     meta: { silent: true },
     onSuccess: async () => {
       setEditing(false);

@@ -19,7 +19,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, keys, type Language, type PersonDetail } from '../../api/client.ts';
+import { LOCALES, type Locale } from '#shared/api/values.ts';
+import { api, ApiError, keys, type PersonDetail } from '../../api/client.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { EditableSelect, EditableText, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
@@ -159,11 +160,8 @@ function PersonView({ person: p }: { person: PersonDetail }) {
               <EditableSelect
                 label={t('person.language')}
                 value={p.language}
-                data={[
-                  { value: 'it', label: t('language.it') },
-                  { value: 'en', label: t('language.en') },
-                ]}
-                onSave={(v) => save({ language: (v as Language | null) ?? null })}
+                data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+                onSave={(v) => save({ language: (v as Locale | null) ?? null })}
               />
               <ChannelsField kind="emails" label={t('person.emails')} values={p.emails} onSave={(emails) => save({ emails })} />
               <ChannelsField kind="phones" label={t('person.phones')} values={p.phones} onSave={(phones) => save({ phones })} />

@@ -17,6 +17,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { STRENGTHS } from '#shared/api/values.ts';
 import { api, type Relationship } from '../../api/client.ts';
 import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
@@ -32,7 +33,7 @@ function StrengthControl({ value, onChange }: { value: number; onChange: (v: num
       size="xs"
       value={String(value)}
       onChange={(v) => onChange(Number(v))}
-      data={[1, 2, 3].map((n) => ({ value: String(n), label: t(`relationships.strengths.${n}`) }))}
+      data={STRENGTHS.map((n) => ({ value: String(n), label: t(`relationships.strengths.${n}`) }))}
     />
   );
 }
@@ -41,7 +42,7 @@ function StrengthDots({ value }: { value: number }) {
   const { t } = useTranslation();
   return (
     <Group gap={3} wrap="nowrap" aria-label={t(`relationships.strengths.${value}`)} title={t(`relationships.strengths.${value}`)}>
-      {[1, 2, 3].map((n) => (
+      {STRENGTHS.map((n) => (
         <span
           key={n}
           style={{

@@ -11,11 +11,13 @@ import {
   TextInput,
   Timeline,
   Title,
+  type MantineColor,
 } from '@mantine/core';
 import { IconMessage, IconNote, IconPencil, IconPhone, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INTERACTION_KINDS } from '#shared/api/values.ts';
 import { api, type Interaction, type InteractionKind } from '../../api/client.ts';
 import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
@@ -23,9 +25,13 @@ import { relativeTime, toDateInput } from '../../components/format.ts';
 import i18n from '../../i18n/index.ts';
 import { useInvalidateNetwork } from './hooks.ts';
 
-const KINDS: InteractionKind[] = ['meeting', 'call', 'message', 'note'];
-const ICON = { meeting: IconUsers, call: IconPhone, message: IconMessage, note: IconNote };
-const COLOR = { meeting: 'teal', call: 'blue', message: 'violet', note: 'gray' };
+const ICON: Record<InteractionKind, typeof IconUsers> = {
+  meeting: IconUsers,
+  call: IconPhone,
+  message: IconMessage,
+  note: IconNote,
+};
+const COLOR: Record<InteractionKind, MantineColor> = { meeting: 'teal', call: 'blue', message: 'violet', note: 'gray' };
 
 /** Dates entered without a time are stored as midnight UTC: show them as that calendar day. */
 function formatOccurred(iso: string): string {
@@ -83,7 +89,7 @@ function InteractionForm({
           <Select
             aria-label={t('timeline.kind')}
             label={t('timeline.kind')}
-            data={KINDS.map((k) => ({ value: k, label: t(`timeline.kinds.${k}`) }))}
+            data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`timeline.kinds.${k}`) }))}
             value={d.kind}
             onChange={(v) => v && setD({ ...d, kind: v })}
             allowDeselect={false}

@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { SUPPRESSION_KINDS } from '#shared/api/values.ts';
 import { api, ApiError, keys } from '../../api/client.ts';
 import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { formatDate } from '../../components/format.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useEndSession } from '../auth/session.tsx';
 
-const KNOWN_KINDS = new Set(['email', 'phone', 'link', 'name']);
+const KNOWN_KINDS = new Set<string>(SUPPRESSION_KINDS);
 
 /** Settings → Privacy: my data out (GDPR art. 15 and 20), the suppression list, and leaving for good. */
 export function PrivacyCard() {

@@ -1,14 +1,14 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_FORMATS, LEGAL_BASES } from '#shared/api/values.ts';
 import type { LegalBasis, PersonDetail, PersonPrivacy } from '../../api/client.ts';
 import { formatDate } from '../../components/format.ts';
 import { EditableSelect, EditableText } from '../../components/InlineEdit.tsx';
 import { usePersonPatch } from '../people/hooks.ts';
 import { ErasePersonButton } from './ErasePerson.tsx';
 
-const BASES: readonly LegalBasis[] = ['legitimate_interest', 'consent', 'contract', 'other'];
-const IMPORT_SOURCES = new Set(['vcard', 'linkedin', 'google', 'csv', 'json']);
+const IMPORT_SOURCES = new Set<string>(IMPORT_FORMATS);
 
 /** Where the data came from, in words: "Imported from LinkedIn on 27 Nov 2026". */
 function SourceLine({ privacy }: { privacy: PersonPrivacy }) {
@@ -61,7 +61,7 @@ export function PrivacySection({ person }: { person: PersonDetail }) {
         <EditableSelect
           label={t('privacy.legalBasis')}
           value={privacy.legalBasis}
-          data={BASES.map((b) => ({ value: b, label: t(`privacy.bases.${b}`) }))}
+          data={LEGAL_BASES.map((b) => ({ value: b, label: t(`privacy.bases.${b}`) }))}
           onSave={(v) => patch.mutateAsync({ legalBasis: (v as LegalBasis | null) ?? null })}
         />
         <EditableText

@@ -5,7 +5,7 @@
  * preview shows is exactly what the import can store: a value Rete would refuse is dropped here,
  * with a problem naming it, instead of failing the whole import later.
  */
-import type { ImportProblemCode } from '#shared/api/import.ts';
+import type { ImportProblemCode } from '#shared/api/values.ts';
 import { EmailChannel, LinkChannel, MAX_CHANNELS, MAX_TAGS, PhoneChannel } from '#shared/api/people.ts';
 import { hasStrayControl, STRAY_CONTROLS } from '#shared/text/controls.ts';
 import { problemReason, type ProblemParams } from './problems.ts';

@@ -7,27 +7,12 @@
  * below LinkedIn's `Notes:` preamble, choosing the delimiter (`,` `;` tab `|`), telling a
  * header from a first data row, and a line number for every record so problems can name it.
  */
+import { CSV_FIELDS, type CsvField } from '#shared/api/values.ts';
 import { readCsvRecords } from './csv-reader.ts';
 import { ContactDraft, joinName, parseDate, quote, singleLine } from './contact.ts';
 import { ProblemLog, resolveLimits } from './types.ts';
 import type { ParseLimits, ParseProblem, ParsedContact } from './types.ts';
 
-export const CSV_FIELDS = [
-  'name',
-  'givenName',
-  'familyName',
-  'company',
-  'role',
-  'email',
-  'phone',
-  'link',
-  'city',
-  'country',
-  'notes',
-  'tags',
-  'ignore',
-] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
 /** Header name → what the column holds. Columns left out are ignored. */
 export type ColumnMapping = Record<string, CsvField>;
 export type CsvLayout = 'linkedin' | 'google' | 'google-legacy' | 'generic';

@@ -86,8 +86,8 @@ export function parseContacts(bytes: Uint8Array, opts: ParseOptions = {}): Parse
   return result;
 }
 
-export { previewCsv, suggestMapping, detectLayout, CSV_FIELDS } from './csv.ts';
-export type { ColumnMapping, CsvField, CsvLayout } from './csv.ts';
+export { previewCsv, suggestMapping, detectLayout } from './csv.ts';
+export type { ColumnMapping, CsvLayout } from './csv.ts';
 export { decodeBytes } from './decode.ts';
 export { parseVcards } from './vcard.ts';
 export { DEFAULT_LIMITS } from './types.ts';

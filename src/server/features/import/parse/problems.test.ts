@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_PROBLEM_CODES } from '#shared/api/import.ts';
+import { IMPORT_PROBLEM_CODES } from '#shared/api/values.ts';
 import en from '../../../../web/i18n/en.json' with { type: 'json' };
 import itJson from '../../../../web/i18n/it.json' with { type: 'json' };
 import { PROBLEM_TEXT, problemReason } from './problems.ts';

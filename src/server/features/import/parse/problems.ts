@@ -3,7 +3,7 @@
  * web app words them in the user's language; `reason`, the English wording made here, is for the
  * command line and for scripts. `{{name}}` is a parameter, as in the web app's translations.
  */
-import type { ImportProblemCode } from '#shared/api/import.ts';
+import type { ImportProblemCode } from '#shared/api/values.ts';
 
 export type ProblemParams = Readonly<Record<string, string | number>>;
 

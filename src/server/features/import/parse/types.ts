@@ -4,7 +4,7 @@
  * The parsers are pure: bytes in, plain data out. No database, no network: a URL found in a
  * file (a remote PHOTO, a website) is only ever kept as text, never fetched.
  */
-import type { ImportProblemCode } from '#shared/api/import.ts';
+import { MAX_IMPORT_BYTES, type ImportProblemCode } from '#shared/api/values.ts';
 import { problemReason, type ProblemParams } from './problems.ts';
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
@@ -115,7 +115,7 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<ParseLimits> = Object.freeze({
-  maxBytes: 20 * 1024 * 1024,
+  maxBytes: MAX_IMPORT_BYTES,
   // 100,000 LinkedIn rows are about 10 MB: the whole network of a very connected person.
   maxContacts: 100_000,
   maxBinaryLineLength: 1024 * 1024,

@@ -15,7 +15,7 @@
  * Nothing here fetches anything: a PHOTO that is a URL is ignored.
  */
 import iconv from 'iconv-lite';
-import type { ImportProblemCode } from '#shared/api/import.ts';
+import type { ImportProblemCode } from '#shared/api/values.ts';
 import { ContactDraft, joinName, parseDate, quote, type DraftWarning } from './contact.ts';
 import type { ProblemParams } from './problems.ts';
 import {

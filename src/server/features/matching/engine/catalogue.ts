@@ -3,6 +3,7 @@
  * one pass over a text: patterns indexed by their first word, a deletion index for light typo
  * tolerance, and the relation graph used for query expansion.
  */
+import type { Locale } from '#shared/api/values.ts';
 import type { ConceptDef } from '../concepts/types.ts';
 import { isNegation, isStopWord, tokenize } from './normalize.ts';
 import { verbForms } from './morph.ts';
@@ -26,7 +27,7 @@ export interface Pattern {
    */
   weight: number;
   /** The language of the list the term was written in. */
-  lang: 'it' | 'en';
+  lang: Locale;
   /** The same term is in both languages' lists ("german" and "germania" stem alike): it is no foreign word. */
   bilingual?: boolean;
   /**
@@ -126,7 +127,7 @@ interface ParsedTerm {
   forms: Set<string>;
 }
 
-function parseTerm(term: string, lang: 'it' | 'en'): ParsedTerm | null {
+function parseTerm(term: string, lang: Locale): ParsedTerm | null {
   let t = term.trim();
   let weight = 1;
   const w = /:(0?\.\d+|1)$/.exec(t);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '#shared/api/values.ts';
 import { ALL_CONCEPTS } from '../concepts/index.ts';
 import { analyze } from './analyze.ts';
 import { compileCatalogue } from './catalogue.ts';
@@ -42,7 +43,7 @@ describe('stemming', () => {
 });
 
 describe('language detection', () => {
-  const cases: Array<[string, 'it' | 'en']> = [
+  const cases: Array<[string, Locale]> = [
     ['Cerco un commercialista per la mia partita IVA', 'it'],
     ['Looking for an accountant for my small business', 'en'],
     ['Shopify expert needed to migrate our store', 'en'],

@@ -6,6 +6,7 @@
  * are listed. Forms, not stems: a Snowball stem of "pagano" would also be the stem of the English
  * "page", while the forms of "pagare" never are.
  */
+import type { Locale } from '#shared/api/values.ts';
 
 // Irregular Italian past participles (masculine singular; the other endings are derived).
 const IT_PARTICIPLES: Readonly<Record<string, string>> = {
@@ -253,7 +254,7 @@ function englishForms(verb: string): string[] {
 }
 
 /** Every form of a verb given by its infinitive ("pagare", "owe"), in the folded spelling of texts. */
-export function verbForms(lemma: string, lang: 'it' | 'en'): string[] {
+export function verbForms(lemma: string, lang: Locale): string[] {
   return lang === 'it' ? italianForms(lemma) : englishForms(lemma);
 }
 

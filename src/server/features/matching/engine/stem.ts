@@ -9,8 +9,9 @@
  *   fire on the wrong word. The light stemmer only removes inflection (plural, gender).
  */
 import { createRequire } from 'node:module';
+import type { Locale } from '#shared/api/values.ts';
 
-export type Lang = 'it' | 'en';
+export type Lang = Locale;
 
 interface SnowballStemmer {
   stem(word: string): string;
