@@ -31,7 +31,7 @@ import { loadConfig } from '#server/config.ts';
 import { openDatabase, type DbHandle } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { createUser } from '#server/features/auth/auth.service.ts';
-import { NetworkCache, type NetworkView } from '#server/features/network/networkCache.ts';
+import { NetworkCache, type NetworkView } from '#server/features/network/network-cache.ts';
 import * as svc from '#server/features/people/people.service.ts';
 import { PeopleSearch } from '#server/features/people/search.ts';
 import { createToken } from '#server/features/tokens/tokens.service.ts';

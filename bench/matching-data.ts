@@ -15,9 +15,9 @@
  * Typical offer: "Consulenza su recupero crediti e decreti ingiuntivi per PMI del settore moda,
  * anche a Brescia (Velmora)". Needs are exactly six words.
  */
-import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
+import { ALL_CONCEPTS } from '#server/features/matching/concepts/index.ts';
 import { Rng, Zipf } from './lib/prng.ts';
-import type { Locale } from '../src/shared/api/values.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 export interface BenchPerson {
   id: string;

@@ -9,8 +9,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MatchEngine } from '../src/server/features/matching/engine/index.ts';
-import type { Locale } from '../src/shared/api/values.ts';
+import { MatchEngine } from '#server/features/matching/engine/index.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 interface Profile {
   id: string;

@@ -1,8 +1,8 @@
 // Writes openapi.json from the zod contract: `npm run openapi`. A test fails when it is stale.
 import fs from 'node:fs';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/db.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/db.ts';
 
 export async function generateOpenApi(): Promise<string> {
   const handle = openDatabase({ kind: 'sqlite', path: ':memory:' });

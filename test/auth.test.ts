@@ -6,9 +6,9 @@ import crypto from 'node:crypto';
 import { hash as argon2Hash, type Algorithm } from '@node-rs/argon2';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CURRENT_PARAMS_PREFIX } from '../src/server/features/auth/passwords.ts';
+import { CURRENT_PARAMS_PREFIX } from '#server/features/auth/passwords.ts';
 import { cookieFrom, createTestApp, type Client, type TestApp } from './helpers/app.ts';
-import { dialects } from './helpers/testDb.ts';
+import { dialects } from './helpers/test-db.ts';
 import { expectErrorShape, fillParams, login, makeUser, randomId, snapshot } from './helpers/world.ts';
 
 const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');

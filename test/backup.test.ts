@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/server/config.ts';
-import { openDatabase, openSqlite } from '../src/server/db/db.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { backupSqlite, inspectBackup, restoreSqlite } from '../src/server/features/backup/backup.service.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase, openSqlite } from '#server/db/db.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { backupSqlite, inspectBackup, restoreSqlite } from '#server/features/backup/backup.service.ts';
 
 function dump(file: string): string {
   const db = new SQLite(file, { readonly: true });

@@ -8,9 +8,9 @@
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteInfo } from '../src/server/app.ts';
+import type { RouteInfo } from '#server/app.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { dialects } from './helpers/testDb.ts';
+import { dialects } from './helpers/test-db.ts';
 import {
   buildWorld,
   expectErrorShape,

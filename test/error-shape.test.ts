@@ -6,9 +6,9 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../src/shared/api/common.ts';
+import { ERROR_CODES } from '#shared/api/common.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { dialects } from './helpers/testDb.ts';
+import { dialects } from './helpers/test-db.ts';
 import { expectErrorShape, expectNoInternals, makeUser } from './helpers/world.ts';
 import type { Client } from './helpers/app.ts';
 

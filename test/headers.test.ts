@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { dialects } from './helpers/testDb.ts';
+import { dialects } from './helpers/test-db.ts';
 import { fillParams, makeUser, randomId } from './helpers/world.ts';
 import type { Client } from './helpers/app.ts';
 

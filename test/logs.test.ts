@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { buildApp, loggerOptions } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { createTestDb, dialects } from './helpers/testDb.ts';
+import { buildApp, loggerOptions } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { createTestDb, dialects } from './helpers/test-db.ts';
 
 interface LogLine {
   level: number;

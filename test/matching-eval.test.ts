@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalMatching, metrics, type MetricRow, type Ranking } from '../src/server/features/matching/eval.ts';
-import type { Locale } from '../src/shared/api/values.ts';
+import { evalMatching, metrics, type MetricRow, type Ranking } from '#server/features/matching/eval.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 const evalDir = join(import.meta.dirname, '../eval/matching');
 const devSplit = join(evalDir, 'dev');

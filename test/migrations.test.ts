@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import { Migrator, sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { LATEST_MIGRATION, migrateToLatest, migrationState } from '../src/server/db/migrate.ts';
-import { createTestDb, dialects, type TestDb } from './helpers/testDb.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { LATEST_MIGRATION, migrateToLatest, migrationState } from '#server/db/migrate.ts';
+import { createTestDb, dialects, type TestDb } from './helpers/test-db.ts';
 
 /** The keys of `export interface Database { ... }` in schema.ts: the tables the code expects. */
 function declaredTables(): string[] {
@@ -138,9 +138,9 @@ describe.each(dialects())('migration 0004 (mail delivery) on %s', (dialect) => {
     db = await createTestDb(dialect, { migrate: false });
     const k = db.handle.db;
     const upTo3: Record<string, Migration> = {
-      '0001_init': await import('../src/server/db/migrations/0001_init.ts'),
-      '0002_privacy': await import('../src/server/db/migrations/0002_privacy.ts'),
-      '0003_intros_ledger': await import('../src/server/db/migrations/0003_intros_ledger.ts'),
+      '0001_init': await import('#server/db/migrations/0001_init.ts'),
+      '0002_privacy': await import('#server/db/migrations/0002_privacy.ts'),
+      '0003_intros_ledger': await import('#server/db/migrations/0003_intros_ledger.ts'),
     };
     const schema =
       dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(k)).rows[0]?.s : undefined;

@@ -5,11 +5,11 @@
  * email (queued like every email, delivered over real SMTP here), in the owner's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../src/server/features/auth/auth.service.ts';
-import { createJobWorker } from '../src/server/features/intros/intros.jobs.ts';
+import { createUser } from '#server/features/auth/auth.service.ts';
+import { createJobWorker } from '#server/features/intros/intros.jobs.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { startMailbox, type Mailbox } from './helpers/mailbox.ts';
-import { dialects } from './helpers/testDb.ts';
+import { dialects } from './helpers/test-db.ts';
 import { login, snapshot } from './helpers/world.ts';
 
 describe.each(dialects())('sign-up with an address already registered on %s', (dialect) => {

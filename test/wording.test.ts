@@ -4,9 +4,9 @@
  * Everything Rete writes in Italian about a person is phrased so that it fits anyone.
  */
 import { describe, expect, it } from 'vitest';
-import italian from '../src/web/i18n/it.json' with { type: 'json' };
-import { ALL_CONCEPTS } from '../src/server/features/matching/concepts/index.ts';
-import { linkedinHowMet, sourceNote } from '../src/server/features/import/import.service.ts';
+import italian from '#web/i18n/it.json' with { type: 'json' };
+import { ALL_CONCEPTS } from '#server/features/matching/concepts/index.ts';
+import { linkedinHowMet, sourceNote } from '#server/features/import/import.service.ts';
 import {
   askAnsweredPage,
   askAnswerPage,
@@ -14,8 +14,8 @@ import {
   askIntroNote,
   askReceivedText,
   draftAsk,
-} from '../src/server/features/intros/asks.texts.ts';
-import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '../src/server/features/intros/texts.ts';
+} from '#server/features/intros/asks.texts.ts';
+import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '#server/features/intros/texts.ts';
 
 /** Forms that take a side: slashed endings, greetings that agree with the person, plural "li" for one. */
 const GUESSES: Array<[string, RegExp]> = [

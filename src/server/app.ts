@@ -31,7 +31,7 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { registerAuth, type Access } from './http/auth.ts';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, rateLimitError, registerErrorHandling } from './http/errors.ts';
-import { registerSecurityHeaders } from './http/securityHeaders.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 
 export interface RouteInfo {
   method: string;

@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/db.ts';
 import { NetworkGraph } from './features/matching/graph.ts';
 import { ItemIndex } from './features/matching/indexes.ts';
-import { NetworkCache } from './features/network/networkCache.ts';
+import { NetworkCache } from './features/network/network-cache.ts';
 import { PeopleSearch } from './features/people/search.ts';
 
 /**

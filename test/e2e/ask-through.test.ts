@@ -12,7 +12,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { askAnsweredPage, askAnswerPage } from '../../src/server/features/intros/asks.texts.ts';
+import { askAnsweredPage, askAnswerPage } from '#server/features/intros/asks.texts.ts';
 import {
   api,
   assertClean,

@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ValueFinder } from '../../src/shared/api/matching.ts';
+import type { ValueFinder } from '#shared/api/matching.ts';
 import {
   api,
   assertClean,

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { expect, type TestContext } from 'vitest';
-import { loadConfig } from '../../src/server/config.ts';
-import en from '../../src/web/i18n/en.json' with { type: 'json' };
-import it from '../../src/web/i18n/it.json' with { type: 'json' };
-import type { Locale } from '../../src/shared/api/values.ts';
+import { loadConfig } from '#server/config.ts';
+import en from '#web/i18n/en.json' with { type: 'json' };
+import it from '#web/i18n/it.json' with { type: 'json' };
+import type { Locale } from '#shared/api/values.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 export const screenshotDir = path.join(repo, 'test/e2e/screenshots');

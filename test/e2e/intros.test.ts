@@ -6,9 +6,9 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { answeredPage, answerPage, frame } from '../../src/server/features/intros/texts.ts';
-import type { Intro } from '../../src/shared/api/intros.ts';
-import type { Helper, ValueFinder } from '../../src/shared/api/matching.ts';
+import { answeredPage, answerPage, frame } from '#server/features/intros/texts.ts';
+import type { Intro } from '#shared/api/intros.ts';
+import type { Helper, ValueFinder } from '#shared/api/matching.ts';
 import {
   api,
   assertClean,

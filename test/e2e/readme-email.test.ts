@@ -11,7 +11,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { answeredPage, answerPage } from '../../src/server/features/intros/texts.ts';
+import { answeredPage, answerPage } from '#server/features/intros/texts.ts';
 import { startMailbox, type Mailbox } from '../helpers/mailbox.ts';
 import {
   api,

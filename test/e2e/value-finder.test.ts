@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Helper, MatchPath, ValueFinder } from '../../src/shared/api/matching.ts';
+import type { Helper, MatchPath, ValueFinder } from '#shared/api/matching.ts';
 import {
   api,
   assertClean,

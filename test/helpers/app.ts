@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, type RouteInfo } from '../../src/server/app.ts';
-import type { AppDeps } from '../../src/server/deps.ts';
-import { loadConfig, type Config } from '../../src/server/config.ts';
-import type { Dialect } from '../../src/server/db/db.ts';
-import { createTestDb, type TestDb } from './testDb.ts';
-import type { Locale } from '../../src/shared/api/values.ts';
+import { buildApp, type RouteInfo } from '#server/app.ts';
+import type { AppDeps } from '#server/deps.ts';
+import { loadConfig, type Config } from '#server/config.ts';
+import type { Dialect } from '#server/db/db.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
+import type { Locale } from '#shared/api/values.ts';
 
 export interface TestApp {
   app: FastifyInstance;

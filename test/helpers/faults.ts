@@ -4,7 +4,7 @@
  * through its repositories (the lint rule on `kysely` imports).
  */
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../src/server/db/db.ts';
+import type { Db, Dialect } from '#server/db/db.ts';
 
 /**
  * From the `from`-th person of an owner on, inserting into `people` fails with "boom" (counting,

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { createUser } from '../../src/server/features/auth/auth.service.ts';
+import { createUser } from '#server/features/auth/auth.service.ts';
 import { cookieFrom, createPerson, signup, type Client, type TestApp } from './app.ts';
 
 export interface Actor extends Client {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliSandbox } from '../../../test/helpers/cli.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
 import { forTerminal } from './terminal.ts';
 
 // What a terminal obeys: C0 but tab and line feed (CR included: it rewrites the line), DEL, C1.

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, keys, type PersonSummary } from '../api/client.ts';
-import { matchText, whoLine } from './searchMatch.ts';
+import { matchText, whoLine } from './search-match.ts';
 
 export interface PersonRef {
   id: string;

@@ -6,7 +6,7 @@ import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { createSelfPerson } from '../people/people.service.ts';
 import * as repo from './auth.repo.ts';
 import { revokeTokensMadeBefore } from '../tokens/tokens.repo.ts';
-import { noticeSignupAttempt } from './signupNotice.ts';
+import { noticeSignupAttempt } from './signup-notice.ts';
 import { dummyVerify, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
 
 export interface PublicUser {
@@ -57,7 +57,7 @@ export async function createUser(deps: Deps, input: NewAccount, mode: 'signup' |
 
 /**
  * Sign-up: creates the account, or, when the address already has one, creates nothing and
- * queues an email telling its owner (`signupNotice.ts`). The caller answers the same either way:
+ * queues an email telling its owner (`signup-notice.ts`). The caller answers the same either way:
  * the answer never says whether an address is registered. Returns the new user, or null.
  */
 export async function signUp(deps: Deps, input: NewAccount): Promise<User | null> {

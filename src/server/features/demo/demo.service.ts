@@ -11,7 +11,7 @@ import * as people from '../people/people.repo.ts';
 import { DEMO_SOURCE, normalizeChannel, sortKey } from '../people/people.service.ts';
 import { erasePeopleRows } from '../privacy/privacy.repo.ts';
 import * as repo from './demo.repo.ts';
-import { buildDemoNetwork, daysAgoToIso } from './demoNetwork.ts';
+import { buildDemoNetwork, daysAgoToIso } from './demo-network.ts';
 
 const day = (iso: string): string => iso.slice(0, 10);
 

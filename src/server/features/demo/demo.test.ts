@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { cliSandbox } from '../../../../test/helpers/cli.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import type { LedgerStats } from '#shared/api/ledger.ts';
 import type { ValueFinder } from '#shared/api/matching.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { expectErrorShape, randomId, snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { expectErrorShape, randomId, snapshot } from '#test/helpers/world.ts';
 import type { DuplicatePair, DuplicatesResponse, MergePairsResult } from '#shared/api/duplicates.ts';
 import type { PersonDetail } from '#shared/api/people.ts';
 import { findDuplicates } from './duplicates.service.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { tableNames } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { tableNames } from '#test/helpers/world.ts';
 import type { Executor } from '../../db/db.ts';
 import { parseContacts } from '../import/parse/index.ts';
 import { commitImport } from '../import/import.service.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliSandbox } from '../../../../test/helpers/cli.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
 import { realWorldDir } from './parse/fixtures.ts';
 
 // The command line runs against a SQLite file of its own (the CLI reads its settings from the environment).

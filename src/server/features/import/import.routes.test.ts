@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { expectErrorShape, snapshot } from '../../../../test/helpers/world.ts';
+import { createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { expectErrorShape, snapshot } from '#test/helpers/world.ts';
 import { fixture } from './parse/fixtures.ts';
 
 const raw = { 'content-type': 'application/octet-stream' };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '#shared/api/values.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { snapshot } from '#test/helpers/world.ts';
 import { getPerson } from '../people/people.service.ts';
 import { commitImport, previewImport, sourceNote } from './import.service.ts';
 import { fixture } from './parse/fixtures.ts';

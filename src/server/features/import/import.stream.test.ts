@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { failPeopleInsertsFrom } from '../../../../test/helpers/faults.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { snapshot } from '../../../../test/helpers/world.ts';
+import { createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { failPeopleInsertsFrom } from '#test/helpers/faults.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { snapshot } from '#test/helpers/world.ts';
 import { ImportEvent, type ImportResult } from '#shared/api/import.ts';
 
 const raw = { 'content-type': 'application/octet-stream' };

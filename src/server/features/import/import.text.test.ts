@@ -4,8 +4,8 @@
  * it writes on the user's behalf in the user's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { getPerson } from '../people/people.service.ts';
 import { commitImport, previewImport } from './import.service.ts';
 

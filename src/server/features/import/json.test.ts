@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { snapshot } from '#test/helpers/world.ts';
 import type { ImportResult } from '#shared/api/import.ts';
 import type { PersonDetail } from '#shared/api/people.ts';
 import type { AccountExport, AccountPerson } from '../export/export.service.ts';

@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { getPerson } from '../people/people.service.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
 import { commitImport, previewImport } from './import.service.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliSandbox } from '../../../../test/helpers/cli.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
 
 // The command line against a SQLite file of its own, without SMTP: the ask goes to the outbox.
 describe('rete intro ask-through / rete intro asks command line', () => {

@@ -5,8 +5,8 @@
  * Reliability plan: EM-04, EM-05/AU-12, EM-06, IN-08, GD-07.
  */
 import { describe, expect, it } from 'vitest';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import type { Received } from '../../../../test/helpers/mailbox.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import type { Received } from '#test/helpers/mailbox.ts';
 import { answer, DAY, linkOf, kitPerTest, setup, type Kit } from './intros.testkit.ts';
 
 const textOf = (m: Received) => m.parsed.text ?? '';

@@ -4,9 +4,9 @@
  * that blocks every further introduction email (EM-06, IN-08, GD-07).
  */
 import { describe, expect, it } from 'vitest';
-import { createPerson, signup } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, signup } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { snapshot } from '#test/helpers/world.ts';
 import { answer, linkOf, kitPerTest, setup, type IntroView, type Kit } from './intros.testkit.ts';
 
 describe.each(dialects())('introductions API on %s', (dialect) => {

@@ -4,7 +4,7 @@
  * database never send a mail twice; an SMTP failure is retried with backoff, then gives up.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { createNetworkCache, type AppDeps } from '../../deps.ts';
 import { openDatabase, type DbHandle } from '../../db/db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';

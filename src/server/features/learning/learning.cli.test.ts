@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliSandbox } from '../../../../test/helpers/cli.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
 import { openDatabase } from '../../db/db.ts';
 import { loadConfig } from '../../config.ts';
 import { setFeedback } from './learning.service.ts';

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feedback, TaughtWord } from '#shared/api/learning.ts';
 import type { Helper, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { expectErrorShape, snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { expectErrorShape, snapshot } from '#test/helpers/world.ts';
 
 const raw = { 'content-type': 'application/octet-stream' };
 // The same offer twice: the two accountants tie, so that a verdict is what tells them apart.

@@ -3,8 +3,8 @@
  * (closed from here), and the givers-gain statistics for a known dataset, exact numbers, by period.
  */
 import { describe, expect, it } from 'vitest';
-import { createPerson, signup } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPerson, signup } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import type { Give, LedgerStats, Outcome, Received } from '#shared/api/ledger.ts';
 import { answer, linkOf, kitPerTest, setup, type Kit } from '../intros/intros.testkit.ts';
 

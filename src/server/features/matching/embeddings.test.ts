@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { EmbeddingProvider, rerank } from './embeddings.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { NetworkView } from '../network/networkCache.ts';
+import type { NetworkView } from '../network/network-cache.ts';
 import type { LoadedDocs } from '../people/people.repo.ts';
 
 /** How I reach a helper. */

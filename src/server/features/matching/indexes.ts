@@ -1,4 +1,4 @@
-import type { NetworkView } from '../network/networkCache.ts';
+import type { NetworkView } from '../network/network-cache.ts';
 import type { LoadedDocs } from '../people/people.repo.ts';
 import { MatchEngine } from './engine/index.ts';
 

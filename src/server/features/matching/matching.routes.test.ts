@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkCache } from '../../deps.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { matchText } from './matching.service.ts';
 
 describe.each(dialects())('value finder on %s', (dialect) => {

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import { askKey, phraseOf, type Expanded, type Learning } from '../learning/learn.ts';
 import { loadLearning } from '../learning/learning.service.ts';
 import * as peopleRepo from '../people/people.repo.ts';
-import { snippet } from '../people/searchMatch.ts';
+import { snippet } from '../people/search-match.ts';
 import { candidateCount, embeddingProvider, rerank } from './embeddings.ts';
 import type { MatchEngine, OfferMatch, PersonMatch, QueryOptions } from './engine/index.ts';
 import type { NetworkGraph } from './graph.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import { changedSince, recordChange } from './changes.ts';
 
 describe.each(dialects())('the network change log on %s', (dialect) => {

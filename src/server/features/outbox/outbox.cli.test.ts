@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliSandbox } from '../../../../test/helpers/cli.ts';
+import { cliSandbox } from '#test/helpers/cli.ts';
 
 describe('rete outbox command line', () => {
   // The README's defaults: no PUBLIC_BASE_URL, MAIL_FROM or SMTP server.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
 import type { PersonSummary } from '#shared/api/people.ts';
 import { createPeople } from './people.service.ts';
 import { buildApp } from '../../app.ts';

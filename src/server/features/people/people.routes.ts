@@ -23,7 +23,7 @@ import type { AppDeps } from '../../deps.ts';
 import { erasePerson } from '../privacy/privacy.service.ts';
 import { requireUserId } from '../../http/auth.ts';
 import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';
-import { PersonCache } from './personCache.ts';
+import { PersonCache } from './person-cache.ts';
 import * as svc from './people.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };

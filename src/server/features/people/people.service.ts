@@ -12,7 +12,7 @@ import { recordChange } from '../network/changes.ts';
 import * as repo from './people.repo.ts';
 import { conceptPeople } from '../matching/matching.service.ts';
 import { OTHER_FIELDS } from './search.ts';
-import { whatMatched } from './searchMatch.ts';
+import { whatMatched } from './search-match.ts';
 
 export function sortKey(name: string): string {
   const f = fold(name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedDocs } from './people.repo.ts';
 import { nameTier, PeopleSearch, type SearchPosition } from './search.ts';
-import { snippet, whatMatched } from './searchMatch.ts';
+import { snippet, whatMatched } from './search-match.ts';
 
 type Person = { id: string; name: string; city: string; tags: string[]; offer: string; notes?: string };
 

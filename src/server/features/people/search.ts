@@ -1,5 +1,5 @@
 import { fold, words } from '#shared/text/fold.ts';
-import type { NetworkView } from '../network/networkCache.ts';
+import type { NetworkView } from '../network/network-cache.ts';
 import type { LoadedDocs } from './people.repo.ts';
 
 interface Doc {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '../../../../test/helpers/app.ts';
-import { dialects } from '../../../../test/helpers/testDb.ts';
-import { expectErrorShape, login, makeUser, rowsOf, snapshot } from '../../../../test/helpers/world.ts';
+import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { dialects } from '#test/helpers/test-db.ts';
+import { expectErrorShape, login, makeUser, rowsOf, snapshot } from '#test/helpers/world.ts';
 import type { ImportPreview, ImportResult } from '#shared/api/import.ts';
 import type { PersonDetail } from '#shared/api/people.ts';
 import type { Suppression } from '#shared/api/privacy.ts';

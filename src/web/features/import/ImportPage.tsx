@@ -27,8 +27,8 @@ import { ApiError, keys, type CsvField, type ImportPreview, type ImportResult } 
 import { errorMessage } from '../../components/errors.ts';
 import { useInvalidateNetwork } from '../people/hooks.ts';
 import { useAuthState } from '../auth/session.tsx';
-import { isAbort, previewImport, runImport, type ImportRequest, type Mapping } from './importApi.ts';
-import { FORMATS, importFlow, initialFlow, type FormatChoice, type Running } from './importFlow.ts';
+import { isAbort, previewImport, runImport, type ImportRequest, type Mapping } from './import.api.ts';
+import { FORMATS, importFlow, initialFlow, type FormatChoice, type Running } from './import-flow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ExportCard } from '../export/ExportCard.tsx';
 

@@ -24,8 +24,8 @@ import { ApiError } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import i18n from '../../i18n/index.ts';
-import { introKeys } from './introsApi.ts';
-import { askFor, askKeys, asksApi, type AskDraft, type DraftAskInput, type IntroAsk } from './asksApi.ts';
+import { introKeys } from './intros.api.ts';
+import { askFor, askKeys, asksApi, type AskDraft, type DraftAskInput, type IntroAsk } from './asks.api.ts';
 
 const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
 

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { notifySuccess } from '../../components/errors.ts';
 import { relativeTime } from '../../components/format.ts';
-import { ledgerKeys } from '../ledger/ledgerApi.ts';
-import { askKeys, asksApi, type AskStatus, type IntroAsk } from './asksApi.ts';
-import { MailProblem, MailStatusBadge } from './introUi.tsx';
-import { introKeys } from './introsApi.ts';
+import { ledgerKeys } from '../ledger/ledger.api.ts';
+import { askKeys, asksApi, type AskStatus, type IntroAsk } from './asks.api.ts';
+import { MailProblem, MailStatusBadge } from './IntroStatus.tsx';
+import { introKeys } from './intros.api.ts';
 
 const COLOR: Record<AskStatus, MantineColor> = {
   asked: 'blue',

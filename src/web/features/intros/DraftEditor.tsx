@@ -19,8 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isLocale, LOCALES, SIDE_KEYS, type Locale } from '#shared/api/values.ts';
-import { ledgerKeys } from '../ledger/ledgerApi.ts';
-import { introErrorText, sideName } from './introUi.tsx';
+import { ledgerKeys } from '../ledger/ledger.api.ts';
+import { introErrorText, sideName } from './IntroStatus.tsx';
 import {
   introKeys,
   introsApi,
@@ -29,7 +29,7 @@ import {
   type IntroSide,
   type SideKey,
   type UpdateIntroInput,
-} from './introsApi.ts';
+} from './intros.api.ts';
 
 interface SideDraft {
   subject: string;

@@ -21,7 +21,7 @@ import { ApiError } from '../../api/client.ts';
 import { notifySuccess } from '../../components/errors.ts';
 import { formatDateTime, relativeTime } from '../../components/format.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
-import { ledgerKeys } from '../ledger/ledgerApi.ts';
+import { ledgerKeys } from '../ledger/ledger.api.ts';
 import { OutcomeModal } from '../ledger/OutcomeModal.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import {
@@ -33,7 +33,7 @@ import {
   RetryButton,
   sideName,
   SideStatusBadge,
-} from './introUi.tsx';
+} from './IntroStatus.tsx';
 import {
   introKeys,
   introsApi,
@@ -44,7 +44,7 @@ import {
   type IntroEvent,
   type IntroSide,
   type MailDelivery,
-} from './introsApi.ts';
+} from './intros.api.ts';
 
 export default function IntroDetailPage() {
   const { id = '' } = useParams();

@@ -9,8 +9,8 @@ import { Link } from 'react-router';
 import { relativeTime } from '../../components/format.ts';
 import { AsksSection } from './AsksSection.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
-import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './introUi.tsx';
-import { introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './introsApi.ts';
+import { IntroStatusBadge, pairTitle, sideName, SideStatusBadge } from './IntroStatus.tsx';
+import { introKeys, introsApi, OPEN_STATUSES, type IntroSummary } from './intros.api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE = 30;

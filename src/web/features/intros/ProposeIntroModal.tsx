@@ -9,8 +9,8 @@ import { notifySuccess } from '../../components/errors.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 import { useUser } from '../auth/session.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
-import { introErrorText } from './introUi.tsx';
-import { introKeys, introsApi, type Intro, type IntroOrder } from './introsApi.ts';
+import { introErrorText } from './IntroStatus.tsx';
+import { introKeys, introsApi, type Intro, type IntroOrder } from './intros.api.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 
 /** One side of an introduction being proposed: me, or one of my contacts. */

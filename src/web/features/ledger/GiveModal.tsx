@@ -16,7 +16,7 @@ import {
   type Give,
   type GiveKind,
   type UpdateGiveInput,
-} from './ledgerApi.ts';
+} from './ledger.api.ts';
 import { today } from './money.ts';
 import { PeopleMultiPicker } from './PeopleMultiPicker.tsx';
 import { FormActions } from '../../components/FormActions.tsx';

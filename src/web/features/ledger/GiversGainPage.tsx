@@ -24,7 +24,7 @@ import { StackedBarChart, type ChartCategory } from '../../components/charts/Sta
 import { toDateInput } from '../../components/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { cssColor, GIVE_COLOR, OUTCOME_COLOR } from './colors.ts';
-import { ledgerApi, ledgerKeys, type LedgerStats, type Period } from './ledgerApi.ts';
+import { ledgerApi, ledgerKeys, type LedgerStats, type Period } from './ledger.api.ts';
 import { formatDay, formatMoney, formatSums, today } from './money.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 

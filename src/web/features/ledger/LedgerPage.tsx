@@ -11,7 +11,7 @@ import { Link, useLocation } from 'react-router';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { ENDED_WITHOUT, GIVE_COLOR, INTRO_COLOR, OUTCOME_COLOR } from './colors.ts';
 import { GiveModal } from './GiveModal.tsx';
-import { ledgerApi, ledgerKeys, type Give, type Outcome, type Received } from './ledgerApi.ts';
+import { ledgerApi, ledgerKeys, type Give, type Outcome, type Received } from './ledger.api.ts';
 import { formatDay, formatMoney } from './money.ts';
 import { OutcomeModal } from './OutcomeModal.tsx';
 import { ReceivedModal } from './ReceivedModal.tsx';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
-import { ledgerApi, ledgerKeys, type CreateReceivedInput, type Received, type UpdateReceivedInput } from './ledgerApi.ts';
+import { ledgerApi, ledgerKeys, type CreateReceivedInput, type Received, type UpdateReceivedInput } from './ledger.api.ts';
 import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
 import { toCents, today } from './money.ts';
 import { FormActions } from '../../components/FormActions.tsx';

@@ -1,6 +1,6 @@
 import type { MantineColor } from '@mantine/core';
 import type { IntroStatus } from '#shared/api/values.ts';
-import type { GiveKind, OutcomeKind } from './ledgerApi.ts';
+import type { GiveKind, OutcomeKind } from './ledger.api.ts';
 
 /** One color per kind, the same in badges and charts. */
 export const GIVE_COLOR: Record<GiveKind, MantineColor> = {

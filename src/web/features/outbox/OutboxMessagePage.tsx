@@ -6,8 +6,8 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { formatDateTime, safeHttpUrl } from '../../components/format.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
-import { MailProblem, MailStatusBadge } from '../intros/introUi.tsx';
-import { introKeys, introsApi, type OutboxMessageDetail } from '../intros/introsApi.ts';
+import { MailProblem, MailStatusBadge } from '../intros/IntroStatus.tsx';
+import { introKeys, introsApi, type OutboxMessageDetail } from '../intros/intros.api.ts';
 import { addressList, answerLinkKind, formatAddress, splitUrls } from './address.ts';
 
 export default function OutboxMessagePage() {

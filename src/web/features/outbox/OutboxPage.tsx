@@ -6,8 +6,8 @@ import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, relativeTime } from '../../components/format.ts';
-import { MailStatusBadge, RetryButton } from '../intros/introUi.tsx';
-import { introKeys, introsApi, needsRetry, OUTBOX_FILTERS, outboxFilterQuery, type OutboxMessage } from '../intros/introsApi.ts';
+import { MailStatusBadge, RetryButton } from '../intros/IntroStatus.tsx';
+import { introKeys, introsApi, needsRetry, OUTBOX_FILTERS, outboxFilterQuery, type OutboxMessage } from '../intros/intros.api.ts';
 import { addressList } from './address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 

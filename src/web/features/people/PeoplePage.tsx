@@ -34,7 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, keys, type PeopleFilter, type PersonSummary } from '../../api/client.ts';
 import { initials, relativeTime } from '../../components/format.ts';
-import { matchText } from '../../components/searchMatch.ts';
+import { matchText } from '../../components/search-match.ts';
 import { PeopleMenu } from '../import/PeopleMenu.tsx';
 import { AddPersonModal } from './AddPersonModal.tsx';
 import { DemoBadge, DemoBanner } from './DemoNetwork.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../api/client.ts';
-import { importFlow, initialFlow, type FlowAction, type FlowState } from './importFlow.ts';
+import { importFlow, initialFlow, type FlowAction, type FlowState } from './import-flow.ts';
 
 const file = (name: string, size: number) => ({ name, size }) as File;
 const csvPreview = (headers: string[], suggested: Record<string, string>) =>

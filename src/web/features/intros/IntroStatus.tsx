@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../components/errors.ts';
 import { relativeTime } from '../../components/format.ts';
 import i18n from '../../i18n/index.ts';
-import { ledgerKeys } from '../ledger/ledgerApi.ts';
+import { ledgerKeys } from '../ledger/ledger.api.ts';
 import {
   introKeys,
   introsApi,
@@ -19,7 +19,7 @@ import {
   type MailStanding,
   type MailState,
   type SideStatus,
-} from './introsApi.ts';
+} from './intros.api.ts';
 
 const STATUS_COLOR: Record<IntroStatus, MantineColor> = {
   draft: 'gray',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoNetwork, daysAgoToIso, type DemoNetwork } from './demoNetwork.ts';
+import { buildDemoNetwork, daysAgoToIso, type DemoNetwork } from './demo-network.ts';
 
 const NOW = new Date('2025-06-15T10:00:00.000Z');
 const EXAMPLE_DOMAINS = new Set(['example.com', 'example.it', 'example.org', 'example.net']);

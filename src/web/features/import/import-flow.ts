@@ -7,7 +7,7 @@
  */
 import type { ImportFormat } from '#shared/api/values.ts';
 import type { ImportPreview, ImportResult } from '../../api/client.ts';
-import type { ImportPhase, Mapping } from './importApi.ts';
+import type { ImportPhase, Mapping } from './import.api.ts';
 
 /** The formats one can force; a Rete JSON export is always recognised by its content. */
 export const FORMATS = ['auto', 'vcard', 'linkedin', 'google', 'csv'] as const satisfies ReadonlyArray<'auto' | ImportFormat>;

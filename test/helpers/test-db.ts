@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Dialect, type DbHandle } from '../../src/server/db/db.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { openDatabase, type Dialect, type DbHandle } from '#server/db/db.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
 
 /** The dialects database suites run on: SQLite always, PostgreSQL when DATABASE_URL is set. */
 export function dialects(): Dialect[] {

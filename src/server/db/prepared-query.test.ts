@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, dialects, type TestDb } from '../../../test/helpers/testDb.ts';
+import { createTestDb, dialects, type TestDb } from '#test/helpers/test-db.ts';
 import { createNetworkCache, type AppDeps } from '../deps.ts';
 import { loadConfig } from '../config.ts';
 import { createUser } from '../features/auth/auth.service.ts';
