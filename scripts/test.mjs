@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every unit and database suite on SQLite, again on PostgreSQL when DATABASE_URL is
-// set, then the browser tests in Chromium when it is installed. It says what it skipped.
+// `npm test`: the build (`npm run build`), then every unit and database suite on SQLite, again on
+// PostgreSQL when DATABASE_URL is set, then the browser tests in Chromium when it is installed. It
+// says what it skipped.
 // REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (set by CI) turn a skip into a failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,6 +40,15 @@ function findChromium() {
   return null;
 }
 
+// The build comes first: the browser tests drive it, and the command-line tests run the built CLI
+// (bin/rete.js takes it when it is newer than every source), which starts without transpiling.
+const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env });
+const built = build.status === 0;
+if (!built) {
+  console.error('build failed (npm run build: the web app and the server)');
+  failed = true;
+}
+
 const { DATABASE_URL, ...sqliteEnv } = env;
 vitest('unit and database suites on SQLite', [], { ...sqliteEnv, DATABASE_URL: '' });
 
@@ -59,10 +69,8 @@ if (DATABASE_URL) {
 
 const chromium = findChromium();
 if (chromium) {
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) {
-    console.error('build failed (npm run build: the web app and the server)');
-    failed = true;
+  if (!built) {
+    console.error('Browser tests not run: the build failed.');
   } else {
     vitest('browser tests in Chromium', ['--config', 'vitest.e2e.config.ts'], {
       ...sqliteEnv,
