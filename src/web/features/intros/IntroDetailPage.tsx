@@ -45,6 +45,7 @@ import {
   type IntroSide,
   type MailDelivery,
 } from './intros.api.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 export default function IntroDetailPage() {
   const { id = '' } = useParams();
@@ -183,9 +184,7 @@ function IntroView({ intro }: { intro: Intro }) {
             {t('intros.emails')}
           </Title>
           {intro.messages.length === 0 ? (
-            <Text size="sm" c="dimmed" fs="italic">
-              {draft ? t('intros.noEmailsDraft') : t('intros.noEmails')}
-            </Text>
+            <EmptyNote>{draft ? t('intros.noEmailsDraft') : t('intros.noEmails')}</EmptyNote>
           ) : (
             <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {intro.messages.map((m) => (

@@ -8,6 +8,7 @@ import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
 import { FeedbackButtons, TeachWordsLink, type Asked } from './FeedbackButtons.tsx';
 import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 /** How many helpers or seekers show before "show more": the best few, so that the page stays short. */
 const FIRST = 3;
@@ -271,9 +272,7 @@ function OfferBlock({
           </Title>
         </Group>
         {entry.seekers.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {emptyText}
-          </Text>
+          <EmptyNote>{emptyText}</EmptyNote>
         ) : (
           <SeekerList
             seekers={entry.seekers}
@@ -387,9 +386,7 @@ export function GiveTodaySection({ personId }: { personId: string }) {
         ) : vf.isError ? (
           <LoadError onRetry={() => void vf.refetch()} />
         ) : vf.data.offers.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('giveToday.noOffers')}
-          </Text>
+          <EmptyNote>{t('giveToday.noOffers')}</EmptyNote>
         ) : (
           <Stack gap="lg">
             {vf.data.offers.map((o) => (

@@ -8,6 +8,7 @@ import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { relativeTime } from '../../components/format.ts';
 import { useInvalidateNetwork } from './hooks.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 interface Props {
   personId: string;
@@ -82,9 +83,7 @@ export function ItemsSection({ personId, kind, items, title, description, emptyT
           </Text>
         )}
         {items.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {emptyText}
-          </Text>
+          <EmptyNote>{emptyText}</EmptyNote>
         ) : (
           <Stack gap={6}>
             {sorted.map((item) => (

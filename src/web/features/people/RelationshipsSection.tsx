@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,6 +11,8 @@ import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 import { useInvalidateNetwork } from './hooks.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 function StrengthControl({ value, onChange }: { value: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();
@@ -99,14 +88,7 @@ export function RelationshipsSection({
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('relationships.title')}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <div>
-            <Title order={3} size="h4">
-              {t('relationships.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('relationships.subtitle', { name: personName })}
-            </Text>
-          </div>
+          <SectionHeading order={3} title={t('relationships.title')} help={t('relationships.subtitle', { name: personName })} />
           {!adding && (
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
               {t('relationships.add')}
@@ -151,9 +133,7 @@ export function RelationshipsSection({
           </Paper>
         )}
         {relationships.length === 0 && !adding ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('relationships.empty')}
-          </Text>
+          <EmptyNote>{t('relationships.empty')}</EmptyNote>
         ) : (
           <Stack gap={4}>
             {relationships.map((r) => (
