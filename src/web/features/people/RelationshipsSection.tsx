@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Avatar, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Avatar, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx'
 import { useInvalidateNetwork } from './hooks.ts';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { SectionHeading } from '../../components/SectionHeading.tsx';
+import { RowActions } from '../../components/RowActions.tsx';
 
 function StrengthControl({ value, onChange }: { value: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();
@@ -228,29 +229,15 @@ function RelationshipRow({ rel }: { rel: Relationship }) {
           </Group>
         )}
       </Stack>
-      <Group gap={2} wrap="nowrap">
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          onClick={() => {
-            setStrength(rel.strength);
-            setNote(rel.note ?? '');
-            setEditing(true);
-          }}
-          aria-label={t('common.edit')}
-        >
-          <IconPencil size={16} />
-        </ActionIcon>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => remove.mutate()}
-          loading={remove.isPending}
-          aria-label={t('common.delete')}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Group>
+      <RowActions
+        onEdit={() => {
+          setStrength(rel.strength);
+          setNote(rel.note ?? '');
+          setEditing(true);
+        }}
+        onDelete={() => remove.mutate()}
+        deleting={remove.isPending}
+      />
     </Group>
   );
 }
