@@ -7,7 +7,7 @@ import { api, keys, type Helper, type MatchPerson, type Seeker, type ValueFinder
 import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
 import { FeedbackButtons, TeachWordsLink, type Asked } from './FeedbackButtons.tsx';
-import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
+import { helperRow, MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 /** How many helpers or seekers show before "show more": the best few, so that the page stays short. */
@@ -213,10 +213,7 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
                 render={(h) => (
                   <MatchRow
                     key={`${h.person.id}-${h.offer?.id ?? 'role'}`}
-                    person={h.person}
-                    item={h.offer && { kind: 'offer', text: h.offer.text }}
-                    reasons={h.reasons}
-                    path={h.path}
+                    {...helperRow(h)}
                     action={
                       <Actions
                         introduce={
