@@ -52,19 +52,24 @@ export const MatchPerson = z.object({
 
 const ItemRef = z.object({ id: Id, text: z.string(), language: Language.nullable() });
 
+/** How well a suggested person fits, why, how I reach them, and my verdict on the suggestion. */
+const suggestionFit = {
+  score: z.number(),
+  reasons: z.array(MatchReason),
+  path: MatchPath,
+  feedback: z
+    .literal('good')
+    .nullable()
+    .describe(
+      'My verdict on this suggestion: `good` when I marked it a good match (one marked not relevant is never suggested).',
+    ),
+};
+
 export const Helper = z
   .object({
     person: MatchPerson,
     offer: ItemRef.nullable().describe('The offer that best answers the need; null for a person known only by their role.'),
-    score: z.number(),
-    reasons: z.array(MatchReason),
-    path: MatchPath,
-    feedback: z
-      .literal('good')
-      .nullable()
-      .describe(
-        'My verdict on this suggestion: `good` when I marked it a good match (one marked not relevant is never suggested).',
-      ),
+    ...suggestionFit,
   })
   .meta({ id: 'Helper' });
 export type Helper = z.infer<typeof Helper>;
@@ -73,15 +78,7 @@ export const Seeker = z
   .object({
     person: MatchPerson,
     need: ItemRef.describe('The need that the offer answers.'),
-    score: z.number(),
-    reasons: z.array(MatchReason),
-    path: MatchPath,
-    feedback: z
-      .literal('good')
-      .nullable()
-      .describe(
-        'My verdict on this suggestion: `good` when I marked it a good match (one marked not relevant is never suggested).',
-      ),
+    ...suggestionFit,
   })
   .meta({ id: 'Seeker' });
 export type Seeker = z.infer<typeof Seeker>;

@@ -41,6 +41,7 @@ import type { Deps } from '../../deps.ts';
 import { parseIds } from '../learning/learn.ts';
 import { exportSuppressions } from '../privacy/privacy.service.ts';
 import * as repo from './export.repo.ts';
+import { personDetails } from '../people/people.repo.ts';
 
 export type { ExportFormat };
 
@@ -416,12 +417,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
     const person: AccountPerson = {
       id: p.id,
       name: p.name,
-      company: p.company,
-      role: p.role,
-      city: p.city,
-      country: p.country,
-      language: p.language,
-      notes: p.notes,
+      ...personDetails(p),
       howMet: p.how_met,
       introducedById: p.introduced_by_id,
       emails: kind(p.id, 'email'),

@@ -30,25 +30,34 @@ function shell(lang: Lang | 'it-en', title: string, inner: string): string {
   ].join('\n');
 }
 
-/** The question, with the three answers; `choice` (from the email's link) puts that button first. */
-export function renderAsk(v: ValidLink, choice: 'accept' | 'decline' | null): string {
-  const t = answerPage(v.lang, v.userName, v.otherName);
-  const accept = `<button type="submit" name="action" value="accept"${choice !== 'decline' ? ' class="primary"' : ''}>${escapeHtml(t.accept)}</button>`;
-  const decline = `<button type="submit" name="action" value="decline"${choice === 'decline' ? ' class="primary"' : ''}>${escapeHtml(t.decline)}</button>`;
+/** A question's page: the question, its answer buttons, and the objection that ends all contact. */
+function questionPage(
+  lang: Lang,
+  t: { title: string; lead: string; privateNote: string; objectHelp: string; object: string },
+  answers: string,
+): string {
   return shell(
-    v.lang,
+    lang,
     t.title,
     [
       `<h1>${escapeHtml(t.title)}</h1>`,
       `<p>${escapeHtml(t.lead)}</p>`,
       '<form method="post">',
-      choice === 'decline' ? `${decline}${accept}` : `${accept}${decline}`,
+      answers,
       `<p class="muted">${escapeHtml(t.privateNote)}</p>`,
       `<div class="object"><p>${escapeHtml(t.objectHelp)}</p>`,
       `<button type="submit" name="action" value="object">${escapeHtml(t.object)}</button></div>`,
       '</form>',
     ].join('\n'),
   );
+}
+
+/** The question, with the three answers; `choice` (from the email's link) puts that button first. */
+export function renderAsk(v: ValidLink, choice: 'accept' | 'decline' | null): string {
+  const t = answerPage(v.lang, v.userName, v.otherName);
+  const accept = `<button type="submit" name="action" value="accept"${choice !== 'decline' ? ' class="primary"' : ''}>${escapeHtml(t.accept)}</button>`;
+  const decline = `<button type="submit" name="action" value="decline"${choice === 'decline' ? ' class="primary"' : ''}>${escapeHtml(t.decline)}</button>`;
+  return questionPage(v.lang, t, choice === 'decline' ? `${decline}${accept}` : `${accept}${decline}`);
 }
 
 export function renderAnswered(lang: Lang, action: 'accept' | 'decline' | 'object', userName: string): string {
@@ -79,20 +88,7 @@ export function renderAskPage(v: ValidAskLink, choice: 'yes' | 'no' | 'gone' | n
       (a) =>
         `<button type="submit" name="action" value="${a}"${a === first ? ' class="primary"' : ''}>${escapeHtml(t[a])}</button>`,
     );
-  return shell(
-    v.lang,
-    t.title,
-    [
-      `<h1>${escapeHtml(t.title)}</h1>`,
-      `<p>${escapeHtml(t.lead)}</p>`,
-      '<form method="post">',
-      answers.join(''),
-      `<p class="muted">${escapeHtml(t.privateNote)}</p>`,
-      `<div class="object"><p>${escapeHtml(t.objectHelp)}</p>`,
-      `<button type="submit" name="action" value="object">${escapeHtml(t.object)}</button></div>`,
-      '</form>',
-    ].join('\n'),
-  );
+  return questionPage(v.lang, t, answers.join(''));
 }
 
 export function renderAskAnswered(lang: Lang, page: { title: string; body: string }): string {

@@ -1,6 +1,7 @@
 /** SQL of the asks through a contact; every function takes the owner and filters by it, except the token lookup and the jobs'. */
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
+import { newestFirst } from '../../db/paging.ts';
 import type { AskStatus, IntroAsksTable, IntroAskTokensTable } from '../../db/schema.ts';
 
 export type AskRow = Selectable<IntroAsksTable>;
@@ -43,13 +44,8 @@ export function listAsks(db: Executor, ownerId: string, f: ListFilter) {
     const pid = f.personId;
     q = q.where((eb) => eb.or([eb('via_person_id', '=', pid), eb('helper_person_id', '=', pid), eb('for_person_id', '=', pid)]));
   }
-  if (f.before) {
-    const b = f.before;
-    q = q.where((eb) =>
-      eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]),
-    );
-  }
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const before = f.before && { key: f.before.createdAt, id: f.before.id };
+  return newestFirst(q, { key: 'created_at', id: 'id' }, before, f.limit);
 }
 
 /** Changes an ask, only if it is (still) in one of `from`; returns whether it did. */

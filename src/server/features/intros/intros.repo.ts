@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Locale, SideKey } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
+import { newestFirst } from '../../db/paging.ts';
 import type {
   IntroEventsTable,
   IntroSidesTable,
@@ -79,13 +80,8 @@ export function listIntros(db: Executor, ownerId: string, f: ListFilter) {
       ),
     );
   }
-  if (f.before) {
-    const b = f.before;
-    q = q.where((eb) =>
-      eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]),
-    );
-  }
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const before = f.before && { key: f.before.createdAt, id: f.before.id };
+  return newestFirst(q, { key: 'created_at', id: 'id' }, before, f.limit);
 }
 
 /** Changes an intro, only if it is (still) in one of `from`; returns whether it did. */

@@ -5,6 +5,7 @@ import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
 import { AnswerForm, CreateIntroBody, Intro, IntrosPage, ListIntrosQuery, UpdateIntroBody } from '#shared/api/intros.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
+import { okAfter } from '../../http/ok.ts';
 import { renderAnswered, renderAsk, renderAskAnswered, renderAskPage, renderInvalid } from './answer.page.ts';
 import * as asks from './asks.service.ts';
 import * as svc from './intros.service.ts';
@@ -81,10 +82,7 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: IdParams,
       response: { 200: OkBody, ...errors },
     },
-    handler: async (req) => {
-      await svc.deleteIntro(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteIntro(deps, requireUserId(req), req.params.id)),
   });
 
   r.post('/api/v1/intros/:id/send', {

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { Feedback } from '#shared/api/learning.ts';
 import { fold } from '#shared/text/fold.ts';
-import { AppError } from '../../lib/errors.ts';
+
 import type { AppDeps } from '../../deps.ts';
 import { phraseKey } from './learn.ts';
 import { deleteFeedback, deleteTaught, listConcepts, listFeedback, listTaught, meaningText, teach } from './learning.service.ts';
@@ -15,19 +15,8 @@ import { say } from '../../lib/terminal.ts';
 export interface LearningCliHelpers {
   withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
   userIdByEmail(deps: AppDeps, email: string): Promise<string>;
-}
-
-/** Service errors as one readable line. */
-async function friendly<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof AppError) {
-      const details = err.details?.map((d) => `${d.path}: ${d.message}`).join('; ');
-      throw new Error(details ? `${err.message} (${details})` : err.message, { cause: err });
-    }
-    throw err;
-  }
+  /** Service errors as one readable line. */
+  friendly<T>(p: Promise<T>): Promise<T>;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -67,12 +56,12 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
               say(o.json ? JSON.stringify(word, null, 2) : `"${word.phrase}" → ${meaningText(word)}`);
               return;
             }
-            await friendly(deleteTaught(deps, owner, word.id));
+            await h.friendly(deleteTaught(deps, owner, word.id));
             say(`Forgot "${word.phrase}".`);
             return;
           }
           if (!phrase) throw new Error('Which phrase? e.g. rete teach "quelli del gestionale" --concept data.erp');
-          const { word, created } = await friendly(
+          const { word, created } = await h.friendly(
             teach(deps, owner, { phrase, words: (o.means ?? '').trim(), concepts: o.concept }, { replace: true }),
           );
           if (o.json) say(JSON.stringify(word, null, 2));
@@ -123,7 +112,7 @@ export function registerLearningCommands(program: Command, h: LearningCliHelpers
     .requiredOption('--user <email>')
     .action((id: string, o: { user: string }) =>
       h.withDeps(async (deps) => {
-        await friendly(deleteFeedback(deps, await h.userIdByEmail(deps, o.user), id));
+        await h.friendly(deleteFeedback(deps, await h.userIdByEmail(deps, o.user), id));
         say('Verdict taken back.');
       }),
     );

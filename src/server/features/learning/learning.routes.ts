@@ -14,6 +14,7 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './learning.service.ts';
+import { okAfter } from '../../http/ok.ts';
 
 export function learningRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,10 +54,7 @@ export function learningRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: IdParams,
       response: { 200: OkBody, ...errors },
     },
-    handler: async (req) => {
-      await svc.deleteFeedback(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteFeedback(deps, requireUserId(req), req.params.id)),
   });
 
   r.get('/api/v1/concepts', {
@@ -108,9 +106,6 @@ export function learningRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/taught-words/:id', {
     config: { access: 'user' },
     schema: { tags, summary: 'Forget a taught phrase', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteTaught(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteTaught(deps, requireUserId(req), req.params.id)),
   });
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
+import { newestFirst } from '../../db/paging.ts';
 import type { GiveKind, GivesTable, OutcomesTable, ReceivedBusinessTable } from '../../db/schema.ts';
 
 // Every function takes the owner and filters by it in SQL.
@@ -56,11 +57,8 @@ export function listGives(db: Executor, ownerId: string, f: GiveFilter) {
       ),
     );
   }
-  if (f.before) {
-    const b = f.before;
-    q = q.where((eb) => eb.or([eb('given_on', '<', b.date), eb.and([eb('given_on', '=', b.date), eb('id', '<', b.id)])]));
-  }
-  return q.orderBy('given_on', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const before = f.before && { key: f.before.date, id: f.before.id };
+  return newestFirst(q, { key: 'given_on', id: 'id' }, before, f.limit);
 }
 
 export const recipientsOf = (db: Executor, ownerId: string, giveIds: readonly string[]) =>
@@ -151,14 +149,6 @@ export function listReceived(
     .where('received_business.owner_id', '=', ownerId);
   if (f.from) q = q.where('received_business.received_on', '>=', f.from);
   if (f.to) q = q.where('received_business.received_on', '<=', f.to);
-  if (f.before) {
-    const b = f.before;
-    q = q.where((eb) =>
-      eb.or([
-        eb('received_business.received_on', '<', b.date),
-        eb.and([eb('received_business.received_on', '=', b.date), eb('received_business.id', '<', b.id)]),
-      ]),
-    );
-  }
-  return q.orderBy('received_business.received_on', 'desc').orderBy('received_business.id', 'desc').limit(f.limit).execute();
+  const before = f.before && { key: f.before.date, id: f.before.id };
+  return newestFirst(q, { key: 'received_business.received_on', id: 'received_business.id' }, before, f.limit);
 }

@@ -19,6 +19,7 @@ import {
 } from '#shared/api/ledger.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
+import { okAfter } from '../../http/ok.ts';
 import * as svc from './ledger.service.ts';
 import { ledgerStats } from './stats.ts';
 
@@ -65,10 +66,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/gives/:id', {
     config: { access: 'user' },
     schema: { tags, summary: 'Delete a give and its outcomes', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteGive(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteGive(deps, requireUserId(req), req.params.id)),
   });
 
   r.post('/api/v1/gives/:id/outcomes', {
@@ -87,10 +85,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/outcomes/:id', {
     config: { access: 'user' },
     schema: { tags, summary: 'Delete an outcome', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteOutcome(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteOutcome(deps, requireUserId(req), req.params.id)),
   });
 
   r.get('/api/v1/received', {
@@ -141,10 +136,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/received/:id', {
     config: { access: 'user' },
     schema: { tags, summary: 'Delete a record of business received', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteReceived(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteReceived(deps, requireUserId(req), req.params.id)),
   });
 
   r.get('/api/v1/ledger/stats', {

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { MailDelivery } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
+import { newestFirst } from '../../db/paging.ts';
 import type { Database, MailKind, MailMessagesTable, MailStatus } from '../../db/schema.ts';
 
 export type MessageRow = Selectable<MailMessagesTable>;
@@ -117,13 +118,8 @@ export function listMessages(db: Executor, ownerId: string, f: ListFilter) {
   if (f.introId) q = q.where('intro_id', '=', f.introId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.delivery) q = q.where('delivery', '=', f.delivery);
-  if (f.before) {
-    const b = f.before;
-    q = q.where((eb) =>
-      eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]),
-    );
-  }
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const before = f.before && { key: f.before.createdAt, id: f.before.id };
+  return newestFirst(q, { key: 'created_at', id: 'id' }, before, f.limit);
 }
 
 /** Changes a message only while it is queued; returns whether it did. */

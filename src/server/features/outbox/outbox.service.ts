@@ -13,7 +13,7 @@ import { fromCursor, toCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../jobs/jobs.repo.ts';
-import type { Address } from '../email/mailer.ts';
+import type { Address, OutgoingMail } from '../email/mailer.ts';
 import * as repo from './outbox.repo.ts';
 
 export const MAIL_JOB = 'mail.send';
@@ -24,7 +24,8 @@ export const MAIL_JOB = 'mail.send';
  */
 export const LINK_PLACEHOLDER = '__RETE_ANSWER_LINK__';
 
-export interface QueueInput {
+/** A message to queue: its addresses and content as the mailer sends them, and what it belongs to. */
+export interface QueueInput extends Pick<OutgoingMail, 'from' | 'replyTo' | 'to' | 'cc' | 'subject' | 'text' | 'html'> {
   ownerId: string;
   kind: MailKind;
   introId: string | null;
@@ -34,13 +35,6 @@ export interface QueueInput {
   personId: string | null;
   /** The second person of a message to two people (erasing either removes the message). */
   otherPersonId?: string | null;
-  from: Address;
-  replyTo: Address | null;
-  to: Address[];
-  cc: Address[];
-  subject: string;
-  text: string;
-  html: string;
 }
 
 /** Stores a message and the job that will send it, in the caller's transaction. */

@@ -401,6 +401,13 @@ export function toPersonBrief(p: Pick<PeopleTable, (typeof PERSON_BRIEF_COLUMNS)
   return { id: p.id, name: p.name, company: p.company, role: p.role, city: p.city, isSelf: p.is_self === 1 };
 }
 
+/** The details of a person named alike in a row, in the API and in the export: copied as they are. */
+export function personDetails<P extends Record<'company' | 'role' | 'city' | 'country' | 'language' | 'notes', unknown>>(
+  p: P,
+): Pick<P, 'company' | 'role' | 'city' | 'country' | 'language' | 'notes'> {
+  return { company: p.company, role: p.role, city: p.city, country: p.country, language: p.language, notes: p.notes };
+}
+
 /** Some of the owner's people as briefs (any order; ids not the owner's are left out). */
 export async function personBriefs(db: Executor, ownerId: string, ids: readonly string[]): Promise<PersonBrief[]> {
   if (ids.length === 0) return [];

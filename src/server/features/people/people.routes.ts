@@ -25,6 +25,7 @@ import { requireUserId } from '../../http/auth.ts';
 import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';
 import { PersonCache } from './person-cache.ts';
 import * as svc from './people.service.ts';
+import { okAfter } from '../../http/ok.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -156,10 +157,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
     r.delete(`/api/v1/${table}/:id`, {
       config: { access: 'user' },
       schema: { tags: t, summary: `Delete a ${what}`, params: IdParams, response: { 200: OkBody, ...errors } },
-      handler: async (req) => {
-        await svc.deleteItem(deps, table, requireUserId(req), req.params.id);
-        return { ok: true as const };
-      },
+      handler: (req) => okAfter(svc.deleteItem(deps, table, requireUserId(req), req.params.id)),
     });
   }
 
@@ -190,10 +188,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/interactions/:id', {
     config: { access: 'user' },
     schema: { tags: tl, summary: 'Delete a timeline entry', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteInteraction(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteInteraction(deps, requireUserId(req), req.params.id)),
   });
 
   const rl = ['Relationships'];
@@ -223,9 +218,6 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/relationships/:id', {
     config: { access: 'user' },
     schema: { tags: rl, summary: 'Remove a relationship', params: IdParams, response: { 200: OkBody, ...errors } },
-    handler: async (req) => {
-      await svc.deleteRelationship(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.deleteRelationship(deps, requireUserId(req), req.params.id)),
   });
 }

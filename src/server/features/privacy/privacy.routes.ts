@@ -5,6 +5,7 @@ import { DeleteAccountBody, SuppressionList } from '#shared/api/privacy.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId, sessionCookieName } from '../../http/auth.ts';
 import { deleteAccount, liftSuppression, listSuppressions } from './privacy.service.ts';
+import { okAfter } from '../../http/ok.ts';
 
 export function privacyRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,10 +30,7 @@ export function privacyRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: IdParams,
       response: { 200: OkBody, 401: ErrorBody, 404: ErrorBody },
     },
-    handler: async (req) => {
-      await liftSuppression(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(liftSuppression(deps, requireUserId(req), req.params.id)),
   });
 
   const cookieName = sessionCookieName(deps.config.secureCookies);

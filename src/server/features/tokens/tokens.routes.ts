@@ -6,6 +6,7 @@ import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
 import * as svc from './tokens.service.ts';
+import { okAfter } from '../../http/ok.ts';
 
 const tags = ['API tokens'];
 
@@ -32,9 +33,6 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.delete('/api/v1/tokens/:id', {
     config: { access: 'user' },
     schema: { tags, summary: 'Revoke a token', params: IdParams, response: { 200: OkBody, 401: ErrorBody, 404: ErrorBody } },
-    handler: async (req) => {
-      await svc.revokeToken(deps, requireUserId(req), req.params.id);
-      return { ok: true as const };
-    },
+    handler: (req) => okAfter(svc.revokeToken(deps, requireUserId(req), req.params.id)),
   });
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAddressBook, IconBraces, IconDeviceMobile, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS } from '#shared/api/values.ts';
 import { api, type ExportFormat } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 const ICON: Record<ExportFormat, typeof IconAddressBook> = {
   vcard: IconAddressBook,
@@ -19,17 +20,11 @@ export function ExportCard() {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('export.title')}>
       <Stack gap="md">
-        <div>
-          <Group gap="xs" wrap="nowrap">
-            <IconDownload size={22} color="var(--mantine-color-teal-6)" />
-            <Title order={2} size="h4">
-              {t('export.title')}
-            </Title>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('export.help')}
-          </Text>
-        </div>
+        <SectionHeading
+          icon={<IconDownload size={22} color="var(--mantine-color-teal-6)" />}
+          title={t('export.title')}
+          help={t('export.help')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {ITEMS.map(({ format, icon: Icon }) => (
             <Paper key={format} withBorder p="sm" radius="md">

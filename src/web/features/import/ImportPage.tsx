@@ -31,6 +31,7 @@ import { isAbort, previewImport, runImport, type ImportRequest, type Mapping } f
 import { FORMATS, importFlow, initialFlow, type FormatChoice, type Running } from './import-flow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ExportCard } from '../export/ExportCard.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 /**
  * The largest upload the import routes accept: the server says (`IMPORT_MAX_BYTES`); until it has,
@@ -156,12 +157,10 @@ function ImportFlow() {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('import.sectionTitle')}>
       <Stack gap="md">
-        <Group gap="xs" wrap="nowrap">
-          <IconFileImport size={22} color="var(--mantine-color-teal-6)" />
-          <Title order={2} size="h4">
-            {t('import.sectionTitle')}
-          </Title>
-        </Group>
+        <SectionHeading
+          icon={<IconFileImport size={22} color="var(--mantine-color-teal-6)" />}
+          title={t('import.sectionTitle')}
+        />
 
         {running ? (
           <ImportProgress running={running} />
@@ -476,14 +475,7 @@ function MappingStep({
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-label={t('import.mapping.title')}>
       <Stack gap="sm">
-        <div>
-          <Title order={4} size="h6">
-            {t('import.mapping.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('import.mapping.help')}
-          </Text>
-        </div>
+        <SectionHeading order={4} size="h6" title={t('import.mapping.title')} help={t('import.mapping.help')} />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
           {headers.map((h, i) => (
             <NativeSelect

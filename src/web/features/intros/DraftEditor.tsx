@@ -5,7 +5,6 @@ import {
   Button,
   Fieldset,
   Group,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { Link } from 'react-router';
 import { isLocale, LOCALES, SIDE_KEYS, type Locale } from '#shared/api/values.ts';
 import { ledgerKeys } from '../ledger/ledger.api.ts';
 import { introErrorText, sideName } from './IntroStatus.tsx';
+import { OrderChoice } from './OrderChoice.tsx';
 import {
   introKeys,
   introsApi,
@@ -140,18 +140,7 @@ export function DraftEditor({ intro, onSent }: { intro: Intro; onSent: (intro: I
         error={noteMissing ? t('common.required') : null}
         required
       />
-      {!hasSelf && (
-        <Radio.Group
-          label={t('intros.form.order')}
-          value={order}
-          onChange={(v) => setOrder(v === 'a_first' ? 'a_first' : 'both')}
-        >
-          <Stack gap={6} mt={6}>
-            <Radio value="both" label={t('intros.form.orderBoth')} />
-            <Radio value="a_first" label={t('intros.form.orderAFirst', { a: names.a, b: names.b })} />
-          </Stack>
-        </Radio.Group>
-      )}
+      {!hasSelf && <OrderChoice value={order} onChange={setOrder} names={{ a: names.a, b: names.b }} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {SIDE_KEYS.map((key) => (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, EmptyState, Group, Modal, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -17,10 +17,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
+
 import { notifySuccess } from '../../components/errors.ts';
 import { formatDateTime, relativeTime } from '../../components/format.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
 import { ledgerKeys } from '../ledger/ledger.api.ts';
 import { OutcomeModal } from '../ledger/OutcomeModal.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
@@ -45,6 +46,7 @@ import {
   type IntroSide,
   type MailDelivery,
 } from './intros.api.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 export default function IntroDetailPage() {
   const { id = '' } = useParams();
@@ -65,22 +67,13 @@ export default function IntroDetailPage() {
 
   if (intro.isPending) return <FullPageLoader />;
   if (intro.isError) {
-    const missing = intro.error instanceof ApiError && (intro.error.status === 404 || intro.error.status === 400);
     return (
-      <Paper withBorder p="xl" maw={640} mx="auto" mt="lg">
-        <EmptyState
-          icon={<IconArrowsLeftRight size={28} />}
-          withIndicatorBackground
-          title={missing ? t('intros.notFound') : t('errors.title')}
-          description={missing ? t('intros.notFoundText') : t('errors.network_error')}
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/intros" variant="default">
-              {t('intros.backToList')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+      <LoadError
+        error={intro.error}
+        icon={<IconArrowsLeftRight size={28} />}
+        notFound={{ title: t('intros.notFound'), text: t('intros.notFoundText') }}
+        back={{ to: '/intros', label: t('intros.backToList') }}
+      />
     );
   }
   return <IntroView intro={intro.data} />;
@@ -183,9 +176,7 @@ function IntroView({ intro }: { intro: Intro }) {
             {t('intros.emails')}
           </Title>
           {intro.messages.length === 0 ? (
-            <Text size="sm" c="dimmed" fs="italic">
-              {draft ? t('intros.noEmailsDraft') : t('intros.noEmails')}
-            </Text>
+            <EmptyNote>{draft ? t('intros.noEmailsDraft') : t('intros.noEmails')}</EmptyNote>
           ) : (
             <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {intro.messages.map((m) => (

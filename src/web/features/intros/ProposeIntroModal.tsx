@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowsLeftRight, IconUser } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { useUser } from '../auth/session.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { introErrorText } from './IntroStatus.tsx';
 import { introKeys, introsApi, type Intro, type IntroOrder } from './intros.api.ts';
+import { OrderChoice } from './OrderChoice.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 
 /** One side of an introduction being proposed: me, or one of my contacts. */
@@ -198,18 +199,7 @@ function SidesStep({
           required
           error={submitted && !note.trim() ? t('common.required') : null}
         />
-        {!hasMe && (
-          <Radio.Group
-            label={t('intros.form.order')}
-            value={order}
-            onChange={(v) => setOrder(v === 'a_first' ? 'a_first' : 'both')}
-          >
-            <Stack gap={6} mt={6}>
-              <Radio value="both" label={t('intros.form.orderBoth')} />
-              <Radio value="a_first" label={t('intros.form.orderAFirst', { a: nameA, b: nameB })} />
-            </Stack>
-          </Radio.Group>
-        )}
+        {!hasMe && <OrderChoice value={order} onChange={setOrder} names={{ a: nameA, b: nameB }} />}
         <FormActions
           error={error}
           onCancel={onCancel}

@@ -1,5 +1,4 @@
-import { Checkbox, Chip, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Checkbox, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +18,8 @@ import {
 } from './ledger.api.ts';
 import { today } from './money.ts';
 import { PeopleMultiPicker } from './PeopleMultiPicker.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { DateField, DescriptionField } from './LedgerFields.tsx';
 
 /**
  * Record a give (or change one): the kind, to whom, what, when, and optionally the need of a
@@ -37,7 +37,6 @@ export function GiveModal({
   recipients?: PersonRef[];
 }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 36em)');
   const qc = useQueryClient();
   const invalidateNetwork = useInvalidateNetwork();
   const [kind, setKind] = useState<GiveKind>(give?.kind ?? 'referral');
@@ -104,84 +103,66 @@ export function GiveModal({
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={give ? t('ledger.give.editTitle') : t('ledger.give.title')}
-      fullScreen={phone}
-      size="lg"
+      onSubmit={() => {
+        setSubmitted(true);
+        if (!invalid) save.mutate();
+      }}
+      error={error}
+      saving={save.isPending}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (!invalid) save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          <div role="radiogroup" aria-label={t('ledger.give.kind')}>
-            <Text size="sm" fw={500} mb={6} aria-hidden="true">
-              {t('ledger.give.kind')}
-            </Text>
-            <Chip.Group multiple={false} value={kind} onChange={setKind}>
-              <Group gap={6}>
-                {kinds.map((k) => (
-                  <Chip key={k} value={k} type="radio" size="sm">
-                    {t(`ledger.kinds.${k}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </div>
-          <PeopleMultiPicker
-            label={t('ledger.give.recipients')}
-            value={recipients}
-            onChange={setRecipients}
-            error={submitted && recipients.length === 0 ? t('ledger.give.recipientsRequired') : null}
+      <div role="radiogroup" aria-label={t('ledger.give.kind')}>
+        <Text size="sm" fw={500} mb={6} aria-hidden="true">
+          {t('ledger.give.kind')}
+        </Text>
+        <Chip.Group multiple={false} value={kind} onChange={setKind}>
+          <Group gap={6}>
+            {kinds.map((k) => (
+              <Chip key={k} value={k} type="radio" size="sm">
+                {t(`ledger.kinds.${k}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      <PeopleMultiPicker
+        label={t('ledger.give.recipients')}
+        value={recipients}
+        onChange={setRecipients}
+        error={submitted && recipients.length === 0 ? t('ledger.give.recipientsRequired') : null}
+      />
+      <DescriptionField
+        label={t('ledger.give.what')}
+        placeholder={t(`ledger.give.placeholders.${kind}`)}
+        value={description}
+        onChange={setDescription}
+        submitted={submitted}
+      />
+      <DateField value={date} onChange={setDate} submitted={submitted} />
+      {needOptions.length > 0 && (
+        <Stack gap={6}>
+          <Select
+            label={t('ledger.give.need')}
+            description={t('ledger.give.needHelp')}
+            placeholder={t('ledger.give.noNeed')}
+            data={needOptions}
+            value={chosenNeed}
+            onChange={setNeedId}
+            clearable
+            comboboxProps={{ withinPortal: true }}
           />
-          <Textarea
-            label={t('ledger.give.what')}
-            placeholder={t(`ledger.give.placeholders.${kind}`)}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            required
-            error={submitted && !description.trim() ? t('common.required') : null}
-          />
-          <TextInput
-            type="date"
-            label={t('ledger.date')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            required
-            error={submitted && !date ? t('common.required') : null}
-          />
-          {needOptions.length > 0 && (
-            <Stack gap={6}>
-              <Select
-                label={t('ledger.give.need')}
-                description={t('ledger.give.needHelp')}
-                placeholder={t('ledger.give.noNeed')}
-                data={needOptions}
-                value={chosenNeed}
-                onChange={setNeedId}
-                clearable
-                comboboxProps={{ withinPortal: true }}
-              />
-              {chosenNeed && currentNeedOpen && (
-                <Checkbox
-                  checked={closeNeed}
-                  onChange={(e) => setCloseNeed(e.currentTarget.checked)}
-                  label={t('ledger.give.closeNeed')}
-                />
-              )}
-            </Stack>
+          {chosenNeed && currentNeedOpen && (
+            <Checkbox
+              checked={closeNeed}
+              onChange={(e) => setCloseNeed(e.currentTarget.checked)}
+              label={t('ledger.give.closeNeed')}
+            />
           )}
-          <FormActions error={error} onCancel={onClose} saving={save.isPending} />
         </Stack>
-      </form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,5 +1,4 @@
-import { Checkbox, Chip, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Checkbox, Chip, Group, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +9,12 @@ import { useInvalidateNetwork } from '../people/hooks.ts';
 import { ledgerApi, ledgerKeys, type CreateOutcomeInput, type OutcomeKind } from './ledger.api.ts';
 import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
 import { toCents, today } from './money.ts';
-import { FormActions } from '../../components/FormActions.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { DateField } from './LedgerFields.tsx';
 
 /** What came of a give: thanked, a meeting, business closed (with its value), the need satisfied, other. */
 export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 36em)');
   const qc = useQueryClient();
   const invalidateNetwork = useInvalidateNetwork();
   const give = useQuery({ queryKey: ledgerKeys.give(giveId), queryFn: () => ledgerApi.give(giveId), enabled: opened });
@@ -53,70 +52,62 @@ export function OutcomeModal({ giveId, opened, onClose }: { giveId: string; open
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('ledger.outcome.title')} fullScreen={phone} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (!valueMissing && date) save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          {give.data && (
-            <Text size="sm" c="dimmed" className="rete-break" lineClamp={3}>
-              {give.data.description}
-            </Text>
-          )}
-          <div role="radiogroup" aria-label={t('ledger.outcome.kind')}>
-            <Text size="sm" fw={500} mb={6} aria-hidden="true">
-              {t('ledger.outcome.kind')}
-            </Text>
-            <Chip.Group multiple={false} value={kind} onChange={setKind}>
-              <Group gap={6}>
-                {OUTCOME_KINDS.map((k) => (
-                  <Chip key={k} value={k} type="radio" size="sm">
-                    {t(`ledger.outcomeKinds.${k}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </div>
-          {kind === 'business' && (
-            <MoneyInput
-              label={t('ledger.outcome.value')}
-              value={money}
-              onChange={setMoney}
-              required
-              error={submitted && valueMissing ? t('common.required') : null}
-            />
-          )}
-          {kind === 'need_satisfied' && need && (
-            <Checkbox
-              checked={closeNeed}
-              onChange={(e) => setCloseNeed(e.currentTarget.checked)}
-              label={t('ledger.outcome.closeNeed', { need: need.text })}
-            />
-          )}
-          <TextInput
-            type="date"
-            label={t('ledger.date')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            max={today()}
-            required
-            error={submitted && !date ? t('common.required') : null}
-          />
-          <Textarea
-            label={t('ledger.outcome.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-          <FormActions error={error} onCancel={onClose} saving={save.isPending} submitLabel={t('ledger.outcome.save')} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('ledger.outcome.title')}
+      onSubmit={() => {
+        setSubmitted(true);
+        if (!valueMissing && date) save.mutate();
+      }}
+      error={error}
+      saving={save.isPending}
+      submitLabel={t('ledger.outcome.save')}
+    >
+      {give.data && (
+        <Text size="sm" c="dimmed" className="rete-break" lineClamp={3}>
+          {give.data.description}
+        </Text>
+      )}
+      <div role="radiogroup" aria-label={t('ledger.outcome.kind')}>
+        <Text size="sm" fw={500} mb={6} aria-hidden="true">
+          {t('ledger.outcome.kind')}
+        </Text>
+        <Chip.Group multiple={false} value={kind} onChange={setKind}>
+          <Group gap={6}>
+            {OUTCOME_KINDS.map((k) => (
+              <Chip key={k} value={k} type="radio" size="sm">
+                {t(`ledger.outcomeKinds.${k}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      {kind === 'business' && (
+        <MoneyInput
+          label={t('ledger.outcome.value')}
+          value={money}
+          onChange={setMoney}
+          required
+          error={submitted && valueMissing ? t('common.required') : null}
+        />
+      )}
+      {kind === 'need_satisfied' && need && (
+        <Checkbox
+          checked={closeNeed}
+          onChange={(e) => setCloseNeed(e.currentTarget.checked)}
+          label={t('ledger.outcome.closeNeed', { need: need.text })}
+        />
+      )}
+      <DateField value={date} onChange={setDate} max={today()} submitted={submitted} />
+      <Textarea
+        label={t('ledger.outcome.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
+    </FormModal>
   );
 }

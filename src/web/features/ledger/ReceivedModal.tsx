@@ -1,5 +1,3 @@
-import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +6,8 @@ import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx'
 import { ledgerApi, ledgerKeys, type CreateReceivedInput, type Received, type UpdateReceivedInput } from './ledger.api.ts';
 import { MoneyInput, type MoneyValue } from './MoneyInput.tsx';
 import { toCents, today } from './money.ts';
-import { FormActions } from '../../components/FormActions.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { DateField, DescriptionField } from './LedgerFields.tsx';
 
 /** Business someone passed to me: what, when, its value, and who referred it. */
 export function ReceivedModal({
@@ -23,7 +22,6 @@ export function ReceivedModal({
   referredBy?: PersonRef | null;
 }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 36em)');
   const qc = useQueryClient();
   const [description, setDescription] = useState(received?.description ?? '');
   const [date, setDate] = useState(received?.date ?? today());
@@ -64,45 +62,27 @@ export function ReceivedModal({
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={received ? t('ledger.received.editTitle') : t('ledger.received.title')}
-      fullScreen={phone}
-      size="lg"
+      onSubmit={() => {
+        setSubmitted(true);
+        if (description.trim() && date) save.mutate();
+      }}
+      error={error}
+      saving={save.isPending}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (description.trim() && date) save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          <Textarea
-            label={t('ledger.received.what')}
-            placeholder={t('ledger.received.placeholder')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            required
-            error={submitted && !description.trim() ? t('common.required') : null}
-          />
-          <PersonPicker label={t('ledger.received.referredBy')} value={referrer} onChange={setReferrer} />
-          <MoneyInput label={t('ledger.received.value')} value={money} onChange={setMoney} />
-          <TextInput
-            type="date"
-            label={t('ledger.date')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            required
-            error={submitted && !date ? t('common.required') : null}
-          />
-          <FormActions error={error} onCancel={onClose} saving={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+      <DescriptionField
+        label={t('ledger.received.what')}
+        placeholder={t('ledger.received.placeholder')}
+        value={description}
+        onChange={setDescription}
+        submitted={submitted}
+      />
+      <PersonPicker label={t('ledger.received.referredBy')} value={referrer} onChange={setReferrer} />
+      <MoneyInput label={t('ledger.received.value')} value={money} onChange={setMoney} />
+      <DateField value={date} onChange={setDate} submitted={submitted} />
+    </FormModal>
   );
 }

@@ -8,7 +8,7 @@ import { api, keys } from '../../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { FeedbackButtons, TeachWordsLink } from './FeedbackButtons.tsx';
-import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
+import { helperRow, MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
 import { findUrl, MIN_NEED_LENGTH } from './NeedBox.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -64,10 +64,7 @@ export default function FindPage() {
                   {results.data.items.slice(0, results.data.shown).map((h) => (
                     <MatchRow
                       key={`${h.person.id}-${h.offer?.id ?? 'role'}`}
-                      person={h.person}
-                      item={h.offer && { kind: 'offer', text: h.offer.text }}
-                      reasons={h.reasons}
-                      path={h.path}
+                      {...helperRow(h)}
                       action={
                         <Group gap="xs" wrap="wrap" align="center">
                           {h.path.kind === 'via' && (

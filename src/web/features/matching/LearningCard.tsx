@@ -9,6 +9,8 @@ import { api, keys, type ConceptRef, type Feedback, type TaughtWord } from '../.
 import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { refreshAnswers } from './FeedbackButtons.tsx';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 const MAX_CONCEPTS = 5;
 /** Verdicts listed before "show more". */
@@ -156,9 +158,7 @@ function TaughtWords() {
         </Stack>
       </form>
       {items.length === 0 ? (
-        <Text size="sm" c="dimmed" fs="italic">
-          {t('learning.noWords')}
-        </Text>
+        <EmptyNote>{t('learning.noWords')}</EmptyNote>
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('learning.wordsList')}>
           {items.map((w) => (
@@ -232,18 +232,9 @@ function Verdicts() {
     f.itemText === null ? t('learning.removedItem') : t(`learning.for.${f.itemKind}`, { text: f.itemText });
   return (
     <Stack gap="sm">
-      <div>
-        <Title order={3} size="h5">
-          {t('learning.verdictsTitle')}
-        </Title>
-        <Text size="xs" c="dimmed">
-          {t('learning.verdictsHelp')}
-        </Text>
-      </div>
+      <SectionHeading order={3} size="h5" title={t('learning.verdictsTitle')} helpSize="xs" help={t('learning.verdictsHelp')} />
       {items.length === 0 ? (
-        <Text size="sm" c="dimmed" fs="italic">
-          {t('learning.noVerdicts')}
-        </Text>
+        <EmptyNote>{t('learning.noVerdicts')}</EmptyNote>
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('learning.verdictsTitle')}>
           {shown.map((f) => (

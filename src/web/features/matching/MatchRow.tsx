@@ -3,7 +3,7 @@ import { IconCircleDashed, IconLink, IconRoute, IconUser, IconUserQuestion } fro
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MatchPath, MatchPerson, MatchReason } from '../../api/client.ts';
+import type { Helper, MatchPath, MatchPerson, MatchReason } from '../../api/client.ts';
 import { initials, relativeTime } from '../../components/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -165,6 +165,14 @@ interface MatchRowProps {
 }
 
 /** One helper or seeker: who, what they offer or need, why it matched and how to reach them. */
+/** The row of a helper (someone whose offer or role answers a need): who, which offer, why, and how to reach them. */
+export const helperRow = (h: Helper) => ({
+  person: h.person,
+  item: h.offer && { kind: 'offer' as const, text: h.offer.text },
+  reasons: h.reasons,
+  path: h.path,
+});
+
 export function MatchRow({ person, item, reasons, path, showPerson = true, action }: MatchRowProps) {
   const { t } = useTranslation();
   const details = [person.role, person.company, person.city].filter(Boolean).join(' · ');

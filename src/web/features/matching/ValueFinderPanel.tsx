@@ -7,7 +7,8 @@ import { api, keys, type Helper, type MatchPerson, type Seeker, type ValueFinder
 import { AskThroughButton } from '../intros/AskThroughButton.tsx';
 import { IntroduceButton, sideOf } from '../intros/IntroduceButton.tsx';
 import { FeedbackButtons, TeachWordsLink, type Asked } from './FeedbackButtons.tsx';
-import { MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
+import { helperRow, MatchList, MatchRow, NobodyFits } from './MatchRow.tsx';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 /** How many helpers or seekers show before "show more": the best few, so that the page stays short. */
 const FIRST = 3;
@@ -212,10 +213,7 @@ function NeedBlock({ entry, owner }: { entry: ValueFinder['needs'][number]; owne
                 render={(h) => (
                   <MatchRow
                     key={`${h.person.id}-${h.offer?.id ?? 'role'}`}
-                    person={h.person}
-                    item={h.offer && { kind: 'offer', text: h.offer.text }}
-                    reasons={h.reasons}
-                    path={h.path}
+                    {...helperRow(h)}
                     action={
                       <Actions
                         introduce={
@@ -271,9 +269,7 @@ function OfferBlock({
           </Title>
         </Group>
         {entry.seekers.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {emptyText}
-          </Text>
+          <EmptyNote>{emptyText}</EmptyNote>
         ) : (
           <SeekerList
             seekers={entry.seekers}
@@ -387,9 +383,7 @@ export function GiveTodaySection({ personId }: { personId: string }) {
         ) : vf.isError ? (
           <LoadError onRetry={() => void vf.refetch()} />
         ) : vf.data.offers.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('giveToday.noOffers')}
-          </Text>
+          <EmptyNote>{t('giveToday.noOffers')}</EmptyNote>
         ) : (
           <Stack gap="lg">
             {vf.data.offers.map((o) => (

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Box, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconExternalLink, IconInfoCircle, IconMail, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
+
 import { formatDateTime, safeHttpUrl } from '../../components/format.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
 import { MailProblem, MailStatusBadge } from '../intros/IntroStatus.tsx';
 import { introKeys, introsApi, type OutboxMessageDetail } from '../intros/intros.api.ts';
 import { addressList, answerLinkKind, formatAddress, splitUrls } from './address.ts';
@@ -26,22 +27,13 @@ export default function OutboxMessagePage() {
   });
   if (msg.isPending) return <FullPageLoader />;
   if (msg.isError) {
-    const missing = msg.error instanceof ApiError && (msg.error.status === 404 || msg.error.status === 400);
     return (
-      <Paper withBorder p="xl" maw={640} mx="auto" mt="lg">
-        <EmptyState
-          icon={<IconMail size={28} />}
-          withIndicatorBackground
-          title={missing ? t('outbox.notFound') : t('errors.title')}
-          description={missing ? t('outbox.notFoundText') : t('errors.network_error')}
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/outbox" variant="default">
-              {t('outbox.back')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+      <LoadError
+        error={msg.error}
+        icon={<IconMail size={28} />}
+        notFound={{ title: t('outbox.notFound'), text: t('outbox.notFoundText') }}
+        back={{ to: '/outbox', label: t('outbox.back') }}
+      />
     );
   }
   return <MessageView m={msg.data} />;

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
-import { IconCircle, IconCircleCheckFilled, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCircle, IconCircleCheckFilled, IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { relativeTime } from '../../components/format.ts';
 import { useInvalidateNetwork } from './hooks.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { RowActions } from '../../components/RowActions.tsx';
 
 interface Props {
   personId: string;
@@ -82,9 +84,7 @@ export function ItemsSection({ personId, kind, items, title, description, emptyT
           </Text>
         )}
         {items.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {emptyText}
-          </Text>
+          <EmptyNote>{emptyText}</EmptyNote>
         ) : (
           <Stack gap={6}>
             {sorted.map((item) => (
@@ -230,29 +230,15 @@ function ItemRow({ kind, item }: { kind: ItemKind; item: Item }) {
           </Text>
         </Group>
       </Stack>
-      <Group gap={2} wrap="nowrap">
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          onClick={() => {
-            setDraft(item.text);
-            setError(null);
-            setEditing(true);
-          }}
-          aria-label={t('common.edit')}
-        >
-          <IconPencil size={16} />
-        </ActionIcon>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => remove.mutate()}
-          loading={remove.isPending}
-          aria-label={t('common.delete')}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Group>
+      <RowActions
+        onEdit={() => {
+          setDraft(item.text);
+          setError(null);
+          setEditing(true);
+        }}
+        onDelete={() => remove.mutate()}
+        deleting={remove.isPending}
+      />
     </Group>
   );
 }

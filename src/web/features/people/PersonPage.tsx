@@ -1,27 +1,13 @@
-import {
-  ActionIcon,
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  EmptyState,
-  Grid,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Grid, Group, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconBulb, IconHeartHandshake, IconPencil, IconUserQuestion } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LOCALES, type Locale } from '#shared/api/values.ts';
-import { api, ApiError, keys, type PersonDetail } from '../../api/client.ts';
+import { api, keys, type PersonDetail } from '../../api/client.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
 import { EditableSelect, EditableText, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
 import { ChannelsField, IntroducedByField, TagsField } from './DetailFields.tsx';
@@ -42,22 +28,13 @@ export default function PersonPage() {
 
   if (person.isPending) return <FullPageLoader />;
   if (person.isError) {
-    const missing = person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400);
     return (
-      <Paper withBorder p="xl" maw={640} mx="auto" mt="lg">
-        <EmptyState
-          icon={<IconUserQuestion size={28} />}
-          withIndicatorBackground
-          title={missing ? t('person.notFoundTitle') : t('errors.title')}
-          description={missing ? t('person.notFoundText') : t('errors.network_error')}
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/people" variant="default">
-              {t('person.backToPeople')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+      <LoadError
+        error={person.error}
+        icon={<IconUserQuestion size={28} />}
+        notFound={{ title: t('person.notFoundTitle'), text: t('person.notFoundText') }}
+        back={{ to: '/people', label: t('person.backToPeople') }}
+      />
     );
   }
   return <PersonView person={person.data} />;

@@ -1,18 +1,5 @@
-import {
-  ActionIcon,
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Avatar, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +11,9 @@ import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 import { useInvalidateNetwork } from './hooks.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
+import { RowActions } from '../../components/RowActions.tsx';
 
 function StrengthControl({ value, onChange }: { value: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();
@@ -99,14 +89,7 @@ export function RelationshipsSection({
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('relationships.title')}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <div>
-            <Title order={3} size="h4">
-              {t('relationships.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('relationships.subtitle', { name: personName })}
-            </Text>
-          </div>
+          <SectionHeading order={3} title={t('relationships.title')} help={t('relationships.subtitle', { name: personName })} />
           {!adding && (
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
               {t('relationships.add')}
@@ -151,9 +134,7 @@ export function RelationshipsSection({
           </Paper>
         )}
         {relationships.length === 0 && !adding ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('relationships.empty')}
-          </Text>
+          <EmptyNote>{t('relationships.empty')}</EmptyNote>
         ) : (
           <Stack gap={4}>
             {relationships.map((r) => (
@@ -248,29 +229,15 @@ function RelationshipRow({ rel }: { rel: Relationship }) {
           </Group>
         )}
       </Stack>
-      <Group gap={2} wrap="nowrap">
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          onClick={() => {
-            setStrength(rel.strength);
-            setNote(rel.note ?? '');
-            setEditing(true);
-          }}
-          aria-label={t('common.edit')}
-        >
-          <IconPencil size={16} />
-        </ActionIcon>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => remove.mutate()}
-          loading={remove.isPending}
-          aria-label={t('common.delete')}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Group>
+      <RowActions
+        onEdit={() => {
+          setStrength(rel.strength);
+          setNote(rel.note ?? '');
+          setEditing(true);
+        }}
+        onDelete={() => remove.mutate()}
+        deleting={remove.isPending}
+      />
     </Group>
   );
 }

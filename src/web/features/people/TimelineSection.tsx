@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -13,7 +12,7 @@ import {
   Title,
   type MantineColor,
 } from '@mantine/core';
-import { IconMessage, IconNote, IconPencil, IconPhone, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconMessage, IconNote, IconPhone, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import { SaveCancel } from '../../components/InlineEdit.tsx';
 import { relativeTime, toDateInput } from '../../components/format.ts';
 import i18n from '../../i18n/index.ts';
 import { useInvalidateNetwork } from './hooks.ts';
+import { RowActions } from '../../components/RowActions.tsx';
 
 const ICON: Record<InteractionKind, typeof IconUsers> = {
   meeting: IconUsers,
@@ -262,20 +262,7 @@ function InteractionRow({ interaction: i }: { interaction: Interaction }) {
           </Text>
         )}
       </Stack>
-      <Group gap={2} wrap="nowrap">
-        <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(true)} aria-label={t('common.edit')}>
-          <IconPencil size={16} />
-        </ActionIcon>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => remove.mutate()}
-          loading={remove.isPending}
-          aria-label={t('common.delete')}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Group>
+      <RowActions onEdit={() => setEditing(true)} onDelete={() => remove.mutate()} deleting={remove.isPending} />
     </Group>
   );
 }

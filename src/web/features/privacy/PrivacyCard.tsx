@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBraces, IconShieldLock, IconUserX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { formatDate } from '../../components/format.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useEndSession } from '../auth/session.tsx';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { SectionHeading, SettingLabel } from '../../components/SectionHeading.tsx';
 
 const KNOWN_KINDS = new Set<string>(SUPPRESSION_KINDS);
 
@@ -19,17 +21,11 @@ export function PrivacyCard() {
   return (
     <Paper withBorder p="md" component="section" aria-label={t('privacy.settingsTitle')}>
       <Stack gap="md">
-        <div>
-          <Group gap="xs" wrap="nowrap">
-            <IconShieldLock size={20} color="var(--mantine-color-gray-6)" />
-            <Title order={2} size="h4">
-              {t('privacy.settingsTitle')}
-            </Title>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('privacy.settingsHelp')}
-          </Text>
-        </div>
+        <SectionHeading
+          icon={<IconShieldLock size={20} color="var(--mantine-color-gray-6)" />}
+          title={t('privacy.settingsTitle')}
+          help={t('privacy.settingsHelp')}
+        />
 
         <Group justify="space-between" wrap="wrap" gap="sm">
           <div style={{ flex: '1 1 260px' }}>
@@ -68,18 +64,9 @@ function Suppressions() {
   const items = list.data?.items ?? [];
   return (
     <Stack gap="xs" component="section" aria-label={t('privacy.suppressionsTitle')}>
-      <div>
-        <Text fw={500} size="sm">
-          {t('privacy.suppressionsTitle')}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('privacy.suppressionsHelp')}
-        </Text>
-      </div>
+      <SettingLabel label={t('privacy.suppressionsTitle')} help={t('privacy.suppressionsHelp')} />
       {list.isPending ? null : items.length === 0 ? (
-        <Text size="sm" c="dimmed" fs="italic">
-          {t('privacy.suppressionsEmpty')}
-        </Text>
+        <EmptyNote>{t('privacy.suppressionsEmpty')}</EmptyNote>
       ) : (
         <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing="xs">

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FORMATS, LEGAL_BASES } from '#shared/api/values.ts';
@@ -7,6 +7,7 @@ import { formatDate } from '../../components/format.ts';
 import { EditableSelect, EditableText } from '../../components/InlineEdit.tsx';
 import { usePersonPatch } from '../people/hooks.ts';
 import { ErasePersonButton } from './ErasePerson.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 const IMPORT_SOURCES = new Set<string>(IMPORT_FORMATS);
 
@@ -47,17 +48,12 @@ export function PrivacySection({ person }: { person: PersonDetail }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('privacy.title')}>
       <Stack gap="md">
-        <div>
-          <Group gap="xs" wrap="nowrap">
-            <IconShieldLock size={20} color="var(--mantine-color-gray-6)" />
-            <Title order={3} size="h4">
-              {t('privacy.title')}
-            </Title>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('privacy.help')}
-          </Text>
-        </div>
+        <SectionHeading
+          icon={<IconShieldLock size={20} color="var(--mantine-color-gray-6)" />}
+          order={3}
+          title={t('privacy.title')}
+          help={t('privacy.help')}
+        />
         <EditableSelect
           label={t('privacy.legalBasis')}
           value={privacy.legalBasis}

@@ -14,6 +14,7 @@ import { DemoCard } from '../people/DemoNetwork.tsx';
 import { PrivacyCard } from '../privacy/PrivacyCard.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TokensCard } from '../tokens/TokensCard.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 const MIN_PASSWORD = 8;
 
@@ -46,14 +47,7 @@ export default function SettingsPage() {
       <PrivacyCard />
       <Paper withBorder p="md">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <div>
-            <Title order={2} size="h4">
-              {t('settings.logoutTitle')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('settings.logoutText')}
-            </Text>
-          </div>
+          <SectionHeading title={t('settings.logoutTitle')} help={t('settings.logoutText')} />
           <Button
             color="red"
             variant="light"

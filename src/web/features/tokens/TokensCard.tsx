@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconKey, IconTrash } from '@tabler/icons-react';
@@ -21,6 +20,8 @@ import { useTranslation } from 'react-i18next';
 import { api, keys, type ApiToken, type CreatedToken } from '../../api/client.ts';
 import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { formatDate, relativeTime } from '../../components/format.ts';
+import { EmptyNote } from '../../components/EmptyNote.tsx';
+import { SectionHeading } from '../../components/SectionHeading.tsx';
 
 /** My personal API tokens (shown in Settings): make one, see it once, revoke it. */
 export function TokensCard() {
@@ -55,14 +56,7 @@ export function TokensCard() {
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {t('tokens.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('tokens.help')}
-          </Text>
-        </div>
+        <SectionHeading title={t('tokens.title')} help={t('tokens.help')} />
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -87,9 +81,7 @@ export function TokensCard() {
           </Group>
         </form>
         {items.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('tokens.empty')}
-          </Text>
+          <EmptyNote>{t('tokens.empty')}</EmptyNote>
         ) : (
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing="xs">
