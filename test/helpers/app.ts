@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type RouteInfo } from '#server/app.ts';
 import type { AppDeps } from '#server/deps.ts';
 import { loadConfig, type Config } from '#server/config.ts';
@@ -53,6 +54,24 @@ export async function createTestApp(
   };
 }
 
+/**
+ * One test app for a whole describe block: created before its tests (its clock at `at`, when
+ * given), closed after them. Call it in the describe body; the app it returns is filled in by
+ * the block's first hook, so it is ready in the later hooks and in the tests, not in the body.
+ */
+export function appPerSuite(
+  dialect: Dialect,
+  opts: { overrides?: Partial<Config>; env?: Record<string, string>; at?: string } = {},
+): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(dialect, opts.overrides, opts.env));
+    if (opts.at) t.clock.now = new Date(opts.at);
+  });
+  afterAll(async () => t.close());
+  return t;
+}
+
 export interface Client {
   email: string;
   password: string;
@@ -99,6 +118,15 @@ export async function signup(
     csrf: body.csrfToken,
     req: (o) => app.inject({ ...o, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, ...(o.headers ?? {}) } }),
   };
+  return client;
+}
+
+/** A user signed up (and logged in) once for a describe block, after the hooks declared before it. */
+export function userPerSuite(t: TestApp, opts: Parameters<typeof signup>[1] = {}): Client {
+  const client = {} as Client;
+  beforeAll(async () => {
+    Object.assign(client, await signup(t.app, opts));
+  });
   return client;
 }
 

@@ -15,6 +15,8 @@ export interface CliSandbox {
   run: (args: string[], extraEnv?: Record<string, string>) => string;
   /** Runs `rete ARGS…` and returns the whole outcome, for commands expected to fail. */
   spawn: (args: string[], extraEnv?: Record<string, string>) => SpawnSyncReturns<string>;
+  /** Creates an account with a valid password (`rete user create`), in English when asked. */
+  createUser: (email: string, name: string, locale?: 'en') => void;
   cleanup: () => void;
 }
 
@@ -29,15 +31,29 @@ export function cliSandbox(prefix: string, env: Record<string, string> = {}): Cl
     ...env,
   };
   const argv = (args: string[]) => ['--import', 'tsx', 'src/server/cli.ts', ...args];
+  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
+    execFileSync(process.execPath, argv(args), {
+      env: { ...base, ...extraEnv },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   return {
     dir,
-    run: (args, extraEnv = {}) =>
-      execFileSync(process.execPath, argv(args), {
-        env: { ...base, ...extraEnv },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
+    run,
     spawn: (args, extraEnv = {}) => spawnSync(process.execPath, argv(args), { env: { ...base, ...extraEnv }, encoding: 'utf8' }),
+    createUser: (email, name, locale) => {
+      run([
+        'user',
+        'create',
+        '--email',
+        email,
+        '--name',
+        name,
+        '--password',
+        'a perfectly fine passphrase',
+        ...(locale ? ['--locale', locale] : []),
+      ]);
+    },
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

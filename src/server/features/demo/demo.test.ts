@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, signup, type Client } from '#test/helpers/app.ts';
 import { cliSandbox } from '#test/helpers/cli.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
@@ -29,12 +29,7 @@ async function everyone(c: Client): Promise<Summary[]> {
 }
 
 describe.each(dialects())('the demo network on %s', (dialect) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
 
   for (const locale of ['en', 'it'] as const) {
     it(`never touches Me, marks its people, and shows gives with outcomes and paths through someone (${locale} user)`, async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, signup, type Client } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { expectErrorShape, randomId, snapshot } from '#test/helpers/world.ts';
 import type { DuplicatePair, DuplicatesResponse, MergePairsResult } from '#shared/api/duplicates.ts';
@@ -51,12 +51,7 @@ describe('name similarity', () => {
 });
 
 describe.each(dialects())('duplicates and merging on %s', (dialect) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
 
   const duplicates = async (c: Client) => {
     const res = await c.req({ method: 'GET', url: '/api/v1/duplicates' });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, signup, userPerSuite } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { tableNames } from '#test/helpers/world.ts';
 import type { Executor } from '../../db/db.ts';
@@ -306,14 +306,12 @@ describe('CSV export cells', () => {
 });
 
 describe.each(dialects())('export on %s', (dialect) => {
-  let t: TestApp;
-  let alice: Client;
+  const t = appPerSuite(dialect);
+  const alice = userPerSuite(t);
   const ids: Record<string, string> = {};
   let aliceRows: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    alice = await signup(t.app);
     const giulia = await createPerson(alice, {
       name: 'Giulia Ferri',
       company: 'Studio Ferri; Associati',
@@ -366,7 +364,6 @@ describe.each(dialects())('export on %s', (dialect) => {
     const e2 = await createPerson(eve, { name: 'Eve Two' });
     await ledgerAndIntros(t.deps.db, eve.userId, e1.id, e2.id, 'evemark');
   });
-  afterAll(async () => t.close());
 
   const shape = (
     list: Array<{ name: string; company?: string | null; emails: Array<{ value: string }>; phones: Array<{ value: string }> }>,

@@ -13,7 +13,7 @@ describe('rete import / rete export command line', () => {
   afterAll(cli.cleanup);
 
   it('previews with --dry-run (writing nothing), imports, re-imports idempotently and exports', () => {
-    rete('user', 'create', '--email', 'cli@example.com', '--name', 'Cli', '--password', 'a perfectly fine passphrase');
+    cli.createUser('cli@example.com', 'Cli');
     const dry = JSON.parse(rete('import', file, '--user', 'cli@example.com', '--dry-run', '--json')) as Record<string, unknown>;
     expect(dry).toMatchObject({ format: 'vcard', toCreate: 3, people: [{ name: 'Arnold Smith' }, {}, {}] });
     expect(rete('import', file, '--user', 'cli@example.com', '--dry-run')).toContain('Would create 3 people');

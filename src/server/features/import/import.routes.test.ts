@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, userPerSuite } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { expectErrorShape, snapshot } from '#test/helpers/world.ts';
 import { fixture } from './parse/fixtures.ts';
@@ -7,14 +7,8 @@ import { fixture } from './parse/fixtures.ts';
 const raw = { 'content-type': 'application/octet-stream' };
 
 describe.each(dialects())('import routes on %s', (dialect) => {
-  let t: TestApp;
-  let alice: Client;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    alice = await signup(t.app);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
+  const alice = userPerSuite(t);
 
   it('previews without writing, then imports, then a re-import changes nothing', async () => {
     const file = fixture('vcard', 'ezvcard__gmail-list.vcf');
@@ -104,17 +98,11 @@ describe.each(dialects())('import routes on %s', (dialect) => {
 });
 
 describe.each(dialects())('the import size limit (IMPORT_MAX_BYTES) on %s', (dialect) => {
-  let t: TestApp;
-  let alice: Client;
   const file = fixture('vcard', 'ezvcard__gmail-list.vcf');
   // Big enough for the fixture (331 bytes), too small for it ten times over.
   const limit = 1024;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect, {}, { IMPORT_MAX_BYTES: String(limit) });
-    alice = await signup(t.app);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect, { env: { IMPORT_MAX_BYTES: String(limit) } });
+  const alice = userPerSuite(t);
 
   it('takes files up to the configured size, refuses larger ones with 413, and tells the web app the limit', async () => {
     const state = await t.app.inject({ method: 'GET', url: '/api/v1/auth/state' });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '#shared/api/values.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { appPerSuite, createPerson, signup, type Client, type TestApp } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { snapshot } from '#test/helpers/world.ts';
 import { getPerson } from '../people/people.service.ts';
@@ -33,13 +33,7 @@ async function peopleOf(t: TestApp, ownerId: string) {
 }
 
 describe.each(dialects())('import service on %s', (dialect) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    t.clock.now = new Date('2024-03-12T10:00:00Z');
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect, { at: '2024-03-12T10:00:00Z' });
 
   const fresh = async (locale: Locale = 'it'): Promise<Client> => signup(t.app, { locale });
 

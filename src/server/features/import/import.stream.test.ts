@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, signup, type Client } from '#test/helpers/app.ts';
 import { failPeopleInsertsFrom } from '#test/helpers/faults.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { snapshot } from '#test/helpers/world.ts';
@@ -28,12 +28,7 @@ function parseLines(body: string): ImportEvent[] {
 const PHASES = ['parse', 'match', 'write'];
 
 describe.each(dialects())('import progress stream (NDJSON) on %s', (dialect) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
 
   it('streams progress for every phase in order, then the same result as a plain import', async () => {
     const file = linkedin(1_200);

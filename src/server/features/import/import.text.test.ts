@@ -3,8 +3,8 @@
  * store NUL, and the API refuses them all), each one removed and reported with its line; and what
  * it writes on the user's behalf in the user's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, signup } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { getPerson } from '../people/people.service.ts';
 import { commitImport, previewImport } from './import.service.ts';
@@ -14,12 +14,7 @@ const LINKEDIN_HEAD = 'First Name,Last Name,URL,Email Address,Company,Position,C
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 describe.each(dialects())('text an import stores on %s', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    t.clock.now = new Date('2024-03-12T10:00:00Z');
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect, { at: '2024-03-12T10:00:00Z' });
 
   async function stored(ownerId: string) {
     const rows = await t.db.handle.db

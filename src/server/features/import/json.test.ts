@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, signup, userPerSuite, type Client } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { snapshot } from '#test/helpers/world.ts';
 import type { ImportResult } from '#shared/api/import.ts';
@@ -35,14 +35,11 @@ function content(doc: AccountExport) {
 }
 
 describe.each(dialects())('Rete JSON import on %s', (dialect) => {
-  let t: TestApp;
-  let src: Client;
+  const t = appPerSuite(dialect, { at: '2026-03-01T10:00:00Z' });
+  const src = userPerSuite(t, { locale: 'en' });
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    t.clock.now = new Date('2026-03-01T10:00:00Z');
-    src = await signup(t.app, { locale: 'en' });
     const post = async (url: string, payload: Record<string, unknown>) => {
       const res = await src.req({ method: 'POST', url, payload });
       if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
@@ -87,7 +84,6 @@ describe.each(dialects())('Rete JSON import on %s', (dialect) => {
     await post(`/api/v1/people/${marco.id}/relationships`, { otherPersonId: zoe1.id, strength: 1 });
     await src.req({ method: 'PATCH', url: `/api/v1/people/${src.selfPersonId}`, payload: { city: 'Milano', role: 'Designer' } });
   });
-  afterAll(async () => t.close());
 
   const exportOf = async (c: Client) => {
     const res = await c.req({ method: 'GET', url: '/api/v1/export?format=json' });

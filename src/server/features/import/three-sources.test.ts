@@ -10,8 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, signup } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { getPerson } from '../people/people.service.ts';
 import { linkedinKey, phoneKey } from '../privacy/suppression.ts';
@@ -34,12 +34,7 @@ for (const p of truth.people) {
 }
 
 describe.each(dialects())('three sources of one network on %s', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    t.clock.now = new Date('2025-05-20T09:00:00Z');
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect, { at: '2025-05-20T09:00:00Z' });
 
   async function people(ownerId: string) {
     const rows = await t.db.handle.db

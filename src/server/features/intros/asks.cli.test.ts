@@ -11,18 +11,7 @@ describe('rete intro ask-through / rete intro asks command line', () => {
 
   it('drafts, sends and lists an ask to a contact to make an introduction', () => {
     const user = ['--user', 'asker@example.com'];
-    rete(
-      'user',
-      'create',
-      '--email',
-      'asker@example.com',
-      '--name',
-      'Ada Asker',
-      '--password',
-      'a perfectly fine passphrase',
-      '--locale',
-      'en',
-    );
+    cli.createUser('asker@example.com', 'Ada Asker', 'en');
     const vcf = path.join(cli.dir, 'people.vcf');
     fs.writeFileSync(
       vcf,

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import { newestFirst } from '../../db/paging.ts';
 import type { AskStatus, IntroAsksTable, IntroAskTokensTable } from '../../db/schema.ts';
+import { useToken } from './intros.repo.ts';
 
 export type AskRow = Selectable<IntroAsksTable>;
 export type AskTokenRow = Selectable<IntroAskTokensTable>;
@@ -89,16 +90,7 @@ export const findAskToken = (db: Executor, hash: string) =>
   db.selectFrom('intro_ask_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 
 /** Uses a token: only an unused, unexpired one passes (of concurrent uses, exactly one). */
-export async function useAskToken(db: Executor, id: string, now: string): Promise<boolean> {
-  const r = await db
-    .updateTable('intro_ask_tokens')
-    .set({ used_at: now })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const useAskToken = (db: Executor, id: string, now: string): Promise<boolean> => useToken(db, id, now, 'intro_ask_tokens');
 
 /** Every still usable token of an ask becomes unusable. */
 export async function retireAskTokens(db: Executor, askId: string, now: string): Promise<void> {

@@ -223,12 +223,18 @@ export const findToken = (db: Executor, hash: string) =>
   db.selectFrom('intro_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 
 /**
- * Uses a token: a conditional UPDATE that only an unused, unexpired token passes. Of ten
- * concurrent uses exactly one changes the row; the others change nothing and are refused.
+ * Uses a token (of an introduction's answer link, or of an ask's): a conditional UPDATE that only
+ * an unused, unexpired token passes. Of ten concurrent uses exactly one changes the row; the
+ * others change nothing and are refused.
  */
-export async function useToken(db: Executor, id: string, now: string): Promise<boolean> {
+export async function useToken(
+  db: Executor,
+  id: string,
+  now: string,
+  table: 'intro_tokens' | 'intro_ask_tokens' = 'intro_tokens',
+): Promise<boolean> {
   const r = await db
-    .updateTable('intro_tokens')
+    .updateTable(table)
     .set({ used_at: now })
     .where('id', '=', id)
     .where('used_at', 'is', null)

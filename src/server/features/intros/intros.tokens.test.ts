@@ -182,45 +182,23 @@ describe.each(dialects())('introduction links on %s', (dialect) => {
     await start(dialect);
     const { x, xa, xb } = await two(k);
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    const cross = await k.t.app.inject({
-      method: 'POST',
-      url: pathOf(xa),
-      headers: { ...form, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-      payload: 'action=accept',
-    });
+    /** Posts the answer form of a link as a browser would, with the headers it sends. */
+    const post = (link: string, action: string, headers: Record<string, string>) =>
+      k.t.app.inject({ method: 'POST', url: pathOf(link), headers: { ...form, ...headers }, payload: `action=${action}` });
+    const cross = await post(xa, 'accept', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     expect(cross.statusCode).toBe(403);
     // The answer page runs under Referrer-Policy no-referrer, so a browser posts it with
     // `Origin: null`: accepted only when the browser also says the post is same-origin.
-    const nullCross = await k.t.app.inject({
-      method: 'POST',
-      url: pathOf(xa),
-      headers: { ...form, origin: 'null', 'sec-fetch-site': 'cross-site' },
-      payload: 'action=accept',
-    });
+    const nullCross = await post(xa, 'accept', { origin: 'null', 'sec-fetch-site': 'cross-site' });
     expect(nullCross.statusCode).toBe(403);
-    const nullUnknown = await k.t.app.inject({
-      method: 'POST',
-      url: pathOf(xa),
-      headers: { ...form, origin: 'null' },
-      payload: 'action=accept',
-    });
+    const nullUnknown = await post(xa, 'accept', { origin: 'null' });
     expect(nullUnknown.statusCode).toBe(403);
     expect((await k.get(x)).a.status).toBe('asked');
     // A logged-in Rete user clicking the button (cookie, no CSRF header) is answered like anyone.
-    const withCookie = await k.t.app.inject({
-      method: 'POST',
-      url: pathOf(xa),
-      headers: { ...form, cookie: k.user.cookie, origin: 'http://rete.test' },
-      payload: 'action=accept',
-    });
+    const withCookie = await post(xa, 'accept', { cookie: k.user.cookie, origin: 'http://rete.test' });
     expect(withCookie.statusCode).toBe(200);
     expect((await k.get(x)).a.status).toBe('accepted');
-    const nullSameOrigin = await k.t.app.inject({
-      method: 'POST',
-      url: pathOf(xb),
-      headers: { ...form, origin: 'null', 'sec-fetch-site': 'same-origin' },
-      payload: 'action=decline',
-    });
+    const nullSameOrigin = await post(xb, 'decline', { origin: 'null', 'sec-fetch-site': 'same-origin' });
     expect(nullSameOrigin.statusCode).toBe(200);
     expect((await k.get(x)).b.status).toBe('declined');
     // Form bodies are parsed on these routes only: the JSON API still refuses them.

@@ -2,10 +2,10 @@
  * Learning from the user (issue 11, item 5): verdicts on suggestions and taught words change the
  * next answer, stay in the account, travel with its JSON export and come back with an import.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feedback, TaughtWord } from '#shared/api/learning.ts';
 import type { Helper, MatchResults, Seeker, ValueFinder } from '#shared/api/matching.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { appPerSuite, createPerson, signup, userPerSuite, type Client } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { expectErrorShape, snapshot } from '#test/helpers/world.ts';
 
@@ -14,9 +14,9 @@ const raw = { 'content-type': 'application/octet-stream' };
 const BOOKS = 'Contabilità e dichiarazioni dei redditi per piccole imprese';
 
 describe.each(dialects())('learning from the user on %s', (dialect) => {
-  let t: TestApp;
-  let me: Client;
-  let other: Client;
+  const t = appPerSuite(dialect);
+  const me = userPerSuite(t);
+  const other = userPerSuite(t);
   /** The account the export was imported into. */
   let restored: Client;
   let ids: Record<string, string>;
@@ -41,9 +41,6 @@ describe.each(dialects())('learning from the user on %s', (dialect) => {
   const feedback = (c: Client, body: Record<string, unknown>, status = 200) => post(c, '/api/v1/feedback', body, status);
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    me = await signup(t.app);
-    other = await signup(t.app);
     const person = async (name: string, role: string) => (await createPerson(me, { name, role, city: 'Milano' })).id;
     ids = {
       chiara: await person('Chiara Rinaldi', 'Titolare, carpenteria metallica'),
@@ -61,7 +58,6 @@ describe.each(dialects())('learning from the user on %s', (dialect) => {
     ids.tomNeed = (await post(me, `/api/v1/people/${ids.tom}/needs`, { text: 'I need an accountant for my bookkeeping' })).id;
     ids.tomOffer = (await post(me, `/api/v1/people/${ids.tom}/offers`, { text: 'Tenuta della contabilità per artigiani' })).id;
   });
-  afterAll(async () => t.close());
 
   it('a pair marked not relevant never comes back, and the next helper takes its place', async () => {
     const before = (await vf(me, ids.chiara as string)).needs[0]?.network ?? [];

@@ -12,18 +12,7 @@ describe('rete intro / give / ledger / jobs run-once command line', () => {
 
   it('proposes and sends an introduction, delivers it, records a give, and prints the ledger', () => {
     const user = ['--user', 'cli@example.com'];
-    rete(
-      'user',
-      'create',
-      '--email',
-      'cli@example.com',
-      '--name',
-      'Cli User',
-      '--password',
-      'a perfectly fine passphrase',
-      '--locale',
-      'en',
-    );
+    cli.createUser('cli@example.com', 'Cli User', 'en');
     const vcf = path.join(dir, 'people.vcf');
     fs.writeFileSync(
       vcf,

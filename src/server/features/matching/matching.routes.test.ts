@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkCache } from '../../deps.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { appPerSuite, createPerson, signup, userPerSuite } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { matchText } from './matching.service.ts';
 
 describe.each(dialects())('value finder on %s', (dialect) => {
-  let t: TestApp;
-  let me: Client;
+  const t = appPerSuite(dialect);
+  const me = userPerSuite(t);
   let ids: Record<string, string>;
 
   const add = async (personId: string, table: 'needs' | 'offers', text: string) => {
@@ -20,8 +20,6 @@ describe.each(dialects())('value finder on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    me = await signup(t.app);
     const mk = async (name: string, role: string, city: string) => (await createPerson(me, { name, role, city })).id;
     ids = {
       chiara: await mk('Chiara Rinaldi', 'Titolare, carpenteria metallica', 'Brescia'),
@@ -41,7 +39,6 @@ describe.each(dialects())('value finder on %s', (dialect) => {
     await link(me.selfPersonId, ids.laura as string, 3);
     await link(ids.laura as string, ids.federica as string, 3);
   });
-  afterAll(async () => t.close());
 
   it('answers a problem-stated need with my offer first, then the network, with reasons and paths', async () => {
     const res = await me.req({ method: 'GET', url: `/api/v1/people/${ids.chiara}/value-finder` });
@@ -104,8 +101,8 @@ describe.each(dialects())('value finder on %s', (dialect) => {
 });
 
 describe.each(dialects())('people known only by their role, after a LinkedIn import, on %s', (dialect) => {
-  let t: TestApp;
-  let me: Client;
+  const t = appPerSuite(dialect);
+  const me = userPerSuite(t);
 
   // A LinkedIn "Connections.csv": names, company and position only, no offer typed by anyone.
   const linkedin = Buffer.from(
@@ -126,8 +123,6 @@ describe.each(dialects())('people known only by their role, after a LinkedIn imp
   );
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    me = await signup(t.app);
     const done = await me.req({
       method: 'POST',
       url: '/api/v1/imports?filename=Connections.csv',
@@ -144,7 +139,6 @@ describe.each(dialects())('people known only by their role, after a LinkedIn imp
     });
     expect(r.statusCode).toBe(201);
   });
-  afterAll(async () => t.close());
 
   interface Result {
     items: Array<{

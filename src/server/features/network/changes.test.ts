@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signup, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, signup } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { changedSince, recordChange } from './changes.ts';
 
 describe.each(dialects())('the network change log on %s', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
 
   it('records a change of more people than one statement can carry (a large import)', async () => {
     const u = await signup(t.app);

@@ -98,23 +98,18 @@ export const itemsOf = (db: Executor, table: ItemTable, ownerId: string, personI
 export async function countsOf(db: Executor, ownerId: string, personIds: readonly string[]) {
   if (personIds.length === 0)
     return { openNeeds: new Map<string, number>(), offers: new Map<string, number>(), last: new Map<string, string>() };
+  const openPerPerson = (table: ItemTable) =>
+    db
+      .selectFrom(table)
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('owner_id', '=', ownerId)
+      .where('person_id', 'in', personIds)
+      .where('status', '=', 'open')
+      .groupBy('person_id')
+      .execute();
   const [needs, offers, last] = await Promise.all([
-    db
-      .selectFrom('needs')
-      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('person_id', 'in', personIds)
-      .where('status', '=', 'open')
-      .groupBy('person_id')
-      .execute(),
-    db
-      .selectFrom('offers')
-      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('owner_id', '=', ownerId)
-      .where('person_id', 'in', personIds)
-      .where('status', '=', 'open')
-      .groupBy('person_id')
-      .execute(),
+    openPerPerson('needs'),
+    openPerPerson('offers'),
     db
       .selectFrom('interactions')
       .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])

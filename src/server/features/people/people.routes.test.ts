@@ -1,20 +1,14 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, signup, userPerSuite } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import type { PersonSummary } from '#shared/api/people.ts';
 import { createPeople } from './people.service.ts';
 import { buildApp } from '../../app.ts';
 
 describe.each(dialects())('people routes on %s', (dialect) => {
-  let t: TestApp;
-  let alice: Client;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    alice = await signup(t.app);
-  });
-  afterAll(async () => t.close());
+  const t = appPerSuite(dialect);
+  const alice = userPerSuite(t);
 
   it('answers 401 without credentials', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/people' });

@@ -3,14 +3,14 @@
  * everyone the words find (names first), the people whose role or offers mean what they ask for,
  * each with what matched.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonSummary } from '#shared/api/people.ts';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { appPerSuite, createPerson, userPerSuite } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 
 describe.each(dialects())('people search by meaning on %s', (dialect) => {
-  let t: TestApp;
-  let me: Client;
+  const t = appPerSuite(dialect);
+  const me = userPerSuite(t);
 
   const search = async (query: string) => {
     const r = await me.req({ method: 'GET', url: `/api/v1/people?${query}` });
@@ -20,8 +20,6 @@ describe.each(dialects())('people search by meaning on %s', (dialect) => {
   const names = (p: { items: PersonSummary[] }) => p.items.map((x) => x.name);
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    me = await signup(t.app);
     await createPerson(me, { name: 'Giulia Galli', role: 'Commercialista', company: 'Studio Galli', city: 'Bologna' });
     await createPerson(me, { name: 'Paolo Conti', role: 'Dottore commercialista', city: 'Roma' });
     await createPerson(me, { name: 'Luca Bianchi', notes: 'Knows a good tax advisor in Milan' });
@@ -34,7 +32,6 @@ describe.each(dialects())('people search by meaning on %s', (dialect) => {
       payload: { text: 'Dichiarazioni dei redditi e 730' },
     });
   });
-  afterAll(async () => t.close());
 
   it('"tax advisor" finds a commercialista: names first, then other fields, then people found by meaning', async () => {
     const page = await search(`q=${encodeURIComponent('tax advisor')}`);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createTestApp, signup, type Client, type TestApp } from '#test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, createPerson, createTestApp, signup, userPerSuite, type Client, type TestApp } from '#test/helpers/app.ts';
 import { dialects } from '#test/helpers/test-db.ts';
 import { expectErrorShape, login, makeUser, rowsOf, snapshot } from '#test/helpers/world.ts';
 import type { ImportPreview, ImportResult } from '#shared/api/import.ts';
@@ -22,16 +22,9 @@ async function tablesWith(t: TestApp, needle: string): Promise<Array<[string, nu
 }
 
 describe.each(dialects())('privacy on %s', (dialect) => {
-  let t: TestApp;
-  let admin: Client;
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    // Dates move forward from here, less than a session's idle time in all.
-    t.clock.now = new Date('2026-05-01T08:00:00Z');
-    admin = await signup(t.app); // the first account: the administrator
-  });
-  afterAll(async () => t.close());
+  // Dates move forward from here, less than a session's idle time in all.
+  const t = appPerSuite(dialect, { at: '2026-05-01T08:00:00Z' });
+  const admin = userPerSuite(t); // the first account: the administrator
 
   const get = async (c: Client, id: string) => (await c.req({ method: 'GET', url: `/api/v1/people/${id}` })).json<PersonDetail>();
   const post = async (c: Client, url: string, payload: Record<string, unknown>) => {

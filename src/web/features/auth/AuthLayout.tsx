@@ -1,5 +1,6 @@
-import { Box, Center, Container, Group, Paper } from '@mantine/core';
+import { Anchor, Box, Center, Container, Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { Logo } from '../../components/Logo.tsx';
 
@@ -18,5 +19,17 @@ export function AuthLayout({ children, width = 440 }: { children: ReactNode; wid
         </Container>
       </Center>
     </Box>
+  );
+}
+
+/** The line under a log-in or sign-up form that leads to the other one ("No account? Sign up"). */
+export function AuthSwitch({ question, link, to }: { question: string; link: string; to: string }) {
+  return (
+    <Text size="sm" ta="center" c="dimmed">
+      {question}{' '}
+      <Anchor component={Link} to={to} fw={500}>
+        {link}
+      </Anchor>
+    </Text>
   );
 }

@@ -1,15 +1,15 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../components/PasswordField.tsx';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, type LoginInput } from '../../api/client.ts';
 import { errorMessage, reportFormError } from '../../components/errors.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
-import { AuthLayout } from './AuthLayout.tsx';
+import { AuthLayout, AuthSwitch } from './AuthLayout.tsx';
 import { useAuthState, useStartSession } from './session.tsx';
 
 export default function LoginPage() {
@@ -84,14 +84,7 @@ export default function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">
             {t('auth.loginButton')}
           </Button>
-          {state.data?.signupOpen && (
-            <Text size="sm" ta="center" c="dimmed">
-              {t('auth.noAccount')}{' '}
-              <Anchor component={Link} to="/signup" fw={500}>
-                {t('auth.signupLink')}
-              </Anchor>
-            </Text>
-          )}
+          {state.data?.signupOpen && <AuthSwitch question={t('auth.noAccount')} link={t('auth.signupLink')} to="/signup" />}
         </Stack>
       </form>
     </AuthLayout>

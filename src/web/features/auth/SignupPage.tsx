@@ -10,7 +10,7 @@ import { api, ApiError, keys } from '../../api/client.ts';
 import { reportFormError } from '../../components/errors.ts';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { AuthLayout } from './AuthLayout.tsx';
+import { AuthLayout, AuthSwitch } from './AuthLayout.tsx';
 import { useAuthState, useStartSession } from './session.tsx';
 
 const MIN_PASSWORD = 8;
@@ -134,14 +134,7 @@ export default function SignupPage() {
             </Stack>
           </form>
         )}
-        {state.data?.hasUsers && (
-          <Text size="sm" ta="center" c="dimmed">
-            {t('auth.haveAccount')}{' '}
-            <Anchor component={Link} to="/login" fw={500}>
-              {t('auth.loginLink')}
-            </Anchor>
-          </Text>
-        )}
+        {state.data?.hasUsers && <AuthSwitch question={t('auth.haveAccount')} link={t('auth.loginLink')} to="/login" />}
       </Stack>
     </AuthLayout>
   );

@@ -1,6 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconFileImport, IconPlant2, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api, keys } from '../../api/client.ts';
@@ -30,34 +31,16 @@ export default function WelcomePage() {
           </Text>
         </div>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Card withBorder radius="md" padding="lg">
-            <Stack gap="sm" h="100%">
-              <ThemeIcon size={42} radius="md" variant="light" color="teal">
-                <IconUsersGroup size={24} />
-              </ThemeIcon>
-              <Text fw={600}>{t('welcome.demoTitle')}</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                {t('welcome.demoText')}
-              </Text>
-              <Button onClick={() => demo.mutate()} loading={demo.isPending}>
-                {t('welcome.demoButton')}
-              </Button>
-            </Stack>
-          </Card>
-          <Card withBorder radius="md" padding="lg">
-            <Stack gap="sm" h="100%">
-              <ThemeIcon size={42} radius="md" variant="light" color="gray">
-                <IconPlant2 size={24} />
-              </ThemeIcon>
-              <Text fw={600}>{t('welcome.emptyTitle')}</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                {t('welcome.emptyText')}
-              </Text>
-              <Button variant="default" onClick={() => void navigate('/people', { replace: true })} disabled={demo.isPending}>
-                {t('welcome.emptyButton')}
-              </Button>
-            </Stack>
-          </Card>
+          <StartCard icon={<IconUsersGroup size={24} />} color="teal" title={t('welcome.demoTitle')} text={t('welcome.demoText')}>
+            <Button onClick={() => demo.mutate()} loading={demo.isPending}>
+              {t('welcome.demoButton')}
+            </Button>
+          </StartCard>
+          <StartCard icon={<IconPlant2 size={24} />} color="gray" title={t('welcome.emptyTitle')} text={t('welcome.emptyText')}>
+            <Button variant="default" onClick={() => void navigate('/people', { replace: true })} disabled={demo.isPending}>
+              {t('welcome.emptyButton')}
+            </Button>
+          </StartCard>
         </SimpleGrid>
         <Card withBorder radius="md" padding="md">
           <Group justify="space-between" wrap="wrap" gap="sm">
@@ -84,5 +67,35 @@ export default function WelcomePage() {
         </Group>
       </Stack>
     </AuthLayout>
+  );
+}
+
+/** One of the two ways to start: an icon, what it does, and its button. */
+function StartCard({
+  icon,
+  color,
+  title,
+  text,
+  children,
+}: {
+  icon: ReactNode;
+  color: string;
+  title: string;
+  text: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Stack gap="sm" h="100%">
+        <ThemeIcon size={42} radius="md" variant="light" color={color}>
+          {icon}
+        </ThemeIcon>
+        <Text fw={600}>{title}</Text>
+        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+          {text}
+        </Text>
+        {children}
+      </Stack>
+    </Card>
   );
 }

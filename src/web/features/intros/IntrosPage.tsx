@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { INTRO_STATUSES, SIDE_KEYS } from '#shared/api/values.ts';
+import { ChoiceFilter } from '../../components/ChoiceFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
@@ -48,16 +49,13 @@ export default function IntrosPage() {
 
       <AsksSection />
 
-      <Select
+      <ChoiceFilter
         label={t('intros.filter')}
-        data={[
-          { value: '', label: t('intros.allStatuses') },
-          ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`intros.status.${s}`) })),
-        ]}
-        value={status ?? ''}
+        allLabel={t('intros.allStatuses')}
+        choices={INTRO_STATUSES}
+        labelOf={(s) => t(`intros.status.${s}`)}
+        value={status}
         onChange={setStatus}
-        allowDeselect={false}
-        maw={{ base: '100%', xs: 280 }}
       />
 
       <PagedList

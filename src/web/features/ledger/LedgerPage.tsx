@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconChartBar, IconGift, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useId, useState } from 'react';
 import { GIVE_KINDS } from '#shared/api/values.ts';
+import { ChoiceFilter } from '../../components/ChoiceFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
@@ -91,16 +92,13 @@ function GivesList({ onAdd }: { onAdd: () => void }) {
 
   return (
     <Stack gap="sm">
-      <Select
+      <ChoiceFilter
         label={t('ledger.filterKind')}
-        data={[
-          { value: '', label: t('ledger.allKinds') },
-          ...GIVE_KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) })),
-        ]}
-        value={kind ?? ''}
+        allLabel={t('ledger.allKinds')}
+        choices={GIVE_KINDS}
+        labelOf={(k) => t(`ledger.kinds.${k}`)}
+        value={kind}
         onChange={setKind}
-        allowDeselect={false}
-        maw={{ base: '100%', xs: 280 }}
       />
       <PagedList
         query={list}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { ChoiceFilter } from '../../components/ChoiceFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useUrlChoice } from '../../components/useUrlChoice.ts';
 import { useTranslation } from 'react-i18next';
@@ -45,16 +46,13 @@ export default function OutboxPage() {
           {t('outbox.noSmtp')}
         </Alert>
       )}
-      <Select
+      <ChoiceFilter
         label={t('outbox.filter')}
-        data={[
-          { value: '', label: t('outbox.allStatuses') },
-          ...OUTBOX_FILTERS.map((s) => ({ value: s, label: t(`outbox.standing.${s}`) })),
-        ]}
-        value={status ?? ''}
+        allLabel={t('outbox.allStatuses')}
+        choices={OUTBOX_FILTERS}
+        labelOf={(s) => t(`outbox.standing.${s}`)}
+        value={status}
         onChange={setStatus}
-        allowDeselect={false}
-        maw={{ base: '100%', xs: 280 }}
       />
       <PagedList
         query={list}
