@@ -5,39 +5,35 @@ import { ErrorBody, IdParams, OkBody } from '#shared/api/common.ts';
 import { AnswerForm, CreateIntroBody, Intro, IntrosPage, ListIntrosQuery, UpdateIntroBody } from '#shared/api/intros.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireUserId } from '../../http/auth.ts';
+import { changeErrors, listErrors, readErrors, routeDefaults } from '../../http/routes.ts';
 import { okAfter } from '../../http/ok.ts';
 import { renderAnswered, renderAsk, renderAskAnswered, renderAskPage, renderInvalid } from './answer.page.ts';
 import * as asks from './asks.service.ts';
 import * as svc from './intros.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-
 export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Introductions'];
+  const route = routeDefaults({ tags: ['Introductions'], access: 'user', errors: changeErrors });
 
   r.get('/api/v1/intros', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'My introductions, newest first; filter by status or by a person on either side',
       querystring: ListIntrosQuery,
-      response: { 200: IntrosPage, 400: ErrorBody, 401: ErrorBody },
-    },
+      response: { 200: IntrosPage },
+      errors: listErrors,
+    }),
     handler: (req) => svc.listIntros(deps, requireUserId(req), req.query),
   });
 
   r.post('/api/v1/intros', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Propose an introduction: a draft, with a request drafted for each side in their language',
       description:
         'Nothing is sent yet: edit the drafts with PATCH, then `POST /api/v1/intros/{id}/send`. A side may be me (`me` or my own ' +
         'person id): no request goes to me. 409 when a side objected earlier ("do not contact").',
       body: CreateIntroBody,
-      response: { 201: Intro, ...errors },
-    },
+      response: { 201: Intro },
+    }),
     handler: async (req, reply) => {
       const owner = requireUserId(req);
       const id = await svc.createIntro(deps, owner, req.body);
@@ -46,27 +42,24 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.get('/api/v1/intros/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'An introduction: status of each side, the drafts, the history and its emails',
       params: IdParams,
-      response: { 200: Intro, 401: ErrorBody, 404: ErrorBody },
-    },
+      response: { 200: Intro },
+      errors: readErrors,
+    }),
     handler: (req) => svc.getIntro(deps, requireUserId(req), req.params.id),
   });
 
   r.patch('/api/v1/intros/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Edit a draft: note, order, the language or text of each side’s request',
       description:
         'Changing the note or a language re-drafts the requests I have not edited; `redraft: true` re-drafts both. 409 once sent.',
       params: IdParams,
       body: UpdateIntroBody,
-      response: { 200: Intro, ...errors },
-    },
+      response: { 200: Intro },
+    }),
     handler: async (req) => {
       const owner = requireUserId(req);
       await svc.updateIntro(deps, owner, req.params.id, req.body);
@@ -75,28 +68,25 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.delete('/api/v1/intros/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Delete a draft (a sent introduction is cancelled instead)',
       params: IdParams,
-      response: { 200: OkBody, ...errors },
-    },
+      response: { 200: OkBody },
+    }),
     handler: (req) => okAfter(svc.deleteIntro(deps, requireUserId(req), req.params.id)),
   });
 
   r.post('/api/v1/intros/:id/send', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Send a draft: ask both sides, or A first (order `a_first`)',
       description:
         'Queues the request emails (sent by the job worker) and records the introduction in the give ledger. 400 when a side has ' +
         'no usable email address; 409 when it is not a draft or a side objected; 429 beyond MAIL_MAX_PER_USER_PER_DAY requests ' +
         'a day, or MAIL_MAX_PER_RECIPIENT_PER_DAY to one address.',
       params: IdParams,
-      response: { 200: Intro, 429: ErrorBody, ...errors },
-    },
+      response: { 200: Intro },
+      errors: { ...changeErrors, 429: ErrorBody },
+    }),
     handler: async (req) => {
       const owner = requireUserId(req);
       await svc.sendIntro(deps, owner, req.params.id);
@@ -105,13 +95,11 @@ export function introRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.post('/api/v1/intros/:id/cancel', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Cancel an introduction not yet concluded: its pending emails stop and its links stop working',
       params: IdParams,
-      response: { 200: Intro, ...errors },
-    },
+      response: { 200: Intro },
+    }),
     handler: async (req) => {
       const owner = requireUserId(req);
       await svc.cancelIntro(deps, owner, req.params.id);
