@@ -22,46 +22,42 @@ import { ErasePersonQuery, EraseResult } from '#shared/api/privacy.ts';
 import type { AppDeps } from '../../deps.ts';
 import { erasePerson } from '../privacy/privacy.service.ts';
 import { requireUserId } from '../../http/auth.ts';
+import { changeErrors, listErrors, readErrors, routeDefaults } from '../../http/routes.ts';
 import type { PersonDetail as PersonDetailBody } from '#shared/api/people.ts';
 import { PersonCache } from './person-cache.ts';
 import * as svc from './people.service.ts';
 import { okAfter } from '../../http/ok.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-
 export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['People'];
+  const route = routeDefaults({ tags: ['People'], access: 'user', errors: changeErrors });
   const cache = new PersonCache(deps.db);
 
   r.get('/api/v1/people', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'List or search my contacts, by name, with filters and a cursor',
       description:
         'Without `q`, contacts come by name. With `q`, by how well the name answers the words: names that start with them ' +
         'first (complete words before words still being typed), then other names holding them, then contacts found by ' +
         'another field (each with `match`: the field and the words around the match); within each group, by name.',
       querystring: ListPeopleQuery,
-      response: { 200: PeoplePage, 400: ErrorBody, 401: ErrorBody },
-    },
+      response: { 200: PeoplePage },
+      errors: listErrors,
+    }),
     handler: (req) => svc.listPeople(deps, requireUserId(req), req.query),
   });
 
   r.get('/api/v1/people/facets', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Tags and cities of my contacts, with counts, for filters',
-      response: { 200: Facets, 401: ErrorBody },
-    },
+      response: { 200: Facets },
+      errors: { 401: ErrorBody },
+    }),
     handler: (req) => svc.facets(deps, requireUserId(req)),
   });
 
   r.post('/api/v1/people', {
-    config: { access: 'user' },
-    schema: { tags, summary: 'Add a contact', body: CreatePersonBody, response: { 201: PersonDetail, ...errors } },
+    ...route({ summary: 'Add a contact', body: CreatePersonBody, response: { 201: PersonDetail } }),
     handler: async (req, reply) => {
       const owner = requireUserId(req);
       const id = await svc.createPerson(deps, owner, req.body);
@@ -70,13 +66,12 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.get('/api/v1/people/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'A contact with details, tags, needs, offers, timeline and relationships',
       params: IdParams,
-      response: { 200: PersonDetail, 401: ErrorBody, 404: ErrorBody },
-    },
+      response: { 200: PersonDetail },
+      errors: readErrors,
+    }),
     handler: async (req, reply) => {
       const json = await cache.json(deps, requireUserId(req), req.params.id, req.auth?.networkVersion);
       // A Buffer body is sent as it is: the cached JSON of a PersonDetail, serialised once.
@@ -85,14 +80,12 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.patch('/api/v1/people/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Change a contact; lists (emails, phones, links, tags) given are replaced whole',
       params: IdParams,
       body: UpdatePersonBody,
-      response: { 200: PersonDetail, ...errors },
-    },
+      response: { 200: PersonDetail },
+    }),
     handler: async (req) => {
       const owner = requireUserId(req);
       await svc.updatePerson(deps, owner, req.params.id, req.body);
@@ -101,9 +94,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.delete('/api/v1/people/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags,
+    ...route({
       summary: 'Erase a contact everywhere; with suppress=true, later imports skip them',
       description:
         'Removes the person, their emails, phones, links, tags, needs, offers, timeline, relationships on both sides and their change-log entries; ' +
@@ -112,8 +103,8 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
         'Adding the person again by hand still works: only imports are stopped.',
       params: IdParams,
       querystring: ErasePersonQuery,
-      response: { 200: EraseResult, ...errors },
-    },
+      response: { 200: EraseResult },
+    }),
     handler: async (req) => {
       const r = await erasePerson(deps, requireUserId(req), req.params.id, {
         suppress: req.query.suppress === 'true',
@@ -125,99 +116,83 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   for (const table of ['needs', 'offers'] as const) {
     const what = table === 'needs' ? 'need' : 'offer';
-    const t = [table === 'needs' ? 'Needs' : 'Offers'];
+    const item = routeDefaults({ tags: [table === 'needs' ? 'Needs' : 'Offers'], access: 'user', errors: changeErrors });
     r.post(`/api/v1/people/:id/${table}`, {
-      config: { access: 'user' },
-      schema: {
-        tags: t,
+      ...item({
         summary: `Add a ${what} to a person (or to me)`,
         params: IdParams,
         body: CreateItemBody,
-        response: { 201: Item, ...errors },
-      },
+        response: { 201: Item },
+      }),
       handler: async (req, reply) =>
         reply.code(201).send(await svc.addItem(deps, table, requireUserId(req), req.params.id, req.body)),
     });
     r.get(`/api/v1/${table}/:id`, {
-      config: { access: 'user' },
-      schema: { tags: t, summary: `One ${what}`, params: IdParams, response: { 200: Item, 401: ErrorBody, 404: ErrorBody } },
+      ...item({ summary: `One ${what}`, params: IdParams, response: { 200: Item }, errors: readErrors }),
       handler: (req) => svc.getItem(deps, table, requireUserId(req), req.params.id),
     });
     r.patch(`/api/v1/${table}/:id`, {
-      config: { access: 'user' },
-      schema: {
-        tags: t,
+      ...item({
         summary: `Change a ${what}'s text, language or status`,
         params: IdParams,
         body: UpdateItemBody,
-        response: { 200: Item, ...errors },
-      },
+        response: { 200: Item },
+      }),
       handler: (req) => svc.updateItem(deps, table, requireUserId(req), req.params.id, req.body),
     });
     r.delete(`/api/v1/${table}/:id`, {
-      config: { access: 'user' },
-      schema: { tags: t, summary: `Delete a ${what}`, params: IdParams, response: { 200: OkBody, ...errors } },
+      ...item({ summary: `Delete a ${what}`, params: IdParams, response: { 200: OkBody } }),
       handler: (req) => okAfter(svc.deleteItem(deps, table, requireUserId(req), req.params.id)),
     });
   }
 
-  const tl = ['Timeline'];
+  const timeline = routeDefaults({ tags: ['Timeline'], access: 'user', errors: changeErrors });
   r.post('/api/v1/people/:id/interactions', {
-    config: { access: 'user' },
-    schema: {
-      tags: tl,
+    ...timeline({
       summary: 'Add a meeting, call, message or note to a timeline',
       params: IdParams,
       body: CreateInteractionBody,
-      response: { 201: Interaction, ...errors },
-    },
+      response: { 201: Interaction },
+    }),
     handler: async (req, reply) =>
       reply.code(201).send(await svc.addInteraction(deps, requireUserId(req), req.params.id, req.body)),
   });
   r.patch('/api/v1/interactions/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags: tl,
+    ...timeline({
       summary: 'Change a timeline entry',
       params: IdParams,
       body: UpdateInteractionBody,
-      response: { 200: Interaction, ...errors },
-    },
+      response: { 200: Interaction },
+    }),
     handler: (req) => svc.updateInteraction(deps, requireUserId(req), req.params.id, req.body),
   });
   r.delete('/api/v1/interactions/:id', {
-    config: { access: 'user' },
-    schema: { tags: tl, summary: 'Delete a timeline entry', params: IdParams, response: { 200: OkBody, ...errors } },
+    ...timeline({ summary: 'Delete a timeline entry', params: IdParams, response: { 200: OkBody } }),
     handler: (req) => okAfter(svc.deleteInteraction(deps, requireUserId(req), req.params.id)),
   });
 
-  const rl = ['Relationships'];
+  const relationship = routeDefaults({ tags: ['Relationships'], access: 'user', errors: changeErrors });
   r.post('/api/v1/people/:id/relationships', {
-    config: { access: 'user' },
-    schema: {
-      tags: rl,
+    ...relationship({
       summary: 'Record that this person knows another contact',
       params: IdParams,
       body: CreateRelationshipBody,
-      response: { 201: Relationship, ...errors },
-    },
+      response: { 201: Relationship },
+    }),
     handler: async (req, reply) =>
       reply.code(201).send(await svc.addRelationship(deps, requireUserId(req), req.params.id, req.body)),
   });
   r.patch('/api/v1/relationships/:id', {
-    config: { access: 'user' },
-    schema: {
-      tags: rl,
+    ...relationship({
       summary: 'Change strength or note of a relationship',
       params: IdParams,
       body: UpdateRelationshipBody,
-      response: { 200: Relationship, ...errors },
-    },
+      response: { 200: Relationship },
+    }),
     handler: (req) => svc.updateRelationship(deps, requireUserId(req), req.params.id, req.body),
   });
   r.delete('/api/v1/relationships/:id', {
-    config: { access: 'user' },
-    schema: { tags: rl, summary: 'Remove a relationship', params: IdParams, response: { 200: OkBody, ...errors } },
+    ...relationship({ summary: 'Remove a relationship', params: IdParams, response: { 200: OkBody } }),
     handler: (req) => okAfter(svc.deleteRelationship(deps, requireUserId(req), req.params.id)),
   });
 }
