@@ -5,7 +5,7 @@
  */
 import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
 import type { Db, Executor } from '../../db/db.ts';
-import type { InteractionKind, PeopleTable } from '../../db/schema.ts';
+import type { InteractionsTable, PeopleTable, PersonTagsTable, RelationshipsTable } from '../../db/schema.ts';
 import { recordChange } from '../network/changes.ts';
 import * as people from '../people/people.repo.ts';
 
@@ -127,26 +127,10 @@ export const loadRelationshipPairs = (db: Executor, ownerId: string): Promise<Re
 /** The connection's own dialect (not the configuration: a caller may hand any database). */
 export const isSqlite = (db: Db): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
 
-export type TagInsert = { owner_id: string; person_id: string; tag: string };
-export type InteractionInsert = {
-  id: string;
-  owner_id: string;
-  person_id: string;
-  kind: InteractionKind;
-  occurred_at: string;
-  summary: string;
-  created_at: string;
-};
-export type RelationshipInsert = {
-  id: string;
-  owner_id: string;
-  person_a_id: string;
-  person_b_id: string;
-  strength: number;
-  note: string | null;
-  created_at: string;
-  updated_at: string;
-};
+export type TagInsert = PersonTagsTable;
+export type InteractionInsert = InteractionsTable;
+/** A new relationship as the import writes it (never lapsed). */
+export type RelationshipInsert = Omit<RelationshipsTable, 'lapsed_at'>;
 
 /**
  * New people with their channels and tags, recorded in the change log. On SQLite through

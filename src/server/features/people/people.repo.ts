@@ -1,6 +1,15 @@
 import type { Locale } from '#shared/api/values.ts';
 import type { Executor } from '../../db/db.ts';
-import type { ChannelKind, InteractionKind, ItemStatus, ItemTable, NeedsOffersTable, PeopleTable } from '../../db/schema.ts';
+import type {
+  ChannelKind,
+  InteractionKind,
+  InteractionsTable,
+  ItemStatus,
+  ItemTable,
+  NeedsOffersTable,
+  PeopleTable,
+  RelationshipsTable,
+} from '../../db/schema.ts';
 
 // Every function here takes the owner and filters by it in SQL: a row of another user is
 // indistinguishable from a missing one.
@@ -235,18 +244,7 @@ export const interactionsOf = (db: Executor, ownerId: string, personId: string) 
 export const findInteraction = (db: Executor, ownerId: string, id: string) =>
   db.selectFrom('interactions').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
 
-export const insertInteraction = (
-  db: Executor,
-  row: {
-    id: string;
-    owner_id: string;
-    person_id: string;
-    kind: InteractionKind;
-    occurred_at: string;
-    summary: string;
-    created_at: string;
-  },
-) => db.insertInto('interactions').values(row).execute();
+export const insertInteraction = (db: Executor, row: InteractionsTable) => db.insertInto('interactions').values(row).execute();
 
 export const updateInteraction = (
   db: Executor,
@@ -280,19 +278,8 @@ export const findRelationshipByPair = (db: Executor, ownerId: string, a: string,
     .where('person_b_id', '=', b)
     .executeTakeFirst();
 
-export const insertRelationship = (
-  db: Executor,
-  row: {
-    id: string;
-    owner_id: string;
-    person_a_id: string;
-    person_b_id: string;
-    strength: number;
-    note: string | null;
-    created_at: string;
-    updated_at: string;
-  },
-) => db.insertInto('relationships').values(row).execute();
+export const insertRelationship = (db: Executor, row: Omit<RelationshipsTable, 'lapsed_at'>) =>
+  db.insertInto('relationships').values(row).execute();
 
 export const updateRelationship = (
   db: Executor,

@@ -6,6 +6,37 @@
  */
 import { c, type ConceptDef } from './types.ts';
 
+/**
+ * Words that make "architecture", "engineer" and their kin software, data or sales work, not
+ * buildings: a veto of the building concepts.
+ */
+const SOFTWARE_CONTEXT = [
+  'software',
+  'data',
+  'devops',
+  'cloud',
+  'backend',
+  'frontend',
+  'fullstack',
+  'sales',
+  'network',
+  'reliability',
+  'solution',
+  'system',
+  'sistem',
+  'informatic',
+  'microserv',
+  '=api',
+  '=apis',
+  'tech',
+  '=app',
+  '=apps',
+  'web',
+  '=qa',
+  'prompt',
+  '=ai',
+];
+
 export const SECTORS: ConceptDef[] = [
   // ------------------------------------------------------------------ logistics
   c(
@@ -361,32 +392,7 @@ export const SECTORS: ConceptDef[] = [
     'architect|architects|~architecture|architectural design|building permit|planning permission|change of use|site supervision|surveyor',
     // "Architecture" alone is often software architecture.
     {
-      veto: [
-        'software',
-        'data',
-        'devops',
-        'cloud',
-        'backend',
-        'frontend',
-        'fullstack',
-        'sales',
-        'network',
-        'reliability',
-        'solution',
-        'system',
-        'sistem',
-        'informatic',
-        'microserv',
-        '=api',
-        '=apis',
-        'tech',
-        '=app',
-        '=apps',
-        'web',
-        '=qa',
-        'prompt',
-        '=ai',
-      ],
+      veto: SOFTWARE_CONTEXT,
     },
   ),
   c(
@@ -397,32 +403,7 @@ export const SECTORS: ConceptDef[] = [
     '~engineer|~engineers|~engineering|structural engineer|civil engineer|structural calculations|mep design|energy certificate|seismic',
     // A bare "engineer" is as often a software, data or sales engineer.
     {
-      veto: [
-        'software',
-        'data',
-        'devops',
-        'cloud',
-        'backend',
-        'frontend',
-        'fullstack',
-        'sales',
-        'network',
-        'reliability',
-        'solution',
-        'system',
-        'sistem',
-        'informatic',
-        'microserv',
-        '=api',
-        '=apis',
-        'tech',
-        '=app',
-        '=apps',
-        'web',
-        '=qa',
-        'prompt',
-        '=ai',
-      ],
+      veto: SOFTWARE_CONTEXT,
     },
   ),
   c(
