@@ -413,28 +413,13 @@ export function existingTargets(network: ExistingNetwork): Target[] {
   const byId = new Map<string, Target>();
   for (const p of people) {
     byId.set(p.id, {
+      ...newTarget(p.name),
       existingId: p.id,
       isSelf: p.is_self === 1,
-      matchedBy: null,
-      lines: [],
-      name: p.name,
       fields: { company: p.company, role: p.role, city: p.city, country: p.country, notes: p.notes, how_met: p.how_met },
-      patch: {},
-      channels: emptyChannels(),
-      added: [],
-      tags: NO_TAGS,
-      addedTags: [],
       language: p.language,
       introducedById: p.introduced_by_id,
       privacy: { legal_basis: p.legal_basis, legal_basis_note: p.legal_basis_note, source: p.source, source_at: p.source_at },
-      privacyPatch: {},
-      extras: null,
-      introducer: null,
-      newRelationships: 0,
-      nameKey: null,
-      nameKeyCompany: null,
-      mergedInto: null,
-      joined: NO_JOINS,
     });
   }
   for (const c of channels) {
@@ -448,13 +433,14 @@ export function existingTargets(network: ExistingNetwork): Target[] {
   return [...byId.values()];
 }
 
-function newTarget(c: Contact): Target {
+/** A target with nothing yet: a new person of the file (or the base of one already in the network). */
+function newTarget(name: string): Target {
   return {
     existingId: null,
     isSelf: false,
     matchedBy: null,
     lines: [],
-    name: c.name,
+    name,
     fields: { company: null, role: null, city: null, country: null, notes: null, how_met: null },
     patch: {},
     channels: emptyChannels(),
@@ -787,7 +773,7 @@ export function matchContacts(
       suppressedLines.push(c.line);
       continue;
     }
-    const probe = newTarget(c);
+    const probe = newTarget(c.name);
     mergeInto(probe, c);
     const found = index.find(probe);
     if (!found) {

@@ -28,7 +28,7 @@ import { isPlainAddress } from '../email/sanitize.ts';
 import * as outbox from '../outbox/outbox.repo.ts';
 import { decodeCursor, encodeCursor, mailState, queueMail } from '../outbox/outbox.service.ts';
 import { cancelJobs } from '../jobs/jobs.repo.ts';
-import type { JobHandler } from '../jobs/worker.ts';
+import type { JobContext, JobHandler } from '../jobs/worker.ts';
 import { recordIntroReceived, today } from '../ledger/ledger.service.ts';
 import { recordChange } from '../network/changes.ts';
 import * as repo from './asks.repo.ts';
@@ -481,56 +481,48 @@ function askIdOf(payload: string): string | null {
 }
 
 /** Reminds the intermediary once, if the ask is still unanswered. */
-export const askRemindJob: JobHandler = {
-  async run(job, ctx) {
-    const { deps } = ctx;
-    const askId = askIdOf(job.payload);
-    const nowIso = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
-      const a = askId ? await repo.findAskById(tx, askId) : undefined;
-      if (!a || a.status !== 'asked' || a.reminded_at !== null || (a.expires_at !== null && a.expires_at <= nowIso)) {
+/**
+ * A job about one ask: its payload's ask is read in the job's transaction (undefined when gone),
+ * `act` does what is due, and the job is finished in that transaction whatever `act` decided.
+ */
+function askJob(
+  act: (tx: Executor, deps: JobContext['deps'], a: repo.AskRow | undefined, nowIso: string) => Promise<void>,
+): JobHandler {
+  return {
+    async run(job, ctx) {
+      const askId = askIdOf(job.payload);
+      const nowIso = ctx.deps.now().toISOString();
+      await ctx.deps.db.transaction().execute(async (tx) => {
+        await act(tx, ctx.deps, askId ? await repo.findAskById(tx, askId) : undefined, nowIso);
         await ctx.finish(tx);
-        return;
-      }
-      if (!(await repo.updateAsk(tx, a.owner_id, a.id, { reminded_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK))) {
-        await ctx.finish(tx);
-        return;
-      }
-      const [user, email, people, objected] = await Promise.all([
-        owner(tx, a.owner_id),
-        sendableEmail(tx, a.owner_id, a.via_person_id),
-        intros.peopleBriefs(tx, a.owner_id, [a.via_person_id, a.helper_person_id]),
-        intros.objectedAmong(tx, a.owner_id, [a.via_person_id]),
-      ]);
-      const via = people.find((p) => p.id === a.via_person_id);
-      const helper = people.find((p) => p.id === a.helper_person_id);
-      if (via && helper && email && !objected.has(via.id)) {
-        await queueAsk(tx, deps, user, a, { name: via.name, email }, helper.name, true);
-      }
-      await ctx.finish(tx);
-    });
-  },
-};
+      });
+    },
+  };
+}
+
+export const askRemindJob: JobHandler = askJob(async (tx, deps, a, nowIso) => {
+  if (!a || a.status !== 'asked' || a.reminded_at !== null || (a.expires_at !== null && a.expires_at <= nowIso)) return;
+  if (!(await repo.updateAsk(tx, a.owner_id, a.id, { reminded_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK))) return;
+  const [user, email, people, objected] = await Promise.all([
+    owner(tx, a.owner_id),
+    sendableEmail(tx, a.owner_id, a.via_person_id),
+    intros.peopleBriefs(tx, a.owner_id, [a.via_person_id, a.helper_person_id]),
+    intros.objectedAmong(tx, a.owner_id, [a.via_person_id]),
+  ]);
+  const via = people.find((p) => p.id === a.via_person_id);
+  const helper = people.find((p) => p.id === a.helper_person_id);
+  if (via && helper && email && !objected.has(via.id)) {
+    await queueAsk(tx, deps, user, a, { name: via.name, email }, helper.name, true);
+  }
+});
 
 /** Ends an ask still unanswered at its expiry: its links stop working, its queued emails stop. */
-export const askExpireJob: JobHandler = {
-  async run(job, ctx) {
-    const { deps } = ctx;
-    const askId = askIdOf(job.payload);
-    const nowIso = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
-      const a = askId ? await repo.findAskById(tx, askId) : undefined;
-      if (a && a.status === 'asked' && a.expires_at !== null && a.expires_at <= nowIso) {
-        if (
-          await repo.updateAsk(tx, a.owner_id, a.id, { status: 'expired', closed_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK)
-        ) {
-          await repo.retireAskTokens(tx, a.id, nowIso);
-          await stopAskMails(tx, a.owner_id, a.id, nowIso);
-        }
-      }
-      await ctx.finish(tx);
-    });
-  },
-};
+export const askExpireJob: JobHandler = askJob(async (tx, _deps, a, nowIso) => {
+  if (!a || a.status !== 'asked' || a.expires_at === null || a.expires_at > nowIso) return;
+  if (await repo.updateAsk(tx, a.owner_id, a.id, { status: 'expired', closed_at: nowIso, updated_at: nowIso }, repo.OPEN_ASK)) {
+    await repo.retireAskTokens(tx, a.id, nowIso);
+    await stopAskMails(tx, a.owner_id, a.id, nowIso);
+  }
+});
 
 export const ASK_JOB_HANDLERS: Record<string, JobHandler> = { [ASK_REMIND_JOB]: askRemindJob, [ASK_EXPIRE_JOB]: askExpireJob };

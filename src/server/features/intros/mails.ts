@@ -47,16 +47,34 @@ export interface RequestInput {
 /** A request (or its reminder) to one side: my words, then the answer links and, the first time, the art. 14 notice. */
 export function renderRequest(r: RequestInput): RenderedMail {
   const f = frame({ ...r, link: LINK_PLACEHOLDER });
+  return answerMail(r, f, [
+    { href: `${LINK_PLACEHOLDER}?choice=accept`, label: f.acceptLabel, primary: true },
+    { href: `${LINK_PLACEHOLDER}?choice=decline`, label: f.declineLabel, primary: false },
+  ]);
+}
+
+interface AnswerLink {
+  href: string;
+  label: string;
+  primary: boolean;
+}
+
+/**
+ * An email that asks for an answer: my words, then one link per answer (in the text, a line each;
+ * in the HTML, buttons), the line saying how answering works and, the first time, the art. 14 notice.
+ */
+function answerMail(
+  r: { lang: Lang; subject: string; body: string; reminder: boolean },
+  f: { intro?: string | null; answerLine: string; privacy?: readonly string[] | null; footer: string },
+  links: readonly AnswerLink[],
+): RenderedMail {
   const body = strip(r.body).trim();
-  const accept = `${LINK_PLACEHOLDER}?choice=accept`;
-  const decline = `${LINK_PLACEHOLDER}?choice=decline`;
   const text = [
     ...(f.intro ? [f.intro, ''] : []),
     body,
     '',
     '———',
-    `${f.acceptLabel}: ${accept}`,
-    `${f.declineLabel}: ${decline}`,
+    ...links.map((l) => `${l.label}: ${l.href}`),
     f.answerLine,
     ...(f.privacy ? ['', '———', ...f.privacy.flatMap((p) => [p, ''])] : ['']),
     f.footer,
@@ -66,7 +84,7 @@ export function renderRequest(r: RequestInput): RenderedMail {
     [
       ...(f.intro ? [`<p style="color:#495057"><em>${escapeHtml(f.intro)}</em></p>`] : []),
       textToHtml(body),
-      `<p style="margin-top:24px">${button(accept, f.acceptLabel, true)}${button(decline, f.declineLabel, false)}</p>`,
+      `<p style="margin-top:24px">${links.map((l) => button(l.href, l.label, l.primary)).join('')}</p>`,
       `<p style="font-size:13px;color:#495057">${escapeHtml(f.answerLine)}</p>`,
       ...(f.privacy
         ? [
@@ -112,37 +130,9 @@ export interface AskMailInput {
  */
 export function renderAskMail(r: AskMailInput): RenderedMail {
   const f = askFrame(r);
-  const body = strip(r.body).trim();
-  const links = [
+  return answerMail(r, f, [
     { href: `${LINK_PLACEHOLDER}?choice=yes`, label: f.yesLabel, primary: true },
     { href: `${LINK_PLACEHOLDER}?choice=no`, label: f.noLabel, primary: false },
     { href: `${LINK_PLACEHOLDER}?choice=gone`, label: f.goneLabel, primary: false },
-  ];
-  const text = [
-    ...(f.intro ? [f.intro, ''] : []),
-    body,
-    '',
-    '———',
-    ...links.map((l) => `${l.label}: ${l.href}`),
-    f.answerLine,
-    ...(f.privacy ? ['', '———', ...f.privacy.flatMap((p) => [p, ''])] : ['']),
-    f.footer,
-  ].join('\n');
-  const html = page(
-    r.lang,
-    [
-      ...(f.intro ? [`<p style="color:#495057"><em>${escapeHtml(f.intro)}</em></p>`] : []),
-      textToHtml(body),
-      `<p style="margin-top:24px">${links.map((l) => button(l.href, l.label, l.primary)).join('')}</p>`,
-      `<p style="font-size:13px;color:#495057">${escapeHtml(f.answerLine)}</p>`,
-      ...(f.privacy
-        ? [
-            '<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0">',
-            ...f.privacy.map((p) => `<p style="font-size:12px;color:#495057">${escapeHtml(p)}</p>`),
-          ]
-        : []),
-      `<p style="font-size:12px;color:#868e96">${escapeHtml(f.footer)}</p>`,
-    ].join('\n'),
-  );
-  return { subject: r.reminder ? `${r.lang === 'it' ? 'Promemoria' : 'Reminder'}: ${r.subject}` : r.subject, text, html };
+  ]);
 }

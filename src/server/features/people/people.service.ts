@@ -233,14 +233,7 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
     tags: tags.map((t) => t.tag),
     needs: needs.map(toItem),
     offers: offers.map(toItem),
-    timeline: timeline.map((t) => ({
-      id: t.id,
-      personId: t.person_id,
-      kind: t.kind,
-      occurredAt: t.occurred_at,
-      summary: t.summary,
-      createdAt: t.created_at,
-    })),
+    timeline: timeline.map(toInteraction),
     lastInteractionAt: timeline[0]?.occurred_at ?? null,
     relationships: rels.map((r) => {
       const other = r.person_a_id === id ? r.person_b_id : r.person_a_id;
@@ -447,25 +440,13 @@ function newItemRow(ownerId: string, personId: string, input: ItemInput, now: st
 }
 
 export async function addItem(deps: Deps, table: ItemTable, ownerId: string, personId: string, input: ItemInput) {
-  const id = newId();
-  const now = deps.now().toISOString();
-  const status = input.status ?? 'open';
+  const row = newItemRow(ownerId, personId, input, deps.now().toISOString());
   await deps.db.transaction().execute(async (tx) => {
     if (!(await repo.findPerson(tx, ownerId, personId))) throw notFound();
-    await repo.insertItem(tx, table, {
-      id,
-      owner_id: ownerId,
-      person_id: personId,
-      text: input.text,
-      language: input.language ?? detectTextLanguage(input.text),
-      status,
-      created_at: now,
-      updated_at: now,
-      closed_at: status === 'open' ? null : now,
-    });
+    await repo.insertItem(tx, table, row);
     await recordChange(tx, ownerId, [personId]);
   });
-  return getItem(deps, table, ownerId, id);
+  return getItem(deps, table, ownerId, row.id);
 }
 
 export async function getItem(deps: Deps, table: ItemTable, ownerId: string, id: string) {

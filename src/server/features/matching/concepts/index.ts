@@ -17,11 +17,8 @@ import type { ConceptDef } from './types.ts';
 
 export type { ConceptDef } from './types.ts';
 
-/**
- * Sectors, markets and kinds of products (not services): a helper who shares only one of these
- * with a need works in the same world, which is context rather than an answer.
- */
-export const TOPIC_IDS: ReadonlySet<string> = new Set([
+/** The markets abroad a helper can open: a facet of their own (FACETS below) and topics. */
+const MARKETS = [
   'intl.dach',
   'intl.spain',
   'intl.gulf',
@@ -36,6 +33,14 @@ export const TOPIC_IDS: ReadonlySet<string> = new Set([
   'intl.americas',
   'intl.africa_oceania',
   'intl.india_sea',
+];
+
+/**
+ * Sectors, markets and kinds of products (not services): a helper who shares only one of these
+ * with a need works in the same world, which is context rather than an answer.
+ */
+export const TOPIC_IDS: ReadonlySet<string> = new Set([
+  ...MARKETS,
   'food.wine',
   'food.olive_oil',
   'food.coffee',
@@ -77,22 +82,6 @@ export const TOPIC_IDS: ReadonlySet<string> = new Set([
  * giapponese") is answered by a helper who names that value, not another one of the same facet
  * (a translator from German).
  */
-const MARKETS = [
-  'intl.dach',
-  'intl.spain',
-  'intl.gulf',
-  'intl.japan',
-  'intl.usa',
-  'intl.uk',
-  'intl.brazil_portugal',
-  'intl.china',
-  'intl.france',
-  'intl.nordics_benelux',
-  'intl.east_europe',
-  'intl.americas',
-  'intl.africa_oceania',
-  'intl.india_sea',
-];
 export const FACETS: ReadonlyMap<string, string> = new Map(MARKETS.map((id) => [id, 'market']));
 
 const CATALOGUE: readonly ConceptDef[] = [
