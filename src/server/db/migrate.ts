@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_intros_ledger.ts';
 import * as m0004 from './migrations/0004_mail_delivery.ts';
 import * as m0009 from './migrations/0009_intro_asks.ts';
 import * as m0010 from './migrations/0010_learning.ts';
+import * as m0011 from './migrations/0011_routine.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a test sees exactly these. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_mail_delivery': m0004,
   '0009_intro_asks': m0009,
   '0010_learning': m0010,
+  '0011_routine': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

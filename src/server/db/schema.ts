@@ -4,6 +4,7 @@ import type {
   ChannelKind,
   FeedbackItemKind,
   FeedbackVerdict,
+  FollowUpKind,
   GiveKind,
   InteractionKind,
   IntroOrder,
@@ -20,6 +21,7 @@ import type {
   SideKey,
   SideStatus,
   SuppressionKind,
+  TodayState,
 } from '#shared/api/values.ts';
 
 // The columns that hold a value of the contract take its type (shared/api/values.ts).
@@ -104,6 +106,8 @@ export interface PeopleTable {
   /** Where the data came from: "manual", "demo", "import:linkedin", "import:vcard", ... */
   source: string | null;
   source_at: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (migration 0011); optional when writing. */
+  birthday?: string | null;
 }
 
 export interface PersonChannelsTable {
@@ -430,6 +434,85 @@ export interface TaughtWordsTable {
   updated_at: string;
 }
 
+/** The giving routine's settings of a user (migration 0011); no row means the defaults. */
+export interface RoutineSettingsTable {
+  user_id: string;
+  /** IANA zone; null until set (the server's zone then). */
+  time_zone: string | null;
+  /** ISO weekday the week starts on: 1 Monday, 7 Sunday. */
+  week_start: number;
+  digest_enabled: number;
+  digest_weekday: number;
+  /** 0–23, in the user's zone. */
+  digest_hour: number;
+  /** Gives a week; null when no goal is set. */
+  giving_goal: number | null;
+  /** When Today was last opened: needs new or changed since then are marked new. */
+  today_seen_at: string | null;
+  updated_at: string;
+}
+
+/** Keep in touch every N days with a person, or with everyone of a tag (migration 0011). */
+export interface CadencesTable {
+  id: string;
+  owner_id: string;
+  /** `person:<id>` or `tag:<folded tag>`: unique per owner. */
+  target: string;
+  person_id: string | null;
+  tag: string | null;
+  every_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A next step with a date, or a scheduled one-to-one (migration 0011). */
+export interface FollowUpsTable {
+  id: string;
+  owner_id: string;
+  kind: FollowUpKind;
+  text: string;
+  /** YYYY-MM-DD in the user's zone. */
+  due_on: string;
+  /** HH:MM in the user's zone, or null for the whole day. */
+  due_time: string | null;
+  person_id: string | null;
+  interaction_id: string | null;
+  intro_id: string | null;
+  give_id: string | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An item of Today the user marked (migration 0011). */
+export interface TodayStatesTable {
+  owner_id: string;
+  item_key: string;
+  state: TodayState;
+  /** YYYY-MM-DD: a snoozed item comes back on that day. */
+  until_on: string | null;
+  created_at: string;
+}
+
+/** The private calendar feed's secret, hashed (migration 0011). */
+export interface CalendarTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+/** A weekly digest claimed for a user and a week (migration 0011): never twice. */
+export interface DigestSendsTable {
+  id: string;
+  owner_id: string;
+  /** YYYY-MM-DD: the first day of the week in the user's zone and week start. */
+  week_start: string;
+  /** SHA-256 of the secret of this digest's one-click unsubscribe link. */
+  unsubscribe_hash: string;
+  mail_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -459,6 +542,12 @@ export interface Database {
   received_business: ReceivedBusinessTable;
   match_feedback: MatchFeedbackTable;
   taught_words: TaughtWordsTable;
+  routine_settings: RoutineSettingsTable;
+  cadences: CadencesTable;
+  follow_ups: FollowUpsTable;
+  today_states: TodayStatesTable;
+  calendar_tokens: CalendarTokensTable;
+  digest_sends: DigestSendsTable;
   kysely_migration: KyselyMigrationTable;
 }
 

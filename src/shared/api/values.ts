@@ -30,7 +30,8 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const ITEM_STATUSES = ['open', 'satisfied'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const INTERACTION_KINDS = ['meeting', 'call', 'message', 'note'] as const;
+/** What happened with a person: a timeline entry's kind. Every kind resets keep-in-touch. */
+export const INTERACTION_KINDS = ['meeting', 'call', 'coffee', 'message', 'one_to_one', 'note'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /** How well two people know each other: 1 = acquaintance, 2 = good, 3 = close. */
@@ -206,6 +207,7 @@ export const MAIL_KINDS = [
   'intro_ask',
   'intro_ask_reminder',
   'signup_attempt',
+  'digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -255,3 +257,30 @@ export type FeedbackVerdict = (typeof FEEDBACK_VERDICTS)[number];
 /** What a suggestion answered: a need or an offer of the network, or a need typed in "I need…". */
 export const FEEDBACK_ITEM_KINDS = ['need', 'offer', 'ask'] as const;
 export type FeedbackItemKind = (typeof FEEDBACK_ITEM_KINDS)[number];
+
+// --- The giving routine (Today, keep-in-touch, follow-ups, digest) -------------------------
+
+/** A follow-up: a next step with a date, or a scheduled one-to-one. */
+export const FOLLOW_UP_KINDS = ['follow_up', 'one_to_one'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** What the user said of an item of Today: done, not relevant, or snoozed until a date. */
+export const TODAY_STATES = ['done', 'dismissed', 'snoozed'] as const;
+export type TodayState = (typeof TODAY_STATES)[number];
+
+/** The kinds of item on Today, in the order of its sections. */
+export const TODAY_ITEM_KINDS = [
+  'give',
+  'intro_draft',
+  'intro_waiting',
+  'intro_outcome',
+  'follow_up',
+  'keep_in_touch',
+  'going_cold',
+  'birthday',
+] as const;
+export type TodayItemKind = (typeof TODAY_ITEM_KINDS)[number];
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];

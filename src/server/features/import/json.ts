@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
 import { FeedbackItemKind, FeedbackVerdict, MAX_ASK_LENGTH, MAX_TAUGHT_CONCEPTS, TaughtWordBody } from '#shared/api/learning.ts';
 import { LegalBasis } from '#shared/api/privacy.ts';
-import { isLocale, type ItemStatus, type Locale } from '#shared/api/values.ts';
+import { isLocale, type InteractionKind, type ItemStatus, type Locale } from '#shared/api/values.ts';
 import { hasStrayControl, STRAY_CONTROLS } from './parse/contact.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
 import { problemAt } from './parse/types.ts';
@@ -31,7 +31,7 @@ export interface ReteItem {
 }
 
 export interface ReteInteraction {
-  kind: 'meeting' | 'call' | 'message' | 'note';
+  kind: InteractionKind;
   occurredAt: string;
   summary: string;
   createdAt: string | null;

@@ -12,7 +12,7 @@ import {
   Title,
   type MantineColor,
 } from '@mantine/core';
-import { IconMessage, IconNote, IconPhone, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCoffee, IconMessage, IconNote, IconPhone, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,10 +28,19 @@ import { RowActions } from '../../components/RowActions.tsx';
 const ICON: Record<InteractionKind, typeof IconUsers> = {
   meeting: IconUsers,
   call: IconPhone,
+  coffee: IconCoffee,
   message: IconMessage,
+  one_to_one: IconArrowsExchange,
   note: IconNote,
 };
-const COLOR: Record<InteractionKind, MantineColor> = { meeting: 'teal', call: 'blue', message: 'violet', note: 'gray' };
+const COLOR: Record<InteractionKind, MantineColor> = {
+  meeting: 'teal',
+  call: 'blue',
+  coffee: 'orange',
+  message: 'violet',
+  one_to_one: 'grape',
+  note: 'gray',
+};
 
 /** Dates entered without a time are stored as midnight UTC: show them as that calendar day. */
 function formatOccurred(iso: string): string {
