@@ -520,7 +520,8 @@ describe.each(dialects())('export on %s', (dialect) => {
 
   it('writes birthdays as vCard 4 and 3, CSV and JSON each write them, with or without the year', async () => {
     // Through the service: the route's rate limit is the other tests'.
-    const get = async (format: ExportFormat, lang?: 'it' | 'en') => (await exportAccount(t.deps, alice.userId, format, lang)).body;
+    const get = async (format: ExportFormat, lang?: 'it' | 'en') =>
+      (await exportAccount(t.deps, alice.userId, format, lang)).body;
     const cards = (body: string) => body.split('END:VCARD').filter((c) => c.includes('BEGIN:VCARD'));
     const card = (body: string, name: string) => cards(body).find((c) => c.includes(`FN:${name}`)) ?? '';
     const v4 = await get('vcard');
