@@ -413,7 +413,10 @@ export function BirthdayField({
               <NativeSelect
                 aria-label={t('person.birthdayDay')}
                 value={day}
-                onChange={(e) => setDay(e.currentTarget.value)}
+                onChange={(e) => {
+                  setDay(e.currentTarget.value);
+                  setError(null);
+                }}
                 data={[{ value: '', label: t('person.birthdayDay') }, ...Array.from({ length: 31 }, (_, i) => String(i + 1))]}
                 autoFocus
                 style={{ flex: 2, minWidth: 0 }}
@@ -421,7 +424,10 @@ export function BirthdayField({
               <NativeSelect
                 aria-label={t('person.birthdayMonth')}
                 value={month}
-                onChange={(e) => setMonth(e.currentTarget.value)}
+                onChange={(e) => {
+                  setMonth(e.currentTarget.value);
+                  setError(null);
+                }}
                 data={[
                   { value: '', label: t('person.birthdayMonth') },
                   ...monthNames(lang).map((name, i) => ({ value: String(i + 1), label: name })),
@@ -432,7 +438,10 @@ export function BirthdayField({
                 aria-label={t('person.birthdayYear')}
                 placeholder={t('person.birthdayYearPlaceholder')}
                 value={year}
-                onChange={(e) => setYear(e.currentTarget.value)}
+                onChange={(e) => {
+                  setYear(e.currentTarget.value);
+                  setError(null);
+                }}
                 inputMode="numeric"
                 maxLength={4}
                 style={{ flex: 3, minWidth: 0 }}
