@@ -66,6 +66,10 @@ describe.each(dialects())('the demo network on %s', (dialect) => {
       expect(Number(addDays(today, 1).slice(0, 4)) - Number(birthday.slice(0, 4))).toBe(44);
       const marco = people.find((p) => p.name === 'Marco Bellini') as Summary;
       expect((await ok<Detail>(u, 'GET', `/api/v1/people/${marco.id}`)).birthday).toBe(`--${addDays(today, 3).slice(5)}`);
+      // So Today has birthdays to show at once.
+      const todayPage = await ok<{ items: Array<{ kind: string; person: { name: string } | null }> }>(u, 'GET', '/api/v1/today');
+      const birthdays = todayPage.items.filter((i) => i.kind === 'birthday').map((i) => i.person?.name);
+      expect(birthdays).toEqual(expect.arrayContaining(['Giulia Ferri', 'Marco Bellini', 'James Whitfield']));
 
       // Givers gain is not empty: gives, outcomes, business for others and for me.
       const stats = await ok<LedgerStats>(u, 'GET', '/api/v1/ledger/stats');
