@@ -235,7 +235,11 @@ function followUpItem(f: FollowUp, today: string): TodayItem {
 export function fairLimit(items: TodayItem[], limit: number): TodayItem[] {
   if (items.length <= limit) return items;
   const byKind = new Map<TodayItemKind, TodayItem[]>();
-  for (const i of items) byKind.set(i.kind, [...(byKind.get(i.kind) ?? []), i]);
+  for (const i of items) {
+    const list = byKind.get(i.kind);
+    if (list) list.push(i);
+    else byKind.set(i.kind, [i]);
+  }
   const take = new Map<TodayItemKind, number>([...byKind.keys()].map((k) => [k, 0]));
   let left = limit;
   while (left > 0) {
