@@ -80,7 +80,7 @@ const dayOffsets = new Map<string, Map<number, number | null>>();
 export function localDate(instant: Date, timeZone: string): Ymd {
   const ms = instant.getTime();
   let zone = dayOffsets.get(timeZone);
-  if (!zone || zone.size > 20_000) dayOffsets.set(timeZone, (zone = new Map()));
+  if (!zone || zone.size > 20_000) dayOffsets.set(timeZone, (zone = new Map<number, number | null>()));
   const day = Math.floor(ms / DAY_MS);
   let offset = zone.get(day);
   if (offset === undefined) {
