@@ -16,7 +16,8 @@ export async function replaceFeed(db: Executor, row: CalendarTokensTable): Promi
     .execute();
 }
 
-export const deleteFeed = (db: Executor, userId: string) => db.deleteFrom('calendar_tokens').where('user_id', '=', userId).execute();
+export const deleteFeed = (db: Executor, userId: string) =>
+  db.deleteFrom('calendar_tokens').where('user_id', '=', userId).execute();
 
 /** Whose feed a secret opens (by its hash), if anyone's. */
 export async function feedOwner(db: Executor, tokenHash: string): Promise<string | null> {

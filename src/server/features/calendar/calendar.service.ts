@@ -121,7 +121,14 @@ export async function writeFeed(deps: Deps, userId: string): Promise<string> {
     const date = birthdayStart(b.birthday ?? null);
     if (!date) continue;
     const url = `${base}/people/${b.id}`;
-    events.push({ uid: `birthday-${b.id}@rete`, summary: t.birthday(b.name), description: `${t.open}: ${url}`, url, date, yearly: true });
+    events.push({
+      uid: `birthday-${b.id}@rete`,
+      summary: t.birthday(b.name),
+      description: `${t.open}: ${url}`,
+      url,
+      date,
+      yearly: true,
+    });
   }
 
   return writeCalendar({ name: t.calendarName, events, now });

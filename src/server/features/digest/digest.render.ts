@@ -60,13 +60,22 @@ function lineOf(item: TodayItem, t: DigestTexts, lang: Locale): Line {
     case 'intro_outcome': {
       const a = item.person?.name ?? t.me;
       const b = item.intro?.other?.name ?? t.me;
-      const text = item.kind === 'intro_draft' ? t.introDraft(a, b) : item.kind === 'intro_waiting' ? t.introWaiting(a, b) : t.introOutcome(a, b);
+      const text =
+        item.kind === 'intro_draft'
+          ? t.introDraft(a, b)
+          : item.kind === 'intro_waiting'
+            ? t.introWaiting(a, b)
+            : t.introOutcome(a, b);
       return { text, detail: null, path: item.intro ? `/intros/${item.intro.id}` : '/today' };
     }
     case 'follow_up': {
       const f = item.followUp;
       const path = f?.person ? `/people/${f.person.id}` : f?.intro ? `/intros/${f.intro.id}` : '/today';
-      return { text: t.followUp(f?.text ?? '', f?.person?.name ?? null, day(item.date), (item.days ?? 0) > 0), detail: null, path };
+      return {
+        text: t.followUp(f?.text ?? '', f?.person?.name ?? null, day(item.date), (item.days ?? 0) > 0),
+        detail: null,
+        path,
+      };
     }
     case 'keep_in_touch':
       return { text: t.keepInTouch(person, item.everyDays ?? 0, day(item.date)), detail: null, path: personPath };
@@ -92,7 +101,8 @@ export function renderDigest(today: Today, input: DigestInput): RenderedDigest {
     last = title;
     sections.at(-1)?.lines.push(lineOf(item, t, input.lang));
   }
-  const goal = today.goal.perWeek !== null || today.goal.givenThisWeek > 0 ? t.goal(today.goal.givenThisWeek, today.goal.perWeek) : null;
+  const goal =
+    today.goal.perWeek !== null || today.goal.givenThisWeek > 0 ? t.goal(today.goal.givenThisWeek, today.goal.perWeek) : null;
   const lead = t.lead(count, formatDay(input.lang, today.weekStart));
   const todayUrl = `${base}/today`;
   const settingsUrl = `${base}/settings`;

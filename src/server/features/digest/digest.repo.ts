@@ -23,7 +23,12 @@ export const setMail = (db: Executor, id: string, mailId: string) =>
   db.updateTable('digest_sends').set({ mail_id: mailId }).where('id', '=', id).execute();
 
 export const findWeek = (db: Executor, ownerId: string, weekStart: string) =>
-  db.selectFrom('digest_sends').selectAll().where('owner_id', '=', ownerId).where('week_start', '=', weekStart).executeTakeFirst();
+  db
+    .selectFrom('digest_sends')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('week_start', '=', weekStart)
+    .executeTakeFirst();
 
 /** The weeks claimed since `from` (YYYY-MM-DD) by these users, as `owner:week`. */
 export async function weeksClaimed(db: Executor, ownerIds: readonly string[], from: string): Promise<Set<string>> {

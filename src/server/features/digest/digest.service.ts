@@ -222,7 +222,10 @@ const fill = (s: string, base: string, unsubscribe: string, html: boolean): stri
  * (its hash replaces the one before, written before the email leaves so that the link works as
  * soon as it arrives), the bodies with their links and the unsubscribe headers.
  */
-export async function digestSending(deps: Deps, m: Pick<MessageRow, 'id' | 'owner_id' | 'text_body' | 'html_body'>): Promise<DigestSending | null> {
+export async function digestSending(
+  deps: Deps,
+  m: Pick<MessageRow, 'id' | 'owner_id' | 'text_body' | 'html_body'>,
+): Promise<DigestSending | null> {
   const [settings, row] = await Promise.all([
     routine.findSettings(deps.db, m.owner_id),
     repo.findByMail(deps.db, m.owner_id, m.id),

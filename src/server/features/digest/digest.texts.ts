@@ -104,8 +104,7 @@ const en: DigestTexts = {
   keepInTouch: (name, every, due) => `${name}: every ${every} days, due since ${due}`,
   goingCold: (name, since) => `${name}: no contact since ${since}`,
   birthday: (name, day, age) => `${name} turns ${age === null ? 'a year older' : age} on ${day}`,
-  goal: (given, goal) =>
-    goal === null ? `Gives this week: ${given} so far.` : `Giving goal this week: ${given} of ${goal}.`,
+  goal: (given, goal) => (goal === null ? `Gives this week: ${given} so far.` : `Giving goal this week: ${given} of ${goal}.`),
   emptyLead: 'Nothing is due this week. A few ideas to start with:',
   emptyIdeas: [
     'write down what your contacts need: Rete will tell you who can help them;',

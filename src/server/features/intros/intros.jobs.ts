@@ -118,8 +118,7 @@ export function mailJob(mailer: Mailer): JobHandler {
       }
       // In outbox mode the outbox is the mailbox: it keeps the working links. Over SMTP the link
       // (a token in clear) is not kept.
-      const kept =
-        delivery === 'outbox' ? bodies : digest ? digest.keptOverSmtp : withLink(text, html, `${publicBaseUrl}/i/…`);
+      const kept = delivery === 'outbox' ? bodies : digest ? digest.keptOverSmtp : withLink(text, html, `${publicBaseUrl}/i/…`);
       await deps.db.transaction().execute(async (tx) => {
         // Lock order intro (or ask) → message, as everywhere else (cancelling, answering).
         if (m.intro_id) await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: nowIso });
