@@ -32,14 +32,21 @@ interface Line {
   path: string;
 }
 
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** A day as the user reads it: "lun 7 dic" / "Mon 7 Dec". */
 export function formatDay(lang: Locale, ymd: string): string {
-  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(`${ymd}T12:00:00Z`));
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    dayFormats.set(lang, f);
+  }
+  return f.format(new Date(`${ymd}T12:00:00Z`));
 }
 
 function lineOf(item: TodayItem, t: DigestTexts, lang: Locale): Line {
