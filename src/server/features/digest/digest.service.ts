@@ -24,7 +24,7 @@
 import type { DigestPreview } from '#shared/api/routine.ts';
 import type { Locale } from '#shared/api/values.ts';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Deps, AppDeps } from '../../deps.ts';
+import { createNetworkCache, type AppDeps, type Deps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
 import { addDays, localDate, startOfWeek, zonedInstant } from '../../lib/time.ts';
 import { accountOf } from '../auth/auth.repo.ts';
@@ -68,8 +68,19 @@ export function digestWeek(now: Date, s: Schedule): { week: string; dueAt: Date 
   return { week, dueAt: zonedInstant(day, s.digest_hour, 0, zone) };
 }
 
-async function compose(deps: AppDeps, r: Recipient, links: { base: string; unsubscribe: string }): Promise<RenderedDigest> {
-  const today = await getToday(deps, r.id, { limit: DIGEST_ITEMS });
+/**
+ * A user's digest. `scratch`: Today is computed with in-memory views of its own, dropped after, so
+ * that a weekly job does not keep every digest user's network in the process's memory (the
+ * server's views are for the people using the app; a preview uses them).
+ */
+async function compose(
+  deps: AppDeps,
+  r: Recipient,
+  links: { base: string; unsubscribe: string },
+  opts: { scratch?: boolean } = {},
+): Promise<RenderedDigest> {
+  const d = opts.scratch ? { ...deps, network: createNetworkCache(deps.db) } : deps;
+  const today = await getToday(d, r.id, { limit: DIGEST_ITEMS });
   return renderDigest(today, { lang: r.locale, name: r.display_name, ...links });
 }
 
@@ -151,7 +162,7 @@ export function createDigestTick(): (deps: AppDeps, ctx?: { log: FastifyBaseLogg
     let queued = 0;
     for (const d of order) {
       try {
-        const mail = await compose(deps, d.r, QUEUED_LINKS);
+        const mail = await compose(deps, d.r, QUEUED_LINKS, { scratch: true });
         if (await claimAndQueue(deps, d.r, d.week, mail)) queued++;
         seen.add(d.key);
       } catch (err) {
@@ -195,7 +206,7 @@ export async function sendDigestNow(deps: AppDeps, userId: string, opts: { dryRu
   if (opts.dryRun) return { status: 'dry-run', week, digest: await compose(deps, r, shownLinks(deps)) };
   if (settings.digest_enabled !== 1) return { status: 'off', week };
   if (await repo.findWeek(deps.db, userId, week)) return { status: 'already', week };
-  const mail = await compose(deps, r, QUEUED_LINKS);
+  const mail = await compose(deps, r, QUEUED_LINKS, { scratch: true });
   return { status: (await claimAndQueue(deps, r, week, mail)) ? 'queued' : 'already', week };
 }
 

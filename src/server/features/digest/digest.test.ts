@@ -6,12 +6,18 @@
  * once, a worker after a restart); another user's data never in my digest; the preview and
  * `rete digest send`.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestPreview, FollowUp, RoutineSettings } from '#shared/api/routine.ts';
 import { createPerson, signup, type Client } from '#test/helpers/app.ts';
-import type { Received } from '#test/helpers/mailbox.ts';
-import { dialects } from '#test/helpers/test-db.ts';
+import { startMailbox, type Received } from '#test/helpers/mailbox.ts';
+import { createTestDb, dialects } from '#test/helpers/test-db.ts';
 import { snapshot } from '#test/helpers/world.ts';
+import { buildApp, loggerOptions } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { openDatabase, type DbHandle } from '../../db/db.ts';
 import { createNetworkCache, type AppDeps } from '../../deps.ts';
 import { sha256 } from '../../lib/ids.ts';
@@ -437,5 +443,65 @@ describe.each(dialects())('the weekly digest on %s', (dialect) => {
     // Nothing is claimed or queued by a preview.
     expect(await k.t.db.handle.db.selectFrom('digest_sends').select('id').execute()).toEqual([]);
     expect((await k.t.app.inject({ method: 'GET', url: '/api/v1/digest/preview' })).statusCode).toBe(401);
+  });
+});
+
+describe.each(dialects())('the digest in the logs on %s', (dialect) => {
+  it('its unsubscribe token never appears in a log line, at any level', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const mailbox = await startMailbox();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rete-digest-logs-'));
+    const db = await createTestDb(dialect);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PUBLIC_BASE_URL: 'http://rete.test',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOG_LEVEL: 'trace',
+      DATA_DIR: dataDir,
+      ...mailbox.env,
+    });
+    const { app, deps } = await buildApp({
+      db: db.handle.db,
+      dialect,
+      config,
+      logger: { ...(loggerOptions('trace') as object), stream },
+    });
+    const worker = createJobWorker(deps, { log: app.log });
+    try {
+      const c = await signup(app, { locale: 'en' });
+      await c.req({
+        method: 'PATCH',
+        url: '/api/v1/settings/routine',
+        payload: { timeZone: 'UTC', digestEnabled: true, digestHour: 0 },
+      });
+      mailbox.failNext(1); // a failed attempt logs too
+      await worker.runOnce();
+      deps.now = () => new Date(Date.now() + 3_600_000);
+      await worker.runOnce();
+      const [m] = mailbox.messages;
+      if (!m) throw new Error('no digest');
+      const token = unsubscribeToken(m);
+      expect((await app.inject({ method: 'GET', url: `/u/${token}` })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/u/${token}?x=1` })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/u/${token}x` })).statusCode).toBe(404);
+      expect(lines.length).toBeGreaterThan(10);
+      const all = lines.join('\n');
+      expect(all).not.toContain(token);
+      expect(all).not.toContain(token.slice(0, 20));
+      expect(all).toContain('/u/[token]');
+    } finally {
+      await worker.stop();
+      worker.mailer.close();
+      await app.close();
+      await db.destroy();
+      await mailbox.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
