@@ -382,6 +382,8 @@ console.log(`\n${table.join('\n')}\n`);
 console.log(`machine: ${machine}\nload average (1/5/15 min, as uptime shows it): ${loads.join('; ')}`);
 
 if (!flag('no-doc')) {
+  const notesFile = path.join(here, 'digest.notes.md');
+  const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').trim() : '';
   const section = [
     '## Weekly digest (issue 13)',
     '',
@@ -391,6 +393,8 @@ if (!flag('no-doc')) {
     `Command: \`${command}\`${pgUrl ? ' with DATABASE_URL set (PostgreSQL on the same machine)' : ''}. Accounts with the digest on, each with a small generated network (bench/lib/network.ts: people with their needs and offers; a cadence for one in ten people and one tag cadence, follow-ups, interactions, birthdays), over five time zones, all due at the benchmark's clock, and one account with a realistic network. The job time is what the worker spends: the digest tick's passes (Today without counting a visit, rendered, the week claimed and the email queued in one transaction) and the mail jobs that send the emails, here to the outbox's .eml files (no SMTP server: a mail server's time is not Rete's). Fresh database in a temp dir; SQLite with WAL and synchronous=FULL as in production.`,
     '',
     ...table,
+    '',
+    notes,
     '',
   ].join('\n');
   const docFile = path.join(repoRoot, 'docs/benchmarks.md');
