@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Frozen once shipped: never edit a migration that has shipped; add a new file instead.
 
@@ -103,7 +103,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('digest_sends_week', ['owner_id', 'week_start'])
     .execute();
 
-  await db.schema.createIndex('interactions_owner_time').on('interactions').columns(['owner_id', 'occurred_at']).execute();
+  // Today's reads: the most recently changed needs, and everyone with a tag (tag cadences).
+  await db.schema.createIndex('needs_owner_updated').on('needs').columns(['owner_id', 'updated_at']).execute();
+  // Birthdays by month and day (`MM-DD`, the last five characters of both forms).
+  await db.schema
+    .createIndex('people_birthday_day')
+    .on('people')
+    .columns(['owner_id'])
+    .expression(sql`substr(birthday, length(birthday) - 4)`)
+    .execute();
+  await db.schema.createIndex('person_tags_tag').on('person_tags').columns(['owner_id', 'tag']).execute();
 }
 
 export async function down(): Promise<void> {

@@ -311,7 +311,7 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
     .where('lapsed_at', 'is', null);
   let last = db
     .selectFrom('interactions')
-    .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])
+    .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('owner_id', '=', ownerId)
     .groupBy('person_id');
   if (only) {
@@ -336,7 +336,7 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
     needs: n,
     offers: o,
     relationships: r,
-    lastInteraction: l.map((x) => ({ person_id: x.person_id, last: String(x.last) })),
+    lastInteraction: l.map((x) => ({ person_id: x.person_id, last: String(x.last), count: Number(x.n) })),
   };
 }
 export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;
@@ -353,7 +353,7 @@ function* slices<T>(rows: readonly T[], columns: number): Generator<T[]> {
 }
 
 export async function insertPeople(db: Executor, rows: PeopleTable[]): Promise<void> {
-  for (const s of slices(rows, 19)) await db.insertInto('people').values(s).execute();
+  for (const s of slices(rows, 20)) await db.insertInto('people').values(s).execute();
 }
 export async function insertChannels(db: Executor, rows: ChannelInsert[]): Promise<void> {
   for (const s of slices(rows, 8)) await db.insertInto('person_channels').values(s).execute();
