@@ -190,12 +190,13 @@ async function makeNetwork(deps: AppDeps, ownerId: string, size: number, gen: Ne
       updated_at: iso(now - 30 * DAY),
     });
   }
-  const tag = inputs[0]?.tags?.[0];
+  // Tags are stored lower-case, and so is a tag cadence's tag (as setCadence writes it).
+  const tag = inputs[0]?.tags?.[0]?.toLowerCase();
   if (tag) {
     cadences.push({
       id: crypto.randomUUID(),
       owner_id: ownerId,
-      target: `tag:${tag.toLowerCase()}`,
+      target: `tag:${tag}`,
       person_id: null,
       tag,
       every_days: 45,

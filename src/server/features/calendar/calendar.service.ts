@@ -69,7 +69,7 @@ export async function writeFeed(deps: Deps, userId: string): Promise<string> {
     userLocale(deps.db, userId),
     routine.listFollowUps(deps.db, userId, { status: 'open', limit: MAX_FOLLOW_UPS }),
     routine.cadencePeople(deps.db, userId),
-    routine.birthdays(deps.db, userId),
+    routine.everyBirthday(deps.db, userId),
     routine.statesOf(deps.db, userId),
   ]);
   const zone = zoneOf(settings);
