@@ -16,7 +16,7 @@
  * time: a calendar app updates the event when a follow-up moves, instead of adding a copy.
  */
 import type { CalendarFeedCreated, CalendarFeedState } from '#shared/api/routine.ts';
-import type { Deps } from '../../deps.ts';
+import type { AppDeps, Deps } from '../../deps.ts';
 import { newSecret, sha256 } from '../../lib/ids.ts';
 import { addDays, localDate, parseYmd, zonedInstant } from '../../lib/time.ts';
 import { userLocale } from '../auth/auth.repo.ts';
@@ -54,7 +54,7 @@ export async function revokeFeed(deps: Deps, userId: string): Promise<void> {
 }
 
 /** The feed a token opens, as iCalendar text; null for a token that opens none (wrong, revoked, malformed). */
-export async function feedFor(deps: Deps, token: string): Promise<string | null> {
+export async function feedFor(deps: AppDeps, token: string): Promise<string | null> {
   if (!TOKEN.test(token)) return null;
   const userId = await repo.feedOwner(deps.db, sha256(token));
   if (!userId) return null;
@@ -62,7 +62,7 @@ export async function feedFor(deps: Deps, token: string): Promise<string | null>
 }
 
 /** The iCalendar text of a user's feed. */
-export async function writeFeed(deps: Deps, userId: string): Promise<string> {
+export async function writeFeed(deps: AppDeps, userId: string): Promise<string> {
   const now = deps.now();
   const [settings, lang, followUps, cadence, births, states] = await Promise.all([
     settingsRow(deps, userId),
@@ -98,16 +98,24 @@ export async function writeFeed(deps: Deps, userId: string): Promise<string> {
   }
 
   const marks = new Map(states.map((s) => [s.item_key, s.state]));
-  const last = await routine.lastContacts(deps.db, userId, [...cadence.keys()]);
+  // The last contact as Today counts it: the latest timeline entry (the network graph, in memory)
+  // or introduction, give or email (one grouped read).
+  const [graph, activity] = cadence.size
+    ? await Promise.all([deps.network.view(userId, 'graph'), routine.lastActivity(deps.db, userId)])
+    : [null, new Map<string, string>()];
+  const lastOf = (id: string): string | null => {
+    const a = graph?.lastInteractionAt(id) ?? null;
+    const b = activity.get(id) ?? null;
+    return a === null ? b : b === null || a > b ? a : b;
+  };
   for (const c of cadence.values()) {
-    const lastAt = last.get(c.id) ?? null;
+    const lastAt = lastOf(c.id);
     // As Today counts it: the day of the last contact (or of the cadence's start) in the user's zone, plus the cadence.
-    const from = lastAt ?? c.since;
-    const due = addDays(localDate(new Date(from.length === 10 ? `${from}T12:00:00Z` : from), zone), c.everyDays);
+    const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
     const mark = marks.get(`keep_in_touch:${c.id}:${due}`);
     if (mark === 'done' || mark === 'dismissed') continue;
     const url = `${base}/people/${c.id}`;
-    const lastDay = lastAt ? localDate(new Date(lastAt.length === 10 ? `${lastAt}T12:00:00Z` : lastAt), zone) : null;
+    const lastDay = lastAt ? localDate(instantOf(lastAt), zone) : null;
     events.push({
       uid: `keep-in-touch-${c.id}@rete`,
       summary: t.keepInTouch(c.name),
@@ -133,6 +141,9 @@ export async function writeFeed(deps: Deps, userId: string): Promise<string> {
 
   return writeCalendar({ name: t.calendarName, events, now });
 }
+
+/** A timestamp, or a day (a give's) taken at noon UTC. */
+const instantOf = (at: string): Date => new Date(at.length === 10 ? `${at}T12:00:00Z` : at);
 
 /**
  * The first day of a yearly birthday event: the birth date, or, when the year is unknown
