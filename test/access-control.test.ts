@@ -303,6 +303,37 @@ const cases: Record<string, Case> = {
     expect: 404,
   },
 
+  // The calendar feed and the weekly digest: B's feed and digest are B's own (A's canaries never in them).
+  'GET /api/v1/calendar/feed': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/calendar/feed' }] },
+  'POST /api/v1/calendar/feed': { kind: 'own', probes: () => [{ method: 'POST', url: '/api/v1/calendar/feed' }] },
+  'DELETE /api/v1/calendar/feed': { kind: 'own', probes: () => [{ method: 'DELETE', url: '/api/v1/calendar/feed' }] },
+  'GET /api/v1/digest/preview': {
+    kind: 'own',
+    probes: () => [{ method: 'GET', url: '/api/v1/digest/preview' }],
+    ownerSees: true,
+  },
+  // The feed and the unsubscribe links: public, authenticated by the token in the path; a guessed token finds nothing.
+  'GET /cal/:token.ics': {
+    kind: 'public',
+    probe: () => ({ method: 'GET', url: `/cal/${randomBytes(32).toString('base64url')}.ics` }),
+    expect: 404,
+  },
+  'GET /u/:token': {
+    kind: 'public',
+    probe: () => ({ method: 'GET', url: `/u/${randomBytes(32).toString('base64url')}` }),
+    expect: 404,
+  },
+  'POST /u/:token': {
+    kind: 'public',
+    probe: () => ({
+      method: 'POST',
+      url: `/u/${randomBytes(32).toString('base64url')}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    }),
+    expect: 404,
+  },
+
   // Give ledger
   'GET /api/v1/gives': {
     kind: 'own',

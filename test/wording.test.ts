@@ -16,6 +16,10 @@ import {
   draftAsk,
 } from '#server/features/intros/asks.texts.ts';
 import { answeredPage, answerPage, connectEmail, draftRequest, frame } from '#server/features/intros/texts.ts';
+import { feedTexts } from '#server/features/calendar/calendar.texts.ts';
+import { renderDigest } from '#server/features/digest/digest.render.ts';
+import { unsubscribeTexts } from '#server/features/digest/digest.texts.ts';
+import type { Today, TodayItem } from '#shared/api/routine.ts';
 
 /** Forms that take a side: slashed endings, greetings that agree with the person, plural "li" for one. */
 const GUESSES: Array<[string, RegExp]> = [
@@ -136,6 +140,62 @@ describe('Italian wording fits anyone', () => {
     expect(guesses(texts)).toEqual([]);
     // Nothing guesses about two people either ("metterli in contatto").
     expect(texts.filter(([, t]) => /\bmetterl[ie]\b/.test(t))).toEqual([]);
+  });
+
+  it('in the weekly digest, its unsubscribe page and the calendar feed', () => {
+    const person = { id: '00000000-0000-4000-8000-000000000001', name: 'Andrea Neri' };
+    const other = { id: '00000000-0000-4000-8000-000000000002', name: 'Sasha Bianchi' };
+    const item = (kind: TodayItem['kind'], extra: Partial<TodayItem> = {}): TodayItem => ({
+      key: `${kind}:x`,
+      kind,
+      person,
+      date: '2027-03-20',
+      days: 2,
+      isNew: false,
+      need: null,
+      helpers: [],
+      intro: null,
+      followUp: null,
+      everyDays: null,
+      lastContactAt: null,
+      age: null,
+      ...extra,
+    });
+    const intro = { id: other.id, status: 'draft', other };
+    const today: Today = {
+      date: '2027-03-22',
+      timeZone: 'Europe/Rome',
+      weekStart: '2027-03-22',
+      items: [
+        item('give', { need: { id: 'n', text: 'un commercialista' }, helpers: [{ ...other, via: person, isMe: false }] }),
+        item('intro_draft', { intro }),
+        item('intro_waiting', { intro }),
+        item('intro_outcome', { intro }),
+        item('keep_in_touch', { everyDays: 30 }),
+        item('going_cold'),
+        item('birthday', { age: 40, days: -3 }),
+      ],
+      goal: { perWeek: 3, givenThisWeek: 1 },
+      counts: { people: 3, openNeeds: 1, cadences: 1, hidden: 0 },
+    };
+    const links = { lang: 'it' as const, name: 'Marta', base: 'https://rete.example', unsubscribe: 'https://rete.example/u/x' };
+    const texts: Array<[string, string]> = [
+      ['digest', renderDigest(today, links).text],
+      ['empty digest', renderDigest({ ...today, items: [] }, links).text],
+      ...strings(unsubscribeTexts('it')).map(([k, v]): [string, string] => [`unsubscribe page ${k}`, v]),
+    ];
+    const t = feedTexts('it');
+    texts.push([
+      'calendar feed',
+      [
+        t.oneToOne('Andrea'),
+        t.followUp('richiamare', 'Andrea'),
+        t.keepInTouch('Andrea'),
+        t.keepInTouchDetail(30, null),
+        t.birthday('Andrea'),
+      ].join('\n'),
+    ]);
+    expect(guesses(texts)).toEqual([]);
   });
 
   it('in the reasons of the Value Finder: concepts are services, not a man doing them', () => {

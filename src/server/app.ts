@@ -27,6 +27,8 @@ import { introRoutes } from './features/intros/intros.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
 import { routineRoutes } from './features/routine/routine.routes.ts';
+import { calendarRoutes } from './features/calendar/calendar.routes.ts';
+import { digestRoutes } from './features/digest/digest.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
@@ -51,6 +53,13 @@ export interface BuildOptions {
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/** A path with the secret of a link replaced: `/i/[token]`, `/cal/[token].ics`, `/u/[token]`. */
+export const maskLinkTokens = (path: string): string =>
+  path
+    .replace(/^\/i\/[^/]+/, '/i/[token]')
+    .replace(/^\/cal\/[^/]+/, (m) => (m.endsWith('.ics') ? '/cal/[token].ics' : '/cal/[token]'))
+    .replace(/^\/u\/[^/]+/, '/u/[token]');
+
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
@@ -62,8 +71,9 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        // The secret of an introduction's answer link is its path: never logged.
-        path: (req.url.split('?')[0] ?? '').replace(/^\/i\/[^/]+/, '/i/[token]'),
+        // The secrets of links (an introduction's answer, the calendar feed, a digest's
+        // unsubscribe) are their paths: never logged.
+        path: maskLinkTokens(req.url.split('?')[0] ?? ''),
         id: req.id,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -100,7 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     }
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (url.startsWith('/api/') || url === '/healthz' || url.startsWith('/i/')) {
+    if (url.startsWith('/api/') || url === '/healthz' || /^\/(i|u|cal)\//.test(url)) {
       if (!access) throw new Error(`Route ${methods.join(',')} ${url} declares no access policy`);
       for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url, access });
     }
@@ -166,6 +176,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   askRoutes(app, deps);
   ledgerRoutes(app, deps);
   routineRoutes(app, deps);
+  calendarRoutes(app, deps);
+  digestRoutes(app, deps);
   duplicatesRoutes(app, deps);
   privacyRoutes(app, deps);
 

@@ -7,6 +7,7 @@ import { registerAuthCommands } from './features/auth/auth.cli.ts';
 import { findUserByEmail } from './features/auth/auth.repo.ts';
 import { registerBackupCommands } from './features/backup/backup.cli.ts';
 import { registerDemoCommands } from './features/demo/demo.cli.ts';
+import { registerDigestCommands } from './features/digest/digest.cli.ts';
 import { registerDuplicatesCommands } from './features/duplicates/duplicates.cli.ts';
 import { registerExportCommands } from './features/export/export.cli.ts';
 import { registerImportCommands } from './features/import/import.cli.ts';
@@ -150,6 +151,7 @@ export function buildCli(): Command {
   registerIntroCommands(program, helpers);
   registerLedgerCommands(program, helpers);
   registerOutboxCommands(program, helpers);
+  registerDigestCommands(program, helpers);
   registerJobCommands(program, helpers);
   registerRoutineCommands(program, helpers);
 

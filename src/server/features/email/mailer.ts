@@ -30,6 +30,8 @@ export interface OutgoingMail {
   date: Date;
   /** Base name of the `.eml` file in outbox mode. */
   fileName: string;
+  /** Further headers (the digest's `List-Unsubscribe`), each value made one header-safe line. */
+  headers?: Record<string, string>;
 }
 
 export interface Delivery {
@@ -124,6 +126,9 @@ export async function compose(mail: OutgoingMail, opts: { localFrom?: boolean } 
     text: mail.text,
     html: mail.html,
     messageId: `<${mail.messageId}>`,
+    ...(mail.headers
+      ? { headers: Object.fromEntries(Object.entries(mail.headers).map(([k, v]) => [headerText(k, 60), headerText(v, 900)])) }
+      : {}),
     date: mail.date,
     // No X-Mailer naming the library and its version.
     xMailer: false,

@@ -19,7 +19,8 @@ button.primary{background:#1c7ed6;border-color:#1c7ed6;color:#fff}
 .object button{background:none;border:none;padding:0;color:#c92a2a;text-decoration:underline}
 .muted{color:#868e96;font-size:.85rem}`;
 
-function shell(lang: Lang | 'it-en', title: string, inner: string): string {
+/** A page of its own, with the stylesheet of the link pages; `it-en` for a page in both languages. */
+export function shell(lang: Lang | 'it-en', title: string, inner: string): string {
   return [
     '<!doctype html>',
     `<html lang="${lang === 'it-en' ? 'it' : lang}">`,

@@ -11,6 +11,7 @@
 import type { MailDelivery } from '#shared/api/values.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId, newSecret, sha256 } from '../../lib/ids.ts';
+import { createDigestTick, digestSending } from '../digest/digest.service.ts';
 import { classifyMailError, createMailer, type Mailer } from '../email/mailer.ts';
 import * as outbox from '../outbox/outbox.repo.ts';
 import { MAIL_JOB, parseAddress, parseAddresses } from '../outbox/outbox.service.ts';
@@ -43,7 +44,9 @@ export function mailJob(mailer: Mailer): JobHandler {
       if (!m || m.status !== 'queued') return; // cancelled, erased, or sent by an earlier run
       const now = deps.now();
       const nowIso = now.toISOString();
-      if (!(await mailStillWanted(deps.db, m, nowIso))) {
+      // A digest's email: its links, made now (null when the user turned the digest off meanwhile).
+      const digest = m.kind === 'digest' ? await digestSending(deps, m) : undefined;
+      if (digest === null || !(await mailStillWanted(deps.db, m, nowIso))) {
         await deps.db.transaction().execute(async (tx) => {
           await outbox.updateQueued(tx, m.id, { status: 'cancelled' });
           await ctx.finish(tx);
@@ -84,7 +87,7 @@ export function mailJob(mailer: Mailer): JobHandler {
       }
       const text = m.text_body ?? '';
       const html = m.html_body ?? '';
-      const bodies = link ? withLink(text, html, link) : { text, html };
+      const bodies = digest ? digest.bodies : link ? withLink(text, html, link) : { text, html };
       const from = { name: parseAddress(m.from_addr)?.name ?? null, address: deps.config.mail.from };
       const headerId = `${job.id}@${domainOf(from.address)}`;
       let delivery: MailDelivery;
@@ -100,6 +103,7 @@ export function mailJob(mailer: Mailer): JobHandler {
           messageId: headerId,
           date: now,
           fileName: `${nowIso.slice(0, 10)}-${m.id}`,
+          ...(digest ? { headers: digest.headers } : {}),
         }));
       } catch (err) {
         const failure = classifyMailError(err, mailer.mode);
@@ -114,7 +118,7 @@ export function mailJob(mailer: Mailer): JobHandler {
       }
       // In outbox mode the outbox is the mailbox: it keeps the working links. Over SMTP the link
       // (a token in clear) is not kept.
-      const kept = delivery === 'outbox' ? bodies : withLink(text, html, `${publicBaseUrl}/i/…`);
+      const kept = delivery === 'outbox' ? bodies : digest ? digest.keptOverSmtp : withLink(text, html, `${publicBaseUrl}/i/…`);
       await deps.db.transaction().execute(async (tx) => {
         // Lock order intro (or ask) → message, as everywhere else (cancelling, answering).
         if (m.intro_id) await repo.updateIntro(tx, m.owner_id, m.intro_id, { updated_at: nowIso });
@@ -151,16 +155,20 @@ export function mailJob(mailer: Mailer): JobHandler {
   };
 }
 
-/** The worker of a server process (or of `rete jobs run-once`): emails, reminders and expiry (of introductions and asks). */
+/**
+ * The worker of a server process (or of `rete jobs run-once`): emails, reminders and expiry (of
+ * introductions and asks), and the weekly digests.
+ */
 export function createJobWorker(
   deps: AppDeps,
   opts: Partial<WorkerOptions> & { mailer?: Mailer } = {},
 ): JobWorker & { mailer: Mailer } {
   const mailer = opts.mailer ?? createMailer(deps.config);
+  const digestTick = createDigestTick();
   const worker = new JobWorker(deps, {
     ...opts,
     handlers: { [MAIL_JOB]: mailJob(mailer), ...ASK_JOB_HANDLERS, ...(opts.handlers ?? {}) },
-    ticks: opts.ticks ?? [async (d) => void (await sweepIntros(d))],
+    ticks: opts.ticks ?? [async (d) => void (await sweepIntros(d)), async (d, c) => void (await digestTick(d, c))],
   });
   return Object.assign(worker, { mailer });
 }

@@ -344,7 +344,14 @@ export async function confidentHelpers(
 ): Promise<Map<string, NeedHelper[]>> {
   const out = new Map<string, NeedHelper[]>();
   if (needs.length === 0) return out;
-  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
+  // Only the views it reads: Today (and the weekly digest, for every user who gets one) does not
+  // need the needs' index built.
+  const [offers, graph, learning] = await Promise.all([
+    deps.network.view(ownerId, MATCH_VIEWS.offers),
+    deps.network.view(ownerId, MATCH_VIEWS.graph),
+    loadLearning(deps.db, ownerId),
+  ]);
+  const v = { offers, graph };
   const selfId = v.offers.selfId;
   const found = await Promise.all(
     needs.map(async (n) => {

@@ -24,6 +24,14 @@ export const MAIL_JOB = 'mail.send';
  */
 export const LINK_PLACEHOLDER = '__RETE_ANSWER_LINK__';
 
+/**
+ * The weekly digest's placeholders, filled by the job when it leaves: the app's address
+ * (PUBLIC_BASE_URL, read then like every other setting) and the one-click unsubscribe link, whose
+ * secret is made then.
+ */
+export const BASE_URL_PLACEHOLDER = '__RETE_BASE_URL__';
+export const UNSUBSCRIBE_PLACEHOLDER = '__RETE_UNSUBSCRIBE_LINK__';
+
 /** A message to queue: its addresses and content as the mailer sends them, and what it belongs to. */
 export interface QueueInput extends Pick<OutgoingMail, 'from' | 'replyTo' | 'to' | 'cc' | 'subject' | 'text' | 'html'> {
   ownerId: string;
@@ -162,7 +170,17 @@ export async function getOutboxMessage(deps: Deps, ownerId: string, id: string):
   const r = await repo.findMessage(deps.db, ownerId, id);
   if (!r) throw notFound();
   // A queued message has no link yet.
-  const mask = (s: string | null) => (s === null ? null : s.split(LINK_PLACEHOLDER).join(`${deps.config.publicBaseUrl}/i/…`));
+  const base = deps.config.publicBaseUrl;
+  const mask = (s: string | null) =>
+    s === null
+      ? null
+      : s
+          .split(LINK_PLACEHOLDER)
+          .join(`${base}/i/…`)
+          .split(UNSUBSCRIBE_PLACEHOLDER)
+          .join(`${base}/u/…`)
+          .split(BASE_URL_PLACEHOLDER)
+          .join(base);
   return { ...toMessage(deps, r), messageId: r.message_id, text: mask(r.text_body), html: mask(r.html_body) };
 }
 

@@ -361,6 +361,16 @@ export function birthdaysBetween(db: Executor, ownerId: string, from: string, to
     .execute();
 }
 
+/** Everyone with a birthday (the calendar feed lists them all, each every year). */
+export const everyBirthday = (db: Executor, ownerId: string) =>
+  db
+    .selectFrom('people')
+    .select(['id', 'name', 'birthday'])
+    .where('owner_id', '=', ownerId)
+    .where('is_self', '=', 0)
+    .where('birthday', 'is not', null)
+    .execute();
+
 /** Gives recorded from `from` to `to`, both included (YYYY-MM-DD). */
 export async function givesBetween(db: Executor, ownerId: string, from: string, to: string): Promise<number> {
   const r = await db
