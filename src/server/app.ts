@@ -26,6 +26,7 @@ import { askRoutes } from './features/intros/asks.routes.ts';
 import { introRoutes } from './features/intros/intros.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts';
+import { routineRoutes } from './features/routine/routine.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
@@ -164,6 +165,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   outboxRoutes(app, deps);
   askRoutes(app, deps);
   ledgerRoutes(app, deps);
+  routineRoutes(app, deps);
   duplicatesRoutes(app, deps);
   privacyRoutes(app, deps);
 

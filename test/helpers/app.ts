@@ -93,7 +93,7 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 
 export async function signup(
   app: FastifyInstance,
-  opts: { email?: string; password?: string; locale?: Locale } = {},
+  opts: { email?: string; password?: string; locale?: Locale; remoteAddress?: string } = {},
 ): Promise<Client> {
   counter++;
   const email = opts.email ?? `user${counter}-${Date.now()}@example.com`;
@@ -102,10 +102,16 @@ export async function signup(
     method: 'POST',
     url: '/api/v1/auth/signup',
     payload: { email, password, displayName: `User ${counter}`, locale: opts.locale ?? 'it' },
+    ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
   });
   if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
   // A sign-up never logs in (it answers the same for an address already registered): log in, as the web app does.
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
+  });
   if (login.statusCode !== 200) throw new Error(`login after signup failed ${login.statusCode}: ${login.body}`);
   const body = login.json<{ user: { id: string; selfPersonId: string }; csrfToken: string }>();
   const cookie = cookieFrom(login);

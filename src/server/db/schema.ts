@@ -447,8 +447,10 @@ export interface RoutineSettingsTable {
   digest_hour: number;
   /** Gives a week; null when no goal is set. */
   giving_goal: number | null;
-  /** When Today was last opened: needs new or changed since then are marked new. */
+  /** When the current visit of Today began (a look more than an hour after the last one starts a visit). */
   today_seen_at: string | null;
+  /** When the previous visit began: what changed since then is marked new. */
+  today_prev_seen_at: string | null;
   updated_at: string;
 }
 

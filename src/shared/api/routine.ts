@@ -59,7 +59,10 @@ export type RoutineSettings = z.infer<typeof RoutineSettings>;
 export const UpdateRoutineSettingsBody = z
   .strictObject({
     timeZone: TimeZone.optional(),
-    weekStart: z.union([z.literal(1), z.literal(6), z.literal(7)]).optional().describe('Monday (1), Saturday (6) or Sunday (7).'),
+    weekStart: z
+      .union([z.literal(1), z.literal(6), z.literal(7)])
+      .optional()
+      .describe('Monday (1), Saturday (6) or Sunday (7).'),
     digestEnabled: z.boolean().optional(),
     digestWeekday: Weekday.optional(),
     digestHour: z.number().int().min(0).max(23).optional(),
@@ -164,11 +167,7 @@ export const FollowUpList = z.object({ items: z.array(FollowUp) }).meta({ id: 'F
 export const LogInteractionBody = z
   .strictObject({
     kind: z.enum(INTERACTION_KINDS).default('call'),
-    occurredAt: z.iso
-      .datetime({ offset: true })
-      .or(z.iso.date())
-      .optional()
-      .describe('When it happened; now when omitted.'),
+    occurredAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('When it happened; now when omitted.'),
     summary: text(5_000).default(''),
     nextStep: NextStep.optional().describe('A follow-up to create with it.'),
   })
@@ -178,6 +177,7 @@ export type LogInteractionBody = z.infer<typeof LogInteractionBody>;
 export const LoggedInteraction = z
   .object({ interaction: Interaction, followUp: FollowUp.nullable() })
   .meta({ id: 'LoggedInteraction' });
+export type LoggedInteraction = z.infer<typeof LoggedInteraction>;
 
 // --- The one-to-one conversation ---------------------------------------------------------
 
@@ -242,6 +242,7 @@ export const OneToOneResult = z
     followUp: FollowUp.nullable(),
   })
   .meta({ id: 'OneToOneResult' });
+export type OneToOneResult = z.infer<typeof OneToOneResult>;
 
 // --- Today -------------------------------------------------------------------------------
 
@@ -323,11 +324,14 @@ export type SetTodayStateBody = z.infer<typeof SetTodayStateBody>;
 export const CalendarFeedState = z
   .object({ active: z.boolean(), createdAt: Timestamp.nullable() })
   .meta({ id: 'CalendarFeedState' });
+export type CalendarFeedState = z.infer<typeof CalendarFeedState>;
 
 export const CalendarFeedCreated = z
   .object({ url: z.string().describe('The private feed address: shown once, never again.'), createdAt: Timestamp })
   .meta({ id: 'CalendarFeedCreated' });
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;
 
 export const DigestPreview = z
   .object({ subject: z.string(), text: z.string(), html: z.string(), itemCount: z.number().int() })
   .meta({ id: 'DigestPreview' });
+export type DigestPreview = z.infer<typeof DigestPreview>;

@@ -35,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('digest_hour', 'integer', (c) => c.notNull().defaultTo(8))
     .addColumn('giving_goal', 'integer')
     .addColumn('today_seen_at', 'text')
+    .addColumn('today_prev_seen_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 

@@ -322,3 +322,56 @@ export async function conceptPeople(
     ];
   });
 }
+
+/** A helper found for a need on Today: the person, and whom to ask when they are not a direct contact. */
+export interface NeedHelper {
+  personId: string;
+  name: string;
+  isMe: boolean;
+  via: { id: string; name: string } | null;
+}
+
+/**
+ * For Today: the confident helpers of each of these needs of my contacts (the Value Finder's
+ * cut-off, the user's feedback applied), me first when my offers answer it, then at most
+ * `perNeed` people of my network, best first. Needs nobody confidently meets are left out.
+ */
+export async function confidentHelpers(
+  deps: AppDeps,
+  ownerId: string,
+  needs: ReadonlyArray<{ id: string; text: string; personId: string }>,
+  perNeed: number,
+): Promise<Map<string, NeedHelper[]>> {
+  const out = new Map<string, NeedHelper[]>();
+  if (needs.length === 0) return out;
+  const [v, learning] = await Promise.all([views(deps, ownerId), loadLearning(deps.db, ownerId)]);
+  const selfId = v.offers.selfId;
+  const found = await Promise.all(
+    needs.map(async (n) => {
+      const ask = { kind: 'need' as const, key: n.id, text: n.text };
+      const exclude = selfId ? [n.personId, selfId] : [n.personId];
+      const { ranked } = await rankLearnt(deps, v.offers.all, learning, ask, { limit: PER_ITEM, excludePersonIds: exclude });
+      const mineDismissed = selfId !== null && learning.dismissed('need', n.id).includes(selfId);
+      const mine =
+        selfId && !mineDismissed
+          ? v.offers.mine.query(learning.expand(n.text).text, { limit: 1 }).some((m) => m.confidence >= RELEVANCE.minConfidence)
+          : false;
+      return { need: n, mine, network: shownOnly(ranked).slice(0, perNeed) };
+    }),
+  );
+  const ids = [...new Set(found.flatMap((f) => f.network.map((m) => m.personId)))];
+  const names = new Map((await peopleRepo.namesOf(deps.db, ownerId, ids)).map((p) => [p.id, p.name]));
+  for (const f of found) {
+    const helpers: NeedHelper[] = [];
+    if (f.mine && selfId) helpers.push({ personId: selfId, name: '', isMe: true, via: null });
+    for (const m of f.network) {
+      const name = names.get(m.personId);
+      if (name === undefined) continue;
+      const path = v.graph.pathTo(m.personId);
+      const first = path.kind === 'via' ? path.via[0] : undefined;
+      helpers.push({ personId: m.personId, name, isMe: false, via: first ? { id: first.personId, name: first.name } : null });
+    }
+    if (helpers.length > 0) out.set(f.need.id, helpers);
+  }
+  return out;
+}

@@ -1,0 +1,384 @@
+/**
+ * The giving routine's SQL: settings, cadences, follow-ups, the marks on Today's items, and the
+ * reads Today is computed from (last contact with a person, needs, introductions waiting,
+ * birthdays, this week's gives). Every query takes the owner.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/db.ts';
+import type { CadencesTable, FollowUpsTable, RoutineSettingsTable, TodayStatesTable } from '../../db/schema.ts';
+
+// --- settings ----------------------------------------------------------------------------
+
+export const findSettings = (db: Executor, userId: string) =>
+  db.selectFrom('routine_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+
+export async function saveSettings(db: Executor, row: RoutineSettingsTable): Promise<void> {
+  const { user_id: _u, ...rest } = row;
+  await db
+    .insertInto('routine_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(rest))
+    .execute();
+}
+
+/** Users whose weekly digest is on, with their settings and language. */
+export const digestUsers = (db: Executor) =>
+  db
+    .selectFrom('routine_settings as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.locale', 's.time_zone', 's.week_start', 's.digest_weekday', 's.digest_hour'])
+    .where('s.digest_enabled', '=', 1)
+    .orderBy('u.id')
+    .execute();
+
+// --- cadences ----------------------------------------------------------------------------
+
+export const cadencesOf = (db: Executor, ownerId: string) =>
+  db
+    .selectFrom('cadences as c')
+    .leftJoin('people as p', 'p.id', 'c.person_id')
+    .select(['c.id', 'c.person_id', 'c.tag', 'c.every_days', 'c.created_at', 'c.updated_at', 'p.name as person_name'])
+    .where('c.owner_id', '=', ownerId)
+    .orderBy('c.tag')
+    .orderBy('p.sort_name')
+    .execute();
+
+export const findCadence = (db: Executor, ownerId: string, id: string) =>
+  db.selectFrom('cadences').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export const findCadenceByTarget = (db: Executor, ownerId: string, target: string) =>
+  db.selectFrom('cadences').selectAll().where('owner_id', '=', ownerId).where('target', '=', target).executeTakeFirst();
+
+export async function upsertCadence(db: Executor, row: CadencesTable): Promise<void> {
+  await db
+    .insertInto('cadences')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['owner_id', 'target']).doUpdateSet({ every_days: row.every_days, tag: row.tag, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+
+export const deleteCadence = (db: Executor, ownerId: string, id: string) =>
+  db.deleteFrom('cadences').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+/**
+ * Who a cadence applies to, with the shortest cadence that applies: a person's own cadence wins
+ * over their tags'; among tags, the shortest.
+ */
+export async function cadencePeople(db: Executor, ownerId: string) {
+  const own = await db
+    .selectFrom('cadences as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .select(['p.id', 'p.name', 'c.every_days', 'c.created_at'])
+    .where('c.owner_id', '=', ownerId)
+    .where('p.is_self', '=', 0)
+    .execute();
+  const byTag = await db
+    .selectFrom('cadences as c')
+    .innerJoin('person_tags as t', (j) => j.onRef('t.owner_id', '=', 'c.owner_id').on(sql`lower(t.tag)`, '=', sql`lower(c.tag)`))
+    .innerJoin('people as p', 'p.id', 't.person_id')
+    .select(['p.id', 'p.name', 'c.every_days', 'c.created_at'])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.tag', 'is not', null)
+    .where('p.is_self', '=', 0)
+    .execute();
+  const result = new Map<string, { id: string; name: string; everyDays: number; since: string }>();
+  for (const r of byTag) {
+    const had = result.get(r.id);
+    if (!had || r.every_days < had.everyDays)
+      result.set(r.id, { id: r.id, name: r.name, everyDays: r.every_days, since: r.created_at });
+  }
+  for (const r of own) result.set(r.id, { id: r.id, name: r.name, everyDays: r.every_days, since: r.created_at });
+  return result;
+}
+
+// --- last contact --------------------------------------------------------------------------
+
+/**
+ * The last time anything happened with each of these people: a timeline entry of any kind (a
+ * one-to-one is one), an introduction involving them (sent, or made), a give to them, an email
+ * Rete sent them. Timestamps and days compare as text (`2026-03-01` < `2026-03-01T…`).
+ */
+export async function lastContacts(db: Executor, ownerId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const keep = (id: string | null, at: string | null) => {
+    if (!id || !at) return;
+    const had = out.get(id);
+    if (!had || at > had) out.set(id, at);
+  };
+  for (let i = 0; i < personIds.length; i += 500) {
+    const ids = personIds.slice(i, i + 500);
+    const [inter, intros, gives, mails] = await Promise.all([
+      db
+        .selectFrom('interactions')
+        .select(['person_id', (eb) => eb.fn.max('occurred_at').as('at')])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', ids)
+        .groupBy('person_id')
+        .execute(),
+      db
+        .selectFrom('intro_sides as s')
+        .innerJoin('intros as i', 'i.id', 's.intro_id')
+        .select(['s.person_id', (eb) => eb.fn.max(eb.fn.coalesce('i.sent_at', 'i.updated_at')).as('at')])
+        .where('s.owner_id', '=', ownerId)
+        .where('s.person_id', 'in', ids)
+        .where('i.status', '!=', 'draft')
+        .groupBy('s.person_id')
+        .execute(),
+      db
+        .selectFrom('give_recipients as r')
+        .innerJoin('gives as g', 'g.id', 'r.give_id')
+        .select(['r.person_id', (eb) => eb.fn.max('g.given_on').as('at')])
+        .where('r.owner_id', '=', ownerId)
+        .where('r.person_id', 'in', ids)
+        .groupBy('r.person_id')
+        .execute(),
+      db
+        .selectFrom('mail_messages')
+        .select(['person_id', (eb) => eb.fn.max('sent_at').as('at')])
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', ids)
+        .where('sent_at', 'is not', null)
+        .groupBy('person_id')
+        .execute(),
+    ]);
+    for (const r of [...inter, ...intros, ...gives, ...mails]) keep(r.person_id, r.at);
+  }
+  return out;
+}
+
+/**
+ * Strong ties: people I marked close (strength 3) to me, or with at least `minInteractions`
+ * timeline entries; with their last timeline entry.
+ */
+export async function strongTies(db: Executor, ownerId: string, minInteractions: number) {
+  const close = await db
+    .selectFrom('relationships as r')
+    .innerJoin('people as a', 'a.id', 'r.person_a_id')
+    .innerJoin('people as b', 'b.id', 'r.person_b_id')
+    .select(['r.person_a_id', 'r.person_b_id', 'a.is_self as a_self', 'b.is_self as b_self'])
+    .where('r.owner_id', '=', ownerId)
+    .where('r.strength', '>=', 3)
+    .where((eb) => eb.or([eb('a.is_self', '=', 1), eb('b.is_self', '=', 1)]))
+    .execute();
+  const frequent = await db
+    .selectFrom('interactions')
+    .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('owner_id', '=', ownerId)
+    .groupBy('person_id')
+    .having((eb) => eb.fn.countAll(), '>=', minInteractions)
+    .execute();
+  const ids = new Set<string>();
+  for (const r of close) ids.add(r.a_self === 1 ? r.person_b_id : r.person_a_id);
+  for (const r of frequent) ids.add(r.person_id);
+  return [...ids];
+}
+
+// --- follow-ups ----------------------------------------------------------------------------
+
+const followUpColumns = [
+  'f.id',
+  'f.kind',
+  'f.text',
+  'f.due_on',
+  'f.due_time',
+  'f.person_id',
+  'f.interaction_id',
+  'f.intro_id',
+  'f.give_id',
+  'f.done_at',
+  'f.created_at',
+  'p.name as person_name',
+  'i.status as intro_status',
+] as const;
+
+const followUpsQuery = (db: Executor, ownerId: string) =>
+  db
+    .selectFrom('follow_ups as f')
+    .leftJoin('people as p', 'p.id', 'f.person_id')
+    .leftJoin('intros as i', 'i.id', 'f.intro_id')
+    .select(followUpColumns)
+    .where('f.owner_id', '=', ownerId);
+
+export type FollowUpRow = Awaited<ReturnType<ReturnType<typeof followUpsQuery>['executeTakeFirstOrThrow']>>;
+
+export const findFollowUp = (db: Executor, ownerId: string, id: string) =>
+  followUpsQuery(db, ownerId).where('f.id', '=', id).executeTakeFirst();
+
+export function listFollowUps(
+  db: Executor,
+  ownerId: string,
+  q: { status: 'open' | 'done' | 'all'; personId?: string | undefined; dueBy?: string; limit?: number },
+) {
+  let query = followUpsQuery(db, ownerId);
+  if (q.status === 'open') query = query.where('f.done_at', 'is', null);
+  if (q.status === 'done') query = query.where('f.done_at', 'is not', null);
+  if (q.personId) query = query.where('f.person_id', '=', q.personId);
+  if (q.dueBy) query = query.where('f.due_on', '<=', q.dueBy);
+  return query
+    .orderBy('f.due_on')
+    .orderBy('f.due_time')
+    .orderBy('f.id')
+    .limit(q.limit ?? 1_000)
+    .execute();
+}
+
+export const insertFollowUp = (db: Executor, row: FollowUpsTable) => db.insertInto('follow_ups').values(row).execute();
+
+export const updateFollowUp = (db: Executor, ownerId: string, id: string, patch: Partial<FollowUpsTable>) =>
+  db.updateTable('follow_ups').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+export const deleteFollowUp = (db: Executor, ownerId: string, id: string) =>
+  db.deleteFrom('follow_ups').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+
+/** Whether each of these is the owner's: an interaction, an introduction, a give. */
+export async function ownsTarget(
+  db: Executor,
+  ownerId: string,
+  table: 'interactions' | 'intros' | 'gives',
+  id: string,
+): Promise<boolean> {
+  const row = await db.selectFrom(table).select('id').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+// --- Today's marks -------------------------------------------------------------------------
+
+export const statesOf = (db: Executor, ownerId: string) =>
+  db.selectFrom('today_states').select(['item_key', 'state', 'until_on']).where('owner_id', '=', ownerId).execute();
+
+export async function setState(db: Executor, row: TodayStatesTable): Promise<void> {
+  await db
+    .insertInto('today_states')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['owner_id', 'item_key']).doUpdateSet({ state: row.state, until_on: row.until_on, created_at: row.created_at }),
+    )
+    .execute();
+}
+
+export const clearState = (db: Executor, ownerId: string, key: string) =>
+  db.deleteFrom('today_states').where('owner_id', '=', ownerId).where('item_key', '=', key).execute();
+
+// --- what Today is computed from -----------------------------------------------------------
+
+/** The most recently changed open needs of my contacts (not mine), newest first. */
+export const recentNeeds = (db: Executor, ownerId: string, limit: number) =>
+  db
+    .selectFrom('needs as n')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .select(['n.id', 'n.text', 'n.person_id', 'n.updated_at', 'p.name as person_name'])
+    .where('n.owner_id', '=', ownerId)
+    .where('n.status', '=', 'open')
+    .where('p.is_self', '=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('gives as g').select('g.id').where('g.owner_id', '=', ownerId).whereRef('g.need_id', '=', 'n.id'),
+        ),
+      ),
+    )
+    .orderBy('n.updated_at', 'desc')
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
+
+/** Introductions that wait for me: drafts, requests reminded and still unanswered, connections with no outcome. */
+export async function introsWaiting(db: Executor, ownerId: string, connectedBefore: string) {
+  const intros = await db
+    .selectFrom('intros as i')
+    .select(['i.id', 'i.status', 'i.created_at', 'i.updated_at', 'i.connected_at'])
+    .where('i.owner_id', '=', ownerId)
+    .where((eb) =>
+      eb.or([
+        eb('i.status', '=', 'draft'),
+        eb.and([
+          eb('i.status', 'in', ['asked', 'accepted_one']),
+          eb.exists(
+            eb
+              .selectFrom('intro_sides as s')
+              .select('s.intro_id')
+              .whereRef('s.intro_id', '=', 'i.id')
+              .where('s.status', '=', 'asked')
+              .where('s.reminded_at', 'is not', null),
+          ),
+        ]),
+        eb.and([
+          eb('i.status', '=', 'connected'),
+          eb('i.connected_at', '<=', connectedBefore),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('outcomes as o')
+                .innerJoin('gives as g', 'g.id', 'o.give_id')
+                .select('o.id')
+                .whereRef('g.intro_id', '=', 'i.id'),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('i.updated_at')
+    .limit(200)
+    .execute();
+  if (intros.length === 0) return [];
+  const sides = await db
+    .selectFrom('intro_sides as s')
+    .leftJoin('people as p', 'p.id', 's.person_id')
+    .select(['s.intro_id', 's.side', 's.person_id', 's.is_self', 's.reminded_at', 's.status', 'p.name'])
+    .where('s.owner_id', '=', ownerId)
+    .where(
+      's.intro_id',
+      'in',
+      intros.map((i) => i.id),
+    )
+    .orderBy('s.side')
+    .execute();
+  return intros.map((i) => ({ ...i, sides: sides.filter((s) => s.intro_id === i.id) }));
+}
+
+/** Everyone with a birthday. */
+export const birthdays = (db: Executor, ownerId: string) =>
+  db
+    .selectFrom('people')
+    .select(['id', 'name', 'birthday'])
+    .where('owner_id', '=', ownerId)
+    .where('is_self', '=', 0)
+    .where('birthday', 'is not', null)
+    .execute();
+
+/** Gives recorded from `from` to `to`, both included (YYYY-MM-DD). */
+export async function givesBetween(db: Executor, ownerId: string, from: string, to: string): Promise<number> {
+  const r = await db
+    .selectFrom('gives')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .where('given_on', '>=', from)
+    .where('given_on', '<=', to)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function networkCounts(db: Executor, ownerId: string) {
+  const [people, needs, cadences] = await Promise.all([
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('is_self', '=', 0)
+      .executeTakeFirst(),
+    db
+      .selectFrom('needs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('status', '=', 'open')
+      .executeTakeFirst(),
+    db
+      .selectFrom('cadences')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .executeTakeFirst(),
+  ]);
+  return { people: Number(people?.n ?? 0), openNeeds: Number(needs?.n ?? 0), cadences: Number(cadences?.n ?? 0) };
+}
