@@ -45,8 +45,12 @@ function withBack(today: Today | undefined, item: TodayItem, index: number): Tod
   return { ...today, items, counts: { ...today.counts, hidden: Math.max(0, today.counts.hidden - 1) } };
 }
 
-/** Everything the routine shows may change after a mark: Today first, the person's follow-ups too. */
-export const refreshRoutine = (qc: QueryClient) => qc.invalidateQueries({ queryKey: routineKeys.all });
+/**
+ * After a mark, the lists of follow-ups may change; Today itself is already right (the item left
+ * it, or came back), and asking it again would count as a new visit.
+ */
+const refreshOthers = (qc: QueryClient) =>
+  qc.invalidateQueries({ queryKey: routineKeys.all, predicate: (q) => q.queryKey[1] !== routineKeys.today[1] });
 
 /**
  * Done, not relevant and snooze in one tap: the item leaves Today at once (put back if the server
@@ -58,11 +62,16 @@ export function useTodayMark() {
 
   const undo = useMutation({
     mutationFn: (v: { mark: Mark; index: number }) => takeBack(v.mark),
+    meta: { silent: true },
     onMutate: async ({ mark, index }) => {
       await qc.cancelQueries({ queryKey: routineKeys.today });
       qc.setQueryData<Today>(routineKeys.today, (d) => withBack(d, mark.item, index));
     },
-    onSettled: () => refreshRoutine(qc),
+    onError: async (err) => {
+      notifyError(err);
+      await qc.invalidateQueries({ queryKey: routineKeys.today });
+    },
+    onSettled: () => refreshOthers(qc),
   });
 
   return useMutation({
@@ -109,6 +118,6 @@ export function useTodayMark() {
         ),
       });
     },
-    onSettled: () => refreshRoutine(qc),
+    onSettled: () => refreshOthers(qc),
   });
 }
