@@ -53,19 +53,8 @@ const SECTIONS: Array<{ id: string; kinds: readonly TodayItemKind[]; icon: React
   { id: 'birthdays', kinds: ['birthday'], icon: <IconCake size={20} color="var(--mantine-color-pink-6)" /> },
 ];
 
-/**
- * Each request of Today counts as a visit, after which nothing is new any more: an item shown as
- * new stays marked for as long as the app is open, whatever refreshed the list meanwhile.
- */
-const shownNew = new Set<string>();
-function keepNew(d: Today): Today {
-  for (const i of d.items) if (i.isNew) shownNew.add(i.key);
-  if (!d.items.some((i) => !i.isNew && shownNew.has(i.key))) return d;
-  return { ...d, items: d.items.map((i) => (shownNew.has(i.key) ? { ...i, isNew: true } : i)) };
-}
-
 export function useToday() {
-  return useQuery({ queryKey: routineKeys.today, queryFn: async () => keepNew(await routineApi.today()), staleTime: 30_000 });
+  return useQuery({ queryKey: routineKeys.today, queryFn: () => routineApi.today(), staleTime: 30_000 });
 }
 
 /**
