@@ -30,9 +30,10 @@ export function MarkButtons({
   const nextWeek = addDays(weekStart, 7);
   const snooze = (until: string) => mark.mutate({ item, state: 'snoozed', until });
   return (
-    <Group gap={6} wrap="wrap" data-testid="today-marks">
+    <Group gap={4} wrap="wrap" data-testid="today-marks">
       <Button
         size="compact-sm"
+        px={8}
         variant="light"
         color="teal"
         leftSection={<IconCheck size={14} />}
@@ -44,6 +45,7 @@ export function MarkButtons({
         <Menu.Target>
           <Button
             size="compact-sm"
+            px={8}
             variant="subtle"
             color="gray"
             leftSection={<IconClockPause size={14} />}
@@ -71,6 +73,7 @@ export function MarkButtons({
       </Menu>
       <Button
         size="compact-sm"
+        px={8}
         variant="subtle"
         color="gray"
         leftSection={<IconX size={14} />}

@@ -95,7 +95,7 @@ export default function TodayPage() {
   const d = today.data;
   return (
     <Stack gap="md" maw={760} mx="auto" data-testid="today-page">
-      <PageHeader title={t('today.title')} subtitle={d ? formatDay(d.date, i18n.language, { year: false }) : ' '} />
+      <PageHeader title={t('today.title')} subtitle={d ? formatDay(d.date, i18n.language, { long: true }) : ' '} />
       {today.isPending ? (
         <Stack gap="sm" aria-label={t('common.loading')}>
           <Skeleton height={64} />

@@ -36,6 +36,7 @@ describe('calendar days', () => {
   it('words a day as that calendar day in either language, whatever the zone', () => {
     expect(formatDay('2025-03-30', 'en', { year: true })).toBe('Sun, Mar 30, 2025');
     expect(formatDay('2025-03-30', 'it', { weekday: false })).toBe('30 mar');
+    expect(formatDay('2025-03-30', 'it', { long: true })).toBe('domenica 30 marzo');
     expect(relativeDay('2025-03-31', '2025-03-30', 'it')).toBe('domani');
     expect(relativeDay('2025-03-27', '2025-03-30', 'en')).toBe('3 days ago');
   });

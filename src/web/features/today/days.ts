@@ -29,14 +29,14 @@ export function isDay(s: string): boolean {
 }
 
 /** "lun 12 mag", "Mon, May 12": a day near today, in the interface language. */
-export function formatDay(day: string, lang: string, opts: { weekday?: boolean; year?: boolean } = {}): string {
+export function formatDay(day: string, lang: string, opts: { weekday?: boolean; year?: boolean; long?: boolean } = {}): string {
   const ms = utcOf(day);
   if (Number.isNaN(ms)) return day;
   return new Intl.DateTimeFormat(lang, {
     timeZone: 'UTC',
     day: 'numeric',
-    month: 'short',
-    ...(opts.weekday === false ? {} : { weekday: 'short' }),
+    month: opts.long ? 'long' : 'short',
+    ...(opts.weekday === false ? {} : { weekday: opts.long ? 'long' : 'short' }),
     ...(opts.year ? { year: 'numeric' } : {}),
   }).format(new Date(ms));
 }
