@@ -337,6 +337,57 @@ const cases: Record<string, Case> = {
     ],
     ownerSees: true,
   },
+
+  // The giving routine
+  'GET /api/v1/today': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/today' }], ownerSees: true },
+  'POST /api/v1/today/states': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'POST', url: '/api/v1/today/states', payload: validBodies['POST /api/v1/today/states']?.(w.b) },
+      // A's follow-up by its key: 404 would tell it exists; B's marks live under B, so B may mark any key except a follow-up it does not have.
+      {
+        method: 'POST',
+        url: '/api/v1/today/states',
+        payload: { key: `going_cold:${w.a.people.main}:2026-01-01`, state: 'dismissed' },
+      },
+    ],
+  },
+  'GET /api/v1/settings/routine': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/settings/routine' }] },
+  'PATCH /api/v1/settings/routine': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'PATCH', url: '/api/v1/settings/routine', payload: validBodies['PATCH /api/v1/settings/routine']?.(w.b) },
+    ],
+  },
+  'GET /api/v1/cadences': { kind: 'own', probes: () => [{ method: 'GET', url: '/api/v1/cadences' }], ownerSees: true },
+  'PUT /api/v1/cadences': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'PUT', url: '/api/v1/cadences', payload: validBodies['PUT /api/v1/cadences']?.(w.b) }],
+  },
+  'DELETE /api/v1/cadences/:id': { kind: 'foreign-id' },
+  'GET /api/v1/follow-ups': {
+    kind: 'own',
+    probes: () => [
+      { method: 'GET', url: '/api/v1/follow-ups' },
+      { method: 'GET', url: '/api/v1/follow-ups?status=all' },
+    ],
+    ownerSees: true,
+  },
+  'POST /api/v1/follow-ups': {
+    kind: 'own',
+    probes: ({ w }) => [{ method: 'POST', url: '/api/v1/follow-ups', payload: validBodies['POST /api/v1/follow-ups']?.(w.b) }],
+  },
+  'GET /api/v1/follow-ups/:id': { kind: 'foreign-id' },
+  'PATCH /api/v1/follow-ups/:id': { kind: 'foreign-id' },
+  'DELETE /api/v1/follow-ups/:id': { kind: 'foreign-id' },
+  'POST /api/v1/people/:id/log': { kind: 'foreign-id' },
+  'POST /api/v1/one-to-ones/proposal': {
+    kind: 'own',
+    probes: ({ w }) => [
+      { method: 'POST', url: '/api/v1/one-to-ones/proposal', payload: validBodies['POST /api/v1/one-to-ones/proposal']?.(w.b) },
+    ],
+  },
+  'POST /api/v1/people/:id/one-to-ones': { kind: 'foreign-id' },
 };
 
 const keyOf = (r: RouteInfo): string => `${r.method} ${r.url}`;

@@ -50,7 +50,31 @@ const person = {
 const message = { subject: 'Meet Anna', body: 'I think you should meet.' };
 
 /** Bodies that hold every free text of a route, where the valid bodies of the world leave some out. */
+const answers = {
+  goals: 'open an office in Milan',
+  achievements: 'a new client',
+  interests: 'sailing',
+  networks: 'Rotary',
+  skills: 'SEO',
+  goodIntroduction: 'marketing managers',
+  lookingFor: 'a lawyer',
+};
 const fuller: Record<string, (o: Actor) => Record<string, unknown>> = {
+  'PATCH /api/v1/settings/routine': () => ({ timeZone: 'Europe/Rome', weekStart: 1 }),
+  'POST /api/v1/one-to-ones/proposal': () => ({ answers }),
+  'POST /api/v1/people/:id/one-to-ones': () => ({
+    answers,
+    needs: [{ text: 'a lawyer' }],
+    offers: [{ text: 'SEO audits' }],
+    nextStep: { text: 'Introduce them', dueOn: '2026-04-03', dueTime: '09:00' },
+  }),
+  'POST /api/v1/follow-ups': () => ({ text: 'Call back', dueOn: '2026-04-01', dueTime: '09:00' }),
+  'PATCH /api/v1/follow-ups/:id': () => ({ text: 'Call back soon', dueTime: '10:30' }),
+  'POST /api/v1/people/:id/log': () => ({
+    kind: 'coffee',
+    summary: 'Coffee',
+    nextStep: { text: 'Send the deck', dueOn: '2026-04-02', dueTime: '08:15' },
+  }),
   'POST /api/v1/people': () => ({ ...person, needs: [{ text: 'a new website' }], offers: [{ text: 'building design' }] }),
   'PATCH /api/v1/people/:id': () => person,
   'POST /api/v1/intros': (o) => ({

@@ -18,6 +18,7 @@ import { registerEvalCommands, registerMatchingCommands } from './features/match
 import { registerOutboxCommands } from './features/outbox/outbox.cli.ts';
 import { listPeople } from './features/people/people.service.ts';
 import { registerPrivacyCommands } from './features/privacy/privacy.cli.ts';
+import { registerRoutineCommands } from './features/routine/routine.cli.ts';
 import { registerTokenCommands } from './features/tokens/tokens.cli.ts';
 import { AppError } from './lib/errors.ts';
 import { complain, say } from './lib/terminal.ts';
@@ -150,6 +151,7 @@ export function buildCli(): Command {
   registerLedgerCommands(program, helpers);
   registerOutboxCommands(program, helpers);
   registerJobCommands(program, helpers);
+  registerRoutineCommands(program, helpers);
 
   return program;
 }

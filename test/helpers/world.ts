@@ -53,6 +53,7 @@ export interface Actor extends Client {
   received: { main: string; doomed: string };
   /** Verdicts on suggestions and taught words of the Value Finder. */
   learning: { feedback: string; feedbackDoomed: string; taught: string; taughtDoomed: string };
+  routine: { followUp: string; followUpDoomed: string; cadence: string; cadenceDoomed: string };
   /** Every id of this actor's objects (users, people, needs, ...), to look for in others' responses. */
   allIds: string[];
   /** Strings that only this actor's data contains (lower-cased comparison). */
@@ -223,8 +224,25 @@ async function buildActor(t: TestApp, label: 'A' | 'B', phoneDigits: string): Pr
     taughtDoomed: (await post('/api/v1/taught-words', { phrase: `${c('taught-2')} words`, concepts: ['tax.advisor'] })).id,
   };
 
+  // The giving routine: follow-ups due long ago (so they are on Today), a cadence of a person and of a tag.
+  const followUpOf = async (field: string) =>
+    (await post('/api/v1/follow-ups', { text: c(field), dueOn: '2026-01-02', dueTime: '09:30', personId: main.id })).id;
+  const cadenceOf = async (payload: Record<string, unknown>) =>
+    (await ok(await client.req({ method: 'PUT', url: '/api/v1/cadences', payload }), 'PUT /api/v1/cadences')).id;
+  const routine = {
+    followUp: await followUpOf('follow-up'),
+    followUpDoomed: await followUpOf('follow-up-2'),
+    cadence: await cadenceOf({ personId: main.id, everyDays: 7 }),
+    cadenceDoomed: await cadenceOf({ tag: c('tag'), everyDays: 30 }),
+  };
+  await ok(
+    await client.req({ method: 'PATCH', url: '/api/v1/settings/routine', payload: { timeZone: 'Europe/Rome', givingGoal: 4 } }),
+    'routine settings',
+  );
+
   const ids = {
     learning,
+    routine,
     intros: { main: introMain, sendable: introSendable, cancellable: introCancellable, doomed: introDoomed, sent: introSent },
     outbox: { main: outbox.items.find((m) => m.kind === 'intro_request')?.id ?? '' },
     asks: { main: askMain, cancellable: askCancellable },
@@ -482,6 +500,22 @@ export const validBodies: Record<string, (owner: Actor) => Record<string, unknow
   'POST /api/v1/feedback': (o) => ({ itemKind: 'need', itemId: o.needs.main, personId: o.people.loose, verdict: 'good' }),
   'POST /api/v1/taught-words': () => ({ phrase: 'quelli del gestionale', concepts: ['data.erp'] }),
   'PATCH /api/v1/taught-words/:id': () => ({ words: 'lawyer' }),
+  'POST /api/v1/today/states': () => ({ key: 'birthday:not-a-person:2026', state: 'dismissed' }),
+  'PATCH /api/v1/settings/routine': () => ({ weekStart: 7, digestHour: 9 }),
+  'PUT /api/v1/cadences': () => ({ tag: 'clients', everyDays: 30 }),
+  'POST /api/v1/follow-ups': () => ({ text: 'Call back', dueOn: '2026-04-01' }),
+  'PATCH /api/v1/follow-ups/:id': () => ({ text: 'Call back soon', done: true }),
+  'POST /api/v1/people/:id/log': () => ({
+    kind: 'coffee',
+    summary: 'Coffee',
+    nextStep: { text: 'Send the deck', dueOn: '2026-04-02' },
+  }),
+  'POST /api/v1/one-to-ones/proposal': () => ({ answers: { lookingFor: 'a lawyer', skills: 'tax advice' } }),
+  'POST /api/v1/people/:id/one-to-ones': () => ({
+    answers: { lookingFor: 'a lawyer' },
+    needs: [{ text: 'a lawyer' }],
+    nextStep: { text: 'Introduce them', dueOn: '2026-04-03' },
+  }),
 };
 
 /**
@@ -530,4 +564,10 @@ export const ownerIds: Record<string, (o: Actor) => string> = {
   'DELETE /api/v1/feedback/:id': (o) => o.learning.feedbackDoomed,
   'PATCH /api/v1/taught-words/:id': (o) => o.learning.taught,
   'DELETE /api/v1/taught-words/:id': (o) => o.learning.taughtDoomed,
+  'DELETE /api/v1/cadences/:id': (o) => o.routine.cadenceDoomed,
+  'GET /api/v1/follow-ups/:id': (o) => o.routine.followUp,
+  'PATCH /api/v1/follow-ups/:id': (o) => o.routine.followUp,
+  'DELETE /api/v1/follow-ups/:id': (o) => o.routine.followUpDoomed,
+  'POST /api/v1/people/:id/log': (o) => o.people.main,
+  'POST /api/v1/people/:id/one-to-ones': (o) => o.people.main,
 };

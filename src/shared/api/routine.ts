@@ -30,7 +30,7 @@ const isTimeZone = (tz: string): boolean => {
 export const TimeZone = z
   .string()
   .max(64)
-  .regex(/^[A-Za-z0-9_+\-/]+$/, 'an IANA time zone such as Europe/Rome')
+  .regex(/^[A-Za-z0-9_+\-/]+$/, { message: 'an IANA time zone such as Europe/Rome', abort: true })
   .refine(isTimeZone, 'an IANA time zone such as Europe/Rome')
   .describe('An IANA time zone, e.g. `Europe/Rome`.');
 

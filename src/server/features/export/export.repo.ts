@@ -135,7 +135,13 @@ export async function loadAccountRows(db: Executor, ownerId: string) {
       .execute(),
     asks: db.selectFrom('intro_asks').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
   });
-  return { user, ...contacts, ...learning, ...activity };
+  const routine = await allOf({
+    routineSettings: db.selectFrom('routine_settings').selectAll().where('user_id', '=', ownerId).execute(),
+    cadences: db.selectFrom('cadences').selectAll().where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute(),
+    followUps: db.selectFrom('follow_ups').selectAll().where('owner_id', '=', ownerId).orderBy('due_on').orderBy('id').execute(),
+    todayMarks: db.selectFrom('today_states').selectAll().where('owner_id', '=', ownerId).orderBy('item_key').execute(),
+  });
+  return { user, ...contacts, ...learning, ...activity, ...routine };
 }
 
 export type AccountRows = NonNullable<Awaited<ReturnType<typeof loadAccountRows>>>;

@@ -6,7 +6,8 @@
  * outbox of their emails, the asks to contacts to make an introduction, the give ledger (gives,
  * recipients, outcomes, what I received: business and introductions), the
  * "do not contact" objections, what the Value Finder learnt from the user (verdicts on suggestions
- * and taught words), and the names and dates of API tokens and sessions. Never a secret:
+ * and taught words), the giving routine (its settings, keep-in-touch cadences, follow-ups and the
+ * marks on Today's items), and the names and dates of API tokens and sessions. Never a secret:
  * no password hash, token hash, session id, CSRF token, suppression key or live answer link.
  * Importing the JSON restores people and their data, and what the Value Finder learnt; not
  * introductions, emails or the ledger.
@@ -14,6 +15,8 @@
 import type {
   ExportFormat,
   FeedbackItemKind,
+  FollowUpKind,
+  TodayState,
   FeedbackVerdict,
   IntroOrder,
   ItemStatus,
@@ -157,6 +160,32 @@ export interface AccountExport {
   feedback: AccountFeedback[];
   /** Phrases I taught the Value Finder, and what they mean (restored by an import). */
   taughtWords: Array<{ id: string; phrase: string; words: string; concepts: string[]; createdAt: string; updatedAt: string }>;
+  /** The giving routine: settings, keep-in-touch cadences, follow-ups, what I marked on Today. */
+  routine: {
+    settings: {
+      timeZone: string | null;
+      weekStart: number;
+      digestEnabled: boolean;
+      digestWeekday: number;
+      digestHour: number;
+      givingGoal: number | null;
+    } | null;
+    cadences: Array<{ id: string; personId: string | null; tag: string | null; everyDays: number; createdAt: string }>;
+    followUps: Array<{
+      id: string;
+      kind: FollowUpKind;
+      text: string;
+      dueOn: string;
+      dueTime: string | null;
+      personId: string | null;
+      interactionId: string | null;
+      introId: string | null;
+      giveId: string | null;
+      doneAt: string | null;
+      createdAt: string;
+    }>;
+    todayMarks: Array<{ key: string; state: TodayState; until: string | null; at: string }>;
+  };
 }
 
 export interface AccountFeedback {
@@ -301,6 +330,10 @@ export const EXPORTED_TABLES = {
   person_objections: 'objections',
   match_feedback: 'feedback',
   taught_words: 'taughtWords',
+  routine_settings: 'routine',
+  cadences: 'routine',
+  follow_ups: 'routine',
+  today_states: 'routine',
 } as const satisfies Partial<Record<keyof Database, keyof AccountExport>>;
 
 export const NOT_EXPORTED_TABLES: Record<string, string> = {
@@ -310,6 +343,8 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   network_changes: 'internal change log of the network views (person ids and version numbers)',
   kysely_migration: 'schema version, not account data',
   kysely_migration_lock: 'schema migration lock, not account data',
+  calendar_tokens: 'the calendar feed secret (a hash): the feed is what the routine section holds',
+  digest_sends: 'which weeks a digest was sent and its unsubscribe secret (a hash); the digest emails are exported',
 };
 
 /** Answer links (`/i/<secret>`) kept by the outbox are replaced: an export holds no live link. */
@@ -390,6 +425,10 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
     received,
     objections,
     asks,
+    routineSettings,
+    cadences,
+    followUps,
+    todayMarks,
   } = rows;
   const sidesOf = groupByKey(sides, 'intro_id');
   const eventsOf = groupByKey(events, 'intro_id');
@@ -594,6 +633,38 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       createdAt: t.created_at,
       updatedAt: t.updated_at,
     })),
+    routine: {
+      settings:
+        routineSettings.map((s) => ({
+          timeZone: s.time_zone,
+          weekStart: s.week_start,
+          digestEnabled: s.digest_enabled === 1,
+          digestWeekday: s.digest_weekday,
+          digestHour: s.digest_hour,
+          givingGoal: s.giving_goal,
+        }))[0] ?? null,
+      cadences: cadences.map((c) => ({
+        id: c.id,
+        personId: c.person_id,
+        tag: c.tag,
+        everyDays: c.every_days,
+        createdAt: c.created_at,
+      })),
+      followUps: followUps.map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        text: f.text,
+        dueOn: f.due_on,
+        dueTime: f.due_time,
+        personId: f.person_id,
+        interactionId: f.interaction_id,
+        introId: f.intro_id,
+        giveId: f.give_id,
+        doneAt: f.done_at,
+        createdAt: f.created_at,
+      })),
+      todayMarks: todayMarks.map((m) => ({ key: m.item_key, state: m.state, until: m.until_on, at: m.created_at })),
+    },
   };
 }
 

@@ -357,6 +357,19 @@ describe.each(dialects())('export on %s', (dialect) => {
       url: '/api/v1/taught-words',
       payload: { phrase: 'la zia Pina', concepts: ['tax.advisor'] },
     });
+    // The giving routine: settings, a cadence, a follow-up, a mark on Today.
+    await alice.req({ method: 'PATCH', url: '/api/v1/settings/routine', payload: { timeZone: 'Europe/Rome', givingGoal: 2 } });
+    await alice.req({ method: 'PUT', url: '/api/v1/cadences', payload: { personId: giulia.id, everyDays: 30 } });
+    await alice.req({
+      method: 'POST',
+      url: '/api/v1/follow-ups',
+      payload: { text: 'Richiamare Giulia', dueOn: '2026-02-01', personId: giulia.id },
+    });
+    await alice.req({
+      method: 'POST',
+      url: '/api/v1/today/states',
+      payload: { key: `going_cold:${marco.id}:2026-01-10`, state: 'dismissed' },
+    });
     aliceRows = await ledgerAndIntros(t.deps.db, alice.userId, giulia.id, marco.id, 'alice');
     // Another account with the same kinds of rows: none of them may appear in Alice's export.
     const eve = await signup(t.app);
@@ -465,7 +478,8 @@ describe.each(dialects())('export on %s', (dialect) => {
     const doc = (await alice.req({ method: 'GET', url: '/api/v1/export?format=json' })).json<AccountExport>();
     const db = t.db.handle.db;
     for (const [table, key] of Object.entries(EXPORTED_TABLES)) {
-      const ownerColumn = table === 'users' ? 'id' : ['sessions', 'api_tokens'].includes(table) ? 'user_id' : 'owner_id';
+      const ownerColumn =
+        table === 'users' ? 'id' : ['sessions', 'api_tokens', 'routine_settings'].includes(table) ? 'user_id' : 'owner_id';
       const rows = await db
         .selectFrom(table as 'people')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -109,7 +109,7 @@ export async function lastContacts(db: Executor, ownerId: string, personIds: rea
   };
   for (let i = 0; i < personIds.length; i += 500) {
     const ids = personIds.slice(i, i + 500);
-    const [inter, intros, gives, mails] = await Promise.all([
+    const [inter, intros, gives, mails, mailsToo] = await Promise.all([
       db
         .selectFrom('interactions')
         .select(['person_id', (eb) => eb.fn.max('occurred_at').as('at')])
@@ -142,8 +142,17 @@ export async function lastContacts(db: Executor, ownerId: string, personIds: rea
         .where('sent_at', 'is not', null)
         .groupBy('person_id')
         .execute(),
+      // The second person of an email to both (an introduction's connecting email).
+      db
+        .selectFrom('mail_messages')
+        .select(['other_person_id as person_id', (eb) => eb.fn.max('sent_at').as('at')])
+        .where('owner_id', '=', ownerId)
+        .where('other_person_id', 'in', ids)
+        .where('sent_at', 'is not', null)
+        .groupBy('other_person_id')
+        .execute(),
     ]);
-    for (const r of [...inter, ...intros, ...gives, ...mails]) keep(r.person_id, r.at);
+    for (const r of [...inter, ...intros, ...gives, ...mails, ...mailsToo]) keep(r.person_id, r.at);
   }
   return out;
 }
