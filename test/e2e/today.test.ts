@@ -370,7 +370,10 @@ for (const run of runs) {
       await keep.getByTestId('follow-up').filter({ hasText: run.nextStep }).waitFor();
       await page.getByTestId('entry-next-step').filter({ hasText: run.nextStep }).waitFor();
       expect(await noHorizontalScroll(page)).toBe(true);
-      await shot(page, `${run.prefix}-07-person`);
+      await keep.scrollIntoViewIfNeeded();
+      await shot(page, `${run.prefix}-07-person-keep-in-touch`, false);
+      await page.getByTestId('entry-next-step').scrollIntoViewIfNeeded();
+      await shot(page, `${run.prefix}-07-person-timeline`, false);
       assertClean(w);
     });
 
@@ -443,7 +446,7 @@ for (const run of runs) {
       assertClean(w);
     });
 
-    it('sets a weekly giving goal and a cadence for a tag in Settings, and Today shows where the week stands', async () => {
+    it('Settings: a weekly giving goal, a cadence for a tag, the digest’s preview and the calendar feed; Today shows where the week stands', async () => {
       const { page } = w;
       await page.goto(`${app.url}/settings#routine`);
       const card = page.getByTestId('routine-settings');
@@ -459,6 +462,42 @@ for (const run of runs) {
       await tags.getByRole('cell', { name: run.tag, exact: true }).waitFor();
       expect(await noHorizontalScroll(page)).toBe(true);
       await shot(page, `${run.prefix}-11-settings`);
+
+      // The weekly digest as it would leave now.
+      await card.getByRole('button', { name: t('routine.digestPreview') }).click();
+      const preview = page.getByRole('dialog', { name: t('routine.digestPreviewTitle') });
+      await preview.getByTestId('digest-preview').waitFor();
+      await preview.getByRole('button', { name: t('common.close') }).click();
+      await preview.waitFor({ state: 'hidden' });
+
+      // The calendar feed: its address shown once, answering an iCalendar until revoked.
+      const feed = page.getByTestId('calendar-feed');
+      await feed.getByText(t('calendarFeed.inactive')).waitFor();
+      await feed.getByRole('button', { name: t('calendarFeed.create') }).click();
+      let made = page.getByRole('dialog', { name: t('calendarFeed.createdTitle') });
+      const first = (await made.getByTestId('calendar-feed-url').textContent()) ?? '';
+      expect(first.startsWith(`${app.url}/`)).toBe(true);
+      expect(await (await fetch(first)).text()).toContain('BEGIN:VCALENDAR');
+      await shot(page, `${run.prefix}-12-calendar-feed`, false);
+      await made.getByRole('button', { name: t('tokens.done') }).click();
+      await feed.getByText(new RegExp(escapeRe(t('calendarFeed.active', { date: 'X' })).replace('X', '.+'))).waitFor();
+      await feed.getByRole('button', { name: t('calendarFeed.regenerate') }).click();
+      await page
+        .getByRole('dialog', { name: t('calendarFeed.regenerateTitle') })
+        .getByRole('button', { name: t('calendarFeed.regenerate') })
+        .click();
+      made = page.getByRole('dialog', { name: t('calendarFeed.createdTitle') });
+      const second = (await made.getByTestId('calendar-feed-url').textContent()) ?? '';
+      expect(second).not.toBe(first);
+      expect((await fetch(first)).status).toBe(404);
+      await made.getByRole('button', { name: t('tokens.done') }).click();
+      await feed.getByRole('button', { name: t('calendarFeed.revoke') }).click();
+      await page
+        .getByRole('dialog', { name: t('calendarFeed.revokeTitle') })
+        .getByRole('button', { name: t('calendarFeed.revoke') })
+        .click();
+      await feed.getByText(t('calendarFeed.inactive')).waitFor();
+      expect((await fetch(second)).status).toBe(404);
 
       await page.goto(`${app.url}/today`);
       const goal = page.getByTestId('today-goal');

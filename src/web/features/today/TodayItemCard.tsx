@@ -233,12 +233,21 @@ function FollowUpBody({ item, ctx }: { item: TodayItem; ctx: Ctx }) {
   );
 }
 
+/** "30 days ago" up to two months (a cadence counts days), then "3 months ago". */
+function sinceWords(iso: string, lang: string): string {
+  const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
+  if (days < 1 || days >= 60 || Number.isNaN(days)) return relativeTime(iso);
+  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day');
+}
+
 function KeepInTouchBody({ item }: { item: TodayItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [logging, setLogging] = useState(false);
   const person = item.person;
   if (!person) return null;
-  const last = item.lastContactAt ? t('today.keep.last', { when: relativeTime(item.lastContactAt) }) : t('today.keep.never');
+  const last = item.lastContactAt
+    ? t('today.keep.last', { when: sinceWords(item.lastContactAt, i18n.language) })
+    : t('today.keep.never');
   const why =
     item.kind === 'keep_in_touch'
       ? item.everyDays !== null
