@@ -456,7 +456,7 @@ for (const run of runs) {
         .poll(async () => (await api<{ givingGoal: number | null }>(page, '/api/v1/settings/routine')).givingGoal)
         .toBe(3);
       const tags = card.getByTestId('tag-cadences');
-      await label(tags, t('person.tags')).fill(run.tag);
+      await label(tags, t('routine.tag')).fill(run.tag);
       await label(tags, t('keep.every')).fill('30');
       await tags.getByRole('button', { name: t('common.add') }).click();
       await tags.getByRole('cell', { name: run.tag, exact: true }).waitFor();

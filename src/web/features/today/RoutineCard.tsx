@@ -160,17 +160,14 @@ function SettingsForm({ settings }: { settings: RoutineSettings }) {
         />
 
         <Stack gap="xs">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <SettingLabel label={t('routine.digest')} help={t('routine.digestHelp')} />
-            <Switch
-              aria-label={t('routine.digest')}
-              checked={v.digestEnabled}
-              onChange={(e) => setV({ ...v, digestEnabled: e.currentTarget.checked })}
-              size="md"
-              onLabel={t('routine.on')}
-              offLabel={t('routine.off')}
-            />
-          </Group>
+          <Switch
+            label={t('routine.digest')}
+            description={t('routine.digestHelp')}
+            checked={v.digestEnabled}
+            onChange={(e) => setV({ ...v, digestEnabled: e.currentTarget.checked })}
+            size="md"
+            styles={{ label: { fontWeight: 500 } }}
+          />
           {v.digestEnabled && (
             <Group gap="sm" wrap="wrap" align="flex-end">
               <Select
@@ -281,7 +278,7 @@ function TagCadences() {
       >
         <Group gap="xs" align="flex-start" wrap="wrap">
           <Autocomplete
-            label={t('person.tags')}
+            label={t('routine.tag')}
             placeholder={t('routine.tagPlaceholder')}
             data={(facets.data?.tags ?? []).map((x) => x.value)}
             value={tag}
