@@ -41,6 +41,7 @@ const person = {
   country: 'Italia',
   notes: 'Met at the fair',
   howMet: 'Through Luca',
+  birthday: '1984-02-29',
   emails: [{ value: 'anna.verdi@example.com', label: 'work' }],
   phones: [{ value: '+39 011 123456', label: 'mobile' }],
   links: [{ value: 'https://example.com/anna', label: 'site' }],

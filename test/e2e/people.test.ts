@@ -455,5 +455,34 @@ for (const run of [
       expect(await site.getAttribute('href')).toMatch(/^https:\/\/www\.colombo-serramenti\.com\/?$/);
       assertClean(w);
     });
+
+    it('edits the birthday by day, month and year, refuses a 29 February the year had not, keeps it without the year', async () => {
+      const { page } = w;
+      const details = page.getByRole('region', { name: t('person.details') });
+      const id = page.url().split('/').at(-1) ?? '';
+      const edit = () => details.getByRole('button', { name: t('common.editField', { field: t('person.birthday') }) }).click();
+      await edit();
+      await details.getByRole('combobox', { name: t('person.birthdayDay') }).selectOption('29');
+      await details.getByRole('combobox', { name: t('person.birthdayMonth') }).selectOption('2');
+      const year = details.getByRole('textbox', { name: t('person.birthdayYear') });
+      await year.fill('1983');
+      await details.getByRole('button', { name: t('common.save') }).click();
+      await details.getByText(t('person.birthdayNotLeap', { year: 1983 })).waitFor();
+      await year.fill('1984');
+      // What was wrong goes as soon as it is being put right.
+      await expect.poll(() => details.getByText(t('person.birthdayNotLeap', { year: 1983 })).count()).toBe(0);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await shot(page, `${prefix}-03-birthday`, false);
+      await details.getByRole('button', { name: t('common.save') }).click();
+      await details.getByText(run.lang === 'it' ? '29 febbraio 1984' : '29 February 1984', { exact: true }).waitFor();
+      expect((await api<{ birthday: string | null }>(page, `/api/v1/people/${id}`)).birthday).toBe('1984-02-29');
+      // The year is optional: without it, 29 February is a birthday all the same.
+      await edit();
+      await year.fill('');
+      await details.getByRole('button', { name: t('common.save') }).click();
+      await details.getByText(run.lang === 'it' ? '29 febbraio' : '29 February', { exact: true }).waitFor();
+      expect((await api<{ birthday: string | null }>(page, `/api/v1/people/${id}`)).birthday).toBe('--02-29');
+      assertClean(w);
+    });
   });
 }

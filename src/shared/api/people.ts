@@ -3,6 +3,7 @@ import { Id, Language, line, optionalLine, optionalText, PageQuery, Timestamp, p
 import { LegalBasis, PersonPrivacy } from './privacy.ts';
 import { INTERACTION_KINDS, ITEM_STATUSES, SEARCH_MATCH_FIELDS, STRENGTHS } from './values.ts';
 import { MAX_LINK, withWebScheme } from '../text/link.ts';
+import { BIRTHDAY_PATTERN, birthdayProblem } from '../text/birthday.ts';
 
 export const MAX_CHANNELS = 20;
 export const MAX_TAGS = 50;
@@ -34,6 +35,19 @@ export const LinkChannel = z.strictObject({
   label: Label,
 });
 
+/**
+ * A birthday: `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (as vCard 4 writes it); a day of
+ * the calendar (29 February with a leap year or no year). The rule is shared/text/birthday.ts.
+ */
+export const Birthday = z
+  .string()
+  .regex(BIRTHDAY_PATTERN, 'a birthday is YYYY-MM-DD, or --MM-DD when the year is unknown')
+  // The shape is the pattern's to report; this names the day the calendar does not have.
+  .refine((v) => !BIRTHDAY_PATTERN.test(v) || birthdayProblem(v) === null, {
+    error: (issue) => birthdayProblem(String(issue.input)) ?? 'not a day of the calendar',
+  })
+  .describe('`YYYY-MM-DD`, or `--MM-DD` when the year is unknown (`--02-29` is valid; `2023-02-29` is not).');
+
 const Tag = line(50, { min: 1 }).transform((t) => t.toLowerCase());
 
 export const PersonFields = {
@@ -45,6 +59,7 @@ export const PersonFields = {
   language: Language.nullable().optional(),
   notes: optionalText(20_000).optional(),
   howMet: optionalText(1_000).optional().describe('How and where we met.'),
+  birthday: Birthday.nullable().optional().describe('Their birthday; null clears it.'),
   introducedById: Id.nullable().optional().describe('The contact who introduced us.'),
   emails: z.array(EmailChannel).max(MAX_CHANNELS).optional(),
   phones: z.array(PhoneChannel).max(MAX_CHANNELS).optional(),
@@ -223,6 +238,7 @@ export const PersonDetail = z
     language: Language.nullable(),
     notes: z.string().nullable(),
     howMet: z.string().nullable(),
+    birthday: z.string().nullable().describe('`YYYY-MM-DD`, or `--MM-DD` when the year is unknown.'),
     introducedBy: z.object({ id: Id, name: z.string() }).nullable(),
     emails: z.array(Channel),
     phones: z.array(Channel),

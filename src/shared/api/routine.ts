@@ -89,7 +89,10 @@ export type Cadence = z.infer<typeof Cadence>;
 export const SetCadenceBody = z
   .strictObject({
     personId: Id.optional().describe('A cadence for this person (give either this or `tag`).'),
-    tag: line(60, { min: 1 }).optional().describe('A cadence for everyone with this tag.'),
+    tag: line(50, { min: 1 })
+      .transform((t) => t.toLowerCase())
+      .optional()
+      .describe('A cadence for everyone with this tag (tags are lower-case).'),
     everyDays: EveryDays,
   })
   .refine((b) => (b.personId === undefined) !== (b.tag === undefined), 'give either personId or tag')

@@ -103,7 +103,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('digest_sends_week', ['owner_id', 'week_start'])
     .execute();
 
-  await db.schema.createIndex('interactions_owner_time').on('interactions').columns(['owner_id', 'occurred_at']).execute();
+  // Today's reads: the most recently changed needs, and everyone with a tag (tag cadences).
+  await db.schema.createIndex('needs_owner_updated').on('needs').columns(['owner_id', 'updated_at']).execute();
+  await db.schema.createIndex('person_tags_tag').on('person_tags').columns(['owner_id', 'tag']).execute();
 }
 
 export async function down(): Promise<void> {

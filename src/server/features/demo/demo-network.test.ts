@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { birthdayProblem } from '#shared/text/birthday.ts';
+import { daysBetween, nextAnniversary } from '../../lib/time.ts';
 import { buildDemoNetwork, daysAgoToIso, type DemoNetwork } from './demo-network.ts';
 
 const NOW = new Date('2025-06-15T10:00:00.000Z');
@@ -74,6 +76,29 @@ describe('buildDemoNetwork', () => {
       expect(p.introducedByKey, p.key).toBeNull();
     }
     expect(net.people.length - unmet.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('gives a handful of people birthdays, some in the next days from whenever it is loaded, some without the year', () => {
+    for (const now of [NOW, new Date('2027-12-30T23:30:00Z'), new Date('2028-02-27T08:00:00Z')]) {
+      const today = now.toISOString().slice(0, 10);
+      const born = buildDemoNetwork(now).people.filter((p) => p.birthday !== null);
+      expect(born.length).toBeGreaterThanOrEqual(5);
+      expect(born.length).toBeLessThanOrEqual(10);
+      for (const p of born) expect(birthdayProblem(p.birthday as string), p.key).toBeNull();
+      const inDays = born.map((p) => daysBetween(today, nextAnniversary(p.birthday as string, today)));
+      // Some within the coming week (and none today: a user's zone may already be tomorrow or still yesterday).
+      expect(inDays.filter((d) => d >= 1 && d <= 5).length, today).toBeGreaterThanOrEqual(3);
+      expect(inDays.filter((d) => d === 0 || d === 6).length).toBe(0);
+      expect(born.some((p) => p.birthday?.startsWith('--'))).toBe(true);
+    }
+    // From 15 June 2025: Giulia turns 44 tomorrow. Loaded on 28 February 2028, she was born on 29 February 1984.
+    expect(net.people.find((p) => p.key === 'giulia-ferri')?.birthday).toBe('1981-06-16');
+    const leap = buildDemoNetwork(new Date('2028-02-27T08:00:00Z'));
+    expect(leap.people.find((p) => p.key === 'marco-bellini')?.birthday).toBe('--03-01');
+    expect(leap.people.find((p) => p.key === 'giulia-ferri')?.birthday).toBe('1984-02-28');
+    expect(buildDemoNetwork(new Date('2028-02-28T08:00:00Z')).people.find((p) => p.key === 'giulia-ferri')?.birthday).toBe(
+      '1984-02-29',
+    );
   });
 
   it('has a ledger of gives with outcomes and business received, all about demo people, in Italian and English', () => {

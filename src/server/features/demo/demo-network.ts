@@ -5,12 +5,14 @@
  *
  * Pure and deterministic: no randomness, no clock access. Every date is
  * expressed as "days ago" and can be turned into an ISO string relative to a
- * caller-provided `now` via `daysAgoToIso`.
+ * caller-provided `now` via `daysAgoToIso`; birthdays are days from `now`.
  *
  * All people, companies, e-mail addresses and phone numbers are fictional.
  * E-mails use only reserved example domains.
  */
 import type { ItemStatus, Locale } from '#shared/api/values.ts';
+import { toBirthday } from '#shared/text/birthday.ts';
+import { addDays, localDate, parseYmd } from '../../lib/time.ts';
 
 export interface DemoPerson {
   key: string;
@@ -26,6 +28,8 @@ export interface DemoPerson {
   tags: string[];
   notes: string | null;
   howMet: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is not known; a handful only, some in the coming days. */
+  birthday: string | null;
   introducedByKey: string | null;
   needs: Array<{ text: string; status: ItemStatus; daysAgo: number }>;
   offers: Array<{ text: string; daysAgo: number }>;
@@ -2336,6 +2340,32 @@ function howMetFor(seed: Seed, now: Date): string | null {
   return seed.howMet.replace(/\b20\d\d$/, String(year));
 }
 
+/**
+ * A handful of birthdays, as the days from the load to the next one and the age then turned (null:
+ * the year is not known), so that whatever day the demo is loaded, some come in the next days.
+ * Ages are multiples of four: a birthday that falls on 29 February has a leap year of birth.
+ */
+const BIRTHDAYS: ReadonlyMap<string, readonly [inDays: number, age: number | null]> = new Map([
+  ['giulia-ferri', [1, 44]],
+  ['marco-bellini', [3, null]],
+  ['james-whitfield', [5, 52]],
+  ['chiara-rinaldi', [12, 36]],
+  ['sara-lombardi', [40, 48]],
+  ['roberto-colombo', [150, 60]],
+  ['anna-pellegrini', [250, null]],
+]);
+
+/** The birthday of a demo person, from the day the demo is loaded (UTC). */
+function birthdayFor(key: string, now: Date): string | null {
+  const seed = BIRTHDAYS.get(key);
+  if (!seed) return null;
+  const [inDays, age] = seed;
+  const next = parseYmd(addDays(localDate(now, 'UTC'), inDays));
+  if (!next) return null;
+  const { month, day } = next;
+  return toBirthday({ year: age === null ? null : next.year - age, month, day }) ?? toBirthday({ year: null, month, day });
+}
+
 function toPerson(seed: Seed, index: number, now: Date): DemoPerson {
   return {
     key: seed.key,
@@ -2351,6 +2381,7 @@ function toPerson(seed: Seed, index: number, now: Date): DemoPerson {
     tags: [...seed.tags],
     notes: seed.notes,
     howMet: howMetFor(seed, now),
+    birthday: birthdayFor(seed.key, now),
     introducedByKey: seed.by ?? null,
     needs: seed.needs.map(([text, daysAgo, satisfied]) => ({
       text,

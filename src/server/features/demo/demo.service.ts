@@ -67,6 +67,7 @@ export async function loadDemo(deps: Deps, ownerId: string): Promise<DemoLoaded>
         sort_name: sortKey(p.name),
         ...people.personDetails(p),
         how_met: p.howMet,
+        birthday: p.birthday,
         introduced_by_id: null,
         created_at: created,
         updated_at: stamp,

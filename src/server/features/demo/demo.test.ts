@@ -5,12 +5,14 @@ import { dialects } from '#test/helpers/test-db.ts';
 import { createJobWorker } from '../intros/intros.jobs.ts';
 import type { LedgerStats } from '#shared/api/ledger.ts';
 import type { ValueFinder } from '#shared/api/matching.ts';
+import { addDays, localDate, nextAnniversary } from '../../lib/time.ts';
 
 type Summary = { id: string; name: string; demo: boolean };
 type Detail = {
   id: string;
   updatedAt: string;
   name: string;
+  birthday: string | null;
   offers: Array<{ text: string }>;
   needs: Array<{ text: string }>;
   relationships: Array<{ other: { id: string } }>;
@@ -55,7 +57,19 @@ describe.each(dialects())('the demo network on %s', (dialect) => {
       expect(people.every((p) => p.demo)).toBe(true);
       expect((await ok<{ people: number }>(u, 'GET', '/api/v1/demo')).people).toBe(counts.people);
       const giulia = people.find((p) => p.name === 'Giulia Ferri') as Summary;
-      expect((await ok<Detail>(u, 'GET', `/api/v1/people/${giulia.id}`)).privacy.source).toBe('demo');
+      const giuliaDetail = await ok<Detail>(u, 'GET', `/api/v1/people/${giulia.id}`);
+      expect(giuliaDetail.privacy.source).toBe('demo');
+      // A few have birthdays, from the day it is loaded: Giulia's is tomorrow, when she turns 44.
+      const today = localDate(t.clock.now, 'UTC');
+      const birthday = giuliaDetail.birthday as string;
+      expect(nextAnniversary(birthday, today)).toBe(addDays(today, 1));
+      expect(Number(addDays(today, 1).slice(0, 4)) - Number(birthday.slice(0, 4))).toBe(44);
+      const marco = people.find((p) => p.name === 'Marco Bellini') as Summary;
+      expect((await ok<Detail>(u, 'GET', `/api/v1/people/${marco.id}`)).birthday).toBe(`--${addDays(today, 3).slice(5)}`);
+      // So Today has birthdays to show at once.
+      const todayPage = await ok<{ items: Array<{ kind: string; person: { name: string } | null }> }>(u, 'GET', '/api/v1/today');
+      const birthdays = todayPage.items.filter((i) => i.kind === 'birthday').map((i) => i.person?.name);
+      expect(birthdays).toEqual(expect.arrayContaining(['Giulia Ferri', 'Marco Bellini', 'James Whitfield']));
 
       // Givers gain is not empty: gives, outcomes, business for others and for me.
       const stats = await ok<LedgerStats>(u, 'GET', '/api/v1/ledger/stats');

@@ -473,3 +473,37 @@ describe.each(dialects())('duplicates and merging on %s', (dialect) => {
     expect(own.statusCode, own.body).toBe(200);
   });
 });
+
+// In a suite of its own: the one above signs up as many accounts as the sign-up's rate limit allows.
+describe.each(dialects())('merging birthdays on %s', (dialect) => {
+  const t = appPerSuite(dialect);
+
+  it("keeps the kept person's birthday, noting the other's in words, or takes the other's when it has none", async () => {
+    const merge = async (c: Client, keepId: string, otherId: string) => {
+      const res = await c.req({ method: 'POST', url: `/api/v1/people/${keepId}/merge`, payload: { otherId } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<PersonDetail>();
+    };
+    const u = await signup(t.app, { locale: 'it' });
+    const get = async (id: string) => (await u.req({ method: 'GET', url: `/api/v1/people/${id}` })).json<PersonDetail>();
+    const a = await createPerson(u, { name: 'Lucia Bassi', birthday: '--02-29' });
+    const b = await createPerson(u, { name: 'Lucia Bassi', birthday: '1984-03-01' });
+    const kept = await merge(u, a.id, b.id);
+    expect(kept.birthday).toBe('--02-29');
+    expect(kept.notes).toBe('Unione con Lucia Bassi: compleanno 1 marzo 1984.');
+    // Without one, the kept person takes the other's: nothing to note.
+    const c = await createPerson(u, { name: 'Piero Sala' });
+    const d = await createPerson(u, { name: 'Piero Sala', birthday: '1984-02-29' });
+    expect((await merge(u, c.id, d.id)).birthday).toBe('1984-02-29');
+    expect((await get(c.id)).notes).toBeNull();
+    // In English once the account is.
+    const lang = await u.req({ method: 'PATCH', url: '/api/v1/auth/me', payload: { locale: 'en' } });
+    expect(lang.statusCode, lang.body).toBe(200);
+    const e = await createPerson(u, { name: 'Ann Lee', birthday: '1990-12-25' });
+    const f = await createPerson(u, { name: 'Ann Lee', birthday: '--02-29' });
+    expect(await merge(u, e.id, f.id)).toMatchObject({
+      birthday: '1990-12-25',
+      notes: 'Merged with Ann Lee: birthday 29 February.',
+    });
+  });
+});

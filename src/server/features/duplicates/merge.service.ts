@@ -5,11 +5,13 @@
  * become one, with the stronger tie and both notes), the people the other introduced, its
  * privacy and source information, and what other features hold about it (an objection to being
  * contacted, introduction sides, sent emails, gives, referred business). Nothing of the other is lost: its notes are appended to the
- * kept person's notes, and a field both have with different values (company, role, city, ...)
- * is written into a closing line of the notes. Then the other person is deleted.
+ * kept person's notes, and a field both have with different values (company, role, city,
+ * birthday, ...) is written into a closing line of the notes: the kept person keeps theirs, and
+ * takes the other's only where they have none. Then the other person is deleted.
  */
 import type { PersonDetail } from '#shared/api/people.ts';
 import type { Locale } from '#shared/api/values.ts';
+import { formatBirthday } from '#shared/text/birthday.ts';
 import type { Executor } from '../../db/db.ts';
 import type { PeopleTable, Person } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
@@ -21,8 +23,8 @@ import { getPerson, sortKey } from '../people/people.service.ts';
 import * as repo from './duplicates.repo.ts';
 import { nameTokens } from './similarity.ts';
 
-type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met';
-const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met'];
+type Scalar = 'company' | 'role' | 'city' | 'country' | 'how_met' | 'birthday';
+const SCALARS: readonly Scalar[] = ['company', 'role', 'city', 'country', 'how_met', 'birthday'];
 // Written into the kept person's notes in the owner's language, in words that fit anyone.
 const LABELS: Record<Locale, Record<Scalar | 'name' | 'merged' | 'alsoFrom', string>> = {
   en: {
@@ -32,6 +34,7 @@ const LABELS: Record<Locale, Record<Scalar | 'name' | 'merged' | 'alsoFrom', str
     city: 'city',
     country: 'country',
     how_met: 'how we met',
+    birthday: 'birthday',
     merged: 'Merged with',
     alsoFrom: 'Other source:',
   },
@@ -42,6 +45,7 @@ const LABELS: Record<Locale, Record<Scalar | 'name' | 'merged' | 'alsoFrom', str
     city: 'città',
     country: 'paese',
     how_met: 'come ci siamo conosciuti',
+    birthday: 'compleanno',
     merged: 'Unione con',
     alsoFrom: 'Altra fonte:',
   },
@@ -119,11 +123,11 @@ function mergedRow(keep: Person, other: Person, locale: Locale): Partial<PeopleT
   const words = (n: string) => [...nameTokens(n)].sort().join(' ');
   if (words(keep.name) !== words(other.name)) conflicts.push(`${L.name} ${other.name}`);
   for (const f of SCALARS) {
-    const mine = keep[f];
-    const theirs = other[f];
+    const mine = keep[f] ?? null;
+    const theirs = other[f] ?? null;
     if (theirs === null || theirs.trim() === '') continue;
     if (mine === null || mine.trim() === '') patch[f] = theirs;
-    else if (!same(mine, theirs)) conflicts.push(`${L[f]} ${theirs}`);
+    else if (!same(mine, theirs)) conflicts.push(`${L[f]} ${f === 'birthday' ? formatBirthday(theirs, locale) : theirs}`);
   }
   if (keep.language === null && other.language !== null) patch.language = other.language;
   const closing = conflicts.length > 0 ? `${L.merged} ${other.name}: ${conflicts.join('; ')}.` : null;

@@ -81,6 +81,8 @@ export interface AccountPerson {
   language: Locale | null;
   notes: string | null;
   howMet: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday: string | null;
   introducedById: string | null;
   emails: Chan[];
   phones: Chan[];
@@ -458,6 +460,7 @@ export async function loadAccount(db: Executor, ownerId: string, now: Date): Pro
       name: p.name,
       ...personDetails(p),
       howMet: p.how_met,
+      birthday: p.birthday ?? null,
       introducedById: p.introduced_by_id,
       emails: kind(p.id, 'email'),
       phones: kind(p.id, 'phone'),
@@ -713,6 +716,18 @@ function splitName(name: string): { given: string; family: string } {
   return { given: words.slice(0, -1).join(' '), family: words.at(-1) ?? '' };
 }
 
+/**
+ * `BDAY` as each version writes it. vCard 4 (RFC 6350 §4.3.1): `19840229`, and `--0229` without
+ * the year. vCard 3 (RFC 2426 §3.1.5) has no form without a year: `1984-02-29`, and a year-less
+ * birthday the way Apple Contacts writes it (and Apple, Google and Rete read it), a leap
+ * placeholder year named by `X-APPLE-OMIT-YEAR`, so that 29 February stays a date.
+ */
+export function vcardBirthday(birthday: string, v4: boolean): string {
+  const monthDay = birthday.slice(-5);
+  if (v4) return `BDAY:${birthday.startsWith('--') ? `--${monthDay.replace('-', '')}` : birthday.replace(/-/g, '')}`;
+  return birthday.startsWith('--') ? `BDAY;X-APPLE-OMIT-YEAR=1604:1604-${monthDay}` : `BDAY:${birthday}`;
+}
+
 export function toVcard(p: AccountPerson, version: '4.0' | '3.0'): string {
   const v4 = version === '4.0';
   const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
@@ -725,6 +740,7 @@ export function toVcard(p: AccountPerson, version: '4.0' | '3.0'): string {
   for (const t of p.phones) lines.push(`TEL${typeParam(t.label, v4)}:${escapeVcardText(t.value)}`);
   for (const u of p.links) lines.push(`URL${typeParam(u.label, v4)}:${u.value}`);
   if (p.city || p.country) lines.push(`ADR:;;;${escapeVcardText(p.city ?? '')};;;${escapeVcardText(p.country ?? '')}`);
+  if (p.birthday) lines.push(vcardBirthday(p.birthday, v4));
   if (p.notes) lines.push(`NOTE:${escapeVcardText(p.notes)}`);
   if (p.tags.length) lines.push(`CATEGORIES:${p.tags.map(escapeVcardText).join(',')}`);
   if (p.howMet) lines.push(`X-RETE-HOW-MET:${escapeVcardText(p.howMet)}`);
@@ -768,6 +784,7 @@ export const CSV_HEADER: Readonly<Record<Locale, readonly string[]>> = {
     'Country',
     'Tags',
     'How we met',
+    'Birthday',
     'Notes',
     'Open needs',
     'Open offers',
@@ -784,6 +801,7 @@ export const CSV_HEADER: Readonly<Record<Locale, readonly string[]>> = {
     'Paese',
     'Etichette',
     'Come ci siamo conosciuti',
+    'Compleanno',
     'Note',
     'Bisogni aperti',
     'Offerte aperte',
@@ -820,6 +838,7 @@ export function toCsv(people: AccountPerson[], lang: Locale = 'en'): string {
         p.country,
         p.tags.join('; '),
         p.howMet,
+        p.birthday,
         p.notes,
         openItems(p.needs),
         openItems(p.offers),

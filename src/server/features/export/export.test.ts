@@ -9,11 +9,13 @@ import {
   EXPORTED_TABLES,
   NOT_EXPORTED_TABLES,
   csvCell,
+  exportAccount,
   foldLine,
   neutraliseCell,
   toCsv,
   type AccountExport,
   type AccountPerson,
+  type ExportFormat,
 } from './export.service.ts';
 
 const SECRET = 'Zs3cr3tAnsw3rL1nkS3cr3tV4lu3xxxxxxxxxxxxxx';
@@ -323,13 +325,14 @@ describe.each(dialects())('export on %s', (dialect) => {
       phones: [{ value: '+39 051 123 4567', label: 'cell' }],
       links: [{ value: 'https://www.linkedin.com/in/giulia-example' }],
       tags: ['clienti', 'bni'],
+      birthday: '1984-02-29',
     });
     const marco = await createPerson(alice, {
       name: 'Marco Rossi',
       company: '=HYPERLINK("http://evil")',
       phones: [{ value: '-1 555 0100' }],
     });
-    const zoe = await createPerson(alice, { name: 'Zoë Ångström', emails: [{ value: 'zoe@example.se' }] });
+    const zoe = await createPerson(alice, { name: 'Zoë Ångström', emails: [{ value: 'zoe@example.se' }], birthday: '--02-29' });
     Object.assign(ids, { giulia: giulia.id, marco: marco.id, zoe: zoe.id });
     await alice.req({ method: 'POST', url: `/api/v1/people/${giulia.id}/needs`, payload: { text: 'Un sito nuovo' } });
     await alice.req({ method: 'POST', url: `/api/v1/people/${giulia.id}/offers`, payload: { text: 'Tax advice' } });
@@ -379,12 +382,19 @@ describe.each(dialects())('export on %s', (dialect) => {
   });
 
   const shape = (
-    list: Array<{ name: string; company?: string | null; emails: Array<{ value: string }>; phones: Array<{ value: string }> }>,
+    list: Array<{
+      name: string;
+      company?: string | null;
+      birthday: string | null;
+      emails: Array<{ value: string }>;
+      phones: Array<{ value: string }>;
+    }>,
   ) =>
     list
       .map((p) => ({
         name: p.name,
         company: p.company ?? null,
+        birthday: p.birthday,
         emails: p.emails.map((e) => e.value).sort(),
         phones: p.phones.map((e) => e.value).sort(),
       }))
@@ -520,6 +530,57 @@ describe.each(dialects())('export on %s', (dialect) => {
       // Importing the same export again changes nothing.
       expect(await commitImport(t.deps, bob.userId, res.rawPayload)).toMatchObject({ toCreate: 0, toMerge: 0 });
     }
+  });
+
+  it('writes birthdays as vCard 4 and 3, CSV and JSON each write them, with or without the year', async () => {
+    // Through the service: the route's rate limit is the other tests'.
+    const get = async (format: ExportFormat, lang?: 'it' | 'en') =>
+      (await exportAccount(t.deps, alice.userId, format, lang)).body;
+    const cards = (body: string) => body.split('END:VCARD').filter((c) => c.includes('BEGIN:VCARD'));
+    const card = (body: string, name: string) => cards(body).find((c) => c.includes(`FN:${name}`)) ?? '';
+    const v4 = await get('vcard');
+    expect(card(v4, 'Giulia Ferri')).toContain('\r\nBDAY:19840229\r\n');
+    expect(card(v4, 'Zoë Ångström')).toContain('\r\nBDAY:--0229\r\n');
+    expect(card(v4, 'Marco Rossi')).not.toContain('BDAY');
+    const v3 = await get('vcard3');
+    expect(card(v3, 'Giulia Ferri')).toContain('\r\nBDAY:1984-02-29\r\n');
+    // vCard 3 has no date without a year: Apple's placeholder year, named as such.
+    expect(card(v3, 'Zoë Ångström')).toContain('\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29\r\n');
+    const csv = await get('csv', 'en');
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const column = header?.split(',').indexOf('Birthday') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    const cellOf = (name: string) => rows.find((r) => r.startsWith(name))?.split(',')[column];
+    expect(cellOf('Giulia Ferri')).toBe('1984-02-29');
+    // A leading "-" is what a spreadsheet reads as a formula: neutralised as every such cell.
+    expect(cellOf('Zoë Ångström')).toBe("'--02-29");
+    expect(cellOf('Marco Rossi')).toBe('');
+    expect((await get('csv', 'it')).split('\r\n')[0]).toContain(';Come ci siamo conosciuti;Compleanno;Note;');
+    const doc = JSON.parse(await get('json')) as AccountExport;
+    expect(doc.people.map((p) => [p.name, p.birthday]).sort()).toEqual([
+      ['Giulia Ferri', '1984-02-29'],
+      ['Marco Rossi', null],
+      ['Zoë Ångström', '--02-29'],
+    ]);
+  });
+
+  it('reads back a birthday of a Rete JSON export only when it is a day of the calendar', async () => {
+    const doc = JSON.parse((await exportAccount(t.deps, alice.userId, 'json')).body) as AccountExport;
+    const people = doc.people.map((p) =>
+      p.name === 'Marco Rossi' ? { ...p, birthday: '2023-02-29' } : p.name === 'Giulia Ferri' ? { ...p, birthday: 19840229 } : p,
+    );
+    const bob = await signup(t.app);
+    const r = await commitImport(t.deps, bob.userId, Buffer.from(JSON.stringify({ ...doc, people })));
+    expect(r.toCreate).toBe(3);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: 'birthday_not_date', severity: 'warning', params: { value: '"2023-02-29"' } }),
+    ]);
+    const back = JSON.parse((await exportAccount(t.deps, bob.userId, 'json')).body) as AccountExport;
+    expect(back.people.map((p) => [p.name, p.birthday]).sort()).toEqual([
+      ['Giulia Ferri', null],
+      ['Marco Rossi', null],
+      ['Zoë Ångström', '--02-29'],
+    ]);
   });
 
   it('parses its own vCards without a problem', async () => {

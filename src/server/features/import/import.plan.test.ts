@@ -171,6 +171,45 @@ describe('import planner (no database)', () => {
     expect(p.targets.map(personView)).toMatchObject([{ action: 'merge', matchedId: 'p2', joins: ['p1'] }]);
   });
 
+  it('fills a birthday only where there is none, counts that as a change, and on a join keeps the one people had', () => {
+    const net = network(
+      [
+        person('p1', 'Anna Neri', { birthday: '--03-01' }),
+        person('p2', 'Bea Gialli'),
+        person('p3', 'Carlo Blu', { birthday: '--12-24' }),
+        person('p4', 'Carlo Blu Rossi'),
+      ],
+      [
+        ['p1', 'email', 'anna@example.com'],
+        ['p2', 'email', 'bea@example.com'],
+        ['p3', 'email', 'carlo@example.com'],
+        ['p4', 'phone', '+39 347 7654321'],
+      ],
+    );
+    const p = plan(
+      file('vcard', [
+        contact(1, 'Anna Neri', { emails: [{ value: 'anna@example.com', label: null }], birthday: '1984-03-01' }),
+        contact(2, 'Bea Gialli', { emails: [{ value: 'bea@example.com', label: null }], birthday: '--02-29' }),
+        contact(3, 'Carlo Blu', {
+          emails: [{ value: 'carlo@example.com', label: null }],
+          phones: [{ value: '+39 347 7654321', label: null }],
+          birthday: '1970-01-01',
+        }),
+      ]),
+      net,
+    );
+    const [anna, bea, carlo] = p.targets;
+    expect(p.targets.map((t) => personView(t).action)).toEqual(['unchanged', 'merge', 'merge']);
+    expect(anna?.fields.birthday).toBe('--03-01');
+    expect(bea?.patch).toMatchObject({ birthday: '--02-29' });
+    // Carlo Blu is merged into Carlo Blu Rossi, who has no birthday: the one Carlo Blu had becomes his
+    // (the merge moves it, the plan writes nothing), and the file's is dropped.
+    expect(carlo?.existingId).toBe('p4');
+    expect(carlo?.fields.birthday).toBe('--12-24');
+    expect(carlo?.patch.birthday).toBeUndefined();
+    expect(p.joins).toEqual([{ keepId: 'p4', otherId: 'p3' }]);
+  });
+
   it('skips suppressed contacts by line and matches nothing with them', () => {
     const suppressions: Suppressions = { empty: false, matches: (c) => c.name === 'Erased Person' };
     const p = plan(file('csv', [contact(2, 'Erased Person'), contact(3, 'Kept Person')]), network([]), suppressions);

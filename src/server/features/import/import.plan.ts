@@ -51,7 +51,7 @@ export interface Suppressions {
   matches(c: Contact): boolean;
 }
 
-type Field = 'company' | 'role' | 'city' | 'country' | 'notes' | 'how_met';
+type Field = 'company' | 'role' | 'city' | 'country' | 'notes' | 'how_met' | 'birthday';
 export const KINDS: readonly ChannelKind[] = ['email', 'phone', 'link'];
 type MatchedBy = 'email' | 'phone' | 'link' | 'name-company' | 'id';
 
@@ -416,7 +416,15 @@ export function existingTargets(network: ExistingNetwork): Target[] {
       ...newTarget(p.name),
       existingId: p.id,
       isSelf: p.is_self === 1,
-      fields: { company: p.company, role: p.role, city: p.city, country: p.country, notes: p.notes, how_met: p.how_met },
+      fields: {
+        company: p.company,
+        role: p.role,
+        city: p.city,
+        country: p.country,
+        notes: p.notes,
+        how_met: p.how_met,
+        birthday: p.birthday ?? null,
+      },
       language: p.language,
       introducedById: p.introduced_by_id,
       privacy: { legal_basis: p.legal_basis, legal_basis_note: p.legal_basis_note, source: p.source, source_at: p.source_at },
@@ -441,7 +449,7 @@ function newTarget(name: string): Target {
     matchedBy: null,
     lines: [],
     name,
-    fields: { company: null, role: null, city: null, country: null, notes: null, how_met: null },
+    fields: { company: null, role: null, city: null, country: null, notes: null, how_met: null, birthday: null },
     patch: {},
     channels: emptyChannels(),
     added: [],
@@ -505,6 +513,7 @@ function mergeInto(t: Target, c: Contact): void {
   fill(t, 'country', c.country);
   fill(t, 'notes', c.notes);
   fill(t, 'how_met', c.howMet);
+  fill(t, 'birthday', c.birthday);
   addChannels(t, 'email', c.emails);
   addChannels(t, 'phone', c.phones);
   addChannels(t, 'link', c.links);
@@ -512,7 +521,7 @@ function mergeInto(t: Target, c: Contact): void {
   if (c.rete) mergeExtras(t, c.rete);
 }
 
-const FIELDS: readonly Field[] = ['company', 'role', 'city', 'country', 'notes', 'how_met'];
+const FIELDS: readonly Field[] = ['company', 'role', 'city', 'country', 'notes', 'how_met', 'birthday'];
 const PRIVACY: ReadonlyArray<keyof Privacy> = ['legal_basis', 'legal_basis_note', 'source', 'source_at'];
 
 /**

@@ -23,6 +23,7 @@ export interface ExistingNetwork {
       | 'country'
       | 'notes'
       | 'how_met'
+      | 'birthday'
       | 'language'
       | 'introduced_by_id'
       | 'legal_basis'
@@ -55,6 +56,7 @@ export async function loadNetwork(db: Executor, ownerId: string): Promise<Existi
         'country',
         'notes',
         'how_met',
+        'birthday',
         'language',
         'introduced_by_id',
         'legal_basis',
@@ -195,6 +197,7 @@ const PEOPLE_COLUMNS = [
   'language',
   'notes',
   'how_met',
+  'birthday',
   'introduced_by_id',
   'created_at',
   'updated_at',
@@ -221,13 +224,14 @@ const CHANGE_COLUMNS = ['owner_id', 'version', 'person_id'] as const;
  * rows costs more than SQLite's own work. Statements have a fixed set of sizes (the largest with
  * ~30,000 parameters, SQLite's limit being 32,766, then powers of two for what is left), so the
  * same few SQL texts come back and the connection's statement cache prepares each once. Only
- * fixed column names go into the text; every value is a bound parameter.
+ * fixed column names go into the text; every value is a bound parameter, null for a column a row leaves
+ * out (an optional one, such as `birthday`).
  */
 async function insertRows<C extends string>(
   tx: Executor,
   table: string,
   columns: readonly C[],
-  rows: ReadonlyArray<{ [K in C]: string | number | null }>,
+  rows: ReadonlyArray<{ [K in C]?: string | number | null }>,
 ): Promise<void> {
   const full = Math.max(1, Math.floor(30_000 / columns.length));
   let start = 0;
@@ -237,7 +241,7 @@ async function insertRows<C extends string>(
     const params = new Array<string | number | null>(n * columns.length);
     let k = 0;
     for (let i = start; i < start + n; i++) {
-      const row = rows[i] as { [K in C]: string | number | null };
+      const row = rows[i] as { [K in C]?: string | number | null };
       for (const c of columns) params[k++] = row[c] ?? null;
     }
     await tx.executeQuery(CompiledQuery.raw(insertText(table, columns, n), params));

@@ -291,3 +291,87 @@ describe.each(dialects())('import service on %s', (dialect) => {
     expect(sourceNote('google', 'en', at)).toBe('Imported from Google Contacts, 12 Mar 2024');
   });
 });
+
+// Apart from the suite above, which signs up as many accounts as the sign-up's rate limit allows.
+describe.each(dialects())('birthdays in imports on %s', (dialect) => {
+  const t = appPerSuite(dialect, { at: '2024-03-12T10:00:00Z' });
+  const fresh = async (locale: Locale = 'it'): Promise<Client> => signup(t.app, { locale });
+
+  it('stores the birthdays of real-world files, in the one form Rete keeps', async () => {
+    const u = await fresh('en');
+    for (const [file, birthday] of [
+      ['ezvcard__outlook-2007.vcf', '1922-03-10'], // BDAY:19220310
+      ['aosp__v21_adr_multiple_line.vcf', '2008-12-03'], // BDAY;VALUE=DATE:20081203
+      ['ezvcard__John_Doe_IPHONE.vcf', '2012-06-06'], // BDAY;value=date:2012-06-06
+      ['icaljs__escape_semicolon.vcf', '2019-02-10'], // BDAY:2019-02-10T00:00:33
+      ['ezvcard__fullcontact.vcf', '2016-08-01'], // BDAY;ALTID=1:20160801, then the same as text
+    ] as const) {
+      const r = await commitImport(t.deps, u.userId, fixture('vcard', file));
+      expect(r.created, file).toHaveLength(1);
+      expect((await getPerson(t.deps, u.userId, r.created[0] as string)).birthday, file).toBe(birthday);
+    }
+  });
+
+  it('stores a birthday written in any form as YYYY-MM-DD or --MM-DD, fills one a person lacks and never overwrites one', async () => {
+    const u = await fresh('en');
+    const forms = vcard([
+      'FN:Anna Uno\r\nBDAY:19840229',
+      'FN:Bea Due\r\nBDAY;VALUE=date:1984-02-29',
+      'FN:Carla Tre\r\nBDAY:--0229',
+      'FN:Dora Quattro\r\nBDAY:--02-29',
+      'FN:Elsa Cinque\r\nBDAY:1984-02-29T00:00:00Z',
+      'FN:Fiona Sei\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29',
+      'FN:Gina Sette\r\nBDAY;X-APPLE-OMIT-YEAR=1604;VALUE=date:1604-07-04',
+      'FN:Ilaria Otto\r\nBDAY:2023-02-29', // no such day: left out, the person kept
+    ]);
+    const r = await commitImport(t.deps, u.userId, forms);
+    expect(r.toCreate).toBe(8);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'birthday_not_date', severity: 'warning' })]);
+    expect((await peopleOf(t, u.userId)).map((p) => [p.name, p.birthday])).toEqual([
+      ['Anna Uno', '1984-02-29'],
+      ['Bea Due', '1984-02-29'],
+      ['Carla Tre', '--02-29'],
+      ['Dora Quattro', '--02-29'],
+      ['Elsa Cinque', '1984-02-29'],
+      ['Fiona Sei', '--02-29'],
+      ['Gina Sette', '--07-04'],
+      ['Ilaria Otto', null],
+    ]);
+
+    // Google Contacts: a birthday with the year and one without.
+    const google = enc(
+      [
+        'First Name,Last Name,Birthday,E-mail 1 - Label,E-mail 1 - Value',
+        'Lia,Nove,1985-07-14,* Home,lia@example.com',
+        'Mia,Dieci, --07-14,* Home,mia@example.com',
+      ].join('\r\n'),
+    );
+    const g = await commitImport(t.deps, u.userId, google);
+    expect(g.created).toHaveLength(2);
+    const people = await peopleOf(t, u.userId);
+    expect(people.filter((p) => /Nove|Dieci/.test(p.name)).map((p) => p.birthday)).toEqual(['1985-07-14', '--07-14']);
+
+    // Someone without a birthday gets the file's, and that alone is a change; someone with one keeps theirs.
+    const without = await createPerson(u, { name: 'Nora Senza', emails: [{ value: 'nora@example.com' }] });
+    const withOne = await createPerson(u, { name: 'Olga Con', emails: [{ value: 'olga@example.com' }], birthday: '--05-01' });
+    const merging = vcard([
+      'FN:Nora Senza\r\nEMAIL:nora@example.com\r\nBDAY:19900315',
+      'FN:Olga Con\r\nEMAIL:olga@example.com\r\nBDAY:19800501',
+      'FN:Anna Uno\r\nBDAY:--0301',
+    ]);
+    const preview = await previewImport(t.deps, u.userId, merging);
+    expect(preview).toMatchObject({ toCreate: 0, toMerge: 1, unchanged: 2 });
+    expect(preview.people?.map((p) => [p.name, p.action])).toEqual([
+      ['Nora Senza', 'merge'],
+      ['Olga Con', 'unchanged'],
+      ['Anna Uno', 'unchanged'],
+    ]);
+    const m = await commitImport(t.deps, u.userId, merging);
+    expect(m.merged).toEqual([without.id]);
+    expect((await getPerson(t.deps, u.userId, without.id)).birthday).toBe('1990-03-15');
+    expect((await getPerson(t.deps, u.userId, withOne.id)).birthday).toBe('--05-01');
+    expect((await peopleOf(t, u.userId)).find((p) => p.name === 'Anna Uno')?.birthday).toBe('1984-02-29');
+    // Imported again, the file changes nothing.
+    expect(await previewImport(t.deps, u.userId, merging)).toMatchObject({ toCreate: 0, toMerge: 0, unchanged: 3 });
+  });
+});

@@ -281,6 +281,7 @@ export async function commitImport(
             language: t.language,
             notes: t.fields.notes,
             how_met: t.fields.how_met,
+            birthday: t.fields.birthday,
             introduced_by_id: null,
             created_at: t.extras?.createdAt ?? stamp,
             updated_at: stamp,

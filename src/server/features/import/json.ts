@@ -11,11 +11,11 @@
  * from every text and reported by person: Rete stores none of them (PostgreSQL cannot store NUL).
  */
 import { z } from 'zod';
-import { CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
+import { Birthday, CreatePersonBody, CreateInteractionBody, CreateItemBody } from '#shared/api/people.ts';
 import { FeedbackItemKind, FeedbackVerdict, MAX_ASK_LENGTH, MAX_TAUGHT_CONCEPTS, TaughtWordBody } from '#shared/api/learning.ts';
 import { LegalBasis } from '#shared/api/privacy.ts';
 import { isLocale, type InteractionKind, type ItemStatus, type Locale } from '#shared/api/values.ts';
-import { hasStrayControl, STRAY_CONTROLS } from './parse/contact.ts';
+import { hasStrayControl, quote, STRAY_CONTROLS } from './parse/contact.ts';
 import type { ParseProblem, ParsedContact } from './parse/index.ts';
 import { problemAt } from './parse/types.ts';
 
@@ -242,6 +242,11 @@ function readPerson(raw: unknown, line: number, isSelf: boolean, problems: Parse
   if (v.country) c.country = v.country;
   if (v.notes) c.notes = v.notes;
   if (v.howMet) c.howMet = v.howMet;
+  // A birthday that is no day of the calendar is left out; the person is kept.
+  if (typeof p.birthday === 'string' && p.birthday !== '') {
+    if (Birthday.safeParse(p.birthday).success) c.birthday = p.birthday;
+    else problems.push(problemAt(line, 'warning', 'birthday_not_date', { value: quote(p.birthday) }));
+  }
   return c;
 }
 

@@ -353,7 +353,7 @@ function* slices<T>(rows: readonly T[], columns: number): Generator<T[]> {
 }
 
 export async function insertPeople(db: Executor, rows: PeopleTable[]): Promise<void> {
-  for (const s of slices(rows, 19)) await db.insertInto('people').values(s).execute();
+  for (const s of slices(rows, 20)) await db.insertInto('people').values(s).execute();
 }
 export async function insertChannels(db: Executor, rows: ChannelInsert[]): Promise<void> {
   for (const s of slices(rows, 8)) await db.insertInto('person_channels').values(s).execute();

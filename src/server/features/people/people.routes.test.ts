@@ -221,6 +221,42 @@ describe.each(dialects())('people routes on %s', (dialect) => {
     expect(facets.total).toBe(1);
   });
 
+  it('stores a birthday with or without the year, changes and clears it, and refuses a day the calendar has not', async () => {
+    const u = await signup(t.app);
+    const p = await createPerson(u, { name: 'Zoë Leap', birthday: '1984-02-29' });
+    expect(p.birthday).toBe('1984-02-29');
+    const get = async () => (await u.req({ method: 'GET', url: `/api/v1/people/${p.id}` })).json<{ birthday: string | null }>();
+    expect((await get()).birthday).toBe('1984-02-29');
+    const patch = (birthday: unknown) => u.req({ method: 'PATCH', url: `/api/v1/people/${p.id}`, payload: { birthday } });
+    // 29 February without a year is a birthday (it comes on 28 February in common years).
+    expect((await patch('--02-29')).json().birthday).toBe('--02-29');
+    expect((await get()).birthday).toBe('--02-29');
+    // A change of another field leaves it as it is.
+    await u.req({ method: 'PATCH', url: `/api/v1/people/${p.id}`, payload: { city: 'Bologna' } });
+    expect((await get()).birthday).toBe('--02-29');
+    for (const [bad, message] of [
+      ['2023-02-29', '2023 is not a leap year: it has no 29 February'],
+      ['1900-02-29', '1900 is not a leap year: it has no 29 February'],
+      ['1984-04-31', '1984-04-31 is not a day of the calendar'],
+      ['--13-01', 'there is no month 13'],
+      ['19840229', 'a birthday is YYYY-MM-DD, or --MM-DD when the year is unknown'],
+      ['29/02/1984', 'a birthday is YYYY-MM-DD, or --MM-DD when the year is unknown'],
+      ['', 'a birthday is YYYY-MM-DD, or --MM-DD when the year is unknown'],
+      ['0984-01-01', 'the year must be 1000 or later'],
+    ]) {
+      const res = await patch(bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error, bad).toMatchObject({ code: 'validation_failed', details: [{ path: 'birthday', message }] });
+      const created = await u.req({ method: 'POST', url: '/api/v1/people', payload: { name: 'Not Born', birthday: bad } });
+      expect(created.statusCode, bad).toBe(400);
+    }
+    expect((await get()).birthday).toBe('--02-29');
+    expect((await patch(null)).json().birthday).toBeNull();
+    expect((await get()).birthday).toBeNull();
+    // A person created without one has none.
+    expect((await createPerson(u, { name: 'No Birthday' })).birthday).toBeNull();
+  });
+
   it('shows an edit in the very next search', async () => {
     const p = await createPerson(alice, { name: 'Laura Conti' });
     const before = await alice.req({ method: 'GET', url: '/api/v1/people?q=sommelier' });

@@ -127,6 +127,7 @@ function newPersonRow(ownerId: string, id: string, input: CreatePersonBody, now:
     language: input.language ?? null,
     notes: input.notes ?? null,
     how_met: input.howMet ?? null,
+    birthday: input.birthday ?? null,
     introduced_by_id: input.introducedById ?? null,
     created_at: now,
     updated_at: now,
@@ -180,6 +181,7 @@ export async function updatePerson(deps: PeopleDeps, ownerId: string, id: string
     if (input.language !== undefined) patch.language = input.language;
     if (input.notes !== undefined) patch.notes = input.notes;
     if (input.howMet !== undefined) patch.how_met = input.howMet;
+    if (input.birthday !== undefined) patch.birthday = input.birthday;
     if (input.introducedById !== undefined) patch.introduced_by_id = input.introducedById;
     if (input.legalBasis !== undefined) patch.legal_basis = input.legalBasis;
     if (input.legalBasisNote !== undefined) patch.legal_basis_note = input.legalBasisNote;
@@ -226,6 +228,7 @@ export async function getPerson(deps: Deps, ownerId: string, id: string): Promis
     name: p.name,
     ...repo.personDetails(p),
     howMet: p.how_met,
+    birthday: p.birthday ?? null,
     introducedBy: p.introduced_by_id ? { id: p.introduced_by_id, name: names.get(p.introduced_by_id) ?? '' } : null,
     emails: byKind('email'),
     phones: byKind('phone'),

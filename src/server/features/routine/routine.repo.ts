@@ -3,7 +3,6 @@
  * reads Today is computed from (last contact with a person, needs, introductions waiting,
  * birthdays, this week's gives). Every query takes the owner.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import type { CadencesTable, FollowUpsTable, RoutineSettingsTable, TodayStatesTable } from '../../db/schema.ts';
 
@@ -76,7 +75,7 @@ export async function cadencePeople(db: Executor, ownerId: string) {
     .execute();
   const byTag = await db
     .selectFrom('cadences as c')
-    .innerJoin('person_tags as t', (j) => j.onRef('t.owner_id', '=', 'c.owner_id').on(sql`lower(t.tag)`, '=', sql`lower(c.tag)`))
+    .innerJoin('person_tags as t', (j) => j.onRef('t.owner_id', '=', 'c.owner_id').onRef('t.tag', '=', 'c.tag'))
     .innerJoin('people as p', 'p.id', 't.person_id')
     .select(['p.id', 'p.name', 'c.every_days', 'c.created_at'])
     .where('c.owner_id', '=', ownerId)
@@ -272,26 +271,39 @@ export const clearState = (db: Executor, ownerId: string, key: string) =>
 
 // --- what Today is computed from -----------------------------------------------------------
 
-/** The most recently changed open needs of my contacts (not mine), newest first. */
-export const recentNeeds = (db: Executor, ownerId: string, limit: number) =>
-  db
+/**
+ * The most recently changed open needs of my contacts (not mine) that no give answers yet, newest
+ * first: the needs are read newest first along their index, the answered ones left out after.
+ */
+export async function recentNeeds(db: Executor, ownerId: string, limit: number) {
+  const rows = await db
     .selectFrom('needs as n')
     .innerJoin('people as p', 'p.id', 'n.person_id')
     .select(['n.id', 'n.text', 'n.person_id', 'n.updated_at', 'p.name as person_name'])
     .where('n.owner_id', '=', ownerId)
     .where('n.status', '=', 'open')
     .where('p.is_self', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('gives as g').select('g.id').where('g.owner_id', '=', ownerId).whereRef('g.need_id', '=', 'n.id'),
-        ),
-      ),
-    )
     .orderBy('n.updated_at', 'desc')
     .orderBy('n.id')
-    .limit(limit)
+    .limit(limit * 2)
     .execute();
+  if (rows.length === 0) return rows;
+  const answered = new Set(
+    (
+      await db
+        .selectFrom('gives')
+        .select('need_id')
+        .where('owner_id', '=', ownerId)
+        .where(
+          'need_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((g) => g.need_id),
+  );
+  return rows.filter((r) => !answered.has(r.id)).slice(0, limit);
+}
 
 /** Introductions that wait for me: drafts, requests reminded and still unanswered, connections with no outcome. */
 export async function introsWaiting(db: Executor, ownerId: string, connectedBefore: string) {

@@ -19,7 +19,6 @@ import type {
   UpdateRoutineSettingsBody,
 } from '#shared/api/routine.ts';
 import type { Locale } from '#shared/api/values.ts';
-import { fold } from '#shared/text/fold.ts';
 import type { Executor } from '../../db/db.ts';
 import type { FollowUpsTable, InteractionsTable, RoutineSettingsTable } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -118,8 +117,8 @@ export async function listCadences(deps: Deps, ownerId: string): Promise<{ items
 
 export async function setCadence(deps: Deps, ownerId: string, input: SetCadenceBody): Promise<Cadence> {
   const now = deps.now().toISOString();
-  const target = input.personId ? `person:${input.personId}` : `tag:${fold(input.tag ?? '')}`;
-  if (target === 'tag:') throw badRequest('A tag needs letters or digits.', [{ path: 'tag', message: 'empty after folding' }]);
+  const tag = input.tag?.toLowerCase() ?? null;
+  const target = input.personId ? `person:${input.personId}` : `tag:${tag ?? ''}`;
   await deps.db.transaction().execute(async (tx) => {
     if (input.personId) {
       const p = await peopleRepo.findPerson(tx, ownerId, input.personId);
@@ -130,14 +129,14 @@ export async function setCadence(deps: Deps, ownerId: string, input: SetCadenceB
       owner_id: ownerId,
       target,
       person_id: input.personId ?? null,
-      tag: input.tag ?? null,
+      tag,
       every_days: input.everyDays,
       created_at: now,
       updated_at: now,
     });
   });
   const row = (await repo.cadencesOf(deps.db, ownerId)).find((c) =>
-    input.personId ? c.person_id === input.personId : c.tag !== null && fold(c.tag) === fold(input.tag ?? ''),
+    input.personId ? c.person_id === input.personId : c.tag === tag,
   );
   if (!row) throw notFound();
   return toCadence(row);

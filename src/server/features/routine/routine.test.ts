@@ -92,7 +92,7 @@ describe.each(dialects())('the giving routine on %s', (dialect) => {
       });
     }
     const tag = await call<Cadence>(c, 'PUT', '/api/v1/cadences', { tag: 'CLIENTI', everyDays: 30 });
-    expect(tag).toMatchObject({ tag: 'CLIENTI', everyDays: 30, person: null });
+    expect(tag).toMatchObject({ tag: 'clienti', everyDays: 30, person: null });
     // A person's own cadence wins over the tag's.
     await call<Cadence>(c, 'PUT', '/api/v1/cadences', { personId: bruno.id, everyDays: 60 });
     const own = await call<Cadence>(c, 'PUT', '/api/v1/cadences', { personId: carla.id, everyDays: 35 });

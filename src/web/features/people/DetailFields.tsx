@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, NativeSelect, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconExternalLink, IconMail, IconPhone, IconPlus, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { fieldErrors, notifyError } from '../../components/errors.ts';
 import { FieldShell, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { safeHttpUrl } from '../../components/format.ts';
 import { isWebAddress, withWebScheme } from '#shared/text/link.ts';
+import { birthdayParts, formatBirthday, monthNames, toBirthday } from '#shared/text/birthday.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { PersonPicker, type PersonRef } from '../../components/PersonPicker.tsx';
 
 export type ChannelKind = 'emails' | 'phones' | 'links';
@@ -326,6 +328,140 @@ export function IntroducedByField({
           <Stack gap="xs">
             <PersonPicker aria-label={label} value={draft} onChange={setDraft} exclude={[personId]} error={error} autoFocus />
             <SaveCancel onCancel={() => setEditing(false)} saving={saving} />
+          </Stack>
+        </form>
+      }
+    />
+  );
+}
+
+/**
+ * A birthday: day, month and, when known, the year; shown in words in the interface's language
+ * ("29 febbraio 1984", "29 February"). Checked as the API checks it (shared/text/birthday.ts).
+ */
+export function BirthdayField({
+  label,
+  value,
+  onSave,
+}: {
+  label: string;
+  value: string | null;
+  onSave: (birthday: string | null) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [editing, setEditing] = useState(false);
+  const [day, setDay] = useState('');
+  const [month, setMonth] = useState('');
+  const [year, setYear] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const start = () => {
+    const p = birthdayParts(value);
+    setDay(p ? String(p.day) : '');
+    setMonth(p ? String(p.month) : '');
+    setYear(p?.year ? String(p.year) : '');
+    setError(null);
+    setEditing(true);
+  };
+  const save = (birthday: string | null) => {
+    setSaving(true);
+    void saveWithErrors(
+      () => onSave(birthday),
+      ['birthday'],
+      (m) => setError(m),
+    ).then((ok) => {
+      setSaving(false);
+      if (ok) setEditing(false);
+    });
+  };
+  const submit = () => {
+    const y = year.trim();
+    if (day === '' && month === '' && y === '') return value === null ? setEditing(false) : save(null);
+    if (day === '' || month === '') return setError(t('person.birthdayNeedsDayAndMonth'));
+    if (y !== '' && !/^\d{4}$/.test(y)) return setError(t('person.birthdayYearInvalid'));
+    const parts = { year: y === '' ? null : Number(y), month: Number(month), day: Number(day) };
+    const birthday = toBirthday(parts);
+    if (birthday === null) {
+      return setError(
+        parts.month === 2 && parts.day === 29 && parts.year !== null
+          ? t('person.birthdayNotLeap', { year: parts.year })
+          : t('person.birthdayNoSuchDay', { day: parts.day }),
+      );
+    }
+    if (birthday === value) return setEditing(false);
+    save(birthday);
+  };
+
+  return (
+    <FieldShell
+      label={label}
+      editing={editing}
+      onEdit={start}
+      empty={!value}
+      display={value && <Text size="sm">{formatBirthday(value, lang)}</Text>}
+      editor={
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="xs">
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <NativeSelect
+                aria-label={t('person.birthdayDay')}
+                value={day}
+                onChange={(e) => {
+                  setDay(e.currentTarget.value);
+                  setError(null);
+                }}
+                data={[{ value: '', label: t('person.birthdayDay') }, ...Array.from({ length: 31 }, (_, i) => String(i + 1))]}
+                autoFocus
+                style={{ flex: 2, minWidth: 0 }}
+              />
+              <NativeSelect
+                aria-label={t('person.birthdayMonth')}
+                value={month}
+                onChange={(e) => {
+                  setMonth(e.currentTarget.value);
+                  setError(null);
+                }}
+                data={[
+                  { value: '', label: t('person.birthdayMonth') },
+                  ...monthNames(lang).map((name, i) => ({ value: String(i + 1), label: name })),
+                ]}
+                style={{ flex: 4, minWidth: 0 }}
+              />
+              <TextInput
+                aria-label={t('person.birthdayYear')}
+                placeholder={t('person.birthdayYearPlaceholder')}
+                value={year}
+                onChange={(e) => {
+                  setYear(e.currentTarget.value);
+                  setError(null);
+                }}
+                inputMode="numeric"
+                maxLength={4}
+                style={{ flex: 3, minWidth: 0 }}
+              />
+            </Group>
+            {error && (
+              <Text size="xs" c="red" role="alert">
+                {error}
+              </Text>
+            )}
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              {value ? (
+                <Button variant="subtle" color="gray" size="xs" onClick={() => save(null)} disabled={saving}>
+                  {t('person.birthdayClear')}
+                </Button>
+              ) : (
+                <span />
+              )}
+              <SaveCancel onCancel={() => setEditing(false)} saving={saving} />
+            </Group>
           </Stack>
         </form>
       }

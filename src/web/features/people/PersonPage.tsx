@@ -10,7 +10,7 @@ import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { EditableSelect, EditableText, SaveCancel, saveWithErrors } from '../../components/InlineEdit.tsx';
 import { initials, relativeTime } from '../../components/format.ts';
-import { ChannelsField, IntroducedByField, TagsField } from './DetailFields.tsx';
+import { BirthdayField, ChannelsField, IntroducedByField, TagsField } from './DetailFields.tsx';
 import { DemoBadge } from './DemoNetwork.tsx';
 import { usePersonPatch } from './hooks.ts';
 import { ItemsSection } from './ItemsSection.tsx';
@@ -155,6 +155,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
                 maxLength={1000}
                 onSave={(v) => save({ howMet: v })}
               />
+              <BirthdayField label={t('person.birthday')} value={p.birthday} onSave={(birthday) => save({ birthday })} />
               <IntroducedByField
                 label={t('person.introducedBy')}
                 personId={p.id}

@@ -27,7 +27,8 @@ export function fixture(kind: 'vcard' | 'csv', name: string): Buffer {
 /** The fields of a contact that go into `CreatePersonBody` as they are. */
 export function toPersonBody(c: ParsedContact): Record<string, unknown> {
   const body: Record<string, unknown> = { name: c.name, emails: c.emails, phones: c.phones, links: c.links, tags: c.tags };
-  for (const k of ['company', 'role', 'city', 'country', 'notes', 'howMet'] as const) if (c[k] !== undefined) body[k] = c[k];
+  for (const k of ['company', 'role', 'city', 'country', 'notes', 'howMet', 'birthday'] as const)
+    if (c[k] !== undefined) body[k] = c[k];
   return body;
 }
 

@@ -157,6 +157,38 @@ describe('a file mixing valid and broken cards', () => {
   });
 });
 
+describe('birthdays in every form clients write them', () => {
+  const card = (bday: string, n: number) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${n}`, bday, 'END:VCARD'].join('\r\n');
+  it.each([
+    ['BDAY:19840229', '1984-02-29'], // vCard 4 basic form, Outlook
+    ['BDAY:1984-02-29', '1984-02-29'], // vCard 3, Google
+    ['BDAY;VALUE=date:1984-02-29', '1984-02-29'], // Apple, Lotus Notes
+    ['BDAY;VALUE=DATE:19840229', '1984-02-29'], // Android
+    ['BDAY:1984-02-29T00:00:00Z', '1984-02-29'], // a date-time
+    ['BDAY:1984-02-29T00:00:00', '1984-02-29'],
+    ['BDAY:19840229T000000Z', '1984-02-29'],
+    ['BDAY:--0229', '--02-29'], // vCard 4 without the year
+    ['BDAY:--02-29', '--02-29'], // Google without the year
+    ['BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29', '--02-29'], // Apple without the year
+    ['BDAY;X-APPLE-OMIT-YEAR=1604;VALUE=date:1604-11-05', '--11-05'],
+    ['BDAY;VALUE=date:1604-11-05', '--11-05'], // Apple's year, the parameter lost on the way
+    ['BDAY;X-APPLE-OMIT-YEAR=1604:1984-11-05', '1984-11-05'], // a year of its own is a year
+  ])('%s → %s', (line, expected) => {
+    const r = parseContacts(Buffer.from(card(line, 1)));
+    expectWellFormed(r);
+    expect(r.contacts[0]?.birthday).toBe(expected);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('ignores, with a warning, a day the calendar does not have', () => {
+    for (const line of ['BDAY:2023-02-29', 'BDAY:--0230', 'BDAY:1984-13-01', 'BDAY;VALUE=text:circa 1980']) {
+      const r = parseContacts(Buffer.from(card(line, 1)));
+      expect(r.contacts[0]?.birthday, line).toBeUndefined();
+      expect(r.problems, line).toEqual([expect.objectContaining({ line: 4, code: 'birthday_not_date', severity: 'warning' })]);
+    }
+  });
+});
+
 describe('limits', () => {
   const card = (i: number): string => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.com\r\nEND:VCARD\r\n`;
 

@@ -449,7 +449,7 @@ function buildContact(card: OpenCard, draft: ContactDraft, ctx: Context): void {
           if (draft.birthday === undefined) {
             const raw = unescape(textOf(p, ctx, draft));
             const date = parseDate(raw);
-            if (date !== undefined) draft.birthday = date;
+            if (date !== undefined) draft.birthday = withoutPlaceholderYear(date, p);
             else if (raw.trim() !== '') draft.warn(p.line, 'birthday_not_date', { value: quote(raw) });
           }
           break;
@@ -581,6 +581,17 @@ function cleanAbLabel(s: string): string {
   // Apple's built-in labels: `_$!<HomePage>!$_` (some writers drop the underscores).
   const m = /^_?\$!<(.*)>!\$_?$/.exec(s.trim());
   return m ? (m[1] as string).trim().toLowerCase() : s.trim();
+}
+
+/**
+ * Apple Contacts writes a birthday without a year with a year of its own and says which
+ * (`BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29`); 1604 is the year it always uses, also kept by tools
+ * that drop the parameter. Either way, the year is not known: `--02-29`.
+ */
+function withoutPlaceholderYear(date: string, p: Property): string {
+  if (date.startsWith('--')) return date;
+  const year = date.slice(0, 4);
+  return year === '1604' || p.params.get('X-APPLE-OMIT-YEAR')?.[0] === year ? `--${date.slice(5)}` : date;
 }
 
 function isPref(p: Property): boolean {
