@@ -2,11 +2,12 @@
  * Today, the giving routine's home page, in the browser: in Italian at phone width and in English
  * on a desktop. A new account's Today teaches how to start and saves the browser's time zone;
  * "Just met…" saves a person in one go and warns of a namesake while the name is typed; with a
- * network, Today lists a way to give (a helper through a contact), a follow-up due and people to
- * hear from, in the order of their kinds; an item is done (and undone), one snoozed and one
- * dismissed, each in one tap; a call logged from Today resets the cadence that put the person
- * there; the one-to-one form is filled and the Value Finder answers on what was heard right
- * after; the routine's settings set a giving goal and a cadence for a tag.
+ * network, Today lists a way to give (a helper through a contact), a follow-up due, people to
+ * hear from and a birthday (with a note to send), in the order of their kinds; an item is done
+ * (and undone), one snoozed and one dismissed, each in one tap; a call logged from Today resets
+ * the cadence that put the person there; the one-to-one form is filled and the Value Finder
+ * answers on what was heard right after; Settings set a giving goal and a cadence for a tag, show
+ * the digest's preview, and make, remake and revoke the calendar feed.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -272,6 +273,11 @@ for (const run of runs) {
       }
       await send(page, 'PUT', '/api/v1/cadences', { personId: ids.laura, everyDays: 14 });
       await send(page, 'PUT', '/api/v1/cadences', { personId: ids.enrico, everyDays: 7 });
+      // Laura turns 41 in two days.
+      const birthday = shift(day, 2);
+      await send(page, 'PATCH', `/api/v1/people/${ids.laura}`, {
+        birthday: `${Number(birthday.slice(0, 4)) - 41}${birthday.slice(4)}`,
+      });
 
       await page.goto(`${app.url}/today`);
       const give = page.locator('[data-testid="today-item"][data-kind="give"]').filter({ hasText: run.laura.need });
@@ -286,11 +292,24 @@ for (const run of runs) {
       await page.locator('[data-testid="today-item"][data-kind="keep_in_touch"]').filter({ hasText: run.laura.name }).waitFor();
       await page.locator('[data-testid="today-item"][data-kind="keep_in_touch"]').filter({ hasText: 'Enrico Farina' }).waitFor();
 
+      const wishes = page.locator('[data-testid="today-item"][data-kind="birthday"]').filter({ hasText: run.laura.name });
+      await wishes.getByText(t('today.birthday.turns_other', { count: 41 }), { exact: false }).waitFor();
+      const note = wishes.getByTestId('birthday-note');
+      await expect
+        .poll(() => note.getAttribute('href'))
+        .toBe(`mailto:laura@example.it?subject=${encodeURIComponent(t('today.birthday.subject'))}`);
+      expect(await note.textContent()).toBe(t('today.birthday.note'));
+
       const sections = await page
         .locator('[data-testid^="today-section-"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-      expect(sections).toEqual(['today-section-give', 'today-section-followUps', 'today-section-keep']);
-      for (const s of ['give', 'followUps', 'keep']) {
+      expect(sections).toEqual([
+        'today-section-give',
+        'today-section-followUps',
+        'today-section-keep',
+        'today-section-birthdays',
+      ]);
+      for (const s of ['give', 'followUps', 'keep', 'birthdays']) {
         await page.getByRole('heading', { name: t(`today.sections.${s}.title`) }).waitFor();
       }
       await page.getByTestId('today-goal').getByText(t('today.goal.none')).waitFor();
@@ -332,7 +351,7 @@ for (const run of runs) {
       expect(await enrico.count()).toBe(0);
       expect(await followUp.count()).toBe(0);
       const today = await getToday(page);
-      expect(today.items.map((i) => i.kind)).toEqual(['keep_in_touch']);
+      expect(today.items.map((i) => i.kind)).toEqual(['keep_in_touch', 'birthday']);
       expect(today.counts.hidden).toBe(2);
       await page.getByText(t('today.hidden_other', { count: 2 })).waitFor();
       assertClean(w);
@@ -352,10 +371,11 @@ for (const run of runs) {
       await dialog.getByRole('button', { name: t('log.submit') }).click();
       await dialog.waitFor({ state: 'hidden' });
       await laura.waitFor({ state: 'detached' });
-      await page.getByTestId('today-empty').waitFor();
+      // Her birthday is still to come: only the reminder to call her left.
+      await page.locator('[data-testid="today-item"][data-kind="birthday"]').filter({ hasText: run.laura.name }).waitFor();
 
       const today = await getToday(page);
-      expect(today.items.filter((i) => i.person?.id === ids.laura)).toEqual([]);
+      expect(today.items.filter((i) => i.person?.id === ids.laura).map((i) => i.kind)).toEqual(['birthday']);
       const person = await api<PersonDetail>(page, `/api/v1/people/${ids.laura}`);
       expect(person.timeline[0]).toMatchObject({ kind: 'call', summary: run.callNote });
       const steps = await api<{ items: FollowUp[] }>(page, `/api/v1/follow-ups?personId=${ids.laura}`);

@@ -283,7 +283,7 @@ function TagCadences() {
             data={(facets.data?.tags ?? []).map((x) => x.value)}
             value={tag}
             onChange={setTag}
-            maxLength={60}
+            maxLength={50}
             error={errors.tag}
             style={{ flex: '1 1 160px' }}
           />
