@@ -249,7 +249,7 @@ for (const run of runs) {
       assertClean(w);
     });
 
-    it('lists, in the order of their kinds, a way to give through a contact, a follow-up due and people to hear from', async () => {
+    it('lists, in the order of their kinds, a way to give through a contact, a follow-up due, people to hear from and a birthday', async () => {
       const { page } = w;
       const me = await api<{ user: { selfPersonId: string } }>(page, '/api/v1/auth/me');
       ids.stefano = (
