@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Frozen once shipped: never edit a migration that has shipped; add a new file instead.
 
@@ -105,6 +105,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Today's reads: the most recently changed needs, and everyone with a tag (tag cadences).
   await db.schema.createIndex('needs_owner_updated').on('needs').columns(['owner_id', 'updated_at']).execute();
+  // Birthdays by month and day (`MM-DD`, the last five characters of both forms).
+  await db.schema
+    .createIndex('people_birthday_day')
+    .on('people')
+    .columns(['owner_id'])
+    .expression(sql`substr(birthday, length(birthday) - 4)`)
+    .execute();
   await db.schema.createIndex('person_tags_tag').on('person_tags').columns(['owner_id', 'tag']).execute();
 }
 

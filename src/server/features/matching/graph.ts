@@ -30,6 +30,8 @@ export class NetworkGraph implements NetworkView {
   private ids: string[] = [];
   private names: string[] = [];
   private lastAt: number[] = [];
+  /** Timeline entries per person. */
+  private entries: number[] = [];
   private adj: Int32Array[] = [];
   private selfNode = -1;
   private static readonly EMPTY = new Int32Array(0);
@@ -42,6 +44,7 @@ export class NetworkGraph implements NetworkView {
       this.ids.push(id);
       this.names.push('');
       this.lastAt.push(NO_TIME);
+      this.entries.push(0);
       this.adj.push(NetworkGraph.EMPTY);
     }
     return n;
@@ -57,6 +60,7 @@ export class NetworkGraph implements NetworkView {
         this.adj[n] = NetworkGraph.EMPTY;
         this.names[n] = '';
         this.lastAt[n] = NO_TIME;
+        this.entries[n] = 0;
       }
     }
     for (const p of loaded.people) {
@@ -67,6 +71,7 @@ export class NetworkGraph implements NetworkView {
     for (const l of loaded.lastInteraction) {
       const n = this.node(l.person_id);
       this.lastAt[n] = Date.parse(l.last);
+      this.entries[n] = l.count;
     }
     if (ids) {
       const seen = new Set<string>();
@@ -160,6 +165,27 @@ export class NetworkGraph implements NetworkView {
         lastInteractionAt: this.iso(c.node),
       })),
     };
+  }
+
+  /**
+   * Strong ties whose last timeline entry is before `before` (ms): people I know closely (a tie of
+   * strength 3 to me) or with at least `minEntries` timeline entries; the longest silent first.
+   */
+  quietStrongTies(minEntries: number, before: number): Array<{ personId: string; name: string; lastAt: string }> {
+    const mine = this.myTies();
+    const out: Array<{ n: number; t: number }> = [];
+    for (let n = 0; n < this.ids.length; n++) {
+      if (n === this.selfNode || this.names[n] === '') continue;
+      const t = this.lastAt[n] ?? NO_TIME;
+      if (t === NO_TIME || t >= before) continue;
+      if (mine.get(n) === 3 || (this.entries[n] ?? 0) >= minEntries) out.push({ n, t });
+    }
+    out.sort((a, b) => a.t - b.t);
+    return out.map(({ n, t }) => ({
+      personId: this.ids[n] as string,
+      name: this.names[n] as string,
+      lastAt: new Date(t).toISOString(),
+    }));
   }
 
   private tiesOf: Int32Array | null = null;

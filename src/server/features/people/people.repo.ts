@@ -311,7 +311,7 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
     .where('lapsed_at', 'is', null);
   let last = db
     .selectFrom('interactions')
-    .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last')])
+    .select(['person_id', (eb) => eb.fn.max('occurred_at').as('last'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('owner_id', '=', ownerId)
     .groupBy('person_id');
   if (only) {
@@ -336,7 +336,7 @@ export async function loadDocs(db: Executor, ownerId: string, ids: readonly stri
     needs: n,
     offers: o,
     relationships: r,
-    lastInteraction: l.map((x) => ({ person_id: x.person_id, last: String(x.last) })),
+    lastInteraction: l.map((x) => ({ person_id: x.person_id, last: String(x.last), count: Number(x.n) })),
   };
 }
 export type LoadedDocs = Awaited<ReturnType<typeof loadDocs>>;

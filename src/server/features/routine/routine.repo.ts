@@ -3,7 +3,9 @@
  * reads Today is computed from (last contact with a person, needs, introductions waiting,
  * birthdays, this week's gives). Every query takes the owner.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
+import { addDays } from '../../lib/time.ts';
 import type { CadencesTable, FollowUpsTable, RoutineSettingsTable, TodayStatesTable } from '../../db/schema.ts';
 
 // --- settings ----------------------------------------------------------------------------
@@ -156,33 +158,6 @@ export async function lastContacts(db: Executor, ownerId: string, personIds: rea
   return out;
 }
 
-/**
- * Strong ties: people I marked close (strength 3) to me, or with at least `minInteractions`
- * timeline entries; with their last timeline entry.
- */
-export async function strongTies(db: Executor, ownerId: string, minInteractions: number) {
-  const close = await db
-    .selectFrom('relationships as r')
-    .innerJoin('people as a', 'a.id', 'r.person_a_id')
-    .innerJoin('people as b', 'b.id', 'r.person_b_id')
-    .select(['r.person_a_id', 'r.person_b_id', 'a.is_self as a_self', 'b.is_self as b_self'])
-    .where('r.owner_id', '=', ownerId)
-    .where('r.strength', '>=', 3)
-    .where((eb) => eb.or([eb('a.is_self', '=', 1), eb('b.is_self', '=', 1)]))
-    .execute();
-  const frequent = await db
-    .selectFrom('interactions')
-    .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('owner_id', '=', ownerId)
-    .groupBy('person_id')
-    .having((eb) => eb.fn.countAll(), '>=', minInteractions)
-    .execute();
-  const ids = new Set<string>();
-  for (const r of close) ids.add(r.a_self === 1 ? r.person_b_id : r.person_a_id);
-  for (const r of frequent) ids.add(r.person_id);
-  return [...ids];
-}
-
 // --- follow-ups ----------------------------------------------------------------------------
 
 const followUpColumns = [
@@ -268,6 +243,9 @@ export async function setState(db: Executor, row: TodayStatesTable): Promise<voi
 
 export const clearState = (db: Executor, ownerId: string, key: string) =>
   db.deleteFrom('today_states').where('owner_id', '=', ownerId).where('item_key', '=', key).execute();
+
+/** The month and day of a birthday, as its index has it (migration 0011): the last five characters. */
+const BIRTHDAY_DAY = sql<string>`substr(birthday, length(birthday) - 4)`;
 
 // --- what Today is computed from -----------------------------------------------------------
 
@@ -359,15 +337,25 @@ export async function introsWaiting(db: Executor, ownerId: string, connectedBefo
   return intros.map((i) => ({ ...i, sides: sides.filter((s) => s.intro_id === i.id) }));
 }
 
-/** Everyone with a birthday. */
-export const birthdays = (db: Executor, ownerId: string) =>
-  db
+/**
+ * People whose birthday (`YYYY-MM-DD` or `--MM-DD`) falls on a month and day from `from` to `to`
+ * (at most a few weeks), along the index of the month and day (migration 0011); 29 February is
+ * asked for too when the range holds 28 February of a common year.
+ */
+export function birthdaysBetween(db: Executor, ownerId: string, from: string, to: string) {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    days.push(d.slice(5));
+    if (d.slice(5) === '02-28' && addDays(d, 1).slice(5) === '03-01') days.push('02-29');
+  }
+  return db
     .selectFrom('people')
     .select(['id', 'name', 'birthday'])
     .where('owner_id', '=', ownerId)
+    .where(BIRTHDAY_DAY, 'in', days)
     .where('is_self', '=', 0)
-    .where('birthday', 'is not', null)
     .execute();
+}
 
 /** Gives recorded from `from` to `to`, both included (YYYY-MM-DD). */
 export async function givesBetween(db: Executor, ownerId: string, from: string, to: string): Promise<number> {

@@ -134,6 +134,29 @@ describe.each(dialects())('the giving routine on %s', (dialect) => {
     ).toBe(404);
   });
 
+  it('going cold: strong ties (close to me, or often seen) silent for 90 days; any contact warms them', async () => {
+    const c = await newUser(t);
+    const often = await createPerson(c, { name: 'Spesso Visto' });
+    const close = await createPerson(c, { name: 'Amica Stretta' });
+    const recent = await createPerson(c, { name: 'Sentito Ieri' });
+    const ago = (days: number) => new Date(t.clock.now.getTime() - days * DAY).toISOString();
+    for (const d of [200, 150, 120])
+      await call(c, 'POST', `/api/v1/people/${often.id}/interactions`, { kind: 'call', occurredAt: ago(d) });
+    for (const d of [200, 150, 5])
+      await call(c, 'POST', `/api/v1/people/${recent.id}/interactions`, { kind: 'call', occurredAt: ago(d) });
+    await call(c, 'POST', `/api/v1/people/${close.id}/interactions`, { kind: 'meeting', occurredAt: ago(100) });
+    await call(c, 'POST', `/api/v1/people/${c.selfPersonId}/relationships`, { otherPersonId: close.id, strength: 3 });
+    let d = await today(c);
+    expect(d.items.filter((i) => i.kind === 'going_cold').map((i) => [i.person?.name, i.days])).toEqual([
+      ['Spesso Visto', 120],
+      ['Amica Stretta', 100],
+    ]);
+    // A give counts as contact: the tie is warm again.
+    await call(c, 'POST', '/api/v1/gives', { kind: 'advice', description: 'un consiglio', recipientIds: [often.id] });
+    d = await today(c);
+    expect(d.items.filter((i) => i.kind === 'going_cold').map((i) => i.person?.name)).toEqual(['Amica Stretta']);
+  });
+
   it('follow-ups: due ones on Today, done in one tap, not before their day', async () => {
     const c = await newUser(t);
     const p = await createPerson(c, { name: 'Dario Verdi' });

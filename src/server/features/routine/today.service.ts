@@ -66,16 +66,17 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   const weekStart = startOfWeek(today, settings.week_start);
   const since = lastVisit(settings, now);
 
-  const [needs, intros, followUps, cadence, birthdays, states, given, counts, strong] = await Promise.all([
+  const coldBefore = addDays(today, -COLD_AFTER_DAYS);
+  const [needs, intros, followUps, cadence, birthdays, states, given, counts, graph] = await Promise.all([
     repo.recentNeeds(deps.db, ownerId, NEEDS_LOOKED_AT),
     repo.introsWaiting(deps.db, ownerId, new Date(now.getTime() - OUTCOME_AFTER_DAYS * 86_400_000).toISOString()),
     repo.listFollowUps(deps.db, ownerId, { status: 'open', dueBy: today, limit: 200 }),
     repo.cadencePeople(deps.db, ownerId),
-    repo.birthdays(deps.db, ownerId),
+    repo.birthdaysBetween(deps.db, ownerId, today, addDays(today, BIRTHDAYS_AHEAD)),
     repo.statesOf(deps.db, ownerId),
     repo.givesBetween(deps.db, ownerId, weekStart, addDays(weekStart, 6)),
     repo.networkCounts(deps.db, ownerId),
-    repo.strongTies(deps.db, ownerId, STRONG_INTERACTIONS),
+    deps.network.view(ownerId, 'graph'),
   ]);
 
   const items: TodayItem[] = [];
@@ -126,14 +127,17 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   // Follow-ups due (today or late).
   for (const f of followUps.map(toFollowUp)) items.push(followUpItem(f, today));
 
-  // Keep in touch: cadences run out, and strong ties going cold.
-  const cadenceIds = [...cadence.keys()];
-  const coldCandidates = strong.filter((id) => !cadence.has(id));
-  const last = await repo.lastContacts(deps.db, ownerId, [...cadenceIds, ...coldCandidates]);
+  // Keep in touch: cadences run out, and strong ties going cold (from the in-memory graph, checked
+  // against every kind of contact for the few it names).
+  const cold = graph
+    .quietStrongTies(STRONG_INTERACTIONS, Date.parse(`${coldBefore}T00:00:00Z`))
+    .filter((c) => !cadence.has(c.personId))
+    .slice(0, MAX_COLD * 3);
+  const last = await repo.lastContacts(deps.db, ownerId, [...cadence.keys(), ...cold.map((c) => c.personId)]);
   for (const c of cadence.values()) {
     const lastAt = last.get(c.id) ?? null;
     const from = lastAt ?? c.since;
-    const due = addDays(localDate(new Date(from.length === 10 ? `${from}T12:00:00Z` : from), zone), c.everyDays);
+    const due = addDays(localDate(instantOf(from), zone), c.everyDays);
     if (due > today) continue;
     items.push({
       ...blank('keep_in_touch', `keep_in_touch:${c.id}:${due}`),
@@ -144,42 +148,22 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
       lastContactAt: lastAt,
     });
   }
-  const coldBefore = addDays(today, -COLD_AFTER_DAYS);
-  const cold = coldCandidates
-    .map((id) => ({ id, at: last.get(id) ?? null }))
-    .filter((c): c is { id: string; at: string } => c.at !== null && c.at.slice(0, 10) < coldBefore)
-    .sort((a, b) => (a.at < b.at ? -1 : 1))
-    .slice(0, MAX_COLD * 3);
-  if (cold.length > 0) {
-    const names = new Map(
-      (
-        await deps.db
-          .selectFrom('people')
-          .select(['id', 'name'])
-          .where('owner_id', '=', ownerId)
-          .where(
-            'id',
-            'in',
-            cold.map((c) => c.id),
-          )
-          .execute()
-      ).map((p) => [p.id, p.name]),
-    );
-    for (const c of cold) {
-      const name = names.get(c.id);
-      if (name === undefined) continue;
-      const lastDay = localDate(new Date(c.at.length === 10 ? `${c.at}T12:00:00Z` : c.at), zone);
-      items.push({
-        ...blank('going_cold', `going_cold:${c.id}:${lastDay}`),
-        person: { id: c.id, name },
-        date: lastDay,
-        days: daysBetween(lastDay, today),
-        lastContactAt: c.at,
-      });
-    }
+  let colds = 0;
+  for (const c of cold) {
+    const at = last.get(c.personId) ?? c.lastAt;
+    const lastDay = localDate(instantOf(at), zone);
+    if (lastDay >= coldBefore || colds >= MAX_COLD) continue;
+    colds++;
+    items.push({
+      ...blank('going_cold', `going_cold:${c.personId}:${lastDay}`),
+      person: { id: c.personId, name: c.name },
+      date: lastDay,
+      days: daysBetween(lastDay, today),
+      lastContactAt: at,
+    });
   }
 
-  // Birthdays in the coming week.
+  // Birthdays in the coming week (the database picks them by month and day).
   for (const b of birthdays) {
     if (!b.birthday) continue;
     let next: string;
@@ -222,6 +206,9 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     counts: { ...counts, hidden },
   };
 }
+
+/** The instant of a timestamp, or noon UTC of a day (a give's day): its local day is that day in every zone but the farthest. */
+const instantOf = (at: string): Date => new Date(at.length === 10 ? `${at}T12:00:00Z` : at);
 
 /** Most urgent first within a kind: the most days late, then the soonest. */
 const urgency = (i: TodayItem): number => i.days ?? 0;
