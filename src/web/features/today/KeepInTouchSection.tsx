@@ -191,7 +191,7 @@ function FollowUpRow({ followUp: f }: { followUp: FollowUp }) {
           </Text>
           {f.kind === 'one_to_one' && (
             <Badge size="xs" variant="light" color="violet">
-              {t('timeline.kinds.one_to_one')}
+              {t(`timeline.kinds.${f.kind}`)}
             </Badge>
           )}
         </Group>
