@@ -93,6 +93,13 @@ function usePossibleDuplicates(name: string): PersonSummary[] {
   return (search.data?.items ?? []).filter((p) => p.match === null).slice(0, 3);
 }
 
+/** One need (or offer) a line. */
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 interface Values {
   name: string;
   howMet: string;
@@ -127,8 +134,8 @@ function QuickCaptureModal({ onClose }: { onClose: () => void }) {
       api.createPerson({
         name: v.name.trim(),
         howMet: v.howMet.trim(),
-        needs: v.need.trim() ? [{ text: v.need.trim() }] : [],
-        offers: v.offer.trim() ? [{ text: v.offer.trim() }] : [],
+        needs: lines(v.need).map((text) => ({ text })),
+        offers: lines(v.offer).map((text) => ({ text })),
         emails: v.email.trim() ? [{ value: v.email.trim() }] : [],
         phones: v.phone.trim() ? [{ value: v.phone.trim() }] : [],
       }),
@@ -187,8 +194,8 @@ function QuickCaptureModal({ onClose }: { onClose: () => void }) {
     const e: Partial<Record<keyof Values, string>> = {};
     if (!v.name.trim()) e.name = t('common.required');
     if (v.email.trim() && !/^\S+@\S+\.\S+$/.test(v.email.trim())) e.email = t('auth.emailInvalid');
-    if (v.need.trim() && v.need.trim().length < 2) e.need = t('items.tooShort');
-    if (v.offer.trim() && v.offer.trim().length < 2) e.offer = t('items.tooShort');
+    if (lines(v.need).some((l) => l.length < 2)) e.need = t('items.tooShort');
+    if (lines(v.offer).some((l) => l.length < 2)) e.offer = t('items.tooShort');
     setErrors(e);
     if (Object.keys(e).length === 0) create.mutate();
   };
@@ -258,6 +265,7 @@ function QuickCaptureModal({ onClose }: { onClose: () => void }) {
           />
           <Textarea
             label={t('capture.need')}
+            description={t('capture.oneALine')}
             placeholder={t('items.needPlaceholder')}
             autosize
             minRows={1}
@@ -269,6 +277,7 @@ function QuickCaptureModal({ onClose }: { onClose: () => void }) {
           />
           <Textarea
             label={t('capture.offer')}
+            description={t('capture.oneALine')}
             placeholder={t('items.offerPlaceholder')}
             autosize
             minRows={1}
