@@ -67,10 +67,33 @@ function wallOf(instant: Date, timeZone: string): Wall {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const ymdOf = (y: number, m: number, d: number): Ymd => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
-/** The date an instant falls on in a time zone. */
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the zone's offset through that whole day, or null when it changes during it. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The date an instant falls on in a time zone. Today lists thousands of dates at once, and the
+ * platform's formatter is slow: the zone's offset is worked out once per UTC day (at its start
+ * and its end; the same offset at both means none of the rare changes happened in between) and
+ * reused, and a day with a change is computed exactly each time.
+ */
 export function localDate(instant: Date, timeZone: string): Ymd {
-  const w = wallOf(instant, timeZone);
-  return ymdOf(w.year, w.month, w.day);
+  const ms = instant.getTime();
+  let zone = dayOffsets.get(timeZone);
+  if (!zone || zone.size > 20_000) dayOffsets.set(timeZone, (zone = new Map<number, number | null>()));
+  const day = Math.floor(ms / DAY_MS);
+  let offset = zone.get(day);
+  if (offset === undefined) {
+    const start = offsetAt(new Date(day * DAY_MS), timeZone);
+    offset = start === offsetAt(new Date((day + 1) * DAY_MS - 1_000), timeZone) ? start : null;
+    zone.set(day, offset);
+  }
+  if (offset === null) {
+    const w = wallOf(instant, timeZone);
+    return ymdOf(w.year, w.month, w.day);
+  }
+  const local = new Date(ms + offset);
+  return ymdOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
 /** The local hour (0-23) and ISO weekday (1 = Monday ... 7 = Sunday) of an instant in a time zone. */

@@ -298,7 +298,7 @@ export const Today = z
     counts: z.object({
       people: z.number().int().describe('People in the network (not the user).'),
       openNeeds: z.number().int(),
-      cadences: z.number().int(),
+      cadences: z.number().int().describe('People with a keep-in-touch cadence (their own or a tag’s).'),
       hidden: z.number().int().describe('Items done, dismissed or snoozed today and not shown.'),
     }),
   })

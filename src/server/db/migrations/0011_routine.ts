@@ -104,7 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Today's reads: the most recently changed needs, and everyone with a tag (tag cadences).
-  await db.schema.createIndex('needs_owner_updated').on('needs').columns(['owner_id', 'updated_at']).execute();
+  await db.schema.createIndex('needs_owner_updated').on('needs').columns(['owner_id', 'updated_at', 'id']).execute();
   // Birthdays by month and day (`MM-DD`, the last five characters of both forms).
   await db.schema
     .createIndex('people_birthday_day')

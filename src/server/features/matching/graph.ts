@@ -167,6 +167,19 @@ export class NetworkGraph implements NetworkView {
     };
   }
 
+  /** The time of the person's last timeline entry, or null. */
+  lastInteractionAt(personId: string): string | null {
+    const n = this.index.get(personId);
+    return n === undefined ? null : this.iso(n);
+  }
+
+  /** The people of the network, the owner not counted. */
+  get peopleCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.names.length; i++) if (this.names[i] !== '' && i !== this.selfNode) n++;
+    return n;
+  }
+
   /**
    * Strong ties whose last timeline entry is before `before` (ms): people I know closely (a tie of
    * strength 3 to me) or with at least `minEntries` timeline entries; the longest silent first.

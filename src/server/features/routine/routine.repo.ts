@@ -75,15 +75,30 @@ export async function cadencePeople(db: Executor, ownerId: string) {
     .where('c.owner_id', '=', ownerId)
     .where('p.is_self', '=', 0)
     .execute();
-  const byTag = await db
-    .selectFrom('cadences as c')
-    .innerJoin('person_tags as t', (j) => j.onRef('t.owner_id', '=', 'c.owner_id').onRef('t.tag', '=', 'c.tag'))
-    .innerJoin('people as p', 'p.id', 't.person_id')
-    .select(['p.id', 'p.name', 'c.every_days', 'c.created_at'])
-    .where('c.owner_id', '=', ownerId)
-    .where('c.tag', 'is not', null)
-    .where('p.is_self', '=', 0)
+  // Tag cadences are few: read them, then their people along the tag index (a join would let the
+  // planner scan every tag of the network once per cadence).
+  const tagCadences = await db
+    .selectFrom('cadences')
+    .select(['tag', 'every_days', 'created_at'])
+    .where('owner_id', '=', ownerId)
+    .where('tag', 'is not', null)
     .execute();
+  const byTagName = new Map(tagCadences.map((c) => [c.tag ?? '', c]));
+  const tagged =
+    tagCadences.length === 0
+      ? []
+      : await db
+          .selectFrom('person_tags as t')
+          .innerJoin('people as p', 'p.id', 't.person_id')
+          .select(['p.id', 'p.name', 't.tag'])
+          .where('t.owner_id', '=', ownerId)
+          .where('t.tag', 'in', [...byTagName.keys()])
+          .where('p.is_self', '=', 0)
+          .execute();
+  const byTag = tagged.flatMap((r) => {
+    const c = byTagName.get(r.tag);
+    return c ? [{ id: r.id, name: r.name, every_days: c.every_days, created_at: c.created_at }] : [];
+  });
   const result = new Map<string, { id: string; name: string; everyDays: number; since: string }>();
   for (const r of byTag) {
     const had = result.get(r.id);
@@ -97,63 +112,52 @@ export async function cadencePeople(db: Executor, ownerId: string) {
 // --- last contact --------------------------------------------------------------------------
 
 /**
- * The last time anything happened with each of these people: a timeline entry of any kind (a
- * one-to-one is one), an introduction involving them (sent, or made), a give to them, an email
- * Rete sent them. Timestamps and days compare as text (`2026-03-01` < `2026-03-01T…`).
+ * The last time something other than a timeline entry happened with anyone: an introduction
+ * involving them (sent, or made), a give to them, an email Rete sent them (to both sides of an
+ * introduction, the second too). Timeline entries are the network graph's (in memory). These
+ * tables hold what the user did through Rete, far fewer rows than people: read whole, grouped.
+ * Timestamps and days compare as text (`2026-03-01` < `2026-03-01T…`).
  */
-export async function lastContacts(db: Executor, ownerId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+export async function lastActivity(db: Executor, ownerId: string): Promise<Map<string, string>> {
+  const [intros, gives, mails, mailsToo] = await Promise.all([
+    db
+      .selectFrom('intro_sides as s')
+      .innerJoin('intros as i', 'i.id', 's.intro_id')
+      .select(['s.person_id', (eb) => eb.fn.max(eb.fn.coalesce('i.sent_at', 'i.updated_at')).as('at')])
+      .where('s.owner_id', '=', ownerId)
+      .where('s.person_id', 'is not', null)
+      .where('i.status', '!=', 'draft')
+      .groupBy('s.person_id')
+      .execute(),
+    db
+      .selectFrom('give_recipients as r')
+      .innerJoin('gives as g', 'g.id', 'r.give_id')
+      .select(['r.person_id', (eb) => eb.fn.max('g.given_on').as('at')])
+      .where('r.owner_id', '=', ownerId)
+      .groupBy('r.person_id')
+      .execute(),
+    db
+      .selectFrom('mail_messages')
+      .select(['person_id', (eb) => eb.fn.max('sent_at').as('at')])
+      .where('owner_id', '=', ownerId)
+      .where('person_id', 'is not', null)
+      .where('sent_at', 'is not', null)
+      .groupBy('person_id')
+      .execute(),
+    db
+      .selectFrom('mail_messages')
+      .select(['other_person_id as person_id', (eb) => eb.fn.max('sent_at').as('at')])
+      .where('owner_id', '=', ownerId)
+      .where('other_person_id', 'is not', null)
+      .where('sent_at', 'is not', null)
+      .groupBy('other_person_id')
+      .execute(),
+  ]);
   const out = new Map<string, string>();
-  const keep = (id: string | null, at: string | null) => {
-    if (!id || !at) return;
-    const had = out.get(id);
-    if (!had || at > had) out.set(id, at);
-  };
-  for (let i = 0; i < personIds.length; i += 500) {
-    const ids = personIds.slice(i, i + 500);
-    const [inter, intros, gives, mails, mailsToo] = await Promise.all([
-      db
-        .selectFrom('interactions')
-        .select(['person_id', (eb) => eb.fn.max('occurred_at').as('at')])
-        .where('owner_id', '=', ownerId)
-        .where('person_id', 'in', ids)
-        .groupBy('person_id')
-        .execute(),
-      db
-        .selectFrom('intro_sides as s')
-        .innerJoin('intros as i', 'i.id', 's.intro_id')
-        .select(['s.person_id', (eb) => eb.fn.max(eb.fn.coalesce('i.sent_at', 'i.updated_at')).as('at')])
-        .where('s.owner_id', '=', ownerId)
-        .where('s.person_id', 'in', ids)
-        .where('i.status', '!=', 'draft')
-        .groupBy('s.person_id')
-        .execute(),
-      db
-        .selectFrom('give_recipients as r')
-        .innerJoin('gives as g', 'g.id', 'r.give_id')
-        .select(['r.person_id', (eb) => eb.fn.max('g.given_on').as('at')])
-        .where('r.owner_id', '=', ownerId)
-        .where('r.person_id', 'in', ids)
-        .groupBy('r.person_id')
-        .execute(),
-      db
-        .selectFrom('mail_messages')
-        .select(['person_id', (eb) => eb.fn.max('sent_at').as('at')])
-        .where('owner_id', '=', ownerId)
-        .where('person_id', 'in', ids)
-        .where('sent_at', 'is not', null)
-        .groupBy('person_id')
-        .execute(),
-      // The second person of an email to both (an introduction's connecting email).
-      db
-        .selectFrom('mail_messages')
-        .select(['other_person_id as person_id', (eb) => eb.fn.max('sent_at').as('at')])
-        .where('owner_id', '=', ownerId)
-        .where('other_person_id', 'in', ids)
-        .where('sent_at', 'is not', null)
-        .groupBy('other_person_id')
-        .execute(),
-    ]);
-    for (const r of [...inter, ...intros, ...gives, ...mails, ...mailsToo]) keep(r.person_id, r.at);
+  for (const r of [...intros, ...gives, ...mails, ...mailsToo]) {
+    if (!r.person_id || !r.at) continue;
+    const had = out.get(r.person_id);
+    if (!had || r.at > had) out.set(r.person_id, r.at);
   }
   return out;
 }
@@ -262,7 +266,7 @@ export async function recentNeeds(db: Executor, ownerId: string, limit: number) 
     .where('n.status', '=', 'open')
     .where('p.is_self', '=', 0)
     .orderBy('n.updated_at', 'desc')
-    .orderBy('n.id')
+    .orderBy('n.id', 'desc')
     .limit(limit * 2)
     .execute();
   if (rows.length === 0) return rows;
@@ -367,27 +371,4 @@ export async function givesBetween(db: Executor, ownerId: string, from: string, 
     .where('given_on', '<=', to)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
-}
-
-export async function networkCounts(db: Executor, ownerId: string) {
-  const [people, needs, cadences] = await Promise.all([
-    db
-      .selectFrom('people')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('owner_id', '=', ownerId)
-      .where('is_self', '=', 0)
-      .executeTakeFirst(),
-    db
-      .selectFrom('needs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('owner_id', '=', ownerId)
-      .where('status', '=', 'open')
-      .executeTakeFirst(),
-    db
-      .selectFrom('cadences')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('owner_id', '=', ownerId)
-      .executeTakeFirst(),
-  ]);
-  return { people: Number(people?.n ?? 0), openNeeds: Number(needs?.n ?? 0), cadences: Number(cadences?.n ?? 0) };
 }

@@ -67,7 +67,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   const since = lastVisit(settings, now);
 
   const coldBefore = addDays(today, -COLD_AFTER_DAYS);
-  const [needs, intros, followUps, cadence, birthdays, states, given, counts, graph] = await Promise.all([
+  const [needs, intros, followUps, cadence, birthdays, states, given, graph, openNeeds, activity] = await Promise.all([
     repo.recentNeeds(deps.db, ownerId, NEEDS_LOOKED_AT),
     repo.introsWaiting(deps.db, ownerId, new Date(now.getTime() - OUTCOME_AFTER_DAYS * 86_400_000).toISOString()),
     repo.listFollowUps(deps.db, ownerId, { status: 'open', dueBy: today, limit: 200 }),
@@ -75,8 +75,9 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     repo.birthdaysBetween(deps.db, ownerId, today, addDays(today, BIRTHDAYS_AHEAD)),
     repo.statesOf(deps.db, ownerId),
     repo.givesBetween(deps.db, ownerId, weekStart, addDays(weekStart, 6)),
-    repo.networkCounts(deps.db, ownerId),
     deps.network.view(ownerId, 'graph'),
+    deps.network.view(ownerId, 'needs'),
+    repo.lastActivity(deps.db, ownerId),
   ]);
 
   const items: TodayItem[] = [];
@@ -133,9 +134,13 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     .quietStrongTies(STRONG_INTERACTIONS, Date.parse(`${coldBefore}T00:00:00Z`))
     .filter((c) => !cadence.has(c.personId))
     .slice(0, MAX_COLD * 3);
-  const last = await repo.lastContacts(deps.db, ownerId, [...cadence.keys(), ...cold.map((c) => c.personId)]);
+  const lastOf = (id: string): string | null => {
+    const a = graph.lastInteractionAt(id);
+    const b = activity.get(id) ?? null;
+    return a === null ? b : b === null || a > b ? a : b;
+  };
   for (const c of cadence.values()) {
-    const lastAt = last.get(c.id) ?? null;
+    const lastAt = lastOf(c.id);
     const from = lastAt ?? c.since;
     const due = addDays(localDate(instantOf(from), zone), c.everyDays);
     if (due > today) continue;
@@ -150,7 +155,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   }
   let colds = 0;
   for (const c of cold) {
-    const at = last.get(c.personId) ?? c.lastAt;
+    const at = lastOf(c.personId) ?? c.lastAt;
     const lastDay = localDate(instantOf(at), zone);
     if (lastDay >= coldBefore || colds >= MAX_COLD) continue;
     colds++;
@@ -203,7 +208,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     // Limited per kind as well as in all, so that one long section never hides the others.
     items: fairLimit(shown, opts.limit ?? 50),
     goal: { perWeek: settings.giving_goal, givenThisWeek: given },
-    counts: { ...counts, hidden },
+    counts: { people: graph.peopleCount, openNeeds: openNeeds.all.size, cadences: cadence.size, hidden },
   };
 }
 
@@ -230,7 +235,11 @@ function followUpItem(f: FollowUp, today: string): TodayItem {
 export function fairLimit(items: TodayItem[], limit: number): TodayItem[] {
   if (items.length <= limit) return items;
   const byKind = new Map<TodayItemKind, TodayItem[]>();
-  for (const i of items) byKind.set(i.kind, [...(byKind.get(i.kind) ?? []), i]);
+  for (const i of items) {
+    const list = byKind.get(i.kind);
+    if (list) list.push(i);
+    else byKind.set(i.kind, [i]);
+  }
   const take = new Map<TodayItemKind, number>([...byKind.keys()].map((k) => [k, 0]));
   let left = limit;
   while (left > 0) {
