@@ -109,6 +109,8 @@ export async function writeFeed(deps: AppDeps, userId: string): Promise<string> 
     return a === null ? b : b === null || a > b ? a : b;
   };
   for (const c of cadence.values()) {
+    const name = graph?.contactName(c.id) ?? null;
+    if (name === null) continue;
     const lastAt = lastOf(c.id);
     // As Today counts it: the day of the last contact (or of the cadence's start) in the user's zone, plus the cadence.
     const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
@@ -118,7 +120,7 @@ export async function writeFeed(deps: AppDeps, userId: string): Promise<string> 
     const lastDay = lastAt ? localDate(instantOf(lastAt), zone) : null;
     events.push({
       uid: `keep-in-touch-${c.id}@rete`,
-      summary: t.keepInTouch(c.name),
+      summary: t.keepInTouch(name),
       description: `${t.keepInTouchDetail(c.everyDays, lastDay)}\n\n${t.open}: ${url}`,
       url,
       date: due,

@@ -167,6 +167,13 @@ export class NetworkGraph implements NetworkView {
     };
   }
 
+  /** The person's name, or null for someone not in the network, or the owner. */
+  contactName(personId: string): string | null {
+    const n = this.index.get(personId);
+    if (n === undefined || n === this.selfNode) return null;
+    return this.names[n] || null;
+  }
+
   /** The instant (ms) of the person's last timeline entry, or null. */
   lastInteractionMs(personId: string): number | null {
     const n = this.index.get(personId);

@@ -64,48 +64,37 @@ export const deleteCadence = (db: Executor, ownerId: string, id: string) =>
   db.deleteFrom('cadences').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
 
 /**
- * Who a cadence applies to, with the shortest cadence that applies: a person's own cadence wins
- * over their tags'; among tags, the shortest.
+ * Who a cadence applies to (person ids), with the shortest cadence that applies: a person's own
+ * cadence wins over their tags'; among tags, the shortest. Names and who is the owner come from
+ * the network graph in memory: a join with people here lets the planner walk every person of a
+ * large network.
  */
 export async function cadencePeople(db: Executor, ownerId: string) {
-  const own = await db
-    .selectFrom('cadences as c')
-    .innerJoin('people as p', 'p.id', 'c.person_id')
-    .select(['p.id', 'p.name', 'c.every_days', 'c.created_at'])
-    .where('c.owner_id', '=', ownerId)
-    .where('p.is_self', '=', 0)
-    .execute();
-  // Tag cadences are few: read them, then their people along the tag index (a join would let the
-  // planner scan every tag of the network once per cadence).
-  const tagCadences = await db
+  const rows = await db
     .selectFrom('cadences')
-    .select(['tag', 'every_days', 'created_at'])
+    .select(['person_id', 'tag', 'every_days', 'created_at'])
     .where('owner_id', '=', ownerId)
-    .where('tag', 'is not', null)
     .execute();
-  const byTagName = new Map(tagCadences.map((c) => [c.tag ?? '', c]));
+  const byTagName = new Map(rows.filter((c) => c.tag !== null).map((c) => [c.tag ?? '', c]));
+  // Tag cadences are few: their people along the tag index.
   const tagged =
-    tagCadences.length === 0
+    byTagName.size === 0
       ? []
       : await db
-          .selectFrom('person_tags as t')
-          .innerJoin('people as p', 'p.id', 't.person_id')
-          .select(['p.id', 'p.name', 't.tag'])
-          .where('t.owner_id', '=', ownerId)
-          .where('t.tag', 'in', [...byTagName.keys()])
-          .where('p.is_self', '=', 0)
+          .selectFrom('person_tags')
+          .select(['person_id', 'tag'])
+          .where('owner_id', '=', ownerId)
+          .where('tag', 'in', [...byTagName.keys()])
           .execute();
-  const byTag = tagged.flatMap((r) => {
-    const c = byTagName.get(r.tag);
-    return c ? [{ id: r.id, name: r.name, every_days: c.every_days, created_at: c.created_at }] : [];
-  });
-  const result = new Map<string, { id: string; name: string; everyDays: number; since: string }>();
-  for (const r of byTag) {
-    const had = result.get(r.id);
-    if (!had || r.every_days < had.everyDays)
-      result.set(r.id, { id: r.id, name: r.name, everyDays: r.every_days, since: r.created_at });
+  const result = new Map<string, { id: string; everyDays: number; since: string }>();
+  for (const t of tagged) {
+    const c = byTagName.get(t.tag);
+    const had = result.get(t.person_id);
+    if (c && (!had || c.every_days < had.everyDays))
+      result.set(t.person_id, { id: t.person_id, everyDays: c.every_days, since: c.created_at });
   }
-  for (const r of own) result.set(r.id, { id: r.id, name: r.name, everyDays: r.every_days, since: r.created_at });
+  for (const r of rows)
+    if (r.person_id) result.set(r.person_id, { id: r.person_id, everyDays: r.every_days, since: r.created_at });
   return result;
 }
 

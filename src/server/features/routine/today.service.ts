@@ -156,6 +156,8 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   let kept = 0;
   for (const { c, last } of overdue) {
     if (kept >= keepLimit) break;
+    const name = graph.contactName(c.id);
+    if (name === null) continue;
     const lastAt = last === null ? null : new Date(last).toISOString();
     const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
     if (due > today) continue;
@@ -167,7 +169,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     kept++;
     items.push({
       ...blank('keep_in_touch', key),
-      person: { id: c.id, name: c.name },
+      person: { id: c.id, name },
       date: due,
       days: daysBetween(due, today),
       everyDays: c.everyDays,
