@@ -13,6 +13,8 @@ import { theme } from './theme.ts';
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
 const SignupPage = lazy(() => import('./features/auth/SignupPage.tsx'));
 const WelcomePage = lazy(() => import('./features/auth/WelcomePage.tsx'));
+const TodayPage = lazy(() => import('./features/today/TodayPage.tsx'));
+const OneToOnePage = lazy(() => import('./features/today/OneToOnePage.tsx'));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx'));
 const PersonPage = lazy(() => import('./features/people/PersonPage.tsx'));
 const MePage = lazy(() => import('./features/me/MePage.tsx'));
@@ -70,8 +72,10 @@ const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
+          { path: '/today', element: <TodayPage /> },
           { path: '/people', element: <PeoplePage /> },
           { path: '/people/:id', element: <PersonPage /> },
+          { path: '/people/:id/one-to-one', element: <OneToOnePage /> },
           { path: '/me', element: <MePage /> },
           { path: '/find', element: <FindPage /> },
           { path: '/settings', element: <SettingsPage /> },

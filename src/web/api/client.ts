@@ -120,7 +120,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function isErrorBody(v: unknown): v is { error: { code: string; message: string; details?: ErrorDetail[] } } {
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;

@@ -10,6 +10,7 @@ import {
   IconLogout,
   IconSearch,
   IconSettings,
+  IconSunHigh,
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
@@ -20,6 +21,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useEndSession, useUser } from '../features/auth/session.tsx';
 import { NeedBox } from '../features/matching/NeedBox.tsx';
+import { QuickCaptureButton, QuickCaptureProvider } from '../features/today/QuickCapture.tsx';
 import { initials } from './format.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -50,6 +52,7 @@ export function AppLayout() {
   useEffect(() => close(), [location.pathname, close]);
 
   const links = [
+    { to: '/today', label: t('nav.today'), icon: IconSunHigh },
     { to: '/people', label: t('nav.people'), icon: IconUsers },
     { to: '/find', label: t('nav.find'), icon: IconSearch },
     { to: '/me', label: t('nav.me'), icon: IconUserCircle },
@@ -63,90 +66,93 @@ export function AppLayout() {
   ];
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <UnstyledButton component={Link} to="/people" aria-label={t('nav.home')}>
-              <Logo />
-            </UnstyledButton>
-          </Group>
-          {!onFind && (
-            <Group visibleFrom="sm" style={{ flex: 1, minWidth: 0 }} justify="center">
-              <NeedBox />
+    <QuickCaptureProvider>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+              <UnstyledButton component={Link} to="/today" aria-label={t('nav.home')}>
+                <Logo />
+              </UnstyledButton>
             </Group>
-          )}
-          <Group gap="sm" wrap="nowrap">
             {!onFind && (
-              <ActionIcon
-                component={Link}
-                to="/find"
-                hiddenFrom="sm"
-                variant="light"
-                radius="xl"
-                size="lg"
-                aria-label={t('find.open')}
-              >
-                <IconSearch size={18} />
-              </ActionIcon>
-            )}
-            <LanguageSwitcher />
-            <UnstyledButton component={Link} to="/settings" visibleFrom="sm" aria-label={t('nav.settings')}>
-              <Group gap={8} wrap="nowrap">
-                <Avatar size={30} radius="xl" color="teal">
-                  {initials(user.displayName)}
-                </Avatar>
-                <Text size="sm" fw={500} maw={160} truncate>
-                  {user.displayName}
-                </Text>
+              <Group visibleFrom="sm" style={{ flex: 1, minWidth: 0 }} justify="center">
+                <NeedBox />
               </Group>
-            </UnstyledButton>
+            )}
+            <Group gap="sm" wrap="nowrap">
+              <QuickCaptureButton />
+              {!onFind && (
+                <ActionIcon
+                  component={Link}
+                  to="/find"
+                  hiddenFrom="sm"
+                  variant="light"
+                  radius="xl"
+                  size="lg"
+                  aria-label={t('find.open')}
+                >
+                  <IconSearch size={18} />
+                </ActionIcon>
+              )}
+              <LanguageSwitcher />
+              <UnstyledButton component={Link} to="/settings" visibleFrom="sm" aria-label={t('nav.settings')}>
+                <Group gap={8} wrap="nowrap">
+                  <Avatar size={30} radius="xl" color="teal">
+                    {initials(user.displayName)}
+                  </Avatar>
+                  <Text size="sm" fw={500} maw={160} truncate>
+                    {user.displayName}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
+        </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-        <AppShell.Section grow component={ScrollArea}>
-          <Stack gap={4}>
-            {links.map((l) => (
-              <NavLink
-                key={l.to}
-                component={Link}
-                to={l.to}
-                label={l.label}
-                leftSection={<l.icon size={20} stroke={1.6} />}
-                active={location.pathname === l.to || location.pathname.startsWith(`${l.to}/`)}
-                variant="light"
-                styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
-              />
-            ))}
-          </Stack>
-        </AppShell.Section>
-        <AppShell.Section>
-          <Text size="xs" c="dimmed" px="sm" pb={4} hiddenFrom="sm" truncate>
-            {user.displayName} · {user.email}
-          </Text>
-          <NavLink
-            component="button"
-            label={t('nav.logout')}
-            leftSection={<IconLogout size={20} stroke={1.6} />}
-            onClick={() => logout.mutate()}
-            disabled={logout.isPending}
-            styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
-          />
-        </AppShell.Section>
-      </AppShell.Navbar>
+        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4}>
+              {links.map((l) => (
+                <NavLink
+                  key={l.to}
+                  component={Link}
+                  to={l.to}
+                  label={l.label}
+                  leftSection={<l.icon size={20} stroke={1.6} />}
+                  active={location.pathname === l.to || location.pathname.startsWith(`${l.to}/`)}
+                  variant="light"
+                  styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+                />
+              ))}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" px="sm" pb={4} hiddenFrom="sm" truncate>
+              {user.displayName} · {user.email}
+            </Text>
+            <NavLink
+              component="button"
+              label={t('nav.logout')}
+              leftSection={<IconLogout size={20} stroke={1.6} />}
+              onClick={() => logout.mutate()}
+              disabled={logout.isPending}
+              styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+            />
+          </AppShell.Section>
+        </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
-        <Suspense fallback={<FullPageLoader />}>
-          <Outlet />
-        </Suspense>
-      </AppShell.Main>
-    </AppShell>
+        <AppShell.Main bg="gray.0">
+          <Suspense fallback={<FullPageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </QuickCaptureProvider>
   );
 }

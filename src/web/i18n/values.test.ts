@@ -35,6 +35,8 @@ import {
   SIDE_STATUSES,
   STRENGTHS,
   SUPPRESSION_KINDS,
+  TODAY_STATES,
+  WEEKDAYS,
 } from '#shared/api/values.ts';
 import en from './en.json' with { type: 'json' };
 import it_ from './it.json' with { type: 'json' };
@@ -86,6 +88,8 @@ const WORDED: Array<{ name: string; values: Values; key: (v: string) => string; 
   { name: 'IMPORT_PHASES', values: IMPORT_PHASES, key: (v) => `import.progress.${v}` },
   { name: 'EXPORT_FORMATS', values: EXPORT_FORMATS, key: (v) => `export.formats.${v}.label` },
   { name: 'EXPORT_FORMATS (help)', values: EXPORT_FORMATS, key: (v) => `export.formats.${v}.help` },
+  { name: 'TODAY_STATES', values: TODAY_STATES, key: (v) => `today.marked.${v}`, exact: true },
+  { name: 'WEEKDAYS', values: WEEKDAYS, key: (v) => `routine.weekdays.${v}`, exact: true },
   { name: 'FEEDBACK_ITEM_KINDS', values: FEEDBACK_ITEM_KINDS, key: (v) => `learning.for.${v}`, exact: true },
 ];
 

@@ -167,6 +167,13 @@ export class NetworkGraph implements NetworkView {
     };
   }
 
+  /** The instant (ms) of the person's last timeline entry, or null. */
+  lastInteractionMs(personId: string): number | null {
+    const n = this.index.get(personId);
+    const t = n === undefined ? NO_TIME : (this.lastAt[n] ?? NO_TIME);
+    return t === NO_TIME ? null : t;
+  }
+
   /** The time of the person's last timeline entry, or null. */
   lastInteractionAt(personId: string): string | null {
     const n = this.index.get(personId);

@@ -19,7 +19,7 @@ const QUESTION_LABEL: Record<Locale, Record<OneToOneQuestion, string>> = {
     interests: 'Interessi',
     networks: 'Reti e gruppi',
     skills: 'Competenze',
-    goodIntroduction: 'Una buona presentazione per lui/lei',
+    goodIntroduction: 'Una presentazione utile',
     lookingFor: 'Cosa cerca ora',
   },
   en: {

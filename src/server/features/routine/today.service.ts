@@ -11,7 +11,7 @@ import type { FollowUp, Today, TodayItem } from '#shared/api/routine.ts';
 import { TODAY_ITEM_KINDS, type TodayItemKind } from '#shared/api/values.ts';
 import type { AppDeps } from '../../deps.ts';
 import { addDays, daysBetween, localDate, nextAnniversary, parseYmd, startOfWeek } from '../../lib/time.ts';
-import { confidentHelpers } from '../matching/matching.service.ts';
+import { confidentHelpers, type NeedHelper } from '../matching/matching.service.ts';
 import * as repo from './routine.repo.ts';
 import { defaultSettings, toFollowUp, zoneOf } from './routine.service.ts';
 
@@ -81,14 +81,16 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   ]);
 
   const items: TodayItem[] = [];
+  const marks = new Map(states.map((m) => [m.item_key, m]));
+  let hidden = 0;
 
   // Ways to give: the needs the Value Finder confidently answers.
-  const helpers = await confidentHelpers(
-    deps,
-    ownerId,
-    needs.map((n) => ({ id: n.id, text: n.text, personId: n.person_id })),
-    HELPERS_PER_NEED,
-  );
+  // The newest needs first, a few at a time, until enough have a confident answer.
+  const helpers = new Map<string, NeedHelper[]>();
+  for (let i = 0; i < needs.length && helpers.size < MAX_GIVES; i += MAX_GIVES + 2) {
+    const batch = needs.slice(i, i + MAX_GIVES + 2).map((n) => ({ id: n.id, text: n.text, personId: n.person_id }));
+    for (const [id, h] of await confidentHelpers(deps, ownerId, batch, HELPERS_PER_NEED)) helpers.set(id, h);
+  }
   let gives = 0;
   for (const n of needs) {
     const h = helpers.get(n.id);
@@ -134,18 +136,37 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     .quietStrongTies(STRONG_INTERACTIONS, Date.parse(`${coldBefore}T00:00:00Z`))
     .filter((c) => !cadence.has(c.personId))
     .slice(0, MAX_COLD * 3);
-  const lastOf = (id: string): string | null => {
-    const a = graph.lastInteractionAt(id);
-    const b = activity.get(id) ?? null;
+  // Thousands of people may have a cadence: order them by an approximate due instant (numbers
+  // only), then work out the exact local due day of the most overdue until enough are shown.
+  const lastMsOf = (id: string): number | null => {
+    const a = graph.lastInteractionMs(id);
+    const at = activity.get(id);
+    const b = at === undefined ? null : instantOf(at).getTime();
     return a === null ? b : b === null || a > b ? a : b;
   };
-  for (const c of cadence.values()) {
-    const lastAt = lastOf(c.id);
-    const from = lastAt ?? c.since;
-    const due = addDays(localDate(instantOf(from), zone), c.everyDays);
+  const horizon = now.getTime() + 2 * DAY_MS;
+  const overdue = [...cadence.values()]
+    .map((c) => {
+      const last = lastMsOf(c.id);
+      return { c, last, approx: (last ?? Date.parse(c.since)) + c.everyDays * DAY_MS };
+    })
+    .filter((x) => x.approx <= horizon)
+    .sort((a, b) => a.approx - b.approx);
+  const keepLimit = opts.limit ?? 50;
+  let kept = 0;
+  for (const { c, last } of overdue) {
+    if (kept >= keepLimit) break;
+    const lastAt = last === null ? null : new Date(last).toISOString();
+    const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
     if (due > today) continue;
+    const key = `keep_in_touch:${c.id}:${due}`;
+    if (hiddenBy(marks.get(key), today)) {
+      hidden++;
+      continue;
+    }
+    kept++;
     items.push({
-      ...blank('keep_in_touch', `keep_in_touch:${c.id}:${due}`),
+      ...blank('keep_in_touch', key),
       person: { id: c.id, name: c.name },
       date: due,
       days: daysBetween(due, today),
@@ -155,7 +176,8 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   }
   let colds = 0;
   for (const c of cold) {
-    const at = lastOf(c.personId) ?? c.lastAt;
+    const lastMs = lastMsOf(c.personId);
+    const at = lastMs === null ? c.lastAt : new Date(lastMs).toISOString();
     const lastDay = localDate(instantOf(at), zone);
     if (lastDay >= coldBefore || colds >= MAX_COLD) continue;
     colds++;
@@ -190,11 +212,8 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
   }
 
   // The user's marks.
-  const marks = new Map(states.map((s) => [s.item_key, s]));
-  let hidden = 0;
   const shown = items.filter((item) => {
-    const m = marks.get(item.key);
-    const hide = m !== undefined && (m.state !== 'snoozed' || (m.until_on !== null && m.until_on > today));
+    const hide = hiddenBy(marks.get(item.key), today);
     if (hide) hidden++;
     return !hide;
   });
@@ -211,6 +230,12 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     counts: { people: graph.peopleCount, openNeeds: openNeeds.all.size, cadences: cadence.size, hidden },
   };
 }
+
+/** Whether a mark hides its item today: done and not relevant always, snoozed until its day. */
+const hiddenBy = (m: { state: string; until_on: string | null } | undefined, today: string): boolean =>
+  m !== undefined && (m.state !== 'snoozed' || (m.until_on !== null && m.until_on > today));
+
+const DAY_MS = 86_400_000;
 
 /** The instant of a timestamp, or noon UTC of a day (a give's day): its local day is that day in every zone but the farthest. */
 const instantOf = (at: string): Date => new Date(at.length === 10 ? `${at}T12:00:00Z` : at);

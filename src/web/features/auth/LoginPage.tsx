@@ -32,7 +32,7 @@ export default function LoginPage() {
     meta: { silent: true },
     onSuccess: (s) => {
       const from = (location.state as { from?: string } | null)?.from;
-      startSession(s, from && from.startsWith('/') && !from.startsWith('//') ? from : '/people');
+      startSession(s, from && from.startsWith('/') && !from.startsWith('//') ? from : '/today');
     },
     onError: (err) => {
       if (err instanceof ApiError && (err.code === 'invalid_credentials' || err.code === 'rate_limited')) {

@@ -39,7 +39,7 @@ export function useAuthState() {
 /**
  * After log-in or sign-up: remember the session, speak the account's language, and go to `to`.
  * Navigating in the same tick as the session appears keeps the guest-only pages from
- * redirecting to /people first.
+ * redirecting to /today first.
  */
 export function useStartSession() {
   const qc = useQueryClient();
@@ -82,7 +82,7 @@ export function RequireGuest() {
   const { data, isPending } = useSession();
   const shown = useRef(false);
   if (isPending && !shown.current) return <FullPageLoader />;
-  if (data && !shown.current) return <Navigate to="/people" replace />;
+  if (data && !shown.current) return <Navigate to="/today" replace />;
   shown.current = true;
   return <Outlet />;
 }
@@ -91,7 +91,7 @@ export function HomeRedirect() {
   const session = useSession();
   const state = useAuthState();
   if (session.isPending) return <FullPageLoader />;
-  if (session.data) return <Navigate to="/people" replace />;
+  if (session.data) return <Navigate to="/today" replace />;
   if (state.isPending) return <FullPageLoader />;
   return <Navigate to={state.data && !state.data.hasUsers ? '/signup' : '/login'} replace />;
 }

@@ -1,12 +1,18 @@
 import { Button, Group } from '@mantine/core';
 import { IconGift } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GiveModal } from '../ledger/GiveModal.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
 
-/** On a person's page: introduce them to someone, or record something I gave them. */
-export function PersonActions({ person }: { person: { id: string; name: string; isSelf: boolean } }) {
+/** On a person's page: introduce them to someone, or record something I gave them (and the page's own actions after). */
+export function PersonActions({
+  person,
+  children,
+}: {
+  person: { id: string; name: string; isSelf: boolean };
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [giving, setGiving] = useState(false);
   if (person.isSelf) return null;
@@ -17,6 +23,7 @@ export function PersonActions({ person }: { person: { id: string; name: string; 
       <Button size="xs" variant="light" color="grape" leftSection={<IconGift size={14} />} onClick={() => setGiving(true)}>
         {t('ledger.give.add')}
       </Button>
+      {children}
       {giving && <GiveModal opened onClose={() => setGiving(false)} recipients={[ref]} />}
     </Group>
   );

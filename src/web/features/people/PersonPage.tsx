@@ -20,6 +20,7 @@ import { ValueFinderPanel } from '../matching/ValueFinderPanel.tsx';
 import { ErasePersonButton } from '../privacy/ErasePerson.tsx';
 import { PersonActions } from '../intros/PersonActions.tsx';
 import { PrivacySection } from '../privacy/PrivacySection.tsx';
+import { KeepInTouchSection, RoutineActions } from '../today/KeepInTouchSection.tsx';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
@@ -84,7 +85,9 @@ function PersonView({ person: p }: { person: PersonDetail }) {
                   {p.lastInteractionAt ? t('people.lastSeen', { when: relativeTime(p.lastInteractionAt) }) : t('timeline.none')}
                 </Text>
               </Group>
-              <PersonActions person={p} />
+              <PersonActions person={p}>
+                <RoutineActions person={p} />
+              </PersonActions>
             </Stack>
           </Group>
           <ErasePersonButton person={p} variant="icon" />
@@ -194,6 +197,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
               placeholder={t('items.offerPlaceholder')}
               icon={<IconHeartHandshake size={20} color="var(--mantine-color-teal-6)" />}
             />
+            {!p.isSelf && <KeepInTouchSection person={p} />}
             <TimelineSection personId={p.id} timeline={p.timeline} lastInteractionAt={p.lastInteractionAt} />
             <RelationshipsSection personId={p.id} personName={p.name} relationships={p.relationships} />
             <PrivacySection person={p} />

@@ -12,8 +12,18 @@ import {
   Title,
   type MantineColor,
 } from '@mantine/core';
-import { IconArrowsExchange, IconCoffee, IconMessage, IconNote, IconPhone, IconPlus, IconUsers } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import {
+  IconArrowsExchange,
+  IconCircleCheck,
+  IconCoffee,
+  IconFlag,
+  IconMessage,
+  IconNote,
+  IconPhone,
+  IconPlus,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS } from '#shared/api/values.ts';
@@ -24,6 +34,10 @@ import { relativeTime, toDateInput } from '../../components/format.ts';
 import i18n from '../../i18n/index.ts';
 import { useInvalidateNetwork } from './hooks.ts';
 import { RowActions } from '../../components/RowActions.tsx';
+import { formatDay } from '../today/days.ts';
+import { AddEntryNextStep, usePersonFollowUps } from '../today/KeepInTouchSection.tsx';
+import { NextStepFields, nextStepErrors, nextStepOf, noNextStep, type NextStepDraft } from '../today/NextStepFields.tsx';
+import { routineApi, routineKeys, type FollowUp } from '../today/routine.api.ts';
 
 const ICON: Record<InteractionKind, typeof IconUsers> = {
   meeting: IconUsers,
@@ -63,6 +77,8 @@ interface Draft {
   kind: InteractionKind;
   date: string;
   summary: string;
+  /** Only when adding: a follow-up saved with the entry. */
+  next?: NextStepDraft;
 }
 
 function InteractionForm({
@@ -83,12 +99,16 @@ function InteractionForm({
   const { t } = useTranslation();
   const [d, setD] = useState<Draft>(initial);
   const [dateError, setDateError] = useState<string | null>(null);
+  const [nextErrors, setNextErrors] = useState<{ text?: string; dueOn?: string }>({});
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) return setDateError(t('timeline.dateRequired'));
         setDateError(null);
+        const ne = d.next ? nextStepErrors(d.next, t('common.required'), t('timeline.dateRequired')) : null;
+        setNextErrors(ne ?? {});
+        if (ne) return;
         onSubmit(d);
         if (!onCancel) setD({ ...initial, date: d.date, kind: d.kind });
       }}
@@ -126,6 +146,13 @@ function InteractionForm({
           maxLength={5000}
           error={errors.summary}
         />
+        {d.next && (
+          <NextStepFields
+            value={d.next}
+            onChange={(next) => setD({ ...d, next })}
+            errors={{ text: nextErrors.text ?? errors['nextStep.text'], dueOn: nextErrors.dueOn ?? errors['nextStep.dueOn'] }}
+          />
+        )}
         {onCancel ? (
           <SaveCancel onCancel={onCancel} saving={saving} />
         ) : (
@@ -151,16 +178,27 @@ export function TimelineSection({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateNetwork();
+  const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const followUps = usePersonFollowUps(personId);
+  const stepsOf = new Map<string, FollowUp[]>();
+  for (const f of followUps.data?.items ?? []) {
+    if (f.interactionId) stepsOf.set(f.interactionId, [...(stepsOf.get(f.interactionId) ?? []), f]);
+  }
 
   const add = useMutation({
-    mutationFn: (d: Draft) => api.addInteraction(personId, { kind: d.kind, occurredAt: d.date, summary: d.summary }),
+    // With a next step, the entry and its follow-up are saved together.
+    mutationFn: async (d: Draft) => {
+      const nextStep = d.next ? nextStepOf(d.next) : undefined;
+      if (nextStep) await routineApi.log(personId, { kind: d.kind, occurredAt: d.date, summary: d.summary, nextStep });
+      else await api.addInteraction(personId, { kind: d.kind, occurredAt: d.date, summary: d.summary });
+    },
     meta: { silent: true },
     onSuccess: async () => {
       setErrors({});
       setAdding(false);
-      await invalidate();
+      await Promise.all([invalidate(), qc.invalidateQueries({ queryKey: routineKeys.all })]);
     },
     onError: (err) => {
       const fe = fieldErrors(err);
@@ -192,7 +230,7 @@ export function TimelineSection({
         {adding && (
           <Paper p="sm" bg="gray.0" radius="md">
             <InteractionForm
-              initial={{ kind: 'meeting', date: toDateInput(new Date()), summary: '' }}
+              initial={{ kind: 'meeting', date: toDateInput(new Date()), summary: '', next: noNextStep() }}
               onSubmit={(d) => add.mutate(d)}
               onCancel={() => setAdding(false)}
               saving={add.isPending}
@@ -204,7 +242,7 @@ export function TimelineSection({
           <Timeline bulletSize={28} lineWidth={2} mt="xs">
             {timeline.map((i) => (
               <Timeline.Item key={i.id} bullet={<KindIcon kind={i.kind} />} color={COLOR[i.kind]}>
-                <InteractionRow interaction={i} />
+                <InteractionRow interaction={i} steps={stepsOf.get(i.id) ?? []} />
               </Timeline.Item>
             ))}
           </Timeline>
@@ -219,10 +257,11 @@ function KindIcon({ kind }: { kind: InteractionKind }) {
   return <Icon size={15} />;
 }
 
-function InteractionRow({ interaction: i }: { interaction: Interaction }) {
+function InteractionRow({ interaction: i, steps }: { interaction: Interaction; steps: FollowUp[] }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateNetwork();
   const [editing, setEditing] = useState(false);
+  const [addingStep, setAddingStep] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useMutation({
     mutationFn: (d: Draft) => api.updateInteraction(i.id, { kind: d.kind, occurredAt: d.date, summary: d.summary }),
@@ -270,8 +309,50 @@ function InteractionRow({ interaction: i }: { interaction: Interaction }) {
             {i.summary}
           </Text>
         )}
+        {steps.map((f) => (
+          <EntryStep key={f.id} followUp={f} />
+        ))}
+        {addingStep ? (
+          <AddEntryNextStep personId={i.personId} interactionId={i.id} onDone={() => setAddingStep(false)} />
+        ) : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconFlag size={12} />}
+            onClick={() => setAddingStep(true)}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('nextStep.addToEntry')}
+          </Button>
+        )}
       </Stack>
       <RowActions onEdit={() => setEditing(true)} onDelete={() => remove.mutate()} deleting={remove.isPending} />
+    </Group>
+  );
+}
+
+/** A timeline entry's next step: what, by when, and whether it is done. */
+function EntryStep({ followUp: f }: { followUp: FollowUp }) {
+  const { t, i18n } = useTranslation();
+  const done = f.doneAt !== null;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" data-testid="entry-next-step">
+      {done ? (
+        <IconCircleCheck
+          size={14}
+          color="var(--mantine-color-teal-6)"
+          aria-hidden="true"
+          style={{ flexShrink: 0, marginTop: 3 }}
+        />
+      ) : (
+        <IconFlag size={14} color="var(--mantine-color-violet-6)" aria-hidden="true" style={{ flexShrink: 0, marginTop: 3 }} />
+      )}
+      <Text size="xs" c={done ? 'dimmed' : undefined} td={done ? 'line-through' : undefined} className="rete-pre">
+        <Text span size="xs" fw={600}>
+          {t('nextStep.label')}:
+        </Text>{' '}
+        {f.text} · {formatDay(f.dueOn, i18n.language)}
+      </Text>
     </Group>
   );
 }

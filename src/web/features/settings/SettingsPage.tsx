@@ -9,7 +9,9 @@ import { useLogout } from '../../components/AppLayout.tsx';
 import { notifySuccess, reportFormError } from '../../components/errors.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { useUser } from '../auth/session.tsx';
+import { CalendarFeedCard } from '../calendar/CalendarFeedCard.tsx';
 import { LearningCard } from '../matching/LearningCard.tsx';
+import { RoutineCard } from '../today/RoutineCard.tsx';
 import { DemoCard } from '../people/DemoNetwork.tsx';
 import { PrivacyCard } from '../privacy/PrivacyCard.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -41,6 +43,8 @@ export default function SettingsPage() {
         <ProfileCard />
         <PasswordCard />
       </SimpleGrid>
+      <RoutineCard />
+      <CalendarFeedCard />
       <LearningCard />
       <TokensCard />
       <DemoCard />
