@@ -424,10 +424,11 @@ describe.each(dialects())('authentication on %s', (dialect) => {
         const url = fillParams(r.url, randomId());
         const method = r.method as InjectOptions['method'];
         const noToken = await t.app.inject({ method, url, headers: { cookie: u.cookie } });
-        // The answer links of introductions (/i/{token}) are authenticated by the secret in their
+        // The answer links of introductions (/i/{token}) and the digest's one-click unsubscribe
+        // (/u/{token}, RFC 8058: posted by the mail client) are authenticated by the secret in their
         // URL, not by the session: no CSRF token is asked for there (a plain HTML form posts it;
-        // see intros.tokens.test.ts), but a cross-site post is refused like any other.
-        if (r.url.startsWith('/i/')) expect(noToken.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
+        // see intros.tokens.test.ts and digest.test.ts), but a cross-site post is refused like any other.
+        if (r.url.startsWith('/i/') || r.url.startsWith('/u/')) expect(noToken.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
         else expect(noToken.statusCode, `${r.method} ${r.url} without CSRF token`).toBe(403);
         const crossSite = await t.app.inject({
           method,
