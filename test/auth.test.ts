@@ -428,7 +428,8 @@ describe.each(dialects())('authentication on %s', (dialect) => {
         // (/u/{token}, RFC 8058: posted by the mail client) are authenticated by the secret in their
         // URL, not by the session: no CSRF token is asked for there (a plain HTML form posts it;
         // see intros.tokens.test.ts and digest.test.ts), but a cross-site post is refused like any other.
-        if (r.url.startsWith('/i/') || r.url.startsWith('/u/')) expect(noToken.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
+        if (r.url.startsWith('/i/') || r.url.startsWith('/u/'))
+          expect(noToken.statusCode, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(400);
         else expect(noToken.statusCode, `${r.method} ${r.url} without CSRF token`).toBe(403);
         const crossSite = await t.app.inject({
           method,
