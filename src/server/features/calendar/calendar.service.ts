@@ -18,8 +18,9 @@
 import type { CalendarFeedCreated, CalendarFeedState } from '#shared/api/routine.ts';
 import type { AppDeps, Deps } from '../../deps.ts';
 import { newSecret, sha256 } from '../../lib/ids.ts';
-import { addDays, localDate, parseYmd, zonedInstant } from '../../lib/time.ts';
+import { localDate, parseYmd, zonedInstant } from '../../lib/time.ts';
 import { userLocale } from '../auth/auth.repo.ts';
+import { dueDay, instantOf, lastContactMs } from '../routine/keep-in-touch.ts';
 import * as routine from '../routine/routine.repo.ts';
 import { settingsRow, zoneOf } from '../routine/routine.service.ts';
 import { feedTexts } from './calendar.texts.ts';
@@ -104,16 +105,14 @@ export async function writeFeed(deps: AppDeps, userId: string): Promise<string> 
     ? await Promise.all([deps.network.view(userId, 'graph'), routine.lastActivity(deps.db, userId)])
     : [null, new Map<string, string>()];
   const lastOf = (id: string): string | null => {
-    const a = graph?.lastInteractionAt(id) ?? null;
-    const b = activity.get(id) ?? null;
-    return a === null ? b : b === null || a > b ? a : b;
+    const ms = graph ? lastContactMs(graph, activity, id) : null;
+    return ms === null ? null : new Date(ms).toISOString();
   };
   for (const c of cadence.values()) {
     const name = graph?.contactName(c.id) ?? null;
     if (name === null) continue;
     const lastAt = lastOf(c.id);
-    // As Today counts it: the day of the last contact (or of the cadence's start) in the user's zone, plus the cadence.
-    const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
+    const due = dueDay(lastAt, c.since, c.everyDays, zone);
     const mark = marks.get(`keep_in_touch:${c.id}:${due}`);
     if (mark === 'done' || mark === 'dismissed') continue;
     const url = `${base}/people/${c.id}`;
@@ -143,9 +142,6 @@ export async function writeFeed(deps: AppDeps, userId: string): Promise<string> 
 
   return writeCalendar({ name: t.calendarName, events, now });
 }
-
-/** A timestamp, or a day (a give's) taken at noon UTC. */
-const instantOf = (at: string): Date => new Date(at.length === 10 ? `${at}T12:00:00Z` : at);
 
 /**
  * The first day of a yearly birthday event: the birth date, or, when the year is unknown

@@ -181,12 +181,6 @@ export class NetworkGraph implements NetworkView {
     return t === NO_TIME ? null : t;
   }
 
-  /** The time of the person's last timeline entry, or null. */
-  lastInteractionAt(personId: string): string | null {
-    const n = this.index.get(personId);
-    return n === undefined ? null : this.iso(n);
-  }
-
   /** The people of the network, the owner not counted. */
   get peopleCount(): number {
     let n = 0;

@@ -12,6 +12,7 @@ import { TODAY_ITEM_KINDS, type TodayItemKind } from '#shared/api/values.ts';
 import type { AppDeps } from '../../deps.ts';
 import { addDays, daysBetween, localDate, nextAnniversary, parseYmd, startOfWeek } from '../../lib/time.ts';
 import { confidentHelpers, type NeedHelper } from '../matching/matching.service.ts';
+import { dueDay, instantOf, lastContactMs } from './keep-in-touch.ts';
 import * as repo from './routine.repo.ts';
 import { defaultSettings, toFollowUp, zoneOf } from './routine.service.ts';
 
@@ -138,12 +139,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     .slice(0, MAX_COLD * 3);
   // Thousands of people may have a cadence: order them by an approximate due instant (numbers
   // only), then work out the exact local due day of the most overdue until enough are shown.
-  const lastMsOf = (id: string): number | null => {
-    const a = graph.lastInteractionMs(id);
-    const at = activity.get(id);
-    const b = at === undefined ? null : instantOf(at).getTime();
-    return a === null ? b : b === null || a > b ? a : b;
-  };
+  const lastMsOf = (id: string): number | null => lastContactMs(graph, activity, id);
   const horizon = now.getTime() + 2 * DAY_MS;
   const overdue = [...cadence.values()]
     .map((c) => {
@@ -159,7 +155,7 @@ export async function getToday(deps: AppDeps, ownerId: string, opts: TodayOption
     const name = graph.contactName(c.id);
     if (name === null) continue;
     const lastAt = last === null ? null : new Date(last).toISOString();
-    const due = addDays(localDate(instantOf(lastAt ?? c.since), zone), c.everyDays);
+    const due = dueDay(lastAt, c.since, c.everyDays, zone);
     if (due > today) continue;
     const key = `keep_in_touch:${c.id}:${due}`;
     if (hiddenBy(marks.get(key), today)) {
@@ -238,9 +234,6 @@ const hiddenBy = (m: { state: string; until_on: string | null } | undefined, tod
   m !== undefined && (m.state !== 'snoozed' || (m.until_on !== null && m.until_on > today));
 
 const DAY_MS = 86_400_000;
-
-/** The instant of a timestamp, or noon UTC of a day (a give's day): its local day is that day in every zone but the farthest. */
-const instantOf = (at: string): Date => new Date(at.length === 10 ? `${at}T12:00:00Z` : at);
 
 /** Most urgent first within a kind: the most days late, then the soonest. */
 const urgency = (i: TodayItem): number => i.days ?? 0;
